@@ -1,0 +1,160 @@
+import { clouds, type Cloud } from './clouds';
+import { ArmError, errorFromResponse, isAbortError } from './errors';
+import { decideRetry, defaultRetryPolicy, isIdempotent, parseRetryAfter, type HttpMethod, type RetryPolicy } from './retry-policy';
+import { recordServerDate } from './server-clock';
+import { sleep as defaultSleep } from './sleep';
+
+export type Service = 'arm' | 'graph';
+export type TokenProvider = (scope: string, signal?: AbortSignal) => Promise<string>;
+
+export interface ArmClientOptions {
+  cloud: Cloud;
+  getToken: TokenProvider;
+  fetch?: typeof fetch;
+  retryPolicy?: RetryPolicy;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+let current: ArmClientOptions = {
+  cloud: clouds.AzureCloud,
+  getToken: () => Promise.reject(new Error('The ARM client has no token provider yet: call configureArmClient first.')),
+};
+
+export function configureArmClient(options: ArmClientOptions): void {
+  current = options;
+}
+
+export function armCloud(): Cloud {
+  return current.cloud;
+}
+
+export interface ArmRequest {
+  method: HttpMethod;
+  /** A path below the service's base URL (`/subscriptions/...`) or an absolute URL from nextLink or a polling header. */
+  path: string;
+  apiVersion?: string;
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  signal?: AbortSignal;
+  service?: Service;
+  /** Declares a PATCH or POST safe to repeat (it sets state rather than adding to it). */
+  idempotent?: boolean;
+  headers?: Record<string, string>;
+}
+
+export interface ArmResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+function baseUrl(service: Service): string {
+  return service === 'graph' ? current.cloud.graphEndpoint : current.cloud.armEndpoint;
+}
+
+function buildUrl(req: ArmRequest, service: Service): URL {
+  const base = baseUrl(service);
+  const url = /^https?:\/\//i.test(req.path) ? new URL(req.path) : new URL(base + req.path);
+  // Security: a bearer token for ARM or Graph is only ever sent to that service's own host. A nextLink or
+  // polling URL pointing anywhere else is refused rather than followed.
+  if (url.origin !== new URL(base).origin) {
+    throw new ArmError({
+      status: 0,
+      code: 'UntrustedUrl',
+      message: `Refused to send credentials to ${url.origin}: only ${new URL(base).origin} is trusted for this call.`,
+      method: req.method,
+      url: url.toString(),
+    });
+  }
+  if (req.apiVersion && !url.searchParams.has('api-version')) url.searchParams.set('api-version', req.apiVersion);
+  for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
+  return url;
+}
+
+function scopeFor(service: Service): string {
+  return service === 'graph' ? current.cloud.graphScope : current.cloud.armScope;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The one function that speaks HTTP to Azure: base URL per cloud, api-version, bearer token, client request id,
+ * JSON in and out, retries (see retry-policy.ts) and cancellation.
+ */
+export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
+  const service = req.service ?? 'arm';
+  const url = buildUrl(req, service);
+  const doFetch = current.fetch ?? globalThis.fetch.bind(globalThis);
+  const sleep = current.sleep ?? defaultSleep;
+  const random = current.random ?? Math.random;
+  const policy = current.retryPolicy ?? defaultRetryPolicy;
+  const idempotent = isIdempotent(req.method, req.idempotent);
+
+  for (let attempt = 0; ; attempt++) {
+    const clientRequestId = crypto.randomUUID();
+    const token = await current.getToken(scopeFor(service), req.signal);
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'x-ms-client-request-id': clientRequestId,
+      ...req.headers,
+    };
+    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+
+    let response: Response;
+    try {
+      response = await doFetch(url.toString(), {
+        method: req.method,
+        headers,
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: req.signal,
+      });
+    } catch (cause) {
+      if (isAbortError(cause) || req.signal?.aborted) throw cause;
+      const decision = decideRetry({ method: req.method, idempotent, attempt, status: 0 }, policy, random);
+      if (decision.retry) {
+        await sleep(decision.delayMs, req.signal);
+        continue;
+      }
+      throw new ArmError({
+        status: 0,
+        code: 'NetworkError',
+        message:
+          req.method === 'GET'
+            ? 'The connection to Azure dropped before an answer came back.'
+            : 'The connection to Azure dropped before an answer came back, so it is not known whether the change was made. Refresh to see the current state before trying again.',
+        clientRequestId,
+        method: req.method,
+        url: url.toString(),
+      });
+    }
+
+    recordServerDate(response.headers.get('date'));
+    if (response.ok) {
+      return { status: response.status, headers: response.headers, body: (await readBody(response)) as T };
+    }
+
+    const text = await response.text();
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+    const decision = decideRetry({ method: req.method, idempotent, attempt, status: response.status, retryAfterMs }, policy, random);
+    if (decision.retry) {
+      await sleep(decision.delayMs, req.signal);
+      continue;
+    }
+    throw errorFromResponse(response.status, response.statusText, text, response.headers, {
+      method: req.method,
+      url: url.toString(),
+      clientRequestId,
+    });
+  }
+}

@@ -1,0 +1,48 @@
+export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
+
+export interface Cloud {
+  name: CloudName;
+  armEndpoint: string;
+  graphEndpoint: string;
+  authority: string;
+  armScope: string;
+  graphScope: string;
+  keyVaultDnsSuffix: string;
+}
+
+// Endpoints per the Azure CLI's cloud table (see arm-reference §0).
+export const clouds: Record<CloudName, Cloud> = {
+  AzureCloud: {
+    name: 'AzureCloud',
+    armEndpoint: 'https://management.azure.com',
+    graphEndpoint: 'https://graph.microsoft.com',
+    authority: 'https://login.microsoftonline.com',
+    armScope: 'https://management.azure.com/user_impersonation',
+    graphScope: 'https://graph.microsoft.com/Directory.Read.All',
+    keyVaultDnsSuffix: '.vault.azure.net',
+  },
+  AzureUSGovernment: {
+    name: 'AzureUSGovernment',
+    armEndpoint: 'https://management.usgovcloudapi.net',
+    graphEndpoint: 'https://graph.microsoft.us',
+    authority: 'https://login.microsoftonline.us',
+    armScope: 'https://management.usgovcloudapi.net/user_impersonation',
+    graphScope: 'https://graph.microsoft.us/Directory.Read.All',
+    keyVaultDnsSuffix: '.vault.usgovcloudapi.net',
+  },
+  AzureChinaCloud: {
+    name: 'AzureChinaCloud',
+    armEndpoint: 'https://management.chinacloudapi.cn',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    authority: 'https://login.chinacloudapi.cn',
+    armScope: 'https://management.chinacloudapi.cn/user_impersonation',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/Directory.Read.All',
+    keyVaultDnsSuffix: '.vault.azure.cn',
+  },
+};
+
+export const keyVaultDnsSuffixes = Object.values(clouds).map((c) => c.keyVaultDnsSuffix);
+
+export function isCloudName(value: unknown): value is CloudName {
+  return typeof value === 'string' && value in clouds;
+}

@@ -1,0 +1,43 @@
+import type { ArmResource } from './common';
+
+/** BotProperties, Microsoft.BotService 2022-09-15 (botservice.json). */
+export interface BotProperties {
+  displayName: string;
+  description?: string | null;
+  iconUrl?: string | null;
+  endpoint: string | null;
+  readonly endpointVersion?: string;
+  msaAppId: string;
+  msaAppType?: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
+  msaAppTenantId?: string | null;
+  msaAppMSIResourceId?: string | null;
+  tenantId?: string | null;
+  isCmekEnabled?: boolean;
+  /** The Key Vault key URL. While CMK is off Azure may return an unrelated leftover value here (azure-rest-api-specs#15151). */
+  cmekKeyVaultUrl?: string | null;
+  /** Free-form and read-only: no enum in the spec. */
+  readonly cmekEncryptionStatus?: string | null;
+  publicNetworkAccess?: 'Enabled' | 'Disabled';
+  disableLocalAuth?: boolean;
+  isStreamingSupported?: boolean;
+  readonly provisioningState?: string;
+  readonly configuredChannels?: string[];
+  readonly enabledChannels?: string[];
+  readonly migrationToken?: string;
+}
+
+export type BotSkuName = 'F0' | 'S1';
+export type BotKind = 'sdk' | 'designer' | 'bot' | 'function' | 'azurebot';
+
+export interface Bot extends ArmResource<BotProperties> {
+  sku?: { name: BotSkuName; readonly tier?: 'Free' | 'Standard' };
+  kind?: BotKind;
+  etag?: string;
+  readonly zones?: string[];
+}
+
+/** The PATCH body: Bots_Update takes the same `Bot` schema, and strict validators want the required properties. */
+export interface BotPatch {
+  properties: Pick<BotProperties, 'displayName' | 'endpoint' | 'msaAppId'> & Partial<BotProperties>;
+  tags?: Record<string, string>;
+}
