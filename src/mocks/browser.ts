@@ -1,0 +1,50 @@
+import { setupWorker } from 'msw/browser';
+import type { TwinControl } from './control';
+import { controlOf, demoSpeed, ManagedTwin } from './create-twin';
+import { demoPersistence } from './persistence';
+import { isScenarioName } from './scenarios';
+import { twinHandlers } from './msw-handlers';
+
+export interface DemoStart {
+  control: TwinControl;
+}
+
+declare global {
+  interface Window {
+    /** Demo builds only: lets Playwright and the demo panel drive the twin. */
+    __keyguardTwin?: TwinControl;
+  }
+}
+
+/**
+ * Demo start-up: restores the twin from the last session (or seeds the scenario named in `?scenario=`), starts the
+ * MSW service worker in front of the real Azure URLs, and keeps the twin's state across reloads.
+ */
+export async function startDemoTwin(search: URLSearchParams, baseUrl: string): Promise<DemoStart> {
+  const store = demoPersistence();
+  const wanted = search.get('scenario');
+  const saved = store.load();
+  const speedParam = Number(search.get('speed'));
+  const speed = Number.isFinite(speedParam) && speedParam > 0 ? speedParam : demoSpeed;
+  const fresh = isScenarioName(wanted) && (!saved || saved.scenario !== wanted);
+  const managed = fresh || !saved ? new ManagedTwin({ scenario: isScenarioName(wanted) ? wanted : 'fresh', speed }) : new ManagedTwin({}, saved);
+  if (search.has('speed')) managed.twin.clock.setSpeed(speed);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    store.save(managed.snapshot());
+  };
+  managed.twin.onChange(() => {
+    if (!timer) timer = setTimeout(save, 150);
+  });
+  window.addEventListener('pagehide', save);
+  save();
+
+  const worker = setupWorker(...twinHandlers(() => managed.twin));
+  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${baseUrl}mockServiceWorker.js` } });
+  const control = controlOf(managed);
+  window.__keyguardTwin = control;
+  return { control };
+}

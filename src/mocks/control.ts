@@ -1,0 +1,22 @@
+import type { ScenarioName } from './scenarios';
+import type { FaultInput, FaultRule } from './twin/faults';
+
+/** What the demo panel and Playwright may do to the twin. The console's blades never see this. */
+export interface TwinControl {
+  readonly scenario: ScenarioName;
+  readonly scenarios: readonly { name: ScenarioName; description: string }[];
+  reset(scenario?: ScenarioName): void;
+  speed(): number;
+  setSpeed(speed: number): void;
+  /** Moves the simulated clock forward. */
+  advance(ms: number): void;
+  now(): number;
+  armFault(fault: FaultInput): FaultRule;
+  faults(): FaultRule[];
+  clearFaults(): void;
+  /** Another admin's change, straight to the twin's rules (ARM path with api-version). */
+  otherAdmin(method: string, path: string, body?: unknown): { status: number; body?: unknown };
+  /** Simulates the twin going away (every request gets a dropped connection) or coming back. */
+  setOffline(offline: boolean): void;
+  onChange(listener: () => void): () => void;
+}

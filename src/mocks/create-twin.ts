@@ -1,0 +1,76 @@
+import type { TwinControl } from './control';
+import { buildScenario, scenarioDescriptions, scenarioNames, type ScenarioName } from './scenarios';
+import { assumptions } from './twin/assumptions';
+import { SimClock } from './twin/clock';
+import { restoreWorld, snapshotOf, type TwinSnapshot } from './twin/snapshot';
+import { Twin } from './twin/twin';
+
+export interface TwinOptions {
+  scenario?: ScenarioName;
+  /** Simulated start time (defaults to now). */
+  startMs?: number;
+  /** Simulated ms per real ms (defaults to 1: real time). */
+  speed?: number;
+}
+
+/** A twin plus what it needs to reset and persist itself. */
+export class ManagedTwin {
+  scenario: ScenarioName;
+  startMs: number;
+  readonly twin: Twin;
+
+  constructor(options: TwinOptions = {}, snapshot?: TwinSnapshot) {
+    const restored = snapshot ? restoreWorld(snapshot) : undefined;
+    if (snapshot && restored) {
+      this.scenario = snapshot.scenario;
+      this.startMs = snapshot.startMs;
+      this.twin = new Twin(restored, new SimClock(snapshot.clock));
+    } else {
+      this.scenario = options.scenario ?? 'fresh';
+      this.startMs = options.startMs ?? Date.now();
+      this.twin = new Twin(buildScenario(this.scenario, this.startMs), SimClock.starting(this.startMs, options.speed ?? 1));
+    }
+  }
+
+  reset(scenario: ScenarioName = this.scenario, startMs = Date.now()): void {
+    this.scenario = scenario;
+    this.startMs = startMs;
+    this.twin.clock = SimClock.starting(startMs, this.twin.clock.speed);
+    this.twin.replaceWorld(buildScenario(scenario, startMs));
+  }
+
+  snapshot(): TwinSnapshot {
+    return snapshotOf(this.twin.world, this.scenario, this.startMs, this.twin.clock.snapshot());
+  }
+}
+
+export const demoSpeed = assumptions.demoSpeed;
+
+export function controlOf(managed: ManagedTwin): TwinControl {
+  const { twin } = managed;
+  return {
+    get scenario() {
+      return managed.scenario;
+    },
+    scenarios: scenarioNames.map((name) => ({ name, description: scenarioDescriptions[name] })),
+    reset: (scenario) => managed.reset(scenario),
+    speed: () => twin.clock.speed,
+    setSpeed: (speed) => {
+      twin.clock.setSpeed(speed);
+      twin.notifyChanged();
+    },
+    advance: (ms) => {
+      twin.clock.advance(ms);
+      twin.notifyChanged();
+    },
+    now: () => twin.clock.now(),
+    armFault: (fault) => twin.faults.arm(fault),
+    faults: () => twin.faults.list(),
+    clearFaults: () => twin.faults.clear(),
+    otherAdmin: (method, path, body) => twin.otherAdmin(method, path, body),
+    setOffline: (offline) => {
+      twin.offline = offline;
+    },
+    onChange: (listener) => twin.onChange(listener),
+  };
+}

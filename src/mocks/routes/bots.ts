@@ -1,0 +1,43 @@
+import { canAccess } from '../rules/authorization';
+import { settleBot } from '../rules/bot-cmek';
+import { applyBotPatch } from '../rules/bot-update';
+import { json, page, type Router } from '../twin/http';
+import { botJson } from '../twin/serialize';
+import { getBot, newHex32, requireRegistered, requireResourceGroup, requireSubscription, type TwinContext } from './context';
+
+const base = '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.BotService/botServices';
+
+export function registerBotRoutes(router: Router, ctx: TwinContext): void {
+  const listed = (prefix: string) => {
+    const now = ctx.now();
+    const out = [];
+    for (const b of ctx.world.bots.values()) {
+      if (b.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, b.id, 'read')) out.push(botJson(ctx.world, settleBot(ctx.world, b, now), now));
+    }
+    return out;
+  };
+
+  router.add('arm', 'GET', '/subscriptions/:sub/providers/Microsoft.BotService/botServices', ({ req, params }) => {
+    requireSubscription(ctx, params.sub!);
+    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    return page(req, listed(`/subscriptions/${params.sub}/`), 100);
+  });
+
+  router.add('arm', 'GET', base, ({ req, params }) => {
+    requireResourceGroup(ctx, params.sub!, params.rg!);
+    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    return page(req, listed(`/subscriptions/${params.sub}/resourceGroups/${params.rg}/`), 100);
+  });
+
+  router.add('arm', 'GET', `${base}/:name`, ({ params, now }) => {
+    const bot = settleBot(ctx.world, getBot(ctx, params, 'read'), now);
+    return json(200, botJson(ctx.world, bot, now), { ETag: `"${bot.etag}"` });
+  });
+
+  router.add('arm', 'PATCH', `${base}/:name`, ({ req, params, now }) => {
+    const bot = getBot(ctx, params, 'write');
+    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    const next = applyBotPatch(ctx.world, bot, req.body, now, newHex32());
+    return json(200, botJson(ctx.world, next, now), { ETag: `"${next.etag}"` });
+  });
+}

@@ -1,0 +1,177 @@
+import type { AccessPolicyEntry, KeyOperation, KeyType } from '../../arm/types/key-vault';
+import { assumptions, builtInRoles, type BuiltInRoleName } from '../twin/assumptions';
+import { knownProviders } from '../twin/catalog';
+import type { RegistrationState, TwinBot, TwinKeyVersion, TwinPrincipal, TwinVault } from '../twin/model';
+import { guid, hex, seededRandom } from '../twin/random';
+import { World } from '../twin/world';
+
+export const day = 24 * 60 * 60 * 1000;
+export const cmekKeyPermissions = ['get', 'wrapKey', 'unwrapKey'];
+export const wrapOps: KeyOperation[] = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+
+export interface VaultInput {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  tenantId: string;
+  location?: string;
+  softDelete?: boolean;
+  purgeProtection?: boolean;
+  rbac?: boolean;
+  firewall?: 'open' | 'selected' | 'disabled';
+  bypass?: boolean;
+  ipRules?: string[];
+  sku?: 'standard' | 'premium';
+  accessPolicies?: AccessPolicyEntry[];
+  tags?: Record<string, string>;
+}
+
+export interface KeyVersionInput {
+  kty?: KeyType;
+  keySize?: number;
+  keyOps?: KeyOperation[];
+  enabled?: boolean;
+  /** Days from the scenario start (negative: in the past). */
+  createdDaysAgo?: number;
+  expiresInDays?: number;
+}
+
+/** Builds a scenario's world from a seed, so the same name always gives the same ids and data. */
+export class ScenarioBuilder {
+  readonly world: World;
+  readonly random: () => number;
+
+  constructor(
+    readonly name: string,
+    readonly startMs: number,
+    seed: number,
+    demoUser: { objectId: string; tenantId: string },
+  ) {
+    this.random = seededRandom(seed);
+    this.world = new World({ scenario: name, demoUserObjectId: demoUser.objectId, activeTenantId: demoUser.tenantId, clientIp: '203.0.113.42' });
+  }
+
+  guid(): string {
+    return guid(this.random);
+  }
+
+  tenant(tenantId: string, displayName: string, defaultDomain: string): this {
+    this.world.tenants.seed(tenantId, { tenantId, displayName, defaultDomain });
+    this.principal({ objectId: guid(this.random), tenantId, kind: 'servicePrincipal', displayName: assumptions.cmekDisplayName, appId: assumptions.cmekAppId });
+    return this;
+  }
+
+  principal(p: TwinPrincipal): this {
+    this.world.principals.seed(p.objectId, p);
+    return this;
+  }
+
+  subscription(subscriptionId: string, displayName: string, tenantId: string, registered: Partial<Record<string, RegistrationState>> = {}): this {
+    this.world.subscriptions.seed(subscriptionId, { subscriptionId, displayName, tenantId, state: 'Enabled' });
+    for (const p of knownProviders) {
+      const state = registered[p.namespace] ?? (p.registeredByDefault ? 'Registered' : 'NotRegistered');
+      this.world.providers.seed(World.providerKey(subscriptionId, p.namespace), { subscriptionId, namespace: p.namespace, state });
+    }
+    return this;
+  }
+
+  resourceGroup(subscriptionId: string, name: string, location = 'westeurope'): this {
+    this.world.resourceGroups.seed(`/subscriptions/${subscriptionId}/resourceGroups/${name}`, { subscriptionId, name, location });
+    return this;
+  }
+
+  role(principalId: string, scope: string, role: BuiltInRoleName, principalType: 'User' | 'Group' | 'ServicePrincipal' = 'User'): this {
+    const name = guid(this.random);
+    const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+    this.world.roleAssignments.seed(id, { id, name, scope, roleDefinitionGuid: builtInRoles[role], principalId, principalType });
+    return this;
+  }
+
+  bot(input: { subscriptionId: string; resourceGroup: string; name: string; tenantId: string; displayName?: string; keyUrl?: string }): TwinBot {
+    const id = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}/providers/Microsoft.BotService/botServices/${input.name}`;
+    const bot: TwinBot = {
+      id,
+      subscriptionId: input.subscriptionId,
+      resourceGroup: input.resourceGroup,
+      name: input.name,
+      location: 'global',
+      tags: {},
+      sku: 'S1',
+      kind: 'azurebot',
+      etag: hex(this.random, 32),
+      tenantId: input.tenantId,
+      displayName: input.displayName ?? input.name,
+      description: '',
+      endpoint: `https://${input.name}.azurewebsites.net/api/messages`,
+      msaAppId: guid(this.random),
+      msaAppType: 'SingleTenant',
+      configuredChannels: ['webchat', 'directline', 'msteams'],
+      cmek: input.keyUrl ? { enabled: true, keyUrl: input.keyUrl, phase: 'idle' } : { enabled: false, keyUrl: null, phase: 'idle' },
+      createdAt: this.startMs - 90 * day,
+      modifiedAt: this.startMs - 10 * day,
+    };
+    this.world.bots.seed(id, bot);
+    return bot;
+  }
+
+  vault(input: VaultInput): TwinVault {
+    const id = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}/providers/Microsoft.KeyVault/vaults/${input.name}`;
+    const firewall = input.firewall ?? 'open';
+    const vault: TwinVault = {
+      id,
+      subscriptionId: input.subscriptionId,
+      resourceGroup: input.resourceGroup,
+      name: input.name,
+      location: input.location ?? 'westeurope',
+      tags: input.tags ?? {},
+      tenantId: input.tenantId,
+      sku: input.sku ?? 'standard',
+      accessPolicies: input.accessPolicies ?? [],
+      enableSoftDelete: input.softDelete ?? true,
+      softDeleteRetentionInDays: 90,
+      enablePurgeProtection: input.purgeProtection ?? false,
+      enableRbacAuthorization: input.rbac ?? false,
+      enabledForDeployment: false,
+      enabledForDiskEncryption: false,
+      enabledForTemplateDeployment: false,
+      publicNetworkAccess: firewall === 'disabled' ? 'Disabled' : 'Enabled',
+      networkAcls: {
+        bypass: input.bypass === false ? 'None' : 'AzureServices',
+        defaultAction: firewall === 'open' ? 'Allow' : 'Deny',
+        ipRules: (input.ipRules ?? []).map((value) => ({ value })),
+        virtualNetworkRules: [],
+      },
+      privateEndpointConnections: [],
+      createdAt: this.startMs - 120 * day,
+      modifiedAt: this.startMs - 30 * day,
+    };
+    this.world.vaults.seed(id, vault);
+    return vault;
+  }
+
+  key(vault: TwinVault, name: string, versions: KeyVersionInput[]): string[] {
+    const out: TwinKeyVersion[] = versions.map((v, i) => {
+      const created = Math.floor((this.startMs - (v.createdDaysAgo ?? (versions.length - i) * 30) * day) / 1000);
+      const kty = v.kty ?? 'RSA';
+      return {
+        version: hex(this.random, 32),
+        created,
+        updated: created,
+        enabled: v.enabled ?? true,
+        exp: v.expiresInDays === undefined ? undefined : Math.floor((this.startMs + v.expiresInDays * day) / 1000),
+        kty,
+        keySize: kty.startsWith('RSA') ? (v.keySize ?? 2048) : undefined,
+        curveName: kty.startsWith('EC') ? 'P-256' : undefined,
+        keyOps: v.keyOps ?? (kty.startsWith('RSA') ? wrapOps : ['sign', 'verify']),
+      };
+    });
+    this.world.keys.seed(World.keyKey(vault.id, name), { vaultId: vault.id, name, versions: out, tags: {} });
+    return out.map((v) => `https://${vault.name}.vault.azure.net/keys/${name}/${v.version}`);
+  }
+
+  cmekPolicy(tenantId: string, permissions = cmekKeyPermissions): AccessPolicyEntry {
+    const sp = this.world.cmekPrincipal(tenantId);
+    if (!sp) throw new Error(`Tenant ${tenantId} has no CMEK principal.`);
+    return { tenantId, objectId: sp.objectId, permissions: { keys: [...permissions], secrets: [], certificates: [] } };
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Every behaviour of the twin that no source confirms (marked UNCONFIRMED in the ARM reference) is chosen here, in
+ * one place. The console must not depend on any of these values: it shows status strings verbatim, reads error
+ * messages from the envelope, and times progress from the Date header.
+ */
+export const assumptions = {
+  /** `cmekEncryptionStatus` values. Only "Off" is observed on the wire; the rest are the twin's invention. */
+  cmekStatus: {
+    off: 'Off',
+    encrypting: 'Encrypting',
+    encrypted: 'Encrypted',
+    rotating: 'Rotating',
+    decrypting: 'Decrypting',
+    keyInaccessible: 'KeyInaccessible',
+  },
+  /** Simulated duration of each encryption phase; the doc says "up to 24 hours". */
+  encryptionPhaseMs: 20 * 60 * 60 * 1000,
+  /** Simulated time a provider spends in Registering / Unregistering. */
+  providerTransitionMs: 45 * 60 * 1000,
+  /** Default clock speed of the demo: 24 simulated hours in about 90 real seconds. */
+  demoSpeed: (24 * 60 * 60) / 90,
+  /**
+   * The "Bot Service CMEK Prod" application id is not published. The twin uses this placeholder; each tenant gets its
+   * own service principal object id, as in Azure.
+   */
+  cmekAppId: 'f5c7d2a1-6f4b-4c1e-9a0e-3b8d2c7e9f10',
+  cmekDisplayName: 'Bot Service CMEK Prod',
+  /**
+   * A bot whose key is out of reach: Bots_Get still answers (ARM keeps the envelope) but the encrypted
+   * configuration is withheld, and every Bots_Update is refused with this code until access is restored.
+   */
+  keyInaccessibleCode: 'BotCmkKeyInaccessible',
+  /** access-policy `remove` removes the whole entry of each object id given (as `az keyvault delete-policy`). */
+  accessPolicyRemoveDropsEntry: true,
+  /** Unregistering a provider that still has resources in the subscription. */
+  unregisterWithResourcesCode: 'Conflict',
+  /** How long a purge takes and the poll interval advertised in Retry-After (seconds). */
+  purgeRetryAfterSeconds: 1,
+} as const;
+
+/** Built-in role definition ids (the same GUIDs in every subscription). */
+export const builtInRoles = {
+  Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+  Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+  Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+  'Key Vault Crypto Service Encryption User': 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+  'Key Vault Administrator': '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+} as const;
+
+export type BuiltInRoleName = keyof typeof builtInRoles;
+
+export const supportedApiVersions: Record<string, string[]> = {
+  'microsoft.botservice': ['2022-09-15', '2023-09-15-preview', '2021-05-01-preview', '2021-03-01'],
+  'microsoft.keyvault': ['2025-05-01', '2026-02-01', '2024-11-01', '2023-07-01'],
+  'microsoft.resources': ['2025-04-01', '2024-11-01', '2022-12-01', '2021-04-01'],
+  'microsoft.authorization': ['2022-04-01', '2020-04-01-preview'],
+};

@@ -1,0 +1,39 @@
+export interface TwinErrorBody {
+  code: string;
+  message: string;
+  target?: string;
+  details?: { code: string; message: string; target?: string }[];
+}
+
+/** A refusal the twin answers with the ARM error envelope. */
+export class TwinHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: TwinErrorBody,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(body.message);
+  }
+}
+
+export const fail = (status: number, code: string, message: string, target?: string, details?: TwinErrorBody['details']): never => {
+  throw new TwinHttpError(status, { code, message, target, details });
+};
+
+export const badRequest = (code: string, message: string, target?: string): never => fail(400, code, message, target);
+
+export const notFound = (type: string, name: string, resourceGroup?: string): never =>
+  fail(
+    404,
+    'ResourceNotFound',
+    `The Resource '${type}/${name}' under resource group '${resourceGroup ?? ''}' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`,
+  );
+
+export const missingRegistration = (namespace: string): never =>
+  fail(
+    409,
+    'MissingSubscriptionRegistration',
+    `The subscription is not registered to use namespace '${namespace}'. See https://aka.ms/rps-not-found for how to register subscriptions.`,
+    undefined,
+    [{ code: 'MissingSubscriptionRegistration', target: namespace, message: `The subscription is not registered to use namespace '${namespace}'.` }],
+  );

@@ -1,0 +1,60 @@
+export type FaultKind = 'throttle' | 'error500' | 'error503' | 'drop' | 'latency' | 'concurrent';
+
+export interface ConcurrentChange {
+  method: string;
+  /** ARM path (with api-version) of the other admin's request. */
+  path: string;
+  body?: unknown;
+}
+
+export interface FaultRule {
+  id: string;
+  kind: FaultKind;
+  /** Only requests of this method (any when absent). */
+  method?: string;
+  /** Only requests whose path contains this text, case-insensitively (any when absent). */
+  pathIncludes?: string;
+  /** How many matching requests it hits before it is spent. */
+  remaining: number;
+  retryAfterSeconds?: number;
+  latencyMs?: number;
+  change?: ConcurrentChange;
+}
+
+export type FaultInput = Omit<FaultRule, 'id' | 'remaining'> & { count?: number };
+
+/** The faults armed for the next matching requests, first armed first served. */
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+  private nextId = 1;
+
+  arm(input: FaultInput): FaultRule {
+    const { count, ...rest } = input;
+    const rule: FaultRule = { ...rest, id: `fault-${this.nextId++}`, remaining: count ?? 1 };
+    this.rules.push(rule);
+    return rule;
+  }
+
+  list(): FaultRule[] {
+    return this.rules.map((r) => ({ ...r }));
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** Takes every armed fault that matches this request (one hit each). */
+  take(method: string, path: string): FaultRule[] {
+    const hits: FaultRule[] = [];
+    const lower = path.toLowerCase();
+    for (const rule of this.rules) {
+      if (rule.remaining <= 0) continue;
+      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (rule.pathIncludes && !lower.includes(rule.pathIncludes.toLowerCase())) continue;
+      rule.remaining--;
+      hits.push({ ...rule });
+    }
+    this.rules = this.rules.filter((r) => r.remaining > 0);
+    return hits;
+  }
+}

@@ -1,0 +1,74 @@
+export interface TwinRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export interface TwinResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteContext {
+  req: TwinRequest;
+  params: Record<string, string>;
+  now: number;
+}
+
+export type RouteHandler = (ctx: RouteContext) => TwinResponse;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: RouteHandler;
+  service: 'arm' | 'graph';
+}
+
+/** Path patterns like `/subscriptions/:sub/providers/:ns` (case-insensitive literals; `:name` matches one segment). */
+export class Router {
+  private readonly routes: Route[] = [];
+
+  add(service: 'arm' | 'graph', method: string, path: string, handler: RouteHandler): void {
+    const source = path
+      .split('/')
+      .map((seg) => (seg.startsWith(':') ? `(?<${seg.slice(1)}>[^/]+)` : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('/');
+    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`, 'i'), handler, service });
+  }
+
+  addPattern(service: 'arm' | 'graph', method: string, pattern: RegExp, handler: RouteHandler): void {
+    this.routes.push({ method, pattern, handler, service });
+  }
+
+  match(service: 'arm' | 'graph', method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | undefined {
+    let pathMatched = false;
+    for (const r of this.routes) {
+      if (r.service !== service) continue;
+      const m = r.pattern.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (r.method !== method) continue;
+      const params: Record<string, string> = {};
+      for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v);
+      return { handler: r.handler, params };
+    }
+    return pathMatched ? 'method' : undefined;
+  }
+}
+
+export const json = (status: number, body: unknown, headers?: Record<string, string>): TwinResponse => ({ status, body, headers });
+
+/** Pages a list the way ARM does: `{ value, nextLink }` with an opaque skip token. */
+export function page<T>(req: TwinRequest, items: T[], pageSize: number, odata = false): TwinResponse {
+  const skip = Number(req.url.searchParams.get('$skiptoken') ?? '0') || 0;
+  const slice = items.slice(skip, skip + pageSize);
+  const body: Record<string, unknown> = { value: slice };
+  if (skip + pageSize < items.length) {
+    const next = new URL(req.url.toString());
+    next.searchParams.set('$skiptoken', String(skip + pageSize));
+    body[odata ? '@odata.nextLink' : 'nextLink'] = next.toString();
+  }
+  return json(200, body);
+}

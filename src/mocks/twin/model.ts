@@ -1,0 +1,160 @@
+import type { AccessPolicyEntry, KeyOperation, KeyType, NetworkRuleSet, PrivateEndpointConnectionItem } from '../../arm/types/key-vault';
+
+export interface TwinTenant {
+  tenantId: string;
+  displayName: string;
+  defaultDomain: string;
+}
+
+export interface TwinSubscription {
+  subscriptionId: string;
+  displayName: string;
+  tenantId: string;
+  state: 'Enabled' | 'Warned' | 'PastDue' | 'Disabled';
+}
+
+export type RegistrationState = 'NotRegistered' | 'Registering' | 'Registered' | 'Unregistering';
+
+export interface TwinProvider {
+  subscriptionId: string;
+  namespace: string;
+  state: RegistrationState;
+  /** Simulated time when Registering/Unregistering completes. */
+  transitionEndsAt?: number;
+}
+
+export interface TwinResourceGroup {
+  subscriptionId: string;
+  name: string;
+  location: string;
+}
+
+export type CmekPhase = 'idle' | 'encrypting' | 'rotating' | 'decrypting';
+
+export interface TwinBot {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+  sku: 'F0' | 'S1';
+  kind: 'azurebot' | 'sdk' | 'bot';
+  etag: string;
+  tenantId: string;
+  displayName: string;
+  description: string;
+  endpoint: string;
+  msaAppId: string;
+  msaAppType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
+  configuredChannels: string[];
+  cmek: {
+    enabled: boolean;
+    /** What the resource reports in `cmekKeyVaultUrl`; stays after CMK is turned off, as `az bot update --cmk-off` leaves it. */
+    keyUrl: string | null;
+    phase: CmekPhase;
+    phaseEndsAt?: number;
+    /** During rotation the data is still readable only with the old key. */
+    previousKeyUrl?: string;
+  };
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface TwinVault {
+  id: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  tags: Record<string, string>;
+  tenantId: string;
+  sku: 'standard' | 'premium';
+  accessPolicies: AccessPolicyEntry[];
+  enableSoftDelete: boolean;
+  softDeleteRetentionInDays: number;
+  enablePurgeProtection: boolean;
+  enableRbacAuthorization: boolean;
+  enabledForDeployment: boolean;
+  enabledForDiskEncryption: boolean;
+  enabledForTemplateDeployment: boolean;
+  publicNetworkAccess: 'Enabled' | 'Disabled';
+  networkAcls: Required<Pick<NetworkRuleSet, 'bypass' | 'defaultAction'>> & {
+    ipRules: { value: string }[];
+    virtualNetworkRules: { id: string; ignoreMissingVnetServiceEndpoint?: boolean }[];
+  };
+  privateEndpointConnections: PrivateEndpointConnectionItem[];
+  createdAt: number;
+  modifiedAt: number;
+}
+
+export interface TwinKeyVersion {
+  version: string;
+  created: number;
+  updated: number;
+  enabled: boolean;
+  /** Epoch seconds. */
+  nbf?: number;
+  exp?: number;
+  kty: KeyType;
+  keySize?: number;
+  curveName?: string;
+  keyOps: KeyOperation[];
+}
+
+export interface TwinKey {
+  vaultId: string;
+  name: string;
+  /** Oldest first; the last is the current version. */
+  versions: TwinKeyVersion[];
+  tags: Record<string, string>;
+}
+
+export interface TwinDeletedVault {
+  id: string;
+  subscriptionId: string;
+  name: string;
+  location: string;
+  vaultId: string;
+  deletionDate: number;
+  scheduledPurgeDate: number;
+  purgeProtectionEnabled: boolean;
+  tags: Record<string, string>;
+  /** The vault as it was, for recovery. */
+  vault: TwinVault;
+}
+
+export type PrincipalKind = 'user' | 'group' | 'servicePrincipal';
+
+export interface TwinPrincipal {
+  objectId: string;
+  tenantId: string;
+  kind: PrincipalKind;
+  displayName: string;
+  userPrincipalName?: string;
+  appId?: string;
+}
+
+export interface TwinRoleAssignment {
+  id: string;
+  name: string;
+  scope: string;
+  roleDefinitionGuid: string;
+  principalId: string;
+  principalType: 'User' | 'Group' | 'ServicePrincipal';
+}
+
+export interface TwinOperation {
+  id: string;
+  kind: 'purge';
+  endsAt: number;
+}
+
+export interface TwinSettings {
+  scenario: string;
+  demoUserObjectId: string;
+  /** The tenant the demo user is signed in to (Graph answers for it). */
+  activeTenantId: string;
+  /** Public IP of the admin's own browser: a vault firewall that does not list it hides the vault's keys. */
+  clientIp: string;
+}

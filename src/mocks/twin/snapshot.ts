@@ -1,0 +1,34 @@
+import { buildScenario, isScenarioName, type ScenarioName } from '../scenarios';
+import type { ClockState } from './clock';
+import type { TwinSettings } from './model';
+import type { World } from './world';
+
+export interface TwinSnapshot {
+  version: 1;
+  scenario: ScenarioName;
+  startMs: number;
+  clock: ClockState;
+  settings: TwinSettings;
+  /** Per table, only the rows changed since the scenario was seeded (null = deleted). */
+  diffs: Record<string, Record<string, unknown>>;
+}
+
+export function snapshotOf(world: World, scenario: ScenarioName, startMs: number, clock: ClockState): TwinSnapshot {
+  const diffs: TwinSnapshot['diffs'] = {};
+  for (const t of world.tables()) {
+    const d = t.diff();
+    if (Object.keys(d).length) diffs[t.name] = d;
+  }
+  return { version: 1, scenario, startMs, clock, settings: { ...world.settings }, diffs };
+}
+
+export function restoreWorld(snapshot: TwinSnapshot): World | undefined {
+  if (snapshot?.version !== 1 || !isScenarioName(snapshot.scenario)) return undefined;
+  const world = buildScenario(snapshot.scenario, snapshot.startMs);
+  world.settings = { ...world.settings, ...snapshot.settings };
+  for (const t of world.tables()) {
+    const d = snapshot.diffs[t.name];
+    if (d) t.applyDiff(d as Record<string, never>);
+  }
+  return world;
+}

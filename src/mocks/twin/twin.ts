@@ -1,0 +1,201 @@
+import { registerAuthorizationRoutes } from '../routes/authorization';
+import { registerBotRoutes } from '../routes/bots';
+import type { TwinContext } from '../routes/context';
+import { registerGraphRoutes } from '../routes/graph';
+import { registerKeyRoutes } from '../routes/keys';
+import { registerSubscriptionRoutes } from '../routes/subscriptions';
+import { registerVaultRoutes } from '../routes/vaults';
+import { supportedApiVersions } from './assumptions';
+import type { SimClock } from './clock';
+import { TwinHttpError } from './errors';
+import { FaultInjector, type FaultRule } from './faults';
+import { Router, type TwinRequest, type TwinResponse } from './http';
+import type { World } from './world';
+
+export const armHosts = ['management.azure.com', 'management.usgovcloudapi.net', 'management.chinacloudapi.cn'];
+export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
+
+export interface TwinOutcome {
+  /** Undefined when the connection is to be dropped. */
+  response?: TwinResponse;
+  delayMs: number;
+}
+
+/** Which provider's api-versions apply to a path. */
+function providerOf(path: string): string {
+  const lower = path.toLowerCase();
+  if (lower === '/subscriptions' || lower === '/tenants' || /^\/subscriptions\/[^/]+(\/resources)?$/.test(lower)) return 'microsoft.resources';
+  if (/^\/subscriptions\/[^/]+\/providers(\/[^/]+(\/(register|unregister))?)?$/.test(lower)) return 'microsoft.resources';
+  if (lower.includes('/providers/microsoft.authorization/')) return 'microsoft.authorization';
+  return /\/providers\/([^/]+)\//.exec(lower)?.[1] ?? 'microsoft.resources';
+}
+
+/** The ARM twin: a World on a simulated clock, served through a router, with fault injection in front. */
+export class Twin implements TwinContext {
+  readonly router = new Router();
+  readonly faults = new FaultInjector();
+  private requestCount = 0;
+  /** While true every request gets a dropped connection, as if Azure were unreachable. */
+  offline = false;
+  private changeListeners = new Set<() => void>();
+
+  constructor(
+    public world: World,
+    public clock: SimClock,
+  ) {
+    for (const register of [
+      registerSubscriptionRoutes,
+      registerBotRoutes,
+      registerVaultRoutes,
+      registerKeyRoutes,
+      registerAuthorizationRoutes,
+      registerGraphRoutes,
+    ]) {
+      register(this.router, this);
+    }
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  notifyChanged(): void {
+    this.changeListeners.forEach((l) => l());
+  }
+
+  replaceWorld(world: World): void {
+    this.world = world;
+    this.faults.clear();
+    this.notifyChanged();
+  }
+
+  handle(req: TwinRequest): TwinOutcome {
+    const service = graphHosts.includes(req.url.hostname) ? 'graph' : 'arm';
+    let delayMs = 0;
+    if (this.offline) return { delayMs };
+    for (const fault of this.faults.take(req.method, req.url.pathname + req.url.search)) {
+      const outcome = this.applyFault(fault, service);
+      if (outcome === 'continue') continue;
+      if (outcome === 'drop') return { delayMs };
+      if (typeof outcome === 'number') {
+        delayMs += outcome;
+        continue;
+      }
+      return { response: this.finish(outcome, service), delayMs };
+    }
+    const response = this.dispatch(req, service);
+    if (req.method !== 'GET') this.notifyChanged();
+    return { response: this.finish(response, service), delayMs };
+  }
+
+  private applyFault(fault: FaultRule, service: 'arm' | 'graph'): TwinResponse | 'drop' | 'continue' | number {
+    switch (fault.kind) {
+      case 'throttle':
+        return this.errorResponse(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit. Please try again later.', service, {
+          'Retry-After': String(fault.retryAfterSeconds ?? 2),
+        });
+      case 'error500':
+        return this.errorResponse(500, 'InternalServerError', 'An internal server error occurred. Please try again later.', service);
+      case 'error503':
+        return this.errorResponse(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please try again later.', service, {
+          'Retry-After': String(fault.retryAfterSeconds ?? 1),
+        });
+      case 'drop':
+        return 'drop';
+      case 'latency':
+        return fault.latencyMs ?? 3000;
+      case 'concurrent': {
+        if (fault.change) {
+          const url = new URL(fault.change.path, 'https://management.azure.com');
+          this.dispatch({ method: fault.change.method, url, body: fault.change.body, headers: {} }, 'arm');
+          this.notifyChanged();
+        }
+        return 'continue';
+      }
+    }
+  }
+
+  /** Runs a request as another admin would: no faults, straight to the rules. */
+  otherAdmin(method: string, path: string, body?: unknown): TwinResponse {
+    const url = new URL(path, 'https://management.azure.com');
+    const response = this.dispatch({ method, url, body, headers: {} }, 'arm');
+    this.notifyChanged();
+    return response;
+  }
+
+  private dispatch(req: TwinRequest, service: 'arm' | 'graph'): TwinResponse {
+    try {
+      const path = req.url.pathname.replace(/\/+$/, '') || '/';
+      if (service === 'arm') this.checkApiVersion(req, path);
+      const match = this.router.match(service, req.method, path);
+      if (match === 'method') {
+        return this.errorResponse(405, 'MethodNotAllowed', `The requested method '${req.method}' is not allowed for '${path}'.`, service);
+      }
+      if (!match) {
+        return service === 'graph'
+          ? this.errorResponse(400, 'Request_BadRequest', `Invalid request: resource '${path}' is not supported by this directory.`, service)
+          : this.errorResponse(404, 'InvalidResourceType', `The resource type could not be found for '${path}'.`, service);
+      }
+      return match.handler({ req, params: match.params, now: this.clock.now() });
+    } catch (e) {
+      if (e instanceof TwinHttpError) return this.errorResponse(e.status, e.body.code, e.body.message, service, e.headers, e.body.target, e.body.details);
+      throw e;
+    }
+  }
+
+  private checkApiVersion(req: TwinRequest, path: string): void {
+    const version = req.url.searchParams.get('api-version');
+    if (!version) {
+      throw new TwinHttpError(400, {
+        code: 'MissingApiVersionParameter',
+        message: "The api-version query parameter (?api-version=) is required for all requests.",
+      });
+    }
+    const ns = providerOf(path);
+    const supported = supportedApiVersions[ns];
+    if (supported && !supported.includes(version)) {
+      throw new TwinHttpError(400, {
+        code: 'InvalidApiVersionParameter',
+        message: `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`,
+      });
+    }
+  }
+
+  private errorResponse(
+    status: number,
+    code: string,
+    message: string,
+    service: 'arm' | 'graph',
+    headers: Record<string, string> = {},
+    target?: string,
+    details?: unknown[],
+  ): TwinResponse {
+    const error =
+      service === 'graph'
+        ? { code, message, innerError: { 'request-id': crypto.randomUUID(), date: new Date(this.clock.now()).toISOString() } }
+        : { code, message, ...(target ? { target } : {}), ...(details?.length ? { details } : {}) };
+    return { status, body: { error }, headers: { ...headers, ...(status >= 400 && service === 'arm' ? { 'x-ms-failure-cause': 'gateway' } : {}) } };
+  }
+
+  private finish(response: TwinResponse, service: 'arm' | 'graph'): TwinResponse {
+    this.requestCount++;
+    const id = crypto.randomUUID();
+    const headers: Record<string, string> = {
+      Date: new Date(this.clock.now()).toUTCString(),
+      ...(service === 'arm'
+        ? {
+            'x-ms-request-id': id,
+            'x-ms-correlation-request-id': id,
+            'x-ms-ratelimit-remaining-subscription-reads': String(Math.max(0, 12000 - (this.requestCount % 12000))),
+          }
+        : { 'request-id': id, 'client-request-id': id }),
+      ...response.headers,
+    };
+    return { ...response, headers };
+  }
+}

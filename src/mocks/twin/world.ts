@@ -1,0 +1,77 @@
+import type {
+  TwinBot,
+  TwinDeletedVault,
+  TwinKey,
+  TwinOperation,
+  TwinPrincipal,
+  TwinProvider,
+  TwinResourceGroup,
+  TwinRoleAssignment,
+  TwinSettings,
+  TwinSubscription,
+  TwinTenant,
+  TwinVault,
+} from './model';
+import { Table } from './table';
+
+/** The twin's whole state: every table of the simulated control plane. */
+export class World {
+  readonly tenants = new Table<TwinTenant>('tenants');
+  readonly subscriptions = new Table<TwinSubscription>('subscriptions');
+  readonly providers = new Table<TwinProvider>('providers');
+  readonly resourceGroups = new Table<TwinResourceGroup>('resourceGroups');
+  readonly bots = new Table<TwinBot>('bots');
+  readonly vaults = new Table<TwinVault>('vaults');
+  readonly keys = new Table<TwinKey>('keys');
+  readonly deletedVaults = new Table<TwinDeletedVault>('deletedVaults');
+  readonly principals = new Table<TwinPrincipal>('principals');
+  readonly roleAssignments = new Table<TwinRoleAssignment>('roleAssignments');
+  readonly operations = new Table<TwinOperation>('operations');
+
+  constructor(public settings: TwinSettings) {}
+
+  tables(): Table<unknown>[] {
+    return [
+      this.tenants, this.subscriptions, this.providers, this.resourceGroups, this.bots, this.vaults, this.keys,
+      this.deletedVaults, this.principals, this.roleAssignments, this.operations,
+    ] as Table<unknown>[];
+  }
+
+  static providerKey(subscriptionId: string, namespace: string): string {
+    return `${subscriptionId}/${namespace}`;
+  }
+
+  static keyKey(vaultId: string, keyName: string): string {
+    return `${vaultId}/keys/${keyName}`;
+  }
+
+  provider(subscriptionId: string, namespace: string): TwinProvider {
+    return (
+      this.providers.get(World.providerKey(subscriptionId, namespace)) ?? { subscriptionId, namespace, state: 'NotRegistered' }
+    );
+  }
+
+  vaultByUri(vaultUri: string): TwinVault | undefined {
+    const wanted = vaultUri.toLowerCase().replace(/\/+$/, '');
+    for (const v of this.vaults.values()) if (vaultUriOf(v).toLowerCase().replace(/\/+$/, '') === wanted) return v;
+    return undefined;
+  }
+
+  keysOfVault(vaultId: string): TwinKey[] {
+    const wanted = vaultId.toLowerCase();
+    const out: TwinKey[] = [];
+    for (const k of this.keys.values()) if (k.vaultId.toLowerCase() === wanted) out.push(k);
+    return out;
+  }
+
+  cmekPrincipal(tenantId: string): TwinPrincipal | undefined {
+    for (const p of this.principals.values()) {
+      if (p.tenantId === tenantId && p.kind === 'servicePrincipal' && p.displayName === 'Bot Service CMEK Prod') return p;
+    }
+    return undefined;
+  }
+}
+
+export function vaultUriOf(v: Pick<TwinVault, 'name'> & { dnsSuffix?: string }): string {
+  return `https://${v.name}${v.dnsSuffix ?? '.vault.azure.net'}/`;
+}

@@ -1,0 +1,31 @@
+import { configureArmClient } from '../arm/client';
+import { clouds } from '../arm/clouds';
+import { createTwinServer } from '../mocks/node';
+import type { ScenarioName } from '../mocks/scenarios';
+
+/** The one twin the unit tests run against, reset to a scenario before each test. */
+export const testTwin = createTwinServer({ scenario: 'fresh', startMs: Date.UTC(2026, 10, 1, 9, 0, 0), speed: 1 });
+export const control = testTwin.control;
+export const testStartMs = Date.UTC(2026, 10, 1, 9, 0, 0);
+
+/** Every wait of the ARM layer moves the twin's clock instead of the wall clock, so retries and polls cost no time. */
+export const sleeps: number[] = [];
+export function useTestArmClient(): void {
+  configureArmClient({
+    cloud: clouds.AzureCloud,
+    getToken: async () => 'test-token',
+    sleep: async (ms, signal) => {
+      if (signal?.aborted) throw signal.reason;
+      sleeps.push(ms);
+      testTwin.managed.twin.clock.advance(ms);
+    },
+    random: () => 0.5,
+  });
+}
+
+export function resetTwin(scenario: ScenarioName = 'fresh'): void {
+  testTwin.managed.reset(scenario, testStartMs);
+  testTwin.managed.twin.clock.setSpeed(1);
+  testTwin.managed.twin.offline = false;
+  sleeps.length = 0;
+}
