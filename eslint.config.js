@@ -33,8 +33,9 @@ export default defineConfig([
     extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
   },
   {
-    // The ARM layer is transport only: no UI, no twin.
+    // The ARM layer is transport only: no UI, no twin. (Its tests run against the twin.)
     files: ['src/arm/**/*.ts'],
+    ignores: ['**/__tests__/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -65,6 +66,7 @@ export default defineConfig([
   {
     // Features talk to Azure only through src/arm.
     files: ['src/features/**/*.{ts,tsx}', 'src/portal/**/*.{ts,tsx}'],
+    ignores: ['**/__tests__/**', '**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the typed operations in src/arm.' }],
       'no-restricted-imports': [

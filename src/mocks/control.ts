@@ -19,4 +19,7 @@ export interface TwinControl {
   /** Simulates the twin going away (every request gets a dropped connection) or coming back. */
   setOffline(offline: boolean): void;
   onChange(listener: () => void): () => void;
+  /** Ready-made changes "another admin" can make to the scenario's resources. */
+  readonly presets: readonly { id: string; label: string }[];
+  runPreset(id: string): string;
 }

@@ -1,4 +1,5 @@
 import type { TwinControl } from './control';
+import { otherAdminPresets } from './other-admin-presets';
 import { buildScenario, scenarioDescriptions, scenarioNames, type ScenarioName } from './scenarios';
 import { assumptions } from './twin/assumptions';
 import { SimClock } from './twin/clock';
@@ -72,5 +73,13 @@ export function controlOf(managed: ManagedTwin): TwinControl {
       twin.offline = offline;
     },
     onChange: (listener) => twin.onChange(listener),
+    presets: otherAdminPresets.map(({ id, label }) => ({ id, label })),
+    runPreset: (id) => {
+      const preset = otherAdminPresets.find((p) => p.id === id);
+      if (!preset) throw new Error(`No preset ${id}.`);
+      const message = preset.run(twin);
+      twin.notifyChanged();
+      return message;
+    },
   };
 }

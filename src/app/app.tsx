@@ -1,0 +1,35 @@
+import { FluentProvider } from '@fluentui/react-components';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { SessionContext, type Session } from '../auth/session';
+import { UnsavedChangesProvider } from '../portal/navigation/unsaved-changes';
+import { NotificationsProvider } from '../portal/notifications/notifications-context';
+import { themes, useThemeName } from '../portal/theme/theme';
+import type { TwinControl } from '../mocks/control';
+import { DemoControlContext } from './demo/demo-context';
+import { Shell } from './shell';
+
+export function Providers({ session, queryClient, children }: { session: Session; queryClient: QueryClient; children: ReactNode }) {
+  const theme = useThemeName();
+  return (
+    <FluentProvider theme={themes[theme]} style={{ height: '100%' }}>
+      <QueryClientProvider client={queryClient}>
+        <SessionContext.Provider value={session}>
+          <NotificationsProvider>
+            <UnsavedChangesProvider>{children}</UnsavedChangesProvider>
+          </NotificationsProvider>
+        </SessionContext.Provider>
+      </QueryClientProvider>
+    </FluentProvider>
+  );
+}
+
+export function App({ session, queryClient, demo }: { session: Session; queryClient: QueryClient; demo?: TwinControl }) {
+  return (
+    <Providers session={session} queryClient={queryClient}>
+      <DemoControlContext.Provider value={demo}>
+        <Shell />
+      </DemoControlContext.Provider>
+    </Providers>
+  );
+}

@@ -1,0 +1,56 @@
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useMemo } from 'react';
+import { parseResourceId } from '../arm/resource-id';
+import { BladeContext, type BladeContextValue } from '../portal/blade/blade-context';
+import { NotBuiltBlade } from '../portal/blade/not-built';
+import { BladeErrorBoundary } from '../portal/error-boundary';
+import { resourceHash } from '../portal/navigation/routes';
+import { RouterLink } from '../portal/navigation/router-link';
+import { ResourceMenu } from '../portal/resource-menu';
+import { subscriptionsQuery } from '../queries/resources';
+import { kindOf, resourceTypes } from './resource-types';
+
+const useStyles = makeStyles({
+  layout: { display: 'flex', flex: 1, minHeight: 0, '@media (max-width: 700px)': { flexDirection: 'column', overflow: 'auto' } },
+  fallback: { padding: tokens.spacingHorizontalXL },
+});
+
+export function ResourcePage({ resourceId, blade, tenant, query }: { resourceId: string; blade: string; tenant?: string; query: Record<string, string> }) {
+  const styles = useStyles();
+  const kind = kindOf(resourceId);
+  const parsed = parseResourceId(resourceId);
+  const subs = useQuery({ ...subscriptionsQuery(), enabled: kind === 'subscription' });
+  const def = kind ? resourceTypes[kind] : undefined;
+  const item = def?.menu.flatMap((g) => g.items).find((i) => i.id === blade);
+  const resourceName =
+    kind === 'subscription' ? (subs.data?.find((s) => s.subscriptionId.toLowerCase() === parsed?.subscriptionId.toLowerCase())?.displayName ?? parsed?.name ?? '') : (parsed?.name ?? '');
+  const context = useMemo<BladeContextValue | undefined>(
+    () => (def && item ? { resourceId, resourceName, typeLabel: def.typeLabel, bladeId: item.id, bladeLabel: item.label, tenant, query } : undefined),
+    [def, item, resourceId, resourceName, tenant, query],
+  );
+  if (!def || !context) {
+    return (
+      <div className={styles.fallback}>
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>This link does not open a blade</MessageBarTitle>
+            {def ? `The ${def.typeLabel} has no blade called “${blade}”.` : 'Keyguard opens Azure Bots, key vaults and subscriptions.'}{' '}
+            {def && <RouterLink href={resourceHash(resourceId, 'overview', tenant)}>Open its overview</RouterLink>}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
+    );
+  }
+  const Blade = def.blades[context.bladeId];
+  return (
+    <div className={styles.layout}>
+      <ResourceMenu groups={def.menu} selected={context.bladeId} hrefFor={(id) => resourceHash(resourceId, id, tenant)} />
+      <BladeContext.Provider value={context}>
+        <BladeErrorBoundary resetKey={`${resourceId}/${context.bladeId}`}>
+          <Suspense fallback={<Spinner className={styles.fallback} label="Opening blade…" />}>{Blade ? <Blade /> : <NotBuiltBlade />}</Suspense>
+        </BladeErrorBoundary>
+      </BladeContext.Provider>
+    </div>
+  );
+}

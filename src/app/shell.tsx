@@ -1,0 +1,70 @@
+import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
+import { useInteractionRequired } from '../auth/interaction';
+import { useSession } from '../auth/session';
+import { HomePage } from '../features/home/home-page';
+import { homeHash } from '../portal/navigation/routes';
+import { RouterLink } from '../portal/navigation/router-link';
+import { useRoute } from '../portal/navigation/router';
+import { TopBar } from '../portal/top-bar/top-bar';
+import { ResourcePage } from './resource-page';
+
+const useStyles = makeStyles({
+  shell: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  content: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
+  pad: { padding: tokens.spacingHorizontalXL },
+});
+
+// Only demo builds contain the banner and panel; a live build drops this import entirely.
+const DemoBanner = import.meta.env.VITE_DEMO === 'true' ? lazy(() => import('./demo/demo-banner')) : undefined;
+
+function SignInAgainBar() {
+  const session = useSession();
+  const required = useInteractionRequired();
+  if (!required) return null;
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        <MessageBarTitle>Sign in again</MessageBarTitle>
+        Your session needs you to sign in again before Azure can be called. What you typed stays on the page.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" onClick={() => void session.signInAgain()}>
+          Sign in again
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+export function Shell() {
+  const styles = useStyles();
+  const route = useRoute();
+  const session = useSession();
+  const tenant = route.kind === 'not-found' ? undefined : route.tenant;
+  return (
+    <div className={styles.shell}>
+      {session.mode === 'demo' && DemoBanner && (
+        <Suspense fallback={null}>
+          <DemoBanner />
+        </Suspense>
+      )}
+      <TopBar tenant={tenant} />
+      <SignInAgainBar />
+      <div className={styles.content}>
+        {route.kind === 'home' && <HomePage tenant={tenant} />}
+        {route.kind === 'resource' && <ResourcePage resourceId={route.resourceId} blade={route.blade} tenant={tenant} query={route.query} />}
+        {route.kind === 'not-found' && (
+          <main className={styles.pad}>
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>Page not found</MessageBarTitle>
+                The address does not point to a page of Keyguard. <RouterLink href={homeHash()}>Go to Home</RouterLink>
+              </MessageBarBody>
+            </MessageBar>
+          </main>
+        )}
+      </div>
+    </div>
+  );
+}

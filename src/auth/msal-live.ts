@@ -1,0 +1,101 @@
+import {
+  BrowserCacheLocation,
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+  type AccountInfo,
+} from '@azure/msal-browser';
+import { ArmError } from '../arm/errors';
+import type { Cloud } from '../arm/clouds';
+import { clearInteraction, requireInteraction } from './interaction';
+import type { Account, Session } from './session';
+
+export interface LiveConfig {
+  clientId: string;
+  /** A tenant id or domain, or `organizations` (default) for any work account. */
+  tenantId?: string;
+  cloud: Cloud;
+}
+
+export type LiveStart = { signedIn: true; session: Session; getToken: (scope: string) => Promise<string> } | { signedIn: false; signIn: () => Promise<void> };
+
+const tenantKey = 'keyguard.live.tenant';
+
+function toAccount(a: AccountInfo, tenantId: string): Account {
+  return { name: a.name ?? a.username, username: a.username, tenantId, homeTenantId: a.tenantId };
+}
+
+/**
+ * Live start-up: MSAL redirect sign-in with PKCE (MSAL always uses the auth code flow with PKCE in the browser),
+ * tokens cached by MSAL in sessionStorage only. The deep link travels through sign-in in the `state` parameter.
+ */
+export async function startLive(config: LiveConfig): Promise<LiveStart> {
+  const authority = `${config.cloud.authority}/${config.tenantId ?? 'organizations'}`;
+  const pca = new PublicClientApplication({
+    auth: {
+      clientId: config.clientId,
+      authority,
+      redirectUri: window.location.origin + window.location.pathname,
+      postLogoutRedirectUri: window.location.origin + window.location.pathname,
+      knownAuthorities: [new URL(config.cloud.authority).host],
+    },
+    cache: { cacheLocation: BrowserCacheLocation.SessionStorage },
+  });
+  await pca.initialize();
+  const result = await pca.handleRedirectPromise({ navigateToLoginRequestUrl: false });
+  if (result?.state && result.state.startsWith('#')) window.history.replaceState(null, '', result.state);
+  if (result?.account) pca.setActiveAccount(result.account);
+  const account = pca.getActiveAccount() ?? pca.getAllAccounts()[0];
+
+  const signIn = (extra: { authority?: string; loginHint?: string; prompt?: string } = {}) =>
+    pca.loginRedirect({
+      scopes: [config.cloud.armScope],
+      state: window.location.hash || '#home',
+      authority: extra.authority ?? authority,
+      loginHint: extra.loginHint,
+      prompt: extra.prompt,
+    });
+
+  if (!account) return { signedIn: false, signIn: () => signIn() };
+  pca.setActiveAccount(account);
+
+  let activeTenant = sessionStorage.getItem(tenantKey) ?? (config.tenantId && /^[0-9a-f-]{36}$/i.test(config.tenantId) ? config.tenantId : account.tenantId);
+  const tenantAuthority = () => `${config.cloud.authority}/${activeTenant}`;
+
+  const getToken = async (scope: string): Promise<string> => {
+    const current = pca.getActiveAccount() ?? account;
+    try {
+      const r = await pca.acquireTokenSilent({ scopes: [scope], account: current, authority: tenantAuthority() });
+      clearInteraction();
+      return r.accessToken;
+    } catch (e) {
+      if (e instanceof InteractionRequiredAuthError) {
+        requireInteraction();
+        throw new ArmError({ status: 401, code: 'InteractionRequired', message: 'Your sign-in has expired or needs consent. Select "Sign in again" to continue.' });
+      }
+      throw e;
+    }
+  };
+
+  const session: Session = {
+    mode: 'live',
+    cloud: config.cloud,
+    account: toAccount(account, activeTenant),
+    async signOut() {
+      sessionStorage.removeItem(tenantKey);
+      await pca.logoutRedirect({ account: pca.getActiveAccount() ?? account });
+    },
+    async switchTenant(tenantId) {
+      activeTenant = tenantId;
+      sessionStorage.setItem(tenantKey, tenantId);
+      session.account = { ...session.account, tenantId };
+      try {
+        await pca.acquireTokenSilent({ scopes: [config.cloud.armScope], account, authority: tenantAuthority() });
+      } catch (e) {
+        if (e instanceof InteractionRequiredAuthError) await signIn({ authority: tenantAuthority(), loginHint: account.username });
+        else throw e;
+      }
+    },
+    signInAgain: () => signIn({ authority: tenantAuthority(), loginHint: account.username }),
+  };
+  return { signedIn: true, session, getToken };
+}

@@ -1,0 +1,63 @@
+import { Skeleton, SkeletonItem, ToolbarButton } from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { parseResourceId } from '../../arm/resource-id';
+import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { useBlade } from '../../portal/blade/blade-context';
+import { BladeFrame } from '../../portal/blade/blade-frame';
+import { Essentials } from '../../portal/essentials';
+import { resourceHash } from '../../portal/navigation/routes';
+import { RouterLink } from '../../portal/navigation/router-link';
+import { botQuery, subscriptionsQuery } from '../../queries/resources';
+
+export default function BotOverviewBlade() {
+  const blade = useBlade();
+  const bot = useQuery(botQuery(blade.resourceId));
+  const subs = useQuery(subscriptionsQuery());
+  const id = parseResourceId(blade.resourceId);
+  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
+  const p = bot.data?.properties;
+  return (
+    <BladeFrame
+      commands={
+        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void bot.refetch()} disabled={bot.isFetching}>
+          Refresh
+        </ToolbarButton>
+      }
+    >
+      {bot.error ? <ArmErrorBar error={bot.error} title="The bot could not be read" onRetry={() => void bot.refetch()} /> : null}
+      {bot.isLoading ? (
+        <Skeleton aria-label="Loading the bot">
+          <SkeletonItem />
+          <SkeletonItem />
+        </Skeleton>
+      ) : null}
+      {bot.data && (
+        <Essentials
+          facts={[
+            { label: 'Resource group', value: id?.resourceGroup },
+            { label: 'Location', value: bot.data.location },
+            {
+              label: 'Subscription',
+              value: <RouterLink href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}>{sub?.displayName ?? id?.subscriptionId}</RouterLink>,
+            },
+            { label: 'Subscription ID', value: id?.subscriptionId },
+            { label: 'Display name', value: p?.displayName },
+            { label: 'Messaging endpoint', value: p?.endpoint || 'Not readable' },
+            { label: 'Microsoft App ID', value: p?.msaAppId || 'Not readable' },
+            { label: 'App type', value: p?.msaAppType ?? '—' },
+            { label: 'Pricing tier', value: bot.data.sku?.name ?? '—' },
+            {
+              label: 'Encryption',
+              value: (
+                <RouterLink href={resourceHash(blade.resourceId, 'encryption', blade.tenant)}>
+                  {p?.isCmekEnabled ? 'Customer-managed key' : 'Microsoft-managed keys'} ({p?.cmekEncryptionStatus ?? 'status unknown'})
+                </RouterLink>
+              ),
+            },
+          ]}
+        />
+      )}
+    </BladeFrame>
+  );
+}

@@ -1,0 +1,56 @@
+import { Skeleton, SkeletonItem, ToolbarButton } from '@fluentui/react-components';
+import { ArrowClockwiseRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { parseResourceId } from '../../arm/resource-id';
+import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { useBlade } from '../../portal/blade/blade-context';
+import { BladeFrame } from '../../portal/blade/blade-frame';
+import { Essentials } from '../../portal/essentials';
+import { resourceHash } from '../../portal/navigation/routes';
+import { RouterLink } from '../../portal/navigation/router-link';
+import { subscriptionsQuery, vaultQuery } from '../../queries/resources';
+
+export default function VaultOverviewBlade() {
+  const blade = useBlade();
+  const vault = useQuery(vaultQuery(blade.resourceId));
+  const subs = useQuery(subscriptionsQuery());
+  const id = parseResourceId(blade.resourceId);
+  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
+  const p = vault.data?.properties;
+  const yesNo = (v: boolean | undefined) => (v ? 'Enabled' : 'Disabled');
+  return (
+    <BladeFrame
+      commands={
+        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void vault.refetch()} disabled={vault.isFetching}>
+          Refresh
+        </ToolbarButton>
+      }
+    >
+      {vault.error ? <ArmErrorBar error={vault.error} title="The key vault could not be read" onRetry={() => void vault.refetch()} /> : null}
+      {vault.isLoading ? (
+        <Skeleton aria-label="Loading the key vault">
+          <SkeletonItem />
+        </Skeleton>
+      ) : null}
+      {vault.data && p && (
+        <Essentials
+          facts={[
+            { label: 'Resource group', value: id?.resourceGroup },
+            { label: 'Location', value: vault.data.location },
+            {
+              label: 'Subscription',
+              value: <RouterLink href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}>{sub?.displayName ?? id?.subscriptionId}</RouterLink>,
+            },
+            { label: 'Subscription ID', value: id?.subscriptionId },
+            { label: 'Vault URI', value: p.vaultUri },
+            { label: 'Pricing tier', value: p.sku.name === 'premium' ? 'Premium' : 'Standard' },
+            { label: 'Directory ID', value: p.tenantId },
+            { label: 'Soft delete', value: yesNo(p.enableSoftDelete !== false) },
+            { label: 'Purge protection', value: yesNo(p.enablePurgeProtection) },
+            { label: 'Permission model', value: p.enableRbacAuthorization ? 'Azure role-based access control' : 'Vault access policy' },
+          ]}
+        />
+      )}
+    </BladeFrame>
+  );
+}

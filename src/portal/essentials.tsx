@@ -1,0 +1,40 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  row: { display: 'grid', gridTemplateColumns: 'minmax(120px, 40%) 1fr', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
+});
+
+export interface Fact {
+  label: string;
+  value: ReactNode;
+}
+
+/** The portal's Essentials panel: label and value pairs, never collapsed. */
+export function Essentials({ facts, label = 'Essentials' }: { facts: Fact[]; label?: string }) {
+  const s = useStyles();
+  return (
+    <section aria-label={label}>
+      <Text as="h2" weight="semibold" size={400} block style={{ marginBottom: 8 }}>
+        {label}
+      </Text>
+      <dl className={s.grid}>
+        {facts.map((f) => (
+          <div key={f.label} className={s.row}>
+            <dt className={s.term}>{f.label}</dt>
+            <dd className={s.value}>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

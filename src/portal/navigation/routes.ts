@@ -1,0 +1,49 @@
+import { parseResourceId } from '../../arm/resource-id';
+
+export type Route =
+  | { kind: 'home'; tenant?: string }
+  | { kind: 'resource'; tenant?: string; resourceId: string; blade: string; query: Record<string, string> }
+  | { kind: 'not-found'; hash: string };
+
+const routedTypes = ['microsoft.botservice/botservices', 'microsoft.keyvault/vaults', 'microsoft.resources/subscriptions'];
+
+function isRoutedResource(id: string): boolean {
+  const parsed = parseResourceId(id);
+  return parsed !== undefined && routedTypes.includes(parsed.type.toLowerCase());
+}
+
+/**
+ * Parses the portal's deep-link form `#@{tenant}/resource/{resourceId}/{blade}`. The blade is optional (Overview);
+ * `#home`, `#@{tenant}` and an empty hash open Home.
+ */
+export function parseHash(rawHash: string): Route {
+  const hash = decodeURIComponent(rawHash.replace(/^#/, ''));
+  const [pathPart = '', queryPart = ''] = hash.split('?');
+  const query = Object.fromEntries(new URLSearchParams(queryPart));
+  let rest = pathPart;
+  let tenant: string | undefined;
+  const t = /^@([^/]+)(.*)$/.exec(rest);
+  if (t) {
+    tenant = t[1];
+    rest = t[2] ?? '';
+  }
+  if (rest === '' || rest === '/' || /^\/?home\/?$/i.test(rest)) return { kind: 'home', tenant };
+  const r = /^\/?resource(\/.+)$/i.exec(rest);
+  if (!r) return { kind: 'not-found', hash: rawHash };
+  const path = (r[1] as string).replace(/\/+$/, '');
+  if (isRoutedResource(path)) return { kind: 'resource', tenant, resourceId: path, blade: 'overview', query };
+  const cut = path.lastIndexOf('/');
+  const id = path.slice(0, cut);
+  const blade = path.slice(cut + 1);
+  if (cut > 0 && blade && isRoutedResource(id)) return { kind: 'resource', tenant, resourceId: id, blade: blade.toLowerCase(), query };
+  return { kind: 'not-found', hash: rawHash };
+}
+
+export function resourceHash(resourceId: string, blade = 'overview', tenant?: string, query?: Record<string, string>): string {
+  const q = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
+  return `#${tenant ? `@${tenant}` : ''}/resource${resourceId}${blade === 'overview' ? '' : `/${blade}`}${q}`;
+}
+
+export function homeHash(tenant?: string): string {
+  return tenant ? `#@${tenant}/home` : '#home';
+}

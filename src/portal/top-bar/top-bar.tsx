@@ -1,0 +1,119 @@
+import {
+  Button,
+  CounterBadge,
+  makeStyles,
+  Menu,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuItemRadio,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Persona,
+  Text,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
+import { AlertRegular, FilterRegular, KeyMultipleRegular, SettingsRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useSession } from '../../auth/session';
+import { homeHash } from '../navigation/routes';
+import { RouterLink } from '../navigation/router-link';
+import { NotificationsHub } from '../notifications/notifications-hub';
+import { useNotificationList } from '../notifications/notifications-context';
+import { setTheme, themeNames, useThemeName, type ThemeName } from '../theme/theme';
+import { DirectoryPane } from './directory-pane';
+import { GlobalSearch } from './global-search';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    flexWrap: 'wrap',
+  },
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  bell: { position: 'relative' },
+  badge: { position: 'absolute', top: 0, right: 0, pointerEvents: 'none' },
+});
+
+export function TopBar({ tenant }: { tenant?: string }) {
+  const styles = useStyles();
+  const session = useSession();
+  const theme = useThemeName();
+  const [pane, setPane] = useState<'none' | 'directory' | 'notifications'>('none');
+  const unread = useNotificationList().filter((n) => !n.read).length;
+  return (
+    <header className={styles.bar}>
+      <RouterLink href={homeHash(tenant)} className={styles.brand} aria-label="Keyguard for Azure Bot Service, home">
+        <KeyMultipleRegular fontSize={20} />
+        <span>Keyguard for Azure Bot Service</span>
+      </RouterLink>
+      <div className={styles.search} role="search">
+        <GlobalSearch tenant={tenant} />
+      </div>
+      <div className={styles.actions}>
+        <Tooltip content="Directories + subscriptions" relationship="label">
+          <Button appearance="subtle" icon={<FilterRegular />} onClick={() => setPane('directory')} />
+        </Tooltip>
+        <span className={styles.bell}>
+          <Tooltip content={unread ? `Notifications, ${unread} new` : 'Notifications'} relationship="label">
+            <Button appearance="subtle" icon={<AlertRegular />} onClick={() => setPane('notifications')} />
+          </Tooltip>
+          {unread > 0 && <CounterBadge className={styles.badge} count={unread} size="small" aria-hidden />}
+        </span>
+        <Menu
+          checkedValues={{ theme: [theme] }}
+          onCheckedValueChange={(_, d) => d.name === 'theme' && d.checkedItems[0] && setTheme(d.checkedItems[0] as ThemeName)}
+        >
+          <MenuTrigger disableButtonEnhancement>
+            <Tooltip content="Settings" relationship="label">
+              <Button appearance="subtle" icon={<SettingsRegular />} />
+            </Tooltip>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuGroup>
+                <MenuGroupHeader>Theme</MenuGroupHeader>
+                {themeNames.map((t) => (
+                  <MenuItemRadio key={t.name} name="theme" value={t.name}>
+                    {t.label}
+                  </MenuItemRadio>
+                ))}
+              </MenuGroup>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Menu>
+          <MenuTrigger disableButtonEnhancement>
+            <Button appearance="subtle" aria-label={`Account: ${session.account.name}`}>
+              <Persona size="extra-small" name={session.account.name} textAlignment="center" primaryText={<Text size={200}>{session.account.username}</Text>} />
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              <MenuGroup>
+                <MenuGroupHeader>{session.mode === 'demo' ? 'Demo identity (no sign-in)' : 'Signed in'}</MenuGroupHeader>
+                <MenuItem disabled>{session.account.name}</MenuItem>
+                <MenuItem disabled>{session.account.username}</MenuItem>
+                <MenuItem disabled>Directory: {session.account.tenantId}</MenuItem>
+              </MenuGroup>
+              <MenuDivider />
+              <MenuItem onClick={() => setPane('directory')}>Switch directory</MenuItem>
+              {session.mode === 'live' && <MenuItem onClick={() => void session.signOut()}>Sign out</MenuItem>}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+      <DirectoryPane open={pane === 'directory'} onClose={() => setPane('none')} />
+      <NotificationsHub open={pane === 'notifications'} onClose={() => setPane('none')} />
+    </header>
+  );
+}

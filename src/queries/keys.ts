@@ -1,0 +1,10 @@
+import { normalizeResourceId } from '../arm/resource-id';
+
+/** Query keys start with the lower-cased ARM id (or scope) so one invalidation by id prefix reaches every view of it. */
+export const queryKeys = {
+  resource: (id: string) => ['arm', normalizeResourceId(id)] as const,
+  child: (id: string, ...rest: string[]) => ['arm', normalizeResourceId(id), ...rest] as const,
+  subscriptions: () => ['arm', '/subscriptions'] as const,
+  tenants: () => ['arm', '/tenants'] as const,
+  graph: (...rest: string[]) => ['graph', ...rest] as const,
+};

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useSyncExternalStore } from 'react';
+import { subscriptionsQuery } from './resources';
+
+const key = 'keyguard.subscriptionFilter';
+const listeners = new Set<() => void>();
+
+/** The ids the admin unticked in "Directory + subscription"; everything else shows (new subscriptions included). */
+function readHidden(): string[] {
+  try {
+    const v = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+let hidden: string[] | undefined;
+
+export function setHiddenSubscriptions(ids: string[]): void {
+  hidden = [...new Set(ids)];
+  try {
+    localStorage.setItem(key, JSON.stringify(hidden));
+  } catch {
+    // keep the choice for this tab
+  }
+  listeners.forEach((l) => l());
+}
+
+export function useHiddenSubscriptions(): string[] {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => (hidden ??= readHidden()),
+  );
+}
+
+/** Subscription ids the filter selects now. */
+export function useSubscriptionFilter(): string[] {
+  const subs = useQuery(subscriptionsQuery());
+  const hiddenIds = useHiddenSubscriptions();
+  return useMemo(() => (subs.data ?? []).map((s) => s.subscriptionId).filter((id) => !hiddenIds.includes(id)), [subs.data, hiddenIds]);
+}
