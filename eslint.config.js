@@ -29,6 +29,11 @@ export default defineConfig([
     },
   },
   {
+    // Test tooling and scripts report to the terminal.
+    files: ['e2e/**', 'scripts/**', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
     files: ['src/**/*.tsx'],
     extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
   },

@@ -45,26 +45,30 @@ export function Shell() {
   return (
     <div className={styles.shell}>
       {session.mode === 'demo' && DemoBanner && (
-        <Suspense fallback={null}>
-          <DemoBanner />
-        </Suspense>
+        <div role="region" aria-label="Demo mode">
+          <Suspense fallback={null}>
+            <DemoBanner />
+          </Suspense>
+        </div>
       )}
       <TopBar tenant={tenant} />
-      <SignInAgainBar />
-      <div className={styles.content}>
+      <div role="region" aria-label="Session" aria-live="polite">
+        <SignInAgainBar />
+      </div>
+      <main className={styles.content}>
         {route.kind === 'home' && <HomePage tenant={tenant} />}
         {route.kind === 'resource' && <ResourcePage resourceId={route.resourceId} blade={route.blade} tenant={tenant} query={route.query} />}
         {route.kind === 'not-found' && (
-          <main className={styles.pad}>
+          <div className={styles.pad}>
             <MessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>Page not found</MessageBarTitle>
                 The address does not point to a page of Keyguard. <RouterLink href={homeHash()}>Go to Home</RouterLink>
               </MessageBarBody>
             </MessageBar>
-          </main>
+          </div>
         )}
-      </div>
+      </main>
     </div>
   );
 }

@@ -36,7 +36,7 @@ export function HomePage({ tenant }: { tenant?: string }) {
     [tenant],
   );
   return (
-    <main className={styles.page} aria-labelledby="home-title">
+    <div className={styles.page}>
       <h1 id="home-title" className={styles.title}>
         All resources
       </h1>
@@ -53,6 +53,6 @@ export function HomePage({ tenant }: { tenant?: string }) {
         {isLoading && <Spinner size="tiny" aria-hidden />}
       </div>
       <VirtualTable label="All resources" columns={columns} rows={visible} rowKey={(r) => r.id} />
-    </main>
+    </div>
   );
 }

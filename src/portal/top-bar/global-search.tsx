@@ -13,6 +13,7 @@ export function GlobalSearch({ tenant }: { tenant?: string }) {
   const styles = useStyles();
   const { rows } = useAllResources();
   const [text, setText] = useState('');
+  const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(text);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -52,10 +53,16 @@ export function GlobalSearch({ tenant }: { tenant?: string }) {
       placeholder="Search resources (G+/)"
       expandIcon={<SearchRegular />}
       value={text}
-      onChange={(e) => setText(e.target.value)}
+      open={open && text.trim() !== ''}
+      onOpenChange={(_, d) => setOpen(d.open)}
+      onChange={(e) => {
+        setText(e.target.value);
+        setOpen(true);
+      }}
       onOptionSelect={(_, d) => {
         if (!d.optionValue) return;
         setText('');
+        setOpen(false);
         void navigate(resourceHash(d.optionValue, 'overview', tenant));
       }}
     >

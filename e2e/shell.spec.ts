@@ -1,0 +1,80 @@
+import { contoso, deepLink, expect, expectNoAxeViolations, openDemo, test } from './support/fixtures';
+
+test.describe('portal shell (demo mode)', () => {
+  test('search for a bot, open it, move between blades by menu and deep link, reload', async ({ page }) => {
+    await openDemo(page, 'fresh');
+    await expect(page.getByRole('heading', { name: 'All resources' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'contoso-support-bot' })).toBeVisible();
+
+    // G then / focuses the global search.
+    await page.locator('body').press('g');
+    await page.locator('body').press('/');
+    const search = page.getByRole('combobox', { name: 'Search resources (G then /)' });
+    await expect(search).toBeFocused();
+    await search.fill('support');
+    await page.getByRole('option', { name: /contoso-support-bot/ }).click();
+
+    await expect(page.getByRole('heading', { name: 'contoso-support-bot | Overview' })).toBeVisible();
+    await expect(page.getByText('Azure Bot', { exact: true })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Home');
+
+    // Menu search (Ctrl+/) and a blade by menu.
+    await page.keyboard.press('Control+/');
+    await expect(page.getByRole('searchbox', { name: /Search the resource menu/ })).toBeFocused();
+    await page.keyboard.type('tags');
+    await page.getByRole('link', { name: 'Tags' }).click();
+    await expect(page.getByRole('heading', { name: 'contoso-support-bot | Tags' })).toBeVisible();
+    await expect(page.getByText('Tags is not available in Keyguard')).toBeVisible();
+
+    // Deep link straight to a blade, then reload on it.
+    await page.goto(`/${deepLink(contoso.vaultId)}`);
+    await expect(page.getByRole('heading', { name: 'kv-contoso-cmk | Overview' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'kv-contoso-cmk | Overview' })).toBeVisible();
+    await expect(page.getByText('https://kv-contoso-cmk.vault.azure.net/')).toBeVisible();
+
+    // Back to Home by the breadcrumb.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Home' }).click();
+    await expect(page.getByRole('heading', { name: 'All resources' })).toBeVisible();
+  });
+
+  test('home filter and an unknown link say what they did', async ({ page }) => {
+    await openDemo(page, 'fresh');
+    await page.getByRole('searchbox', { name: 'Filter resources by name' }).fill('kv-');
+    await expect(page.getByText('Showing 4 of 8 records.')).toBeVisible();
+    await page.goto('/#@contoso.onmicrosoft.com/resource/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z');
+    await expect(page.getByText('Page not found')).toBeVisible();
+  });
+
+  test('theme switch is remembered and every theme passes axe on home and a resource page', async ({ page, consoleErrors }) => {
+    await openDemo(page, 'fresh');
+    for (const theme of ['Dark', 'High contrast', 'Light']) {
+      await page.getByRole('button', { name: 'Settings' }).click();
+      await page.getByRole('menuitemradio', { name: theme }).click();
+      await expect(page.getByRole('heading', { name: 'All resources' })).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.goto(`/${deepLink(contoso.botId)}`);
+      await expect(page.getByRole('heading', { name: 'contoso-support-bot | Overview' })).toBeVisible();
+      await expect(page.getByText('Microsoft-managed keys (Off)')).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.goto('/#home');
+    }
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('menuitemradio', { name: 'Dark' })).toBeChecked();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('notifications hub and demo reset', async ({ page }) => {
+    await openDemo(page, 'ready');
+    await page.getByRole('button', { name: 'Notifications' }).click();
+    await expect(page.getByText('No notifications in this session.')).toBeVisible();
+    await page.getByRole('button', { name: 'Close notifications' }).click();
+    await page.getByRole('button', { name: 'Demo panel' }).click();
+    await expect(page.getByRole('dialog', { name: 'Demo panel' })).toBeVisible();
+    await page.getByRole('button', { name: 'Reset demo' }).click();
+    await expect(page.getByText('The demo was reset to the ready scenario.')).toBeVisible();
+  });
+});
