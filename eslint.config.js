@@ -5,7 +5,14 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
-const uiPackages = ['react', 'react-dom', 'react/*', '@fluentui/*', '@tanstack/react-query', '@tanstack/react-virtual'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react/*',
+  '@fluentui/*',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+];
 
 export default defineConfig([
   globalIgnores([
@@ -36,6 +43,10 @@ export default defineConfig([
   {
     files: ['src/**/*.tsx'],
     extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
+    rules: {
+      // Scrollable regions need a tab stop to be reachable by keyboard.
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['tabpanel', 'region'] }],
+    },
   },
   {
     // The ARM layer is transport only: no UI, no twin. (Its tests run against the twin.)
@@ -47,7 +58,10 @@ export default defineConfig([
         {
           patterns: [
             { group: uiPackages, message: 'src/arm must stay free of UI code.' },
-            { group: ['**/mocks/**', '**/features/**', '**/portal/**', '**/app/**', 'msw', 'msw/*'], message: 'src/arm must not depend on the twin or the UI.' },
+            {
+              group: ['**/mocks/**', '**/features/**', '**/portal/**', '**/app/**', 'msw', 'msw/*'],
+              message: 'src/arm must not depend on the twin or the UI.',
+            },
           ],
         },
       ],
@@ -62,7 +76,10 @@ export default defineConfig([
         {
           patterns: [
             { group: uiPackages, message: 'The ARM twin must stay free of UI code.' },
-            { group: ['**/features/**', '**/portal/**', '**/app/**', '**/auth/**'], message: 'The ARM twin must not import the console.' },
+            {
+              group: ['**/features/**', '**/portal/**', '**/app/**', '**/auth/**'],
+              message: 'The ARM twin must not import the console.',
+            },
           ],
         },
       ],
@@ -76,7 +93,11 @@ export default defineConfig([
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the typed operations in src/arm.' }],
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/mocks/**', 'msw', 'msw/*'], message: 'Blades never know the twin exists.' }] },
+        {
+          patterns: [
+            { group: ['**/mocks/**', 'msw', 'msw/*'], message: 'Blades never know the twin exists.' },
+          ],
+        },
       ],
     },
   },

@@ -13,7 +13,15 @@ function bundleText(dir: string): string {
 test.describe('build output', () => {
   test('the live build contains no MSW and no twin code', () => {
     const live = bundleText('dist');
-    for (const marker of ['setupWorker', 'mockServiceWorker', 'msw', 'ScenarioBuilder', 'kv-contoso-cmk', 'Demo mode: simulated data', '__keyguardTwin']) {
+    for (const marker of [
+      'setupWorker',
+      'mockServiceWorker',
+      'msw',
+      'ScenarioBuilder',
+      'kv-contoso-cmk',
+      'Demo mode: simulated data',
+      '__keyguardTwin',
+    ]) {
       expect(live.includes(marker), `live build contains "${marker}"`).toBe(false);
     }
   });

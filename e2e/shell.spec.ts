@@ -42,11 +42,16 @@ test.describe('portal shell (demo mode)', () => {
     await openDemo(page, 'fresh');
     await page.getByRole('searchbox', { name: 'Filter resources by name' }).fill('kv-');
     await expect(page.getByText('Showing 4 of 8 records.')).toBeVisible();
-    await page.goto('/#@contoso.onmicrosoft.com/resource/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z');
+    await page.goto(
+      '/#@contoso.onmicrosoft.com/resource/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z',
+    );
     await expect(page.getByText('Page not found')).toBeVisible();
   });
 
-  test('theme switch is remembered and every theme passes axe on home and a resource page', async ({ page, consoleErrors }) => {
+  test('theme switch is remembered and every theme passes axe on home and a resource page', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openDemo(page, 'fresh');
     for (const theme of ['Dark', 'High contrast', 'Light']) {
       await page.getByRole('button', { name: 'Settings' }).click();

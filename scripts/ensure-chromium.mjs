@@ -9,7 +9,12 @@ if (fromEnv || existsSync('/usr/bin/chromium')) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && existsSync('/usr/bin/apt-get')) {
   console.log("Installing Debian's chromium for the end-to-end tests (apt-get install chromium)…");
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit', shell: '/bin/bash' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', {
+    stdio: 'inherit',
+    shell: '/bin/bash',
+  });
 } else {
-  console.warn("No /usr/bin/chromium and no CHROMIUM_PATH: the end-to-end tests will try Playwright's own Chromium (npx playwright install chromium).");
+  console.warn(
+    "No /usr/bin/chromium and no CHROMIUM_PATH: the end-to-end tests will try Playwright's own Chromium (npx playwright install chromium).",
+  );
 }

@@ -13,6 +13,7 @@ export interface ChromiumChoice {
 export function resolveChromium(): ChromiumChoice {
   const fromEnv = process.env.CHROMIUM_PATH || process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH;
   if (fromEnv) return { executablePath: fromEnv, source: `environment (${fromEnv})` };
-  if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', source: 'Debian chromium (/usr/bin/chromium)' };
+  if (existsSync('/usr/bin/chromium'))
+    return { executablePath: '/usr/bin/chromium', source: 'Debian chromium (/usr/bin/chromium)' };
   return { executablePath: undefined, source: "Playwright's own Chromium" };
 }

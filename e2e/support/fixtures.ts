@@ -3,8 +3,10 @@ import { expect, test as base, type Page } from '@playwright/test';
 
 export const contoso = {
   tenant: 'contoso.onmicrosoft.com',
-  botId: '/subscriptions/8f2c1a3e-5b7d-4e9f-a1c3-2d4e6f8a0b1c/resourceGroups/rg-bots-prod/providers/Microsoft.BotService/botServices/contoso-support-bot',
-  vaultId: '/subscriptions/1b3d5f7a-9c2e-4b6d-8f0a-3c5e7a9b1d2f/resourceGroups/rg-security-keys/providers/Microsoft.KeyVault/vaults/kv-contoso-cmk',
+  botId:
+    '/subscriptions/8f2c1a3e-5b7d-4e9f-a1c3-2d4e6f8a0b1c/resourceGroups/rg-bots-prod/providers/Microsoft.BotService/botServices/contoso-support-bot',
+  vaultId:
+    '/subscriptions/1b3d5f7a-9c2e-4b6d-8f0a-3c5e7a9b1d2f/resourceGroups/rg-security-keys/providers/Microsoft.KeyVault/vaults/kv-contoso-cmk',
   keysSubId: '/subscriptions/1b3d5f7a-9c2e-4b6d-8f0a-3c5e7a9b1d2f',
 };
 
@@ -22,7 +24,13 @@ export async function openDemo(page: Page, scenario: string, hash = '', speed?: 
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).exclude('[data-tabster-dummy]').analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary?.slice(0, 160) ?? ''}`).slice(0, 3).join(' | ')})`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary?.slice(0, 160) ?? ''}`)
+        .slice(0, 3)
+        .join(' | ')})`,
+  );
   expect(summary, 'axe violations').toEqual([]);
 }
 

@@ -12,6 +12,9 @@ export default async function globalSetup(): Promise<void> {
         'Install Debian\'s chromium (apt-get install -y chromium), set CHROMIUM_PATH to a Chromium executable, or run "npx playwright install chromium".',
     );
   }
-  if (!existsSync('dist-demo/index.html')) throw new Error('dist-demo/ is missing: run "npm run build:demo" before the end-to-end tests (npm test does).');
+  if (!existsSync('dist-demo/index.html'))
+    throw new Error(
+      'dist-demo/ is missing: run "npm run build:demo" before the end-to-end tests (npm test does).',
+    );
   console.log(`End-to-end tests use ${choice.source}.`);
 }

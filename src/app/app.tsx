@@ -9,7 +9,15 @@ import type { TwinControl } from '../mocks/control';
 import { DemoControlContext } from './demo/demo-context';
 import { Shell } from './shell';
 
-export function Providers({ session, queryClient, children }: { session: Session; queryClient: QueryClient; children: ReactNode }) {
+export function Providers({
+  session,
+  queryClient,
+  children,
+}: {
+  session: Session;
+  queryClient: QueryClient;
+  children: ReactNode;
+}) {
   const theme = useThemeName();
   return (
     <FluentProvider theme={themes[theme]} style={{ height: '100%' }}>
@@ -24,7 +32,15 @@ export function Providers({ session, queryClient, children }: { session: Session
   );
 }
 
-export function App({ session, queryClient, demo }: { session: Session; queryClient: QueryClient; demo?: TwinControl }) {
+export function App({
+  session,
+  queryClient,
+  demo,
+}: {
+  session: Session;
+  queryClient: QueryClient;
+  demo?: TwinControl;
+}) {
   return (
     <Providers session={session} queryClient={queryClient}>
       <DemoControlContext.Provider value={demo}>

@@ -11,7 +11,10 @@ import { SignInPage, StartErrorPage } from './start-pages';
 
 async function startDemo(root: Root): Promise<void> {
   const { startDemoTwin } = await import('../mocks/browser');
-  const { control } = await startDemoTwin(new URLSearchParams(window.location.search), import.meta.env.BASE_URL);
+  const { control } = await startDemoTwin(
+    new URLSearchParams(window.location.search),
+    import.meta.env.BASE_URL,
+  );
   const { demoAccount } = await import('../mocks/demo-identity');
   configureArmClient({ cloud: clouds.AzureCloud, getToken: async () => 'demo-token-not-a-secret' });
   const session: Session = {
@@ -69,6 +72,11 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
     }
   } catch (e) {
     console.error(e);
-    root.render(<StartErrorPage title="Keyguard could not start" message={e instanceof Error ? e.message : String(e)} />);
+    root.render(
+      <StartErrorPage
+        title="Keyguard could not start"
+        message={e instanceof Error ? e.message : String(e)}
+      />,
+    );
   }
 }

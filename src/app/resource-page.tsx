@@ -1,4 +1,11 @@
-import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from '@fluentui/react-components';
+import {
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { parseResourceId } from '../arm/resource-id';
@@ -12,11 +19,26 @@ import { subscriptionsQuery } from '../queries/resources';
 import { kindOf, resourceTypes } from './resource-types';
 
 const useStyles = makeStyles({
-  layout: { display: 'flex', flex: 1, minHeight: 0, '@media (max-width: 700px)': { flexDirection: 'column', overflow: 'auto' } },
+  layout: {
+    display: 'flex',
+    flex: 1,
+    minHeight: 0,
+    '@media (max-width: 700px)': { flexDirection: 'column', overflow: 'auto' },
+  },
   fallback: { padding: tokens.spacingHorizontalXL },
 });
 
-export function ResourcePage({ resourceId, blade, tenant, query }: { resourceId: string; blade: string; tenant?: string; query: Record<string, string> }) {
+export function ResourcePage({
+  resourceId,
+  blade,
+  tenant,
+  query,
+}: {
+  resourceId: string;
+  blade: string;
+  tenant?: string;
+  query: Record<string, string>;
+}) {
   const styles = useStyles();
   const kind = kindOf(resourceId);
   const parsed = parseResourceId(resourceId);
@@ -24,9 +46,25 @@ export function ResourcePage({ resourceId, blade, tenant, query }: { resourceId:
   const def = kind ? resourceTypes[kind] : undefined;
   const item = def?.menu.flatMap((g) => g.items).find((i) => i.id === blade);
   const resourceName =
-    kind === 'subscription' ? (subs.data?.find((s) => s.subscriptionId.toLowerCase() === parsed?.subscriptionId.toLowerCase())?.displayName ?? parsed?.name ?? '') : (parsed?.name ?? '');
+    kind === 'subscription'
+      ? (subs.data?.find((s) => s.subscriptionId.toLowerCase() === parsed?.subscriptionId.toLowerCase())
+          ?.displayName ??
+        parsed?.name ??
+        '')
+      : (parsed?.name ?? '');
   const context = useMemo<BladeContextValue | undefined>(
-    () => (def && item ? { resourceId, resourceName, typeLabel: def.typeLabel, bladeId: item.id, bladeLabel: item.label, tenant, query } : undefined),
+    () =>
+      def && item
+        ? {
+            resourceId,
+            resourceName,
+            typeLabel: def.typeLabel,
+            bladeId: item.id,
+            bladeLabel: item.label,
+            tenant,
+            query,
+          }
+        : undefined,
     [def, item, resourceId, resourceName, tenant, query],
   );
   if (!def || !context) {
@@ -35,8 +73,12 @@ export function ResourcePage({ resourceId, blade, tenant, query }: { resourceId:
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>This link does not open a blade</MessageBarTitle>
-            {def ? `The ${def.typeLabel} has no blade called “${blade}”.` : 'Keyguard opens Azure Bots, key vaults and subscriptions.'}{' '}
-            {def && <RouterLink href={resourceHash(resourceId, 'overview', tenant)}>Open its overview</RouterLink>}
+            {def
+              ? `The ${def.typeLabel} has no blade called “${blade}”.`
+              : 'Keyguard opens Azure Bots, key vaults and subscriptions.'}{' '}
+            {def && (
+              <RouterLink href={resourceHash(resourceId, 'overview', tenant)}>Open its overview</RouterLink>
+            )}
           </MessageBarBody>
         </MessageBar>
       </div>
@@ -45,10 +87,16 @@ export function ResourcePage({ resourceId, blade, tenant, query }: { resourceId:
   const Blade = def.blades[context.bladeId];
   return (
     <div className={styles.layout}>
-      <ResourceMenu groups={def.menu} selected={context.bladeId} hrefFor={(id) => resourceHash(resourceId, id, tenant)} />
+      <ResourceMenu
+        groups={def.menu}
+        selected={context.bladeId}
+        hrefFor={(id) => resourceHash(resourceId, id, tenant)}
+      />
       <BladeContext.Provider value={context}>
         <BladeErrorBoundary resetKey={`${resourceId}/${context.bladeId}`}>
-          <Suspense fallback={<Spinner className={styles.fallback} label="Opening blade…" />}>{Blade ? <Blade /> : <NotBuiltBlade />}</Suspense>
+          <Suspense fallback={<Spinner className={styles.fallback} label="Opening blade…" />}>
+            {Blade ? <Blade /> : <NotBuiltBlade />}
+          </Suspense>
         </BladeErrorBoundary>
       </BladeContext.Provider>
     </div>

@@ -32,7 +32,9 @@ export interface ResourceTypeDef {
 
 const BotOverview = lazy(() => import('../features/bot-overview/bot-overview-blade'));
 const VaultOverview = lazy(() => import('../features/vault-overview/vault-overview-blade'));
-const SubscriptionOverview = lazy(() => import('../features/subscription-overview/subscription-overview-blade'));
+const SubscriptionOverview = lazy(
+  () => import('../features/subscription-overview/subscription-overview-blade'),
+);
 
 const common = (extra: MenuGroup['items'] = []): MenuGroup => ({
   items: [

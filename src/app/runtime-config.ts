@@ -13,12 +13,18 @@ export function parseRuntimeConfig(raw: unknown): RuntimeConfig | { error: strin
   if (raw === null || typeof raw !== 'object') return undefined;
   const c = raw as Record<string, unknown>;
   if (c.clientId === undefined || c.clientId === '') return undefined;
-  if (typeof c.clientId !== 'string' || !guid.test(c.clientId)) return { error: 'config.json: clientId must be the application (client) ID, a GUID.' };
-  if (c.cloud !== undefined && !isCloudName(c.cloud)) return { error: `config.json: cloud must be one of ${Object.keys(clouds).join(', ')}.` };
+  if (typeof c.clientId !== 'string' || !guid.test(c.clientId))
+    return { error: 'config.json: clientId must be the application (client) ID, a GUID.' };
+  if (c.cloud !== undefined && !isCloudName(c.cloud))
+    return { error: `config.json: cloud must be one of ${Object.keys(clouds).join(', ')}.` };
   if (c.tenantId !== undefined && (typeof c.tenantId !== 'string' || !/^[a-z0-9.-]+$/i.test(c.tenantId))) {
     return { error: 'config.json: tenantId must be a tenant id, a domain, or "organizations".' };
   }
-  return { clientId: c.clientId, tenantId: c.tenantId as string | undefined, cloud: clouds[isCloudName(c.cloud) ? c.cloud : 'AzureCloud'] };
+  return {
+    clientId: c.clientId,
+    tenantId: c.tenantId as string | undefined,
+    cloud: clouds[isCloudName(c.cloud) ? c.cloud : 'AzureCloud'],
+  };
 }
 
 /** Live configuration is read at run time from `config.json` beside index.html, so one build deploys anywhere. */

@@ -1,4 +1,12 @@
-import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
 import { useInteractionRequired } from '../auth/interaction';
 import { useSession } from '../auth/session';
@@ -10,13 +18,20 @@ import { TopBar } from '../portal/top-bar/top-bar';
 import { ResourcePage } from './resource-page';
 
 const useStyles = makeStyles({
-  shell: { display: 'flex', flexDirection: 'column', height: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  shell: {
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100vh',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
   content: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   pad: { padding: tokens.spacingHorizontalXL },
 });
 
 // Only demo builds contain the banner and panel; a live build drops this import entirely.
-const DemoBanner = import.meta.env.VITE_DEMO === 'true' ? lazy(() => import('./demo/demo-banner')) : undefined;
+const DemoBanner =
+  import.meta.env.VITE_DEMO === 'true' ? lazy(() => import('./demo/demo-banner')) : undefined;
 
 function SignInAgainBar() {
   const session = useSession();
@@ -57,13 +72,21 @@ export function Shell() {
       </div>
       <main className={styles.content}>
         {route.kind === 'home' && <HomePage tenant={tenant} />}
-        {route.kind === 'resource' && <ResourcePage resourceId={route.resourceId} blade={route.blade} tenant={tenant} query={route.query} />}
+        {route.kind === 'resource' && (
+          <ResourcePage
+            resourceId={route.resourceId}
+            blade={route.blade}
+            tenant={tenant}
+            query={route.query}
+          />
+        )}
         {route.kind === 'not-found' && (
           <div className={styles.pad}>
             <MessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>Page not found</MessageBarTitle>
-                The address does not point to a page of Keyguard. <RouterLink href={homeHash()}>Go to Home</RouterLink>
+                The address does not point to a page of Keyguard.{' '}
+                <RouterLink href={homeHash()}>Go to Home</RouterLink>
               </MessageBarBody>
             </MessageBar>
           </div>

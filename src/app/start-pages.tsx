@@ -1,10 +1,25 @@
-import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { KeyMultipleRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { themes, useThemeName } from '../portal/theme/theme';
 
 const useStyles = makeStyles({
-  page: { minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', backgroundColor: tokens.colorNeutralBackground2 },
+  page: {
+    minHeight: '100vh',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   card: {
     maxWidth: '520px',
     display: 'flex',
@@ -15,7 +30,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     boxShadow: tokens.shadow16,
   },
-  title: { margin: 0, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', fontSize: tokens.fontSizeBase600 },
+  title: {
+    margin: 0,
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+    fontSize: tokens.fontSizeBase600,
+  },
 });
 
 function Frame({ children }: { children: React.ReactNode }) {

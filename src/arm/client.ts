@@ -1,6 +1,13 @@
 import { clouds, type Cloud } from './clouds';
 import { ArmError, errorFromResponse, isAbortError } from './errors';
-import { decideRetry, defaultRetryPolicy, isIdempotent, parseRetryAfter, type HttpMethod, type RetryPolicy } from './retry-policy';
+import {
+  decideRetry,
+  defaultRetryPolicy,
+  isIdempotent,
+  parseRetryAfter,
+  type HttpMethod,
+  type RetryPolicy,
+} from './retry-policy';
 import { recordServerDate } from './server-clock';
 import { sleep as defaultSleep } from './sleep';
 
@@ -18,7 +25,8 @@ export interface ArmClientOptions {
 
 let current: ArmClientOptions = {
   cloud: clouds.AzureCloud,
-  getToken: () => Promise.reject(new Error('The ARM client has no token provider yet: call configureArmClient first.')),
+  getToken: () =>
+    Promise.reject(new Error('The ARM client has no token provider yet: call configureArmClient first.')),
 };
 
 export function configureArmClient(options: ArmClientOptions): void {
@@ -67,7 +75,8 @@ function buildUrl(req: ArmRequest, service: Service): URL {
       url: url.toString(),
     });
   }
-  if (req.apiVersion && !url.searchParams.has('api-version')) url.searchParams.set('api-version', req.apiVersion);
+  if (req.apiVersion && !url.searchParams.has('api-version'))
+    url.searchParams.set('api-version', req.apiVersion);
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
   return url;
 }
@@ -146,7 +155,11 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
 
     const text = await response.text();
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-    const decision = decideRetry({ method: req.method, idempotent, attempt, status: response.status, retryAfterMs }, policy, random);
+    const decision = decideRetry(
+      { method: req.method, idempotent, attempt, status: response.status, retryAfterMs },
+      policy,
+      random,
+    );
     if (decision.retry) {
       await sleep(decision.delayMs, req.signal);
       continue;

@@ -56,7 +56,9 @@ export function isArmError(error: unknown): error is ArmError {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException ? error.name === 'AbortError' : (error as { name?: string })?.name === 'AbortError';
+  return error instanceof DOMException
+    ? error.name === 'AbortError'
+    : (error as { name?: string })?.name === 'AbortError';
 }
 
 type Json = Record<string, unknown>;
@@ -67,8 +69,15 @@ const asString = (v: unknown): string | undefined => (typeof v === 'string' && v
 function readDetail(v: unknown): ArmErrorDetail | undefined {
   const o = asObject(v);
   if (!o) return undefined;
-  const nested = Array.isArray(o.details) ? o.details.map(readDetail).filter((d) => d !== undefined) : undefined;
-  return { code: asString(o.code), message: asString(o.message), target: asString(o.target), details: nested };
+  const nested = Array.isArray(o.details)
+    ? o.details.map(readDetail).filter((d) => d !== undefined)
+    : undefined;
+  return {
+    code: asString(o.code),
+    message: asString(o.message),
+    target: asString(o.target),
+    details: nested,
+  };
 }
 
 export interface ParsedErrorBody {
@@ -95,9 +104,12 @@ export function parseErrorBody(text: string): ParsedErrorBody | undefined {
   if (!root) return undefined;
   const err = asObject(root.error) ?? (asString(root.code) || asString(root.message) ? root : undefined);
   if (!err) return undefined;
-  const details = Array.isArray(err.details) ? err.details.map(readDetail).filter((d) => d !== undefined) : [];
+  const details = Array.isArray(err.details)
+    ? err.details.map(readDetail).filter((d) => d !== undefined)
+    : [];
   const inner = asObject(err.innererror) ?? asObject(err.innerError);
-  if (inner && asString(inner.code) && !details.length) details.push({ code: asString(inner.code), message: asString(inner.message) });
+  if (inner && asString(inner.code) && !details.length)
+    details.push({ code: asString(inner.code), message: asString(inner.message) });
   return {
     code: asString(err.code),
     message: asString(err.message),
@@ -134,10 +146,13 @@ export function errorFromResponse(
     code: body?.code ?? statusCodes[status] ?? `Http${status}`,
     message:
       body?.message ??
-      (snippet && !snippet.startsWith('<') ? snippet : `${request.method} failed with HTTP ${status}${statusText ? ` ${statusText}` : ''}.`),
+      (snippet && !snippet.startsWith('<')
+        ? snippet
+        : `${request.method} failed with HTTP ${status}${statusText ? ` ${statusText}` : ''}.`),
     target: body?.target,
     details: body?.details,
-    requestId: headers.get('x-ms-request-id') ?? body?.graphRequestId ?? headers.get('request-id') ?? undefined,
+    requestId:
+      headers.get('x-ms-request-id') ?? body?.graphRequestId ?? headers.get('request-id') ?? undefined,
     correlationId: headers.get('x-ms-correlation-request-id') ?? undefined,
     clientRequestId: headers.get('x-ms-client-request-id') ?? request.clientRequestId,
     method: request.method,

@@ -16,11 +16,26 @@ export interface KeyUriParts {
 
 /** Parses a well-formed Key Vault key identifier (versioned or not); anything else gives undefined. */
 export function parseKeyUri(uri: string): KeyUriParts | undefined {
-  const m = /^https:\/\/([a-zA-Z0-9-]{3,24})(\.vault\.[a-z.]+)(?::443)?\/keys\/([a-zA-Z0-9-]{1,127})(?:\/([a-fA-F0-9]{32}))?$/.exec(uri);
+  const m =
+    /^https:\/\/([a-zA-Z0-9-]{3,24})(\.vault\.[a-z.]+)(?::443)?\/keys\/([a-zA-Z0-9-]{1,127})(?:\/([a-fA-F0-9]{32}))?$/.exec(
+      uri,
+    );
   if (!m) return undefined;
-  const [, vaultName, dnsSuffix, keyName, version] = m as unknown as [string, string, string, string, string | undefined];
+  const [, vaultName, dnsSuffix, keyName, version] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string | undefined,
+  ];
   if (!keyVaultDnsSuffixes.includes(dnsSuffix.toLowerCase())) return undefined;
-  return { vaultName, vaultUri: `https://${vaultName}${dnsSuffix}`.toLowerCase(), dnsSuffix: dnsSuffix.toLowerCase(), keyName, version };
+  return {
+    vaultName,
+    vaultUri: `https://${vaultName}${dnsSuffix}`.toLowerCase(),
+    dnsSuffix: dnsSuffix.toLowerCase(),
+    keyName,
+    version,
+  };
 }
 
 export function sameKeyUri(a: string | undefined | null, b: string | undefined | null): boolean {

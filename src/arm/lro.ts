@@ -37,7 +37,10 @@ export interface LroOptions {
  * then the resource's own `provisioningState`, waiting `Retry-After` between polls, and ends with a read of the
  * final resource. `Failed` and `Canceled` become an ArmError carrying Azure's message.
  */
-export async function completeLongRunning<T>(first: ArmResponse<unknown>, options: LroOptions): Promise<T | undefined> {
+export async function completeLongRunning<T>(
+  first: ArmResponse<unknown>,
+  options: LroOptions,
+): Promise<T | undefined> {
   const { signal, finalPath, apiVersion } = options;
   const asyncUrl = first.headers.get('azure-asyncoperation');
   const locationUrl = first.headers.get('location');
@@ -73,7 +76,12 @@ export async function completeLongRunning<T>(first: ArmResponse<unknown>, option
     if (!finalPath) return first.body as T | undefined;
     for (;;) {
       await sleep(delay, signal);
-      const poll = await armRequest<T & AsyncOperationBody>({ method: 'GET', path: finalPath, apiVersion, signal });
+      const poll = await armRequest<T & AsyncOperationBody>({
+        method: 'GET',
+        path: finalPath,
+        apiVersion,
+        signal,
+      });
       const s = poll.body?.properties?.provisioningState;
       if (!s || terminal.has(s.toLowerCase())) {
         if (s && s.toLowerCase() !== 'succeeded') throw failure(s, undefined, finalPath);

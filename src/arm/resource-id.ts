@@ -17,24 +17,49 @@ export interface ResourceId {
 export function parseResourceId(raw: string): ResourceId | undefined {
   const trimmed = raw.trim().replace(/\/+$/, '');
   const parts = trimmed.split('/');
-  if (parts[0] !== '' || parts.length < 3 || parts[1]?.toLowerCase() !== 'subscriptions' || !parts[2]) return undefined;
+  if (parts[0] !== '' || parts.length < 3 || parts[1]?.toLowerCase() !== 'subscriptions' || !parts[2])
+    return undefined;
   if (parts.some((p, i) => i > 0 && p === '')) return undefined;
   const subscriptionId = parts[2];
   const id = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-  if (parts.length === 3) return { id, subscriptionId, type: 'Microsoft.Resources/subscriptions', name: subscriptionId, names: [subscriptionId] };
+  if (parts.length === 3)
+    return {
+      id,
+      subscriptionId,
+      type: 'Microsoft.Resources/subscriptions',
+      name: subscriptionId,
+      names: [subscriptionId],
+    };
   let i = 3;
   let resourceGroup: string | undefined;
   if (parts[i]?.toLowerCase() === 'resourcegroups') {
     resourceGroup = parts[i + 1];
     if (!resourceGroup) return undefined;
     i += 2;
-    if (i === parts.length) return { id, subscriptionId, resourceGroup, type: 'Microsoft.Resources/resourceGroups', name: resourceGroup, names: [resourceGroup] };
+    if (i === parts.length)
+      return {
+        id,
+        subscriptionId,
+        resourceGroup,
+        type: 'Microsoft.Resources/resourceGroups',
+        name: resourceGroup,
+        names: [resourceGroup],
+      };
   }
   if (parts[i]?.toLowerCase() !== 'providers' || !parts[i + 1]) return undefined;
   const provider = parts[i + 1] as string;
   const rest = parts.slice(i + 2);
   if (rest.length === 0) {
-    return resourceGroup ? undefined : { id, subscriptionId, provider, type: 'Microsoft.Resources/providers', name: provider, names: [provider] };
+    return resourceGroup
+      ? undefined
+      : {
+          id,
+          subscriptionId,
+          provider,
+          type: 'Microsoft.Resources/providers',
+          name: provider,
+          names: [provider],
+        };
   }
   if (rest.length % 2 !== 0) return undefined;
   const types: string[] = [];
@@ -43,7 +68,15 @@ export function parseResourceId(raw: string): ResourceId | undefined {
     types.push(rest[j] as string);
     names.push(rest[j + 1] as string);
   }
-  return { id, subscriptionId, resourceGroup, provider, type: [provider, ...types].join('/'), name: names[names.length - 1] as string, names };
+  return {
+    id,
+    subscriptionId,
+    resourceGroup,
+    provider,
+    type: [provider, ...types].join('/'),
+    name: names[names.length - 1] as string,
+    names,
+  };
 }
 
 export function subscriptionId(sub: string): string {
@@ -57,7 +90,8 @@ export function resourceGroupId(sub: string, rg: string): string {
 /** Builds a resource id from a type like `Microsoft.KeyVault/vaults/keys` and the names along it. */
 export function buildResourceId(sub: string, rg: string, type: string, ...names: string[]): string {
   const [provider, ...types] = type.split('/');
-  if (types.length !== names.length) throw new Error(`Type ${type} needs ${types.length} names, got ${names.length}.`);
+  if (types.length !== names.length)
+    throw new Error(`Type ${type} needs ${types.length} names, got ${names.length}.`);
   return `/subscriptions/${sub}/resourceGroups/${rg}/providers/${provider}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
 }
 
@@ -79,5 +113,10 @@ export function parentResourceId(id: string): string | undefined {
   const parsed = parseResourceId(id);
   if (!parsed || parsed.names.length < 2 || !parsed.resourceGroup) return undefined;
   const parentType = parsed.type.split('/').slice(0, -1).join('/');
-  return buildResourceId(parsed.subscriptionId, parsed.resourceGroup, parentType, ...parsed.names.slice(0, -1));
+  return buildResourceId(
+    parsed.subscriptionId,
+    parsed.resourceGroup,
+    parentType,
+    ...parsed.names.slice(0, -1),
+  );
 }

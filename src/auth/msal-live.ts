@@ -16,7 +16,9 @@ export interface LiveConfig {
   cloud: Cloud;
 }
 
-export type LiveStart = { signedIn: true; session: Session; getToken: (scope: string) => Promise<string> } | { signedIn: false; signIn: () => Promise<void> };
+export type LiveStart =
+  | { signedIn: true; session: Session; getToken: (scope: string) => Promise<string> }
+  | { signedIn: false; signIn: () => Promise<void> };
 
 const tenantKey = 'keyguard.live.tenant';
 
@@ -58,19 +60,29 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
   if (!account) return { signedIn: false, signIn: () => signIn() };
   pca.setActiveAccount(account);
 
-  let activeTenant = sessionStorage.getItem(tenantKey) ?? (config.tenantId && /^[0-9a-f-]{36}$/i.test(config.tenantId) ? config.tenantId : account.tenantId);
+  let activeTenant =
+    sessionStorage.getItem(tenantKey) ??
+    (config.tenantId && /^[0-9a-f-]{36}$/i.test(config.tenantId) ? config.tenantId : account.tenantId);
   const tenantAuthority = () => `${config.cloud.authority}/${activeTenant}`;
 
   const getToken = async (scope: string): Promise<string> => {
     const current = pca.getActiveAccount() ?? account;
     try {
-      const r = await pca.acquireTokenSilent({ scopes: [scope], account: current, authority: tenantAuthority() });
+      const r = await pca.acquireTokenSilent({
+        scopes: [scope],
+        account: current,
+        authority: tenantAuthority(),
+      });
       clearInteraction();
       return r.accessToken;
     } catch (e) {
       if (e instanceof InteractionRequiredAuthError) {
         requireInteraction();
-        throw new ArmError({ status: 401, code: 'InteractionRequired', message: 'Your sign-in has expired or needs consent. Select "Sign in again" to continue.' });
+        throw new ArmError({
+          status: 401,
+          code: 'InteractionRequired',
+          message: 'Your sign-in has expired or needs consent. Select "Sign in again" to continue.',
+        });
       }
       throw e;
     }
@@ -89,9 +101,14 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
       sessionStorage.setItem(tenantKey, tenantId);
       session.account = { ...session.account, tenantId };
       try {
-        await pca.acquireTokenSilent({ scopes: [config.cloud.armScope], account, authority: tenantAuthority() });
+        await pca.acquireTokenSilent({
+          scopes: [config.cloud.armScope],
+          account,
+          authority: tenantAuthority(),
+        });
       } catch (e) {
-        if (e instanceof InteractionRequiredAuthError) await signIn({ authority: tenantAuthority(), loginHint: account.username });
+        if (e instanceof InteractionRequiredAuthError)
+          await signIn({ authority: tenantAuthority(), loginHint: account.username });
         else throw e;
       }
     },

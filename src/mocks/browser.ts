@@ -27,7 +27,10 @@ export async function startDemoTwin(search: URLSearchParams, baseUrl: string): P
   const speedParam = Number(search.get('speed'));
   const speed = Number.isFinite(speedParam) && speedParam > 0 ? speedParam : demoSpeed;
   const fresh = isScenarioName(wanted) && (!saved || saved.scenario !== wanted);
-  const managed = fresh || !saved ? new ManagedTwin({ scenario: isScenarioName(wanted) ? wanted : 'fresh', speed }) : new ManagedTwin({}, saved);
+  const managed =
+    fresh || !saved
+      ? new ManagedTwin({ scenario: isScenarioName(wanted) ? wanted : 'fresh', speed })
+      : new ManagedTwin({}, saved);
   if (search.has('speed')) managed.twin.clock.setSpeed(speed);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,7 +46,11 @@ export async function startDemoTwin(search: URLSearchParams, baseUrl: string): P
   save();
 
   const worker = setupWorker(...twinHandlers(() => managed.twin));
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: `${baseUrl}mockServiceWorker.js` } });
+  await worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
+  });
   const control = controlOf(managed);
   window.__keyguardTwin = control;
   return { control };

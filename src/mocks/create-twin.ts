@@ -29,7 +29,10 @@ export class ManagedTwin {
     } else {
       this.scenario = options.scenario ?? 'fresh';
       this.startMs = options.startMs ?? Date.now();
-      this.twin = new Twin(buildScenario(this.scenario, this.startMs), SimClock.starting(this.startMs, options.speed ?? 1));
+      this.twin = new Twin(
+        buildScenario(this.scenario, this.startMs),
+        SimClock.starting(this.startMs, options.speed ?? 1),
+      );
     }
   }
 

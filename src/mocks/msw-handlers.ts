@@ -1,7 +1,10 @@
 import { delay, http, HttpResponse } from 'msw';
 import { armHosts, graphHosts, type Twin } from './twin/twin';
 
-const hostPattern = new RegExp(`^https://(${[...armHosts, ...graphHosts].map((h) => h.replace(/\./g, '\\.')).join('|')})/`, 'i');
+const hostPattern = new RegExp(
+  `^https://(${[...armHosts, ...graphHosts].map((h) => h.replace(/\./g, '\\.')).join('|')})/`,
+  'i',
+);
 
 // Real ARM answers browsers with CORS headers; the twin does too so the same client code sees the same headers.
 const corsHeaders = {
@@ -27,25 +30,43 @@ export function twinHandlers(getTwin: () => Twin) {
       if (request.method === 'OPTIONS') {
         return new HttpResponse(null, {
           status: 204,
-          headers: { ...corsHeaders, 'Access-Control-Allow-Methods': 'GET,PUT,PATCH,POST,DELETE', 'Access-Control-Allow-Headers': '*' },
+          headers: {
+            ...corsHeaders,
+            'Access-Control-Allow-Methods': 'GET,PUT,PATCH,POST,DELETE',
+            'Access-Control-Allow-Headers': '*',
+          },
         });
       }
       const parsed = await readJson(request);
       if (!parsed.ok) {
         return HttpResponse.json(
-          { error: { code: 'InvalidRequestContent', message: 'The request content was invalid and could not be deserialized.' } },
+          {
+            error: {
+              code: 'InvalidRequestContent',
+              message: 'The request content was invalid and could not be deserialized.',
+            },
+          },
           { status: 400, headers: corsHeaders },
         );
       }
       const headers: Record<string, string> = {};
       request.headers.forEach((v, k) => (headers[k] = v));
-      const outcome = getTwin().handle({ method: request.method, url: new URL(request.url), body: parsed.body, headers });
+      const outcome = getTwin().handle({
+        method: request.method,
+        url: new URL(request.url),
+        body: parsed.body,
+        headers,
+      });
       if (outcome.delayMs > 0) await delay(outcome.delayMs);
       if (!outcome.response) return HttpResponse.error();
       const { status, body, headers: out } = outcome.response;
       return new HttpResponse(body === undefined ? null : JSON.stringify(body), {
         status,
-        headers: { ...corsHeaders, ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...out },
+        headers: {
+          ...corsHeaders,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+          ...out,
+        },
       });
     }),
   ];

@@ -7,7 +7,11 @@ import { twinHandlers } from './msw-handlers';
  * calls https://management.azure.com or https://graph.microsoft.com talks to the twin instead.
  */
 export function createTwinServer(options: TwinOptions = {}) {
-  const managed = new ManagedTwin({ scenario: options.scenario ?? 'fresh', startMs: options.startMs, speed: options.speed ?? 1 });
+  const managed = new ManagedTwin({
+    scenario: options.scenario ?? 'fresh',
+    startMs: options.startMs,
+    speed: options.speed ?? 1,
+  });
   const server = setupServer(...twinHandlers(() => managed.twin));
   return { server, managed, control: controlOf(managed) };
 }

@@ -1,10 +1,18 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+} from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { isArmError, type ArmError } from '../arm/errors';
 
 /** Plain words for what a status means to the admin; Azure's own message always follows. */
 export function describeError(error: unknown): { title: string; message: string } {
-  if (!isArmError(error)) return { title: 'Something went wrong', message: error instanceof Error ? error.message : String(error) };
+  if (!isArmError(error))
+    return { title: 'Something went wrong', message: error instanceof Error ? error.message : String(error) };
   const e: ArmError = error;
   const title =
     e.status === 0
@@ -42,7 +50,15 @@ export function errorDetails(error: unknown): string {
 }
 
 /** An ARM error as the admin needs it: what happened, Azure's message and code, and the ids support will ask for. */
-export function ArmErrorBar({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {
+export function ArmErrorBar({
+  error,
+  title,
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
   const d = describeError(error);
   const code = isArmError(error) ? error.code : undefined;
   return (
@@ -59,7 +75,10 @@ export function ArmErrorBar({ error, title, onRetry }: { error: unknown; title?:
       </MessageBarBody>
       <MessageBarActions>
         {onRetry && <Button onClick={onRetry}>Try again</Button>}
-        <Button icon={<CopyRegular />} onClick={() => void navigator.clipboard?.writeText(errorDetails(error))}>
+        <Button
+          icon={<CopyRegular />}
+          onClick={() => void navigator.clipboard?.writeText(errorDetails(error))}
+        >
           Copy details
         </Button>
       </MessageBarActions>

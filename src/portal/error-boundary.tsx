@@ -27,7 +27,11 @@ export class BladeErrorBoundary extends Component<Props, { error?: unknown; key:
     if (this.state.error !== undefined) {
       return (
         <div role="alert" style={{ padding: 16 }}>
-          <ArmErrorBar error={this.state.error} title="This blade stopped working" onRetry={() => this.setState({ error: undefined })} />
+          <ArmErrorBar
+            error={this.state.error}
+            title="This blade stopped working"
+            onRetry={() => this.setState({ error: undefined })}
+          />
         </div>
       );
     }

@@ -9,7 +9,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
     margin: 0,
   },
-  row: { display: 'grid', gridTemplateColumns: 'minmax(120px, 40%) 1fr', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(120px, 40%) 1fr',
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: 'anywhere', minWidth: 0 },
 });

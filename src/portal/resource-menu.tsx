@@ -23,10 +23,19 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     padding: tokens.spacingVerticalS,
     overflowY: 'auto',
-    '@media (max-width: 700px)': { width: '100%', borderRight: 'none', borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, maxHeight: '40vh' },
+    '@media (max-width: 700px)': {
+      width: '100%',
+      borderRight: 'none',
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      maxHeight: '40vh',
+    },
   },
   list: { listStyle: 'none', margin: 0, padding: 0 },
-  groupTitle: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  groupTitle: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground2,
+  },
   item: {
     display: 'flex',
     alignItems: 'center',
@@ -35,7 +44,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     color: tokens.colorNeutralForeground1,
     textDecorationLine: 'none',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1Hover },
+    ':hover': {
+      backgroundColor: tokens.colorNeutralBackground1Hover,
+      color: tokens.colorNeutralForeground1Hover,
+    },
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   selected: {
@@ -47,7 +59,15 @@ const useStyles = makeStyles({
 });
 
 /** The resource's left menu: "Search (Ctrl+/)" filter, the portal's groups, the current blade marked. */
-export function ResourceMenu({ groups, selected, hrefFor }: { groups: MenuGroup[]; selected: string; hrefFor: (id: string) => string }) {
+export function ResourceMenu({
+  groups,
+  selected,
+  hrefFor,
+}: {
+  groups: MenuGroup[];
+  selected: string;
+  hrefFor: (id: string) => string;
+}) {
   const styles = useStyles();
   const [filter, setFilter] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);

@@ -17,7 +17,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
-  row: { display: 'grid', alignItems: 'center', borderBottom: `1px solid ${tokens.colorNeutralStroke3}`, minWidth: '720px' },
+  row: {
+    display: 'grid',
+    alignItems: 'center',
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    minWidth: '720px',
+  },
   header: {
     position: 'sticky',
     top: 0,
@@ -25,14 +30,26 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     fontWeight: tokens.fontWeightSemibold,
   },
-  cell: { padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  cell: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
 });
 
 /**
  * A table that renders only the rows in view (tenant scale: thousands of rows), with table semantics for assistive
  * technology: aria-rowcount and aria-rowindex tell the real size and position.
  */
-export function VirtualTable<T>({ columns, rows, rowKey, label, height = '60vh', rowHeight = 36 }: {
+export function VirtualTable<T>({
+  columns,
+  rows,
+  rowKey,
+  label,
+  height = '60vh',
+  rowHeight = 36,
+}: {
   columns: Column<T>[];
   rows: T[];
   rowKey(row: T): string;
@@ -43,15 +60,31 @@ export function VirtualTable<T>({ columns, rows, rowKey, label, height = '60vh',
   const styles = useStyles();
   const scrollRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is used as documented; its returned functions are not memoized
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowHeight, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
   const template = columns.map((c) => c.width).join(' ');
   return (
-    // A scrollable region must be reachable by keyboard (WCAG 2.1.1), hence the tab stop on a non-interactive element.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <div ref={scrollRef} className={styles.scroller} style={{ maxHeight: height }} tabIndex={0} role="region" aria-label={`${label}, scrollable`}>
+    // A scrollable region must be reachable by keyboard (WCAG 2.1.1), hence the tab stop on the region.
+    <div
+      ref={scrollRef}
+      className={styles.scroller}
+      style={{ maxHeight: height }}
+      tabIndex={0}
+      role="region"
+      aria-label={`${label}, scrollable`}
+    >
       <div role="table" aria-label={label} aria-rowcount={rows.length + 1}>
         <div role="rowgroup">
-          <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.header)} style={{ gridTemplateColumns: template }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={mergeClasses(styles.row, styles.header)}
+            style={{ gridTemplateColumns: template }}
+          >
             {columns.map((c) => (
               <div role="columnheader" key={c.key} className={styles.cell}>
                 {c.header}
@@ -68,7 +101,15 @@ export function VirtualTable<T>({ columns, rows, rowKey, label, height = '60vh',
                 key={rowKey(row)}
                 aria-rowindex={v.index + 2}
                 className={styles.row}
-                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}
+                style={{
+                  gridTemplateColumns: template,
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: v.size,
+                  transform: `translateY(${v.start}px)`,
+                }}
               >
                 {columns.map((c) => (
                   <div role="cell" key={c.key} className={styles.cell}>

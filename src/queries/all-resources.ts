@@ -41,7 +41,10 @@ export interface AllResources {
 export function useAllResources(): AllResources {
   const subs = useQuery(subscriptionsQuery());
   const filter = useSubscriptionFilter();
-  const selected = useMemo(() => (subs.data ?? []).filter((s) => filter.includes(s.subscriptionId)), [subs.data, filter]);
+  const selected = useMemo(
+    () => (subs.data ?? []).filter((s) => filter.includes(s.subscriptionId)),
+    [subs.data, filter],
+  );
   const combine = useCallback(
     (results: UseQueryResult<GenericResource[]>[]) => ({
       data: results.map((r) => r.data),
@@ -50,7 +53,10 @@ export function useAllResources(): AllResources {
     }),
     [],
   );
-  const { data, errors, loading } = useQueries({ queries: selected.map((s) => subscriptionResourcesQuery(s.subscriptionId)), combine });
+  const { data, errors, loading } = useQueries({
+    queries: selected.map((s) => subscriptionResourcesQuery(s.subscriptionId)),
+    combine,
+  });
   const rows = useMemo(() => {
     const out: ResourceRow[] = [];
     selected.forEach((s, i) => {
@@ -80,5 +86,11 @@ export function useAllResources(): AllResources {
     return out;
   }, [selected, data]);
   const failures = selected.flatMap((s, i) => (errors[i] ? [{ subscription: s, error: errors[i] }] : []));
-  return { rows, subscriptions: subs.data ?? [], isLoading: subs.isLoading || loading, failures, subscriptionsError: subs.error };
+  return {
+    rows,
+    subscriptions: subs.data ?? [],
+    isLoading: subs.isLoading || loading,
+    failures,
+    subscriptionsError: subs.error,
+  };
 }

@@ -10,9 +10,18 @@ import { queryKeys } from './keys';
 export const managedTypes = ['Microsoft.BotService/botServices', 'Microsoft.KeyVault/vaults'];
 
 export const subscriptionsQuery = () =>
-  queryOptions({ queryKey: queryKeys.subscriptions(), queryFn: ({ signal }) => subscriptionsList(signal), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: queryKeys.subscriptions(),
+    queryFn: ({ signal }) => subscriptionsList(signal),
+    staleTime: 5 * 60_000,
+  });
 
-export const tenantsQuery = () => queryOptions({ queryKey: queryKeys.tenants(), queryFn: ({ signal }) => tenantsList(signal), staleTime: 5 * 60_000 });
+export const tenantsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.tenants(),
+    queryFn: ({ signal }) => tenantsList(signal),
+    staleTime: 5 * 60_000,
+  });
 
 export const subscriptionResourcesQuery = (subscriptionId: string) =>
   queryOptions({
@@ -20,9 +29,11 @@ export const subscriptionResourcesQuery = (subscriptionId: string) =>
     queryFn: ({ signal }) => resourcesList(subscriptionId, managedTypes, signal),
   });
 
-export const botQuery = (id: string) => queryOptions({ queryKey: queryKeys.resource(id), queryFn: ({ signal }) => botsGet(id, signal) });
+export const botQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.resource(id), queryFn: ({ signal }) => botsGet(id, signal) });
 
-export const vaultQuery = (id: string) => queryOptions({ queryKey: queryKeys.resource(id), queryFn: ({ signal }) => vaultsGet(id, signal) });
+export const vaultQuery = (id: string) =>
+  queryOptions({ queryKey: queryKeys.resource(id), queryFn: ({ signal }) => vaultsGet(id, signal) });
 
 export const vaultsQuery = (subscriptionId: string) =>
   queryOptions({
@@ -31,7 +42,10 @@ export const vaultsQuery = (subscriptionId: string) =>
   });
 
 export const keysQuery = (vaultId: string) =>
-  queryOptions({ queryKey: queryKeys.child(vaultId, 'keys'), queryFn: ({ signal }) => keysList(vaultId, signal) });
+  queryOptions({
+    queryKey: queryKeys.child(vaultId, 'keys'),
+    queryFn: ({ signal }) => keysList(vaultId, signal),
+  });
 
 export const keyVersionsQuery = (vaultId: string, keyName: string) =>
   queryOptions({
@@ -52,4 +66,7 @@ export const providerQuery = (subscriptionId: string, namespace: string) =>
   });
 
 export const roleAssignmentsQuery = (scope: string) =>
-  queryOptions({ queryKey: queryKeys.child(scope, 'roleAssignments'), queryFn: ({ signal }) => roleAssignmentsListForScope(scope, signal) });
+  queryOptions({
+    queryKey: queryKeys.child(scope, 'roleAssignments'),
+    queryFn: ({ signal }) => roleAssignmentsListForScope(scope, signal),
+  });

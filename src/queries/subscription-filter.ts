@@ -41,5 +41,8 @@ export function useHiddenSubscriptions(): string[] {
 export function useSubscriptionFilter(): string[] {
   const subs = useQuery(subscriptionsQuery());
   const hiddenIds = useHiddenSubscriptions();
-  return useMemo(() => (subs.data ?? []).map((s) => s.subscriptionId).filter((id) => !hiddenIds.includes(id)), [subs.data, hiddenIds]);
+  return useMemo(
+    () => (subs.data ?? []).map((s) => s.subscriptionId).filter((id) => !hiddenIds.includes(id)),
+    [subs.data, hiddenIds],
+  );
 }

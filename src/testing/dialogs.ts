@@ -11,7 +11,10 @@ export function findDialog(name: string | RegExp): Promise<HTMLElement> {
     return typeof name === 'string' ? title === name : name.test(title);
   };
   return waitFor(() => {
-    const all = [...screen.queryAllByRole('alertdialog', { hidden: true }), ...screen.queryAllByRole('dialog', { hidden: true })];
+    const all = [
+      ...screen.queryAllByRole('alertdialog', { hidden: true }),
+      ...screen.queryAllByRole('dialog', { hidden: true }),
+    ];
     const el = all.find(titled);
     if (!el) throw new Error(`No open dialog titled ${String(name)}.`);
     return el;

@@ -9,20 +9,37 @@ import { BladeContext, type BladeContextValue } from '../portal/blade/blade-cont
 export const testSession: Session = {
   mode: 'demo',
   cloud: clouds.AzureCloud,
-  account: { name: 'Avery Admin', username: 'avery@contoso.onmicrosoft.com', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
+  account: {
+    name: 'Avery Admin',
+    username: 'avery@contoso.onmicrosoft.com',
+    tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+  },
   signOut: async () => undefined,
   switchTenant: async () => undefined,
   signInAgain: async () => undefined,
 };
 
 export function testQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 0, gcTime: Infinity }, mutations: { retry: false } } });
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, staleTime: 0, gcTime: Infinity },
+      mutations: { retry: false },
+    },
+  });
 }
 
 /** Renders with the real providers (Fluent, TanStack Query, notifications, unsaved-changes guard); network goes to the twin. */
-export function renderWithProviders(ui: ReactElement, options: { blade?: BladeContextValue; queryClient?: QueryClient } = {}): RenderResult & { queryClient: QueryClient } {
+export function renderWithProviders(
+  ui: ReactElement,
+  options: { blade?: BladeContextValue; queryClient?: QueryClient } = {},
+): RenderResult & { queryClient: QueryClient } {
   const queryClient = options.queryClient ?? testQueryClient();
-  const wrapped = options.blade ? <BladeContext.Provider value={options.blade}>{ui}</BladeContext.Provider> : ui;
+  const wrapped = options.blade ? (
+    <BladeContext.Provider value={options.blade}>{ui}</BladeContext.Provider>
+  ) : (
+    ui
+  );
   const result = render(
     <Providers session={testSession} queryClient={queryClient}>
       {wrapped}
@@ -31,7 +48,20 @@ export function renderWithProviders(ui: ReactElement, options: { blade?: BladeCo
   return { ...result, queryClient };
 }
 
-export function bladeContext(resourceId: string, bladeId: string, bladeLabel: string, typeLabel = 'Azure Bot'): BladeContextValue {
+export function bladeContext(
+  resourceId: string,
+  bladeId: string,
+  bladeLabel: string,
+  typeLabel = 'Azure Bot',
+): BladeContextValue {
   const name = resourceId.split('/').pop() ?? '';
-  return { resourceId, resourceName: name, typeLabel, bladeId, bladeLabel, tenant: 'contoso.onmicrosoft.com', query: {} };
+  return {
+    resourceId,
+    resourceName: name,
+    typeLabel,
+    bladeId,
+    bladeLabel,
+    tenant: 'contoso.onmicrosoft.com',
+    query: {},
+  };
 }

@@ -4,7 +4,11 @@ import { createTwinServer } from '../mocks/node';
 import type { ScenarioName } from '../mocks/scenarios';
 
 /** The one twin the unit tests run against, reset to a scenario before each test. */
-export const testTwin = createTwinServer({ scenario: 'fresh', startMs: Date.UTC(2026, 10, 1, 9, 0, 0), speed: 1 });
+export const testTwin = createTwinServer({
+  scenario: 'fresh',
+  startMs: Date.UTC(2026, 10, 1, 9, 0, 0),
+  speed: 1,
+});
 export const control = testTwin.control;
 export const testStartMs = Date.UTC(2026, 10, 1, 9, 0, 0);
 

@@ -1,4 +1,10 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { BeakerRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import { useDemoControl } from './demo-context';
@@ -14,7 +20,8 @@ export default function DemoBanner() {
       <MessageBar intent="warning" shape="square" aria-label="Demo mode">
         <MessageBarBody>
           <MessageBarTitle>Demo mode: simulated data</MessageBarTitle>
-          Every subscription, bot and key vault here is simulated in this browser tab. Nothing is sent to Azure.
+          Every subscription, bot and key vault here is simulated in this browser tab. Nothing is sent to
+          Azure.
           {control ? ` Scenario: ${control.scenario}.` : ''}
         </MessageBarBody>
         <MessageBarActions>

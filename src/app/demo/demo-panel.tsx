@@ -22,7 +22,12 @@ import type { ScenarioName } from '../../mocks/scenarios';
 import type { FaultKind } from '../../mocks/twin/faults';
 
 const useStyles = makeStyles({
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'end' },
 });
 
@@ -61,14 +66,27 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
   return (
     <OverlayDrawer open position="end" size="medium" onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close demo panel" icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={
+            <Button
+              appearance="subtle"
+              aria-label="Close demo panel"
+              icon={<DismissRegular />}
+              onClick={onClose}
+            />
+          }
+        >
           Demo panel
         </DrawerHeaderTitle>
       </DrawerHeader>
       <DrawerBody>
         <section className={styles.section} aria-label="Scenario">
           <Field label="Scenario" hint={control.scenarios.find((s) => s.name === scenario)?.description}>
-            <Dropdown value={scenario} selectedOptions={[scenario]} onOptionSelect={(_, d) => setScenario(d.optionValue as ScenarioName)}>
+            <Dropdown
+              value={scenario}
+              selectedOptions={[scenario]}
+              onOptionSelect={(_, d) => setScenario(d.optionValue as ScenarioName)}
+            >
               {control.scenarios.map((s) => (
                 <Option key={s.name} value={s.name}>
                   {s.name}
@@ -91,7 +109,9 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
           <Text>Simulated time: {new Date(control.now()).toUTCString()}</Text>
           <Field label="Clock speed">
             <Dropdown
-              value={speeds.find((s) => s.value === Math.round(control.speed()))?.label ?? `${control.speed()}×`}
+              value={
+                speeds.find((s) => s.value === Math.round(control.speed()))?.label ?? `${control.speed()}×`
+              }
               selectedOptions={[String(Math.round(control.speed()))]}
               onOptionSelect={(_, d) => control.setSpeed(Number(d.optionValue))}
             >
@@ -104,13 +124,19 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
           </Field>
           <div className={styles.row}>
             <Button onClick={() => (control.advance(60 * 60 * 1000), refreshAll())}>Skip 1 hour</Button>
-            <Button onClick={() => (control.advance(24 * 60 * 60 * 1000), refreshAll())}>Skip 24 hours</Button>
+            <Button onClick={() => (control.advance(24 * 60 * 60 * 1000), refreshAll())}>
+              Skip 24 hours
+            </Button>
           </div>
         </section>
         <Divider />
         <section className={styles.section} aria-label="Faults">
           <Field label="Fault">
-            <Dropdown value={faultKinds.find((f) => f.kind === kind)?.label} selectedOptions={[kind]} onOptionSelect={(_, d) => setKind(d.optionValue as FaultKind)}>
+            <Dropdown
+              value={faultKinds.find((f) => f.kind === kind)?.label}
+              selectedOptions={[kind]}
+              onOptionSelect={(_, d) => setKind(d.optionValue as FaultKind)}
+            >
               {faultKinds.map((f) => (
                 <Option key={f.kind} value={f.kind}>
                   {f.label}
@@ -120,14 +146,23 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
           </Field>
           <div className={styles.row}>
             <Field label="Method">
-              <Dropdown value={method} selectedOptions={[method]} onOptionSelect={(_, d) => setMethod(d.optionValue ?? 'any')}>
+              <Dropdown
+                value={method}
+                selectedOptions={[method]}
+                onOptionSelect={(_, d) => setMethod(d.optionValue ?? 'any')}
+              >
                 {['any', 'GET', 'PUT', 'PATCH', 'POST', 'DELETE'].map((m) => (
                   <Option key={m}>{m}</Option>
                 ))}
               </Dropdown>
             </Field>
             <Field label="Next calls">
-              <SpinButton value={count} min={1} max={20} onChange={(_, d) => setCount(d.value ?? (Number(d.displayValue) || 1))} />
+              <SpinButton
+                value={count}
+                min={1}
+                max={20}
+                onChange={(_, d) => setCount(d.value ?? (Number(d.displayValue) || 1))}
+              />
             </Field>
           </div>
           <Field label="Path contains" hint="For example botServices, vaults or /register">
@@ -137,15 +172,32 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
             <Button
               appearance="primary"
               onClick={() => {
-                control.armFault({ kind, method: method === 'any' ? undefined : method, pathIncludes: path || undefined, count, latencyMs: 4000, retryAfterSeconds: 2 });
+                control.armFault({
+                  kind,
+                  method: method === 'any' ? undefined : method,
+                  pathIncludes: path || undefined,
+                  count,
+                  latencyMs: 4000,
+                  retryAfterSeconds: 2,
+                });
                 setMessage(`Armed: ${kind} for the next ${count} matching call(s).`);
               }}
             >
               Arm fault
             </Button>
-            <Button onClick={() => (control.clearFaults(), setMessage('Faults cleared.'))}>Clear faults</Button>
+            <Button onClick={() => (control.clearFaults(), setMessage('Faults cleared.'))}>
+              Clear faults
+            </Button>
           </div>
-          <Text size={200}>Armed: {control.faults().length === 0 ? 'none' : control.faults().map((f) => `${f.kind} ×${f.remaining}${f.pathIncludes ? ` on “${f.pathIncludes}”` : ''}`).join(', ')}</Text>
+          <Text size={200}>
+            Armed:{' '}
+            {control.faults().length === 0
+              ? 'none'
+              : control
+                  .faults()
+                  .map((f) => `${f.kind} ×${f.remaining}${f.pathIncludes ? ` on “${f.pathIncludes}”` : ''}`)
+                  .join(', ')}
+          </Text>
         </section>
         <Divider />
         <section className={styles.section} aria-label="Another admin">

@@ -12,19 +12,31 @@ export async function botsGet(id: string, signal?: AbortSignal): Promise<Bot> {
 }
 
 export function botsList(subscriptionId: string, signal?: AbortSignal): Promise<Bot[]> {
-  return listAll<Bot>(`/subscriptions/${subscriptionId}/providers/Microsoft.BotService/botServices`, { apiVersion: v, signal });
-}
-
-export function botsListByResourceGroup(subscriptionId: string, resourceGroup: string, signal?: AbortSignal): Promise<Bot[]> {
-  return listAll<Bot>(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.BotService/botServices`, {
+  return listAll<Bot>(`/subscriptions/${subscriptionId}/providers/Microsoft.BotService/botServices`, {
     apiVersion: v,
     signal,
   });
 }
 
+export function botsListByResourceGroup(
+  subscriptionId: string,
+  resourceGroup: string,
+  signal?: AbortSignal,
+): Promise<Bot[]> {
+  return listAll<Bot>(
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.BotService/botServices`,
+    {
+      apiVersion: v,
+      signal,
+    },
+  );
+}
+
 /** Bots_Update (PATCH). Sets properties to given values, so it is safe to repeat after a throttle or 503. */
 export async function botsUpdate(id: string, patch: BotPatch, signal?: AbortSignal): Promise<Bot> {
-  return (await armRequest<Bot>({ method: 'PATCH', path: id, apiVersion: v, body: patch, signal, idempotent: true })).body;
+  return (
+    await armRequest<Bot>({ method: 'PATCH', path: id, apiVersion: v, body: patch, signal, idempotent: true })
+  ).body;
 }
 
 export { botPath };

@@ -5,10 +5,16 @@ import type { DirectoryGroup, DirectoryPrincipal, DirectoryUser, ServicePrincipa
 const quote = (s: string) => s.replace(/'/g, "''");
 
 /** Looks up service principals by exact display name (there may be several: pick by object id). */
-export function servicePrincipalsListByDisplayName(displayName: string, signal?: AbortSignal): Promise<ServicePrincipal[]> {
+export function servicePrincipalsListByDisplayName(
+  displayName: string,
+  signal?: AbortSignal,
+): Promise<ServicePrincipal[]> {
   return listAll<ServicePrincipal>('/v1.0/servicePrincipals', {
     service: 'graph',
-    query: { $filter: `displayName eq '${quote(displayName)}'`, $select: 'id,appId,displayName,appOwnerOrganizationId,servicePrincipalType' },
+    query: {
+      $filter: `displayName eq '${quote(displayName)}'`,
+      $select: 'id,appId,displayName,appOwnerOrganizationId,servicePrincipalType',
+    },
     signal,
   });
 }
@@ -18,21 +24,51 @@ export async function directorySearch(text: string, signal?: AbortSignal): Promi
   const filter = `startswith(displayName,'${quote(text)}')`;
   const opts = { service: 'graph' as const, signal, limit: 25 };
   const [users, groups, sps] = await Promise.all([
-    listAll<DirectoryUser>('/v1.0/users', { ...opts, query: { $filter: filter, $top: '25', $select: 'id,displayName,userPrincipalName,mail' } }),
-    listAll<DirectoryGroup>('/v1.0/groups', { ...opts, query: { $filter: filter, $top: '25', $select: 'id,displayName,mail' } }),
-    listAll<ServicePrincipal>('/v1.0/servicePrincipals', { ...opts, query: { $filter: filter, $top: '25', $select: 'id,appId,displayName' } }),
+    listAll<DirectoryUser>('/v1.0/users', {
+      ...opts,
+      query: { $filter: filter, $top: '25', $select: 'id,displayName,userPrincipalName,mail' },
+    }),
+    listAll<DirectoryGroup>('/v1.0/groups', {
+      ...opts,
+      query: { $filter: filter, $top: '25', $select: 'id,displayName,mail' },
+    }),
+    listAll<ServicePrincipal>('/v1.0/servicePrincipals', {
+      ...opts,
+      query: { $filter: filter, $top: '25', $select: 'id,appId,displayName' },
+    }),
   ]);
   return [
-    ...users.map((u): DirectoryPrincipal => ({ kind: 'user', id: u.id, displayName: u.displayName, secondary: u.userPrincipalName })),
-    ...groups.map((g): DirectoryPrincipal => ({ kind: 'group', id: g.id, displayName: g.displayName, secondary: g.mail ?? undefined })),
-    ...sps.map((s): DirectoryPrincipal => ({ kind: 'servicePrincipal', id: s.id, displayName: s.displayName, secondary: s.appId, appId: s.appId })),
+    ...users.map((u): DirectoryPrincipal => ({
+      kind: 'user',
+      id: u.id,
+      displayName: u.displayName,
+      secondary: u.userPrincipalName,
+    })),
+    ...groups.map((g): DirectoryPrincipal => ({
+      kind: 'group',
+      id: g.id,
+      displayName: g.displayName,
+      secondary: g.mail ?? undefined,
+    })),
+    ...sps.map((s): DirectoryPrincipal => ({
+      kind: 'servicePrincipal',
+      id: s.id,
+      displayName: s.displayName,
+      secondary: s.appId,
+      appId: s.appId,
+    })),
   ];
 }
 
 /** Resolves object ids to principals (for showing names in the access-policy list). */
-export async function directoryObjectsGetByIds(ids: string[], signal?: AbortSignal): Promise<DirectoryPrincipal[]> {
+export async function directoryObjectsGetByIds(
+  ids: string[],
+  signal?: AbortSignal,
+): Promise<DirectoryPrincipal[]> {
   if (ids.length === 0) return [];
-  const r = await armRequest<{ value: ({ '@odata.type': string } & Partial<DirectoryUser & ServicePrincipal>)[] }>({
+  const r = await armRequest<{
+    value: ({ '@odata.type': string } & Partial<DirectoryUser & ServicePrincipal>)[];
+  }>({
     method: 'POST',
     path: '/v1.0/directoryObjects/getByIds',
     service: 'graph',
@@ -43,6 +79,12 @@ export async function directoryObjectsGetByIds(ids: string[], signal?: AbortSign
   return (r.body?.value ?? []).map((o) => {
     const t = o['@odata.type'];
     const kind = t.endsWith('user') ? 'user' : t.endsWith('group') ? 'group' : 'servicePrincipal';
-    return { kind, id: o.id ?? '', displayName: o.displayName ?? '', secondary: o.userPrincipalName ?? o.appId, appId: o.appId };
+    return {
+      kind,
+      id: o.id ?? '',
+      displayName: o.displayName ?? '',
+      secondary: o.userPrincipalName ?? o.appId,
+      appId: o.appId,
+    };
   });
 }

@@ -24,20 +24,50 @@ export async function keysList(vaultId: string, signal?: AbortSignal): Promise<K
 }
 
 export async function keysGet(vaultId: string, keyName: string, signal?: AbortSignal): Promise<Key> {
-  return normalizeKey((await armRequest<Key>({ method: 'GET', path: `${vaultId}/keys/${keyName}`, apiVersion: v, signal })).body);
+  return normalizeKey(
+    (await armRequest<Key>({ method: 'GET', path: `${vaultId}/keys/${keyName}`, apiVersion: v, signal }))
+      .body,
+  );
 }
 
-export async function keysListVersions(vaultId: string, keyName: string, signal?: AbortSignal): Promise<Key[]> {
-  return (await listAll<Key>(`${vaultId}/keys/${keyName}/versions`, { apiVersion: v, signal })).map(normalizeKey);
+export async function keysListVersions(
+  vaultId: string,
+  keyName: string,
+  signal?: AbortSignal,
+): Promise<Key[]> {
+  return (await listAll<Key>(`${vaultId}/keys/${keyName}/versions`, { apiVersion: v, signal })).map(
+    normalizeKey,
+  );
 }
 
-export async function keysGetVersion(vaultId: string, keyName: string, version: string, signal?: AbortSignal): Promise<Key> {
-  const r = await armRequest<Key>({ method: 'GET', path: `${vaultId}/keys/${keyName}/versions/${version}`, apiVersion: v, signal });
+export async function keysGetVersion(
+  vaultId: string,
+  keyName: string,
+  version: string,
+  signal?: AbortSignal,
+): Promise<Key> {
+  const r = await armRequest<Key>({
+    method: 'GET',
+    path: `${vaultId}/keys/${keyName}/versions/${version}`,
+    apiVersion: v,
+    signal,
+  });
   return normalizeKey(r.body);
 }
 
 /** Keys_CreateIfNotExist: creates the first version only; an existing key comes back unchanged. */
-export async function keysCreateIfNotExist(vaultId: string, keyName: string, params: KeyCreateParameters, signal?: AbortSignal): Promise<Key> {
-  const r = await armRequest<Key>({ method: 'PUT', path: `${vaultId}/keys/${keyName}`, apiVersion: v, body: params, signal });
+export async function keysCreateIfNotExist(
+  vaultId: string,
+  keyName: string,
+  params: KeyCreateParameters,
+  signal?: AbortSignal,
+): Promise<Key> {
+  const r = await armRequest<Key>({
+    method: 'PUT',
+    path: `${vaultId}/keys/${keyName}`,
+    apiVersion: v,
+    body: params,
+    signal,
+  });
   return normalizeKey(r.body);
 }

@@ -5,8 +5,19 @@ import type { Provider } from '../types/resources';
 
 const v = apiVersions.resources;
 
-export async function providersGet(subscriptionId: string, namespace: string, signal?: AbortSignal): Promise<Provider> {
-  return (await armRequest<Provider>({ method: 'GET', path: `/subscriptions/${subscriptionId}/providers/${namespace}`, apiVersion: v, signal })).body;
+export async function providersGet(
+  subscriptionId: string,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<Provider> {
+  return (
+    await armRequest<Provider>({
+      method: 'GET',
+      path: `/subscriptions/${subscriptionId}/providers/${namespace}`,
+      apiVersion: v,
+      signal,
+    })
+  ).body;
 }
 
 export function providersList(subscriptionId: string, signal?: AbortSignal): Promise<Provider[]> {
@@ -14,12 +25,20 @@ export function providersList(subscriptionId: string, signal?: AbortSignal): Pro
 }
 
 /** Providers_Register is not an LRO: it answers `Registering` and the caller polls Providers_Get. Safe to repeat. */
-export async function providersRegister(subscriptionId: string, namespace: string, signal?: AbortSignal): Promise<Provider> {
+export async function providersRegister(
+  subscriptionId: string,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<Provider> {
   const path = `/subscriptions/${subscriptionId}/providers/${namespace}/register`;
   return (await armRequest<Provider>({ method: 'POST', path, apiVersion: v, signal, idempotent: true })).body;
 }
 
-export async function providersUnregister(subscriptionId: string, namespace: string, signal?: AbortSignal): Promise<Provider> {
+export async function providersUnregister(
+  subscriptionId: string,
+  namespace: string,
+  signal?: AbortSignal,
+): Promise<Provider> {
   const path = `/subscriptions/${subscriptionId}/providers/${namespace}/unregister`;
   return (await armRequest<Provider>({ method: 'POST', path, apiVersion: v, signal, idempotent: true })).body;
 }

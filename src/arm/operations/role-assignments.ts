@@ -16,7 +16,11 @@ export function roleAssignmentsListForScope(scope: string, signal?: AbortSignal)
   });
 }
 
-export function roleDefinitionsList(scope: string, roleName: string, signal?: AbortSignal): Promise<RoleDefinition[]> {
+export function roleDefinitionsList(
+  scope: string,
+  roleName: string,
+  signal?: AbortSignal,
+): Promise<RoleDefinition[]> {
   return listAll<RoleDefinition>(`${scope}/providers/Microsoft.Authorization/roleDefinitions`, {
     apiVersion: v,
     query: { $filter: `roleName eq '${roleName.replace(/'/g, "''")}'` },

@@ -11,7 +11,11 @@ export function tenantsList(signal?: AbortSignal): Promise<Tenant[]> {
 }
 
 /** Resources_List, filtered to the resource types this console manages. */
-export function resourcesList(subscriptionId: string, resourceTypes: string[], signal?: AbortSignal): Promise<GenericResource[]> {
+export function resourcesList(
+  subscriptionId: string,
+  resourceTypes: string[],
+  signal?: AbortSignal,
+): Promise<GenericResource[]> {
   const filter = resourceTypes.map((t) => `resourceType eq '${t}'`).join(' or ');
   return listAll<GenericResource>(`/subscriptions/${subscriptionId}/resources`, {
     apiVersion: apiVersions.resources,

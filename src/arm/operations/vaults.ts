@@ -18,14 +18,24 @@ export async function vaultsGet(id: string, signal?: AbortSignal): Promise<Vault
 }
 
 export function vaultsListBySubscription(subscriptionId: string, signal?: AbortSignal): Promise<Vault[]> {
-  return listAll<Vault>(`/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/vaults`, { apiVersion: v, signal });
-}
-
-export function vaultsListByResourceGroup(subscriptionId: string, resourceGroup: string, signal?: AbortSignal): Promise<Vault[]> {
-  return listAll<Vault>(`/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults`, {
+  return listAll<Vault>(`/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/vaults`, {
     apiVersion: v,
     signal,
   });
+}
+
+export function vaultsListByResourceGroup(
+  subscriptionId: string,
+  resourceGroup: string,
+  signal?: AbortSignal,
+): Promise<Vault[]> {
+  return listAll<Vault>(
+    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.KeyVault/vaults`,
+    {
+      apiVersion: v,
+      signal,
+    },
+  );
 }
 
 /**
@@ -36,13 +46,27 @@ export function vaultsListByResourceGroup(subscriptionId: string, resourceGroup:
 export function sanitizeVaultPatch(patch: VaultPatchParameters): VaultPatchParameters {
   if (!patch.properties) return patch;
   const properties = { ...patch.properties } as Record<string, unknown>;
-  for (const flag of ['enableSoftDelete', 'enablePurgeProtection']) if (properties[flag] !== true) delete properties[flag];
+  for (const flag of ['enableSoftDelete', 'enablePurgeProtection'])
+    if (properties[flag] !== true) delete properties[flag];
   return { ...patch, properties: properties as VaultPatchParameters['properties'] };
 }
 
 /** Vaults_Update (PATCH). */
-export async function vaultsUpdate(id: string, patch: VaultPatchParameters, signal?: AbortSignal): Promise<Vault> {
-  return (await armRequest<Vault>({ method: 'PATCH', path: id, apiVersion: v, body: sanitizeVaultPatch(patch), signal, idempotent: true })).body;
+export async function vaultsUpdate(
+  id: string,
+  patch: VaultPatchParameters,
+  signal?: AbortSignal,
+): Promise<Vault> {
+  return (
+    await armRequest<Vault>({
+      method: 'PATCH',
+      path: id,
+      apiVersion: v,
+      body: sanitizeVaultPatch(patch),
+      signal,
+      idempotent: true,
+    })
+  ).body;
 }
 
 /** Vaults_UpdateAccessPolicy: add merges, replace replaces, remove removes, per object id. */
@@ -63,19 +87,44 @@ export async function vaultsUpdateAccessPolicy(
 }
 
 export function vaultsListDeleted(subscriptionId: string, signal?: AbortSignal): Promise<DeletedVault[]> {
-  return listAll<DeletedVault>(`/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/deletedVaults`, { apiVersion: v, signal });
+  return listAll<DeletedVault>(
+    `/subscriptions/${subscriptionId}/providers/Microsoft.KeyVault/deletedVaults`,
+    { apiVersion: v, signal },
+  );
 }
 
 const deletedPath = (sub: string, location: string, name: string) =>
   `/subscriptions/${sub}/providers/Microsoft.KeyVault/locations/${location}/deletedVaults/${name}`;
 
-export async function vaultsGetDeleted(sub: string, location: string, name: string, signal?: AbortSignal): Promise<DeletedVault> {
-  return (await armRequest<DeletedVault>({ method: 'GET', path: deletedPath(sub, location, name), apiVersion: v, signal })).body;
+export async function vaultsGetDeleted(
+  sub: string,
+  location: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<DeletedVault> {
+  return (
+    await armRequest<DeletedVault>({
+      method: 'GET',
+      path: deletedPath(sub, location, name),
+      apiVersion: v,
+      signal,
+    })
+  ).body;
 }
 
 /** Vaults_PurgeDeleted: a long-running POST (202 + Location). Refused for purge-protected vaults. */
-export async function vaultsPurgeDeleted(sub: string, location: string, name: string, signal?: AbortSignal): Promise<void> {
-  const first = await armRequest<unknown>({ method: 'POST', path: `${deletedPath(sub, location, name)}/purge`, apiVersion: v, signal });
+export async function vaultsPurgeDeleted(
+  sub: string,
+  location: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const first = await armRequest<unknown>({
+    method: 'POST',
+    path: `${deletedPath(sub, location, name)}/purge`,
+    apiVersion: v,
+    signal,
+  });
   await completeLongRunning(first, { signal });
 }
 
@@ -90,7 +139,10 @@ export async function vaultsRecover(
     method: 'PUT',
     path: vaultId,
     apiVersion: v,
-    body: { location, properties: { tenantId, sku: { family: 'A', name: 'standard' }, createMode: 'recover' } },
+    body: {
+      location,
+      properties: { tenantId, sku: { family: 'A', name: 'standard' }, createMode: 'recover' },
+    },
     signal,
   });
   return completeLongRunning<Vault>(first, { finalPath: vaultId, apiVersion: v, signal });

@@ -1,13 +1,47 @@
 import type { ArmResource } from './common';
 
 export type KeyPermission =
-  | 'all' | 'encrypt' | 'decrypt' | 'wrapKey' | 'unwrapKey' | 'sign' | 'verify' | 'get' | 'list' | 'create' | 'update'
-  | 'import' | 'delete' | 'backup' | 'restore' | 'recover' | 'purge' | 'release' | 'rotate' | 'getrotationpolicy'
+  | 'all'
+  | 'encrypt'
+  | 'decrypt'
+  | 'wrapKey'
+  | 'unwrapKey'
+  | 'sign'
+  | 'verify'
+  | 'get'
+  | 'list'
+  | 'create'
+  | 'update'
+  | 'import'
+  | 'delete'
+  | 'backup'
+  | 'restore'
+  | 'recover'
+  | 'purge'
+  | 'release'
+  | 'rotate'
+  | 'getrotationpolicy'
   | 'setrotationpolicy';
-export type SecretPermission = 'all' | 'get' | 'list' | 'set' | 'delete' | 'backup' | 'restore' | 'recover' | 'purge';
+export type SecretPermission =
+  'all' | 'get' | 'list' | 'set' | 'delete' | 'backup' | 'restore' | 'recover' | 'purge';
 export type CertificatePermission =
-  | 'all' | 'get' | 'list' | 'delete' | 'create' | 'import' | 'update' | 'managecontacts' | 'getissuers' | 'listissuers'
-  | 'setissuers' | 'deleteissuers' | 'manageissuers' | 'recover' | 'purge' | 'backup' | 'restore';
+  | 'all'
+  | 'get'
+  | 'list'
+  | 'delete'
+  | 'create'
+  | 'import'
+  | 'update'
+  | 'managecontacts'
+  | 'getissuers'
+  | 'listissuers'
+  | 'setissuers'
+  | 'deleteissuers'
+  | 'manageissuers'
+  | 'recover'
+  | 'purge'
+  | 'backup'
+  | 'restore';
 
 /** The permission enums are extensible (`modelAsString`), so unknown strings are kept as they come. */
 export interface Permissions {
@@ -36,7 +70,11 @@ export interface PrivateEndpointConnectionItem {
   etag?: string;
   properties?: {
     privateEndpoint?: { id?: string };
-    privateLinkServiceConnectionState?: { status?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected'; description?: string; actionsRequired?: string };
+    privateLinkServiceConnectionState?: {
+      status?: 'Pending' | 'Approved' | 'Rejected' | 'Disconnected';
+      description?: string;
+      actionsRequired?: string;
+    };
     provisioningState?: string;
   };
 }
@@ -112,7 +150,8 @@ export interface DeletedVault {
 }
 
 export type KeyType = 'EC' | 'EC-HSM' | 'RSA' | 'RSA-HSM';
-export type KeyOperation = 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'release';
+export type KeyOperation =
+  'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'release';
 
 export interface KeyAttributes {
   enabled?: boolean;

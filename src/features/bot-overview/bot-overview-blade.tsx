@@ -20,12 +20,18 @@ export default function BotOverviewBlade() {
   return (
     <BladeFrame
       commands={
-        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void bot.refetch()} disabled={bot.isFetching}>
+        <ToolbarButton
+          icon={<ArrowClockwiseRegular />}
+          onClick={() => void bot.refetch()}
+          disabled={bot.isFetching}
+        >
           Refresh
         </ToolbarButton>
       }
     >
-      {bot.error ? <ArmErrorBar error={bot.error} title="The bot could not be read" onRetry={() => void bot.refetch()} /> : null}
+      {bot.error ? (
+        <ArmErrorBar error={bot.error} title="The bot could not be read" onRetry={() => void bot.refetch()} />
+      ) : null}
       {bot.isLoading ? (
         <Skeleton aria-label="Loading the bot">
           <SkeletonItem />
@@ -39,7 +45,13 @@ export default function BotOverviewBlade() {
             { label: 'Location', value: bot.data.location },
             {
               label: 'Subscription',
-              value: <RouterLink href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}>{sub?.displayName ?? id?.subscriptionId}</RouterLink>,
+              value: (
+                <RouterLink
+                  href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}
+                >
+                  {sub?.displayName ?? id?.subscriptionId}
+                </RouterLink>
+              ),
             },
             { label: 'Subscription ID', value: id?.subscriptionId },
             { label: 'Display name', value: p?.displayName },
@@ -51,7 +63,8 @@ export default function BotOverviewBlade() {
               label: 'Encryption',
               value: (
                 <RouterLink href={resourceHash(blade.resourceId, 'encryption', blade.tenant)}>
-                  {p?.isCmekEnabled ? 'Customer-managed key' : 'Microsoft-managed keys'} ({p?.cmekEncryptionStatus ?? 'status unknown'})
+                  {p?.isCmekEnabled ? 'Customer-managed key' : 'Microsoft-managed keys'} (
+                  {p?.cmekEncryptionStatus ?? 'status unknown'})
                 </RouterLink>
               ),
             },

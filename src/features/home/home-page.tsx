@@ -7,7 +7,15 @@ import { VirtualTable, type Column } from '../../portal/virtual-table';
 import { useAllResources, type ResourceRow } from '../../queries/all-resources';
 
 const useStyles = makeStyles({
-  page: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, flex: 1, minHeight: 0, overflow: 'auto' },
+  page: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    flex: 1,
+    minHeight: 0,
+    overflow: 'auto',
+  },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -23,15 +31,40 @@ export function HomePage({ tenant }: { tenant?: string }) {
   const visible = useMemo(() => {
     const f = deferred.trim().toLowerCase();
     if (!f) return rows;
-    return rows.filter((r) => r.name.toLowerCase().includes(f) || r.resourceGroup.toLowerCase().includes(f) || r.typeLabel.toLowerCase().includes(f));
+    return rows.filter(
+      (r) =>
+        r.name.toLowerCase().includes(f) ||
+        r.resourceGroup.toLowerCase().includes(f) ||
+        r.typeLabel.toLowerCase().includes(f),
+    );
   }, [rows, deferred]);
   const columns = useMemo<Column<ResourceRow>[]>(
     () => [
-      { key: 'name', header: 'Name', width: 'minmax(200px, 2fr)', render: (r) => <RouterLink href={resourceHash(r.id, 'overview', tenant)}>{r.name}</RouterLink> },
+      {
+        key: 'name',
+        header: 'Name',
+        width: 'minmax(200px, 2fr)',
+        render: (r) => <RouterLink href={resourceHash(r.id, 'overview', tenant)}>{r.name}</RouterLink>,
+      },
       { key: 'type', header: 'Type', width: 'minmax(110px, 1fr)', render: (r) => r.typeLabel },
-      { key: 'rg', header: 'Resource group', width: 'minmax(140px, 1fr)', render: (r) => r.resourceGroup || '—' },
-      { key: 'location', header: 'Location', width: 'minmax(100px, 0.8fr)', render: (r) => r.location || '—' },
-      { key: 'sub', header: 'Subscription', width: 'minmax(160px, 1.2fr)', render: (r) => r.subscriptionName },
+      {
+        key: 'rg',
+        header: 'Resource group',
+        width: 'minmax(140px, 1fr)',
+        render: (r) => r.resourceGroup || '—',
+      },
+      {
+        key: 'location',
+        header: 'Location',
+        width: 'minmax(100px, 0.8fr)',
+        render: (r) => r.location || '—',
+      },
+      {
+        key: 'sub',
+        header: 'Subscription',
+        width: 'minmax(160px, 1.2fr)',
+        render: (r) => r.subscriptionName,
+      },
     ],
     [tenant],
   );
@@ -41,12 +74,23 @@ export function HomePage({ tenant }: { tenant?: string }) {
         All resources
       </h1>
       <Text>Azure Bots, key vaults and subscriptions you can see in the selected subscriptions.</Text>
-      {subscriptionsError ? <ArmErrorBar error={subscriptionsError} title="Subscriptions could not be listed" /> : null}
+      {subscriptionsError ? (
+        <ArmErrorBar error={subscriptionsError} title="Subscriptions could not be listed" />
+      ) : null}
       {failures.map((f) => (
-        <ArmErrorBar key={f.subscription.subscriptionId} error={f.error} title={`Resources of ${f.subscription.displayName} could not be listed`} />
+        <ArmErrorBar
+          key={f.subscription.subscriptionId}
+          error={f.error}
+          title={`Resources of ${f.subscription.displayName} could not be listed`}
+        />
       ))}
       <div className={styles.toolbar}>
-        <SearchBox aria-label="Filter resources by name" placeholder="Filter for any field…" value={filter} onChange={(_, d) => setFilter(d.value)} />
+        <SearchBox
+          aria-label="Filter resources by name"
+          placeholder="Filter for any field…"
+          value={filter}
+          onChange={(_, d) => setFilter(d.value)}
+        />
         <Text role="status" aria-live="polite">
           {isLoading ? 'Loading resources…' : `Showing ${visible.length} of ${rows.length} records.`}
         </Text>

@@ -20,7 +20,12 @@ export default function SubscriptionOverviewBlade() {
           <SkeletonItem />
         </Skeleton>
       ) : null}
-      {subs.data && !sub && <ArmErrorBar error={new Error('This subscription is not in the list you can see.')} title="Subscription not found" />}
+      {subs.data && !sub && (
+        <ArmErrorBar
+          error={new Error('This subscription is not in the list you can see.')}
+          title="Subscription not found"
+        />
+      )}
       {sub && (
         <Essentials
           facts={[

@@ -21,12 +21,22 @@ export default function VaultOverviewBlade() {
   return (
     <BladeFrame
       commands={
-        <ToolbarButton icon={<ArrowClockwiseRegular />} onClick={() => void vault.refetch()} disabled={vault.isFetching}>
+        <ToolbarButton
+          icon={<ArrowClockwiseRegular />}
+          onClick={() => void vault.refetch()}
+          disabled={vault.isFetching}
+        >
           Refresh
         </ToolbarButton>
       }
     >
-      {vault.error ? <ArmErrorBar error={vault.error} title="The key vault could not be read" onRetry={() => void vault.refetch()} /> : null}
+      {vault.error ? (
+        <ArmErrorBar
+          error={vault.error}
+          title="The key vault could not be read"
+          onRetry={() => void vault.refetch()}
+        />
+      ) : null}
       {vault.isLoading ? (
         <Skeleton aria-label="Loading the key vault">
           <SkeletonItem />
@@ -39,7 +49,13 @@ export default function VaultOverviewBlade() {
             { label: 'Location', value: vault.data.location },
             {
               label: 'Subscription',
-              value: <RouterLink href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}>{sub?.displayName ?? id?.subscriptionId}</RouterLink>,
+              value: (
+                <RouterLink
+                  href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}
+                >
+                  {sub?.displayName ?? id?.subscriptionId}
+                </RouterLink>
+              ),
             },
             { label: 'Subscription ID', value: id?.subscriptionId },
             { label: 'Vault URI', value: p.vaultUri },
@@ -47,7 +63,10 @@ export default function VaultOverviewBlade() {
             { label: 'Directory ID', value: p.tenantId },
             { label: 'Soft delete', value: yesNo(p.enableSoftDelete !== false) },
             { label: 'Purge protection', value: yesNo(p.enablePurgeProtection) },
-            { label: 'Permission model', value: p.enableRbacAuthorization ? 'Azure role-based access control' : 'Vault access policy' },
+            {
+              label: 'Permission model',
+              value: p.enableRbacAuthorization ? 'Azure role-based access control' : 'Vault access policy',
+            },
           ]}
         />
       )}

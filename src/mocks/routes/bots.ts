@@ -3,7 +3,14 @@ import { settleBot } from '../rules/bot-cmek';
 import { applyBotPatch } from '../rules/bot-update';
 import { json, page, type Router } from '../twin/http';
 import { botJson } from '../twin/serialize';
-import { getBot, newHex32, requireRegistered, requireResourceGroup, requireSubscription, type TwinContext } from './context';
+import {
+  getBot,
+  newHex32,
+  requireRegistered,
+  requireResourceGroup,
+  requireSubscription,
+  type TwinContext,
+} from './context';
 
 const base = '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.BotService/botServices';
 
@@ -12,16 +19,22 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
     const now = ctx.now();
     const out = [];
     for (const b of ctx.world.bots.values()) {
-      if (b.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, b.id, 'read')) out.push(botJson(ctx.world, settleBot(ctx.world, b, now), now));
+      if (b.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, b.id, 'read'))
+        out.push(botJson(ctx.world, settleBot(ctx.world, b, now), now));
     }
     return out;
   };
 
-  router.add('arm', 'GET', '/subscriptions/:sub/providers/Microsoft.BotService/botServices', ({ req, params }) => {
-    requireSubscription(ctx, params.sub!);
-    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
-    return page(req, listed(`/subscriptions/${params.sub}/`), 100);
-  });
+  router.add(
+    'arm',
+    'GET',
+    '/subscriptions/:sub/providers/Microsoft.BotService/botServices',
+    ({ req, params }) => {
+      requireSubscription(ctx, params.sub!);
+      requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+      return page(req, listed(`/subscriptions/${params.sub}/`), 100);
+    },
+  );
 
   router.add('arm', 'GET', base, ({ req, params }) => {
     requireResourceGroup(ctx, params.sub!, params.rg!);

@@ -26,7 +26,8 @@ export function vaultId(p: Record<string, string>): string {
 }
 
 export function requireSubscription(ctx: TwinContext, sub: string): void {
-  if (!ctx.world.subscriptions.get(sub)) fail(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`);
+  if (!ctx.world.subscriptions.get(sub))
+    fail(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`);
 }
 
 /** Reads a provider's state, ending a Registering/Unregistering whose time has come. */

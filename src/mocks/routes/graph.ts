@@ -6,9 +6,20 @@ import type { TwinContext } from './context';
 function principalJson(p: TwinPrincipal): Record<string, unknown> {
   switch (p.kind) {
     case 'user':
-      return { '@odata.type': '#microsoft.graph.user', id: p.objectId, displayName: p.displayName, userPrincipalName: p.userPrincipalName, mail: p.userPrincipalName };
+      return {
+        '@odata.type': '#microsoft.graph.user',
+        id: p.objectId,
+        displayName: p.displayName,
+        userPrincipalName: p.userPrincipalName,
+        mail: p.userPrincipalName,
+      };
     case 'group':
-      return { '@odata.type': '#microsoft.graph.group', id: p.objectId, displayName: p.displayName, mail: null };
+      return {
+        '@odata.type': '#microsoft.graph.group',
+        id: p.objectId,
+        displayName: p.displayName,
+        mail: null,
+      };
     case 'servicePrincipal':
       return {
         '@odata.type': '#microsoft.graph.servicePrincipal',
@@ -39,18 +50,23 @@ function filterOf(req: TwinRequest): (p: TwinPrincipal) => boolean {
 }
 
 export function registerGraphRoutes(router: Router, ctx: TwinContext): void {
-  const list = (kind: PrincipalKind) => ({ req }: { req: TwinRequest }) => {
-    const match = filterOf(req);
-    const top = Math.min(Number(req.url.searchParams.get('$top') ?? '100') || 100, 999);
-    const rows = [...ctx.world.principals.values()].filter((p) => p.kind === kind && p.tenantId === ctx.world.settings.activeTenantId && match(p));
-    return page(req, rows.map(principalJson), top, true);
-  };
+  const list =
+    (kind: PrincipalKind) =>
+    ({ req }: { req: TwinRequest }) => {
+      const match = filterOf(req);
+      const top = Math.min(Number(req.url.searchParams.get('$top') ?? '100') || 100, 999);
+      const rows = [...ctx.world.principals.values()].filter(
+        (p) => p.kind === kind && p.tenantId === ctx.world.settings.activeTenantId && match(p),
+      );
+      return page(req, rows.map(principalJson), top, true);
+    };
   router.add('graph', 'GET', '/v1.0/users', list('user'));
   router.add('graph', 'GET', '/v1.0/groups', list('group'));
   router.add('graph', 'GET', '/v1.0/servicePrincipals', list('servicePrincipal'));
   router.add('graph', 'POST', '/v1.0/directoryObjects/getByIds', ({ req }) => {
     const ids = (req.body as { ids?: unknown } | undefined)?.ids;
-    if (!Array.isArray(ids) || ids.length > 1000) badRequest('Request_BadRequest', 'ids must be an array of at most 1000 object ids.');
+    if (!Array.isArray(ids) || ids.length > 1000)
+      badRequest('Request_BadRequest', 'ids must be an array of at most 1000 object ids.');
     const rows = (ids as string[])
       .map((id) => ctx.world.principals.get(id))
       .filter((p): p is TwinPrincipal => p !== undefined && p.tenantId === ctx.world.settings.activeTenantId);

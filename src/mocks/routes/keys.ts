@@ -19,7 +19,11 @@ const allOps: KeyOperation[] = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey
 function requireClientAllowed(vault: TwinVault, clientIp: string): void {
   const restricted = vault.publicNetworkAccess === 'Disabled' || vault.networkAcls.defaultAction === 'Deny';
   if (!restricted) return;
-  if (vault.publicNetworkAccess !== 'Disabled' && vault.networkAcls.ipRules.some((r) => ipInRule(clientIp, r.value))) return;
+  if (
+    vault.publicNetworkAccess !== 'Disabled' &&
+    vault.networkAcls.ipRules.some((r) => ipInRule(clientIp, r.value))
+  )
+    return;
   fail(
     403,
     'ForbiddenByFirewall',
@@ -33,12 +37,15 @@ function getKey(ctx: TwinContext, vault: TwinVault, name: string): TwinKey {
 }
 
 export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
-
   router.add('arm', 'GET', base, ({ req, params }) => {
     const vault = getVault(ctx, params, 'read');
     requireClientAllowed(vault, ctx.world.settings.clientIp);
     const keys = ctx.world.keysOfVault(vault.id).sort((a, b) => a.name.localeCompare(b.name));
-    return page(req, keys.map((k) => keyJson(vault, k)), 25);
+    return page(
+      req,
+      keys.map((k) => keyJson(vault, k)),
+      25,
+    );
   });
 
   router.add('arm', 'GET', `${base}/:key`, ({ params }) => {
@@ -51,7 +58,11 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
     const vault = getVault(ctx, params, 'read');
     requireClientAllowed(vault, ctx.world.settings.clientIp);
     const key = getKey(ctx, vault, params.key!);
-    return page(req, key.versions.map((v) => keyVersionJson(vault, key, v)), 25);
+    return page(
+      req,
+      key.versions.map((v) => keyVersionJson(vault, key, v)),
+      25,
+    );
   });
 
   router.add('arm', 'GET', `${base}/:key/versions/:version`, ({ params }) => {
@@ -59,27 +70,42 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
     requireClientAllowed(vault, ctx.world.settings.clientIp);
     const key = getKey(ctx, vault, params.key!);
     const ver = key.versions.find((v) => v.version.toLowerCase() === params.version!.toLowerCase());
-    if (!ver) notFound('Microsoft.KeyVault/vaults/keys/versions', `${vault.name}/${key.name}/${params.version}`);
+    if (!ver)
+      notFound('Microsoft.KeyVault/vaults/keys/versions', `${vault.name}/${key.name}/${params.version}`);
     return json(200, keyVersionJson(vault, key, ver!));
   });
 
   // Keys_CreateIfNotExist: creates the first version only; an existing key comes back unchanged.
   router.add('arm', 'PUT', `${base}/:key`, ({ req, params, now }) => {
     const vault = getVault(ctx, params, 'write');
-    if (!keyName.test(params.key!)) badRequest('BadRequest', `The key name '${params.key}' is invalid: use 1 to 127 letters, digits and hyphens.`, 'keyName');
+    if (!keyName.test(params.key!))
+      badRequest(
+        'BadRequest',
+        `The key name '${params.key}' is invalid: use 1 to 127 letters, digits and hyphens.`,
+        'keyName',
+      );
     const existing = ctx.world.keys.get(World.keyKey(vault.id, params.key!));
     if (existing) return json(200, keyJson(vault, existing));
     const body = req.body as Partial<KeyCreateParameters> | undefined;
     const p = body?.properties;
-    if (!p || typeof p !== 'object') badRequest('BadRequest', "The property 'properties' is required.", 'properties');
+    if (!p || typeof p !== 'object')
+      badRequest('BadRequest', "The property 'properties' is required.", 'properties');
     const kty = p!.kty;
-    if (kty !== 'RSA' && kty !== 'RSA-HSM' && kty !== 'EC' && kty !== 'EC-HSM') badRequest('BadRequest', `The key type '${String(kty)}' is invalid.`, 'properties.kty');
-    if (kty?.endsWith('-HSM') && vault.sku !== 'premium') badRequest('BadRequest', 'HSM-protected keys need a premium vault.', 'properties.kty');
+    if (kty !== 'RSA' && kty !== 'RSA-HSM' && kty !== 'EC' && kty !== 'EC-HSM')
+      badRequest('BadRequest', `The key type '${String(kty)}' is invalid.`, 'properties.kty');
+    if (kty?.endsWith('-HSM') && vault.sku !== 'premium')
+      badRequest('BadRequest', 'HSM-protected keys need a premium vault.', 'properties.kty');
     const isRsa = kty === 'RSA' || kty === 'RSA-HSM';
     const keySize = p!.keySize ?? (isRsa ? 2048 : undefined);
-    if (isRsa && ![2048, 3072, 4096].includes(keySize as number)) badRequest('BadRequest', `The RSA key size ${keySize} is invalid: use 2048, 3072 or 4096.`, 'properties.keySize');
+    if (isRsa && ![2048, 3072, 4096].includes(keySize as number))
+      badRequest(
+        'BadRequest',
+        `The RSA key size ${keySize} is invalid: use 2048, 3072 or 4096.`,
+        'properties.keySize',
+      );
     const ops = p!.keyOps ?? allOps;
-    if (!Array.isArray(ops) || ops.some((o) => !allOps.includes(o) && o !== 'import' && o !== 'release')) badRequest('BadRequest', 'The key operations are invalid.', 'properties.keyOps');
+    if (!Array.isArray(ops) || ops.some((o) => !allOps.includes(o) && o !== 'import' && o !== 'release'))
+      badRequest('BadRequest', 'The key operations are invalid.', 'properties.keyOps');
     const nowSec = Math.floor(now / 1000);
     const version: TwinKeyVersion = {
       version: newHex32(),
@@ -93,7 +119,12 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
       curveName: isRsa ? undefined : 'P-256',
       keyOps: [...ops],
     };
-    const key: TwinKey = { vaultId: vault.id, name: params.key!, versions: [version], tags: body?.tags ?? {} };
+    const key: TwinKey = {
+      vaultId: vault.id,
+      name: params.key!,
+      versions: [version],
+      tags: body?.tags ?? {},
+    };
     ctx.world.keys.set(World.keyKey(vault.id, key.name), key);
     return json(200, keyJson(vault, key));
   });

@@ -8,9 +8,12 @@ import { World } from '../twin/world';
 import { currentProvider, requireSubscription, type TwinContext } from './context';
 
 export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): void {
-
   router.add('arm', 'GET', '/subscriptions', ({ req }) =>
-    page(req, visibleSubscriptionIds(ctx.world).map((id) => subscriptionJson(ctx.world.subscriptions.get(id)!)), 100),
+    page(
+      req,
+      visibleSubscriptionIds(ctx.world).map((id) => subscriptionJson(ctx.world.subscriptions.get(id)!)),
+      100,
+    ),
   );
 
   router.add('arm', 'GET', '/subscriptions/:sub', ({ params }) => {
@@ -20,7 +23,9 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
   });
 
   router.add('arm', 'GET', '/tenants', ({ req }) => {
-    const ids = new Set(visibleSubscriptionIds(ctx.world).map((s) => ctx.world.subscriptions.get(s)!.tenantId));
+    const ids = new Set(
+      visibleSubscriptionIds(ctx.world).map((s) => ctx.world.subscriptions.get(s)!.tenantId),
+    );
     ids.add(ctx.world.settings.activeTenantId);
     const tenants = [...ids].map((id) => ctx.world.tenants.get(id)).filter((t) => t !== undefined);
     return page(
@@ -39,19 +44,34 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
 
   router.add('arm', 'GET', '/subscriptions/:sub/providers', ({ req, params }) => {
     requireSubscription(ctx, params.sub!);
-    authorize(ctx.world, `/subscriptions/${params.sub}`, 'Microsoft.Resources/subscriptions/providers/read', 'read');
-    return page(req, knownProviders.map((k) => providerJson(currentProvider(ctx, params.sub!, k.namespace))), 100);
+    authorize(
+      ctx.world,
+      `/subscriptions/${params.sub}`,
+      'Microsoft.Resources/subscriptions/providers/read',
+      'read',
+    );
+    return page(
+      req,
+      knownProviders.map((k) => providerJson(currentProvider(ctx, params.sub!, k.namespace))),
+      100,
+    );
   });
 
   router.add('arm', 'GET', '/subscriptions/:sub/providers/:ns', ({ params }) => {
     requireSubscription(ctx, params.sub!);
-    authorize(ctx.world, `/subscriptions/${params.sub}`, 'Microsoft.Resources/subscriptions/providers/read', 'read');
+    authorize(
+      ctx.world,
+      `/subscriptions/${params.sub}`,
+      'Microsoft.Resources/subscriptions/providers/read',
+      'read',
+    );
     const known = knownProviders.find((k) => k.namespace.toLowerCase() === params.ns!.toLowerCase());
     if (!known) fail(404, 'InvalidResourceNamespace', `The resource namespace '${params.ns}' is invalid.`);
     return json(200, providerJson(currentProvider(ctx, params.sub!, known!.namespace)));
   });
 
-  const transition = (register: boolean) =>
+  const transition =
+    (register: boolean) =>
     ({ params }: { params: Record<string, string> }) => {
       const sub = params.sub!;
       requireSubscription(ctx, sub);
@@ -62,12 +82,22 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
       const ns = known!.namespace;
       const p = currentProvider(ctx, sub, ns);
       if (!register && hasResources(ctx.world, sub, ns)) {
-        fail(409, assumptions.unregisterWithResourcesCode, `Cannot unregister '${ns}': the subscription still has resources of this provider. Delete them first.`);
+        fail(
+          409,
+          assumptions.unregisterWithResourcesCode,
+          `Cannot unregister '${ns}': the subscription still has resources of this provider. Delete them first.`,
+        );
       }
-      const busy = register ? p.state === 'Registered' || p.state === 'Registering' : p.state === 'NotRegistered' || p.state === 'Unregistering';
+      const busy = register
+        ? p.state === 'Registered' || p.state === 'Registering'
+        : p.state === 'NotRegistered' || p.state === 'Unregistering';
       const next = busy
         ? p
-        : { ...p, state: register ? ('Registering' as const) : ('Unregistering' as const), transitionEndsAt: ctx.now() + assumptions.providerTransitionMs };
+        : {
+            ...p,
+            state: register ? ('Registering' as const) : ('Unregistering' as const),
+            transitionEndsAt: ctx.now() + assumptions.providerTransitionMs,
+          };
       ctx.world.providers.set(World.providerKey(sub, ns), next);
       return json(200, providerJson(next));
     };
@@ -85,14 +115,27 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
     if (want('Microsoft.BotService/botServices')) {
       for (const b of ctx.world.bots.values()) {
         if (b.id.toLowerCase().startsWith(prefix) && canAccess(ctx.world, b.id, 'read')) {
-          rows.push({ id: b.id, name: b.name, type: 'Microsoft.BotService/botServices', location: b.location, kind: b.kind, tags: b.tags });
+          rows.push({
+            id: b.id,
+            name: b.name,
+            type: 'Microsoft.BotService/botServices',
+            location: b.location,
+            kind: b.kind,
+            tags: b.tags,
+          });
         }
       }
     }
     if (want('Microsoft.KeyVault/vaults')) {
       for (const v of ctx.world.vaults.values()) {
         if (v.id.toLowerCase().startsWith(prefix) && canAccess(ctx.world, v.id, 'read')) {
-          rows.push({ id: v.id, name: v.name, type: 'Microsoft.KeyVault/vaults', location: v.location, tags: v.tags });
+          rows.push({
+            id: v.id,
+            name: v.name,
+            type: 'Microsoft.KeyVault/vaults',
+            location: v.location,
+            tags: v.tags,
+          });
         }
       }
     }

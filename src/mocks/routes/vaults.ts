@@ -7,7 +7,15 @@ import { badRequest, fail, notFound } from '../twin/errors';
 import { json, page, type Router } from '../twin/http';
 import type { TwinDeletedVault } from '../twin/model';
 import { deletedVaultJson, vaultJson } from '../twin/serialize';
-import { getVault, newGuid, requireRegistered, requireResourceGroup, requireSubscription, vaultId, type TwinContext } from './context';
+import {
+  getVault,
+  newGuid,
+  requireRegistered,
+  requireResourceGroup,
+  requireSubscription,
+  vaultId,
+  type TwinContext,
+} from './context';
 
 const base = '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.KeyVault/vaults';
 const day = 24 * 60 * 60 * 1000;
@@ -15,7 +23,9 @@ const day = 24 * 60 * 60 * 1000;
 export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
   const listed = (prefix: string) => {
     const out = [];
-    for (const v of ctx.world.vaults.values()) if (v.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, v.id, 'read')) out.push(vaultJson(v));
+    for (const v of ctx.world.vaults.values())
+      if (v.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, v.id, 'read'))
+        out.push(vaultJson(v));
     return out;
   };
 
@@ -31,7 +41,9 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     return page(req, listed(`/subscriptions/${params.sub}/resourceGroups/${params.rg}/`), 100);
   });
 
-  router.add('arm', 'GET', `${base}/:vault`, ({ params }) => json(200, vaultJson(getVault(ctx, params, 'read'))));
+  router.add('arm', 'GET', `${base}/:vault`, ({ params }) =>
+    json(200, vaultJson(getVault(ctx, params, 'read'))),
+  );
 
   router.add('arm', 'PATCH', `${base}/:vault`, ({ req, params, now }) => {
     const vault = getVault(ctx, params, 'write');
@@ -44,10 +56,16 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
   router.add('arm', 'PUT', `${base}/:vault/accessPolicies/:kind`, ({ req, params, now }) => {
     const kind = params.kind!.toLowerCase();
     if (kind !== 'add' && kind !== 'replace' && kind !== 'remove') {
-      badRequest('BadRequest', `The access policy operation '${params.kind}' is invalid. Use add, replace or remove.`);
+      badRequest(
+        'BadRequest',
+        `The access policy operation '${params.kind}' is invalid. Use add, replace or remove.`,
+      );
     }
     const vault = getVault(ctx, params, 'write');
-    const next = { ...applyAccessPolicyOperation(vault, kind as AccessPolicyOperationKind, req.body), modifiedAt: now };
+    const next = {
+      ...applyAccessPolicyOperation(vault, kind as AccessPolicyOperationKind, req.body),
+      modifiedAt: now,
+    };
     ctx.world.vaults.set(vault.id, next);
     return json(200, {
       id: `${vault.id}/accessPolicies/`,
@@ -66,8 +84,17 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     const deletedKey = `${params.sub}/${params.vault}`;
     const deleted = ctx.world.deletedVaults.get(deletedKey);
     if (body?.properties?.createMode !== 'recover') {
-      if (ctx.world.vaults.get(id)) badRequest('BadRequest', 'The twin serves Vaults_CreateOrUpdate only to recover a deleted vault; use PATCH to change a vault.');
-      if (deleted) fail(409, 'ConflictError', `A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault.`);
+      if (ctx.world.vaults.get(id))
+        badRequest(
+          'BadRequest',
+          'The twin serves Vaults_CreateOrUpdate only to recover a deleted vault; use PATCH to change a vault.',
+        );
+      if (deleted)
+        fail(
+          409,
+          'ConflictError',
+          `A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault.`,
+        );
       badRequest('BadRequest', 'Creating key vaults is not part of this twin.');
     }
     if (!deleted) notFound('Microsoft.KeyVault/deletedVaults', params.vault!);
@@ -98,46 +125,79 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     return json(200, undefined);
   });
 
-  router.add('arm', 'GET', '/subscriptions/:sub/providers/Microsoft.KeyVault/deletedVaults', ({ req, params }) => {
-    requireSubscription(ctx, params.sub!);
-    const rows = [...ctx.world.deletedVaults.values()].filter((d) => d.subscriptionId.toLowerCase() === params.sub!.toLowerCase());
-    return page(req, rows.map(deletedVaultJson), 100);
-  });
+  router.add(
+    'arm',
+    'GET',
+    '/subscriptions/:sub/providers/Microsoft.KeyVault/deletedVaults',
+    ({ req, params }) => {
+      requireSubscription(ctx, params.sub!);
+      const rows = [...ctx.world.deletedVaults.values()].filter(
+        (d) => d.subscriptionId.toLowerCase() === params.sub!.toLowerCase(),
+      );
+      return page(req, rows.map(deletedVaultJson), 100);
+    },
+  );
 
   const deletedOf = (params: Record<string, string>) => {
     requireSubscription(ctx, params.sub!);
     const d = ctx.world.deletedVaults.get(`${params.sub}/${params.vault}`);
-    if (!d || d.location.toLowerCase() !== params.location!.toLowerCase()) notFound('Microsoft.KeyVault/deletedVaults', params.vault!);
+    if (!d || d.location.toLowerCase() !== params.location!.toLowerCase())
+      notFound('Microsoft.KeyVault/deletedVaults', params.vault!);
     return d!;
   };
 
-  router.add('arm', 'GET', '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/deletedVaults/:vault', ({ params }) =>
-    json(200, deletedVaultJson(deletedOf(params))),
+  router.add(
+    'arm',
+    'GET',
+    '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/deletedVaults/:vault',
+    ({ params }) => json(200, deletedVaultJson(deletedOf(params))),
   );
 
-  router.add('arm', 'POST', '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/deletedVaults/:vault/purge', ({ req, params, now }) => {
-    const d = deletedOf(params);
-    authorize(ctx.world, `/subscriptions/${params.sub}`, 'Microsoft.KeyVault/locations/deletedVaults/purge/action', 'write');
-    if (d.purgeProtectionEnabled && now < d.scheduledPurgeDate) {
-      fail(
-        409,
-        'Conflict',
-        `Operation 'DeletedVaultPurge' is not allowed: the vault '${d.name}' has purge protection enabled and cannot be purged before ${new Date(d.scheduledPurgeDate).toISOString()}.`,
+  router.add(
+    'arm',
+    'POST',
+    '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/deletedVaults/:vault/purge',
+    ({ req, params, now }) => {
+      const d = deletedOf(params);
+      authorize(
+        ctx.world,
+        `/subscriptions/${params.sub}`,
+        'Microsoft.KeyVault/locations/deletedVaults/purge/action',
+        'write',
       );
-    }
-    const opId = newGuid();
-    ctx.world.operations.set(opId, { id: opId, kind: 'purge', endsAt: now + assumptions.purgeRetryAfterSeconds * 1000 * 2 });
-    ctx.world.deletedVaults.delete(`${params.sub}/${params.vault}`);
-    const location = `${req.url.origin}/subscriptions/${params.sub}/providers/Microsoft.KeyVault/locations/${params.location}/operationResults/${opId}?api-version=${req.url.searchParams.get('api-version')}`;
-    return json(202, undefined, { Location: location, 'Retry-After': String(assumptions.purgeRetryAfterSeconds) });
-  });
+      if (d.purgeProtectionEnabled && now < d.scheduledPurgeDate) {
+        fail(
+          409,
+          'Conflict',
+          `Operation 'DeletedVaultPurge' is not allowed: the vault '${d.name}' has purge protection enabled and cannot be purged before ${new Date(d.scheduledPurgeDate).toISOString()}.`,
+        );
+      }
+      const opId = newGuid();
+      ctx.world.operations.set(opId, {
+        id: opId,
+        kind: 'purge',
+        endsAt: now + assumptions.purgeRetryAfterSeconds * 1000 * 2,
+      });
+      ctx.world.deletedVaults.delete(`${params.sub}/${params.vault}`);
+      const location = `${req.url.origin}/subscriptions/${params.sub}/providers/Microsoft.KeyVault/locations/${params.location}/operationResults/${opId}?api-version=${req.url.searchParams.get('api-version')}`;
+      return json(202, undefined, {
+        Location: location,
+        'Retry-After': String(assumptions.purgeRetryAfterSeconds),
+      });
+    },
+  );
 
-  router.add('arm', 'GET', '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/operationResults/:op', ({ params, now }) => {
-    const op = ctx.world.operations.get(params.op!);
-    if (!op) notFound('Microsoft.KeyVault/operationResults', params.op!);
-    if (now < op!.endsAt) return json(202, undefined, { 'Retry-After': String(assumptions.purgeRetryAfterSeconds) });
-    ctx.world.operations.delete(op!.id);
-    return json(200, undefined);
-  });
-
+  router.add(
+    'arm',
+    'GET',
+    '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/operationResults/:op',
+    ({ params, now }) => {
+      const op = ctx.world.operations.get(params.op!);
+      if (!op) notFound('Microsoft.KeyVault/operationResults', params.op!);
+      if (now < op!.endsAt)
+        return json(202, undefined, { 'Retry-After': String(assumptions.purgeRetryAfterSeconds) });
+      ctx.world.operations.delete(op!.id);
+      return json(200, undefined);
+    },
+  );
 }

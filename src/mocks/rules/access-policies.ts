@@ -6,28 +6,63 @@ import type { TwinVault } from '../twin/model';
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxEntries = 1024;
 
-export function validateAccessPolicies(vault: TwinVault, entries: unknown, max: number): asserts entries is AccessPolicyEntry[] {
-  if (!Array.isArray(entries)) return badRequest('BadRequest', 'The property accessPolicies must be an array.', 'properties.accessPolicies');
-  if (entries.length > max) badRequest('BadRequest', `At most ${max} access policies are allowed here.`, 'properties.accessPolicies');
+export function validateAccessPolicies(
+  vault: TwinVault,
+  entries: unknown,
+  max: number,
+): asserts entries is AccessPolicyEntry[] {
+  if (!Array.isArray(entries))
+    return badRequest(
+      'BadRequest',
+      'The property accessPolicies must be an array.',
+      'properties.accessPolicies',
+    );
+  if (entries.length > max)
+    badRequest('BadRequest', `At most ${max} access policies are allowed here.`, 'properties.accessPolicies');
   for (const e of entries as Partial<AccessPolicyEntry>[]) {
-    if (!e || typeof e.objectId !== 'string' || !e.objectId) badRequest('BadRequest', 'Each access policy needs an objectId.', 'properties.accessPolicies.objectId');
-    if (typeof e.tenantId !== 'string' || !guidPattern.test(e.tenantId)) badRequest('BadRequest', 'Each access policy needs a tenantId GUID.', 'properties.accessPolicies.tenantId');
+    if (!e || typeof e.objectId !== 'string' || !e.objectId)
+      badRequest('BadRequest', 'Each access policy needs an objectId.', 'properties.accessPolicies.objectId');
+    if (typeof e.tenantId !== 'string' || !guidPattern.test(e.tenantId))
+      badRequest(
+        'BadRequest',
+        'Each access policy needs a tenantId GUID.',
+        'properties.accessPolicies.tenantId',
+      );
     if (e.tenantId?.toLowerCase() !== vault.tenantId.toLowerCase()) {
-      badRequest('BadRequest', `The tenant '${e.tenantId}' of an access policy does not match the vault's tenant '${vault.tenantId}'.`, 'properties.accessPolicies.tenantId');
+      badRequest(
+        'BadRequest',
+        `The tenant '${e.tenantId}' of an access policy does not match the vault's tenant '${vault.tenantId}'.`,
+        'properties.accessPolicies.tenantId',
+      );
     }
-    if (!e.permissions || typeof e.permissions !== 'object') badRequest('BadRequest', 'Each access policy needs permissions.', 'properties.accessPolicies.permissions');
+    if (!e.permissions || typeof e.permissions !== 'object')
+      badRequest(
+        'BadRequest',
+        'Each access policy needs permissions.',
+        'properties.accessPolicies.permissions',
+      );
   }
 }
 
 const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b].map((x) => x.toLowerCase()))];
 const sameEntry = (a: AccessPolicyEntry, b: AccessPolicyEntry) =>
-  a.objectId.toLowerCase() === b.objectId.toLowerCase() && (a.applicationId ?? '').toLowerCase() === (b.applicationId ?? '').toLowerCase();
+  a.objectId.toLowerCase() === b.objectId.toLowerCase() &&
+  (a.applicationId ?? '').toLowerCase() === (b.applicationId ?? '').toLowerCase();
 
 /** Vaults_UpdateAccessPolicy: `add` merges permissions per object id, `replace` replaces the entry, `remove` drops it. */
-export function applyAccessPolicyOperation(vault: TwinVault, kind: AccessPolicyOperationKind, raw: unknown): TwinVault {
+export function applyAccessPolicyOperation(
+  vault: TwinVault,
+  kind: AccessPolicyOperationKind,
+  raw: unknown,
+): TwinVault {
   const body = raw as { properties?: { accessPolicies?: unknown } } | null;
   const entries = body?.properties?.accessPolicies;
-  if (entries === undefined) badRequest('BadRequest', "The property 'properties.accessPolicies' is required.", 'properties.accessPolicies');
+  if (entries === undefined)
+    badRequest(
+      'BadRequest',
+      "The property 'properties.accessPolicies' is required.",
+      'properties.accessPolicies',
+    );
   validateAccessPolicies(vault, entries, 16);
   let list = vault.accessPolicies.map((e) => structuredClone(e));
   for (const entry of entries) {
@@ -53,6 +88,11 @@ export function applyAccessPolicyOperation(vault: TwinVault, kind: AccessPolicyO
       };
     }
   }
-  if (list.length > maxEntries) badRequest('BadRequest', `A key vault can have at most ${maxEntries} access policies.`, 'properties.accessPolicies');
+  if (list.length > maxEntries)
+    badRequest(
+      'BadRequest',
+      `A key vault can have at most ${maxEntries} access policies.`,
+      'properties.accessPolicies',
+    );
   return { ...vault, accessPolicies: list };
 }

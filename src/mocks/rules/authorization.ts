@@ -4,7 +4,11 @@ import type { World } from '../twin/world';
 
 export type Access = 'read' | 'write';
 
-const writers = new Set<string>([builtInRoles.Owner, builtInRoles.Contributor, builtInRoles['Key Vault Administrator']]);
+const writers = new Set<string>([
+  builtInRoles.Owner,
+  builtInRoles.Contributor,
+  builtInRoles['Key Vault Administrator'],
+]);
 const readers = new Set<string>([...writers, builtInRoles.Reader]);
 
 function covers(scope: string, resourceId: string): boolean {
@@ -17,7 +21,8 @@ export function canAccess(world: World, resourceId: string, access: Access): boo
   const user = world.settings.demoUserObjectId;
   const allowed = access === 'write' ? writers : readers;
   for (const ra of world.roleAssignments.values()) {
-    if (ra.principalId === user && allowed.has(ra.roleDefinitionGuid) && covers(ra.scope, resourceId)) return true;
+    if (ra.principalId === user && allowed.has(ra.roleDefinitionGuid) && covers(ra.scope, resourceId))
+      return true;
   }
   return false;
 }
@@ -36,7 +41,11 @@ export function authorize(world: World, resourceId: string, action: string, acce
 export function visibleSubscriptionIds(world: World): string[] {
   const out: string[] = [];
   for (const s of world.subscriptions.values()) {
-    if (canAccess(world, `/subscriptions/${s.subscriptionId}`, 'read') || hasAnyAssignmentBelow(world, s.subscriptionId)) out.push(s.subscriptionId);
+    if (
+      canAccess(world, `/subscriptions/${s.subscriptionId}`, 'read') ||
+      hasAnyAssignmentBelow(world, s.subscriptionId)
+    )
+      out.push(s.subscriptionId);
   }
   return out;
 }
@@ -44,7 +53,8 @@ export function visibleSubscriptionIds(world: World): string[] {
 function hasAnyAssignmentBelow(world: World, subscriptionId: string): boolean {
   const prefix = `/subscriptions/${subscriptionId}`.toLowerCase();
   for (const ra of world.roleAssignments.values()) {
-    if (ra.principalId === world.settings.demoUserObjectId && ra.scope.toLowerCase().startsWith(prefix)) return true;
+    if (ra.principalId === world.settings.demoUserObjectId && ra.scope.toLowerCase().startsWith(prefix))
+      return true;
   }
   return false;
 }

@@ -10,7 +10,10 @@ export function settleBot(world: World, bot: TwinBot, nowMs: number): TwinBot {
   const { cmek } = bot;
   if (cmek.phase === 'idle' || cmek.phaseEndsAt === undefined || cmek.phaseEndsAt > nowMs) return bot;
   if (botKeyProblem(world, bot, nowMs)) return bot; // an unreachable key stalls the work
-  const settled: TwinBot = { ...bot, cmek: { enabled: cmek.phase !== 'decrypting', keyUrl: cmek.keyUrl, phase: 'idle' } };
+  const settled: TwinBot = {
+    ...bot,
+    cmek: { enabled: cmek.phase !== 'decrypting', keyUrl: cmek.keyUrl, phase: 'idle' },
+  };
   world.bots.set(bot.id, settled);
   return settled;
 }

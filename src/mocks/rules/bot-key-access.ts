@@ -3,9 +3,11 @@ import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
 import { World } from '../twin/world';
 
 export type KeyAccessFailure = { ok: false; code: string; message: string };
-export type KeyAccess = { ok: true; vault: TwinVault; key: TwinKey; version: TwinKeyVersion } | KeyAccessFailure;
+export type KeyAccess =
+  { ok: true; vault: TwinVault; key: TwinKey; version: TwinKeyVersion } | KeyAccessFailure;
 
-const versionedKeyUri = /^https:\/\/([a-z0-9-]{3,24})\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/keys\/([a-z0-9-]{1,127})\/([0-9a-f]{32})$/i;
+const versionedKeyUri =
+  /^https:\/\/([a-z0-9-]{3,24})\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)\/keys\/([a-z0-9-]{1,127})\/([0-9a-f]{32})$/i;
 
 const no = (code: string, message: string): KeyAccessFailure => ({ ok: false, code, message });
 
@@ -20,7 +22,12 @@ function principalHasRole(world: World, vault: TwinVault, objectId: string): boo
   for (const ra of world.roleAssignments.values()) {
     const scope = ra.scope.toLowerCase().replace(/\/+$/, '');
     const covers = vaultId === scope || vaultId.startsWith(`${scope}/`);
-    if (ra.principalId === objectId && covers && ra.roleDefinitionGuid === builtInRoles['Key Vault Crypto Service Encryption User']) return true;
+    if (
+      ra.principalId === objectId &&
+      covers &&
+      ra.roleDefinitionGuid === builtInRoles['Key Vault Crypto Service Encryption User']
+    )
+      return true;
   }
   return false;
 }
@@ -29,7 +36,12 @@ function principalHasRole(world: World, vault: TwinVault, objectId: string): boo
  * The Bot Service's own view of a key: could it, right now, use this key to wrap and unwrap the bot's data?
  * Conditions are checked in the order the doc lists the prerequisites; the first unmet one is reported.
  */
-export function evaluateBotKeyAccess(world: World, botTenantId: string, keyUrl: string | null | undefined, nowMs: number): KeyAccess {
+export function evaluateBotKeyAccess(
+  world: World,
+  botTenantId: string,
+  keyUrl: string | null | undefined,
+  nowMs: number,
+): KeyAccess {
   if (!keyUrl) return no('InvalidKeyVaultKeyUrl', 'A key URL is required to use customer-managed keys.');
   const m = versionedKeyUri.exec(keyUrl.trim());
   if (!m) {
@@ -47,8 +59,13 @@ export function evaluateBotKeyAccess(world: World, botTenantId: string, keyUrl: 
       `The key vault '${vault.name}' belongs to tenant '${vault.tenantId}', but the bot belongs to tenant '${botTenantId}'. The bot and the key vault must be in the same Microsoft Entra tenant.`,
     );
   }
-  if (!vault.enableSoftDelete) return no('KeyVaultSoftDeleteNotEnabled', `Soft delete is not enabled on the key vault '${vault.name}'.`);
-  if (!vault.enablePurgeProtection) return no('KeyVaultPurgeProtectionNotEnabled', `Purge protection is not enabled on the key vault '${vault.name}'.`);
+  if (!vault.enableSoftDelete)
+    return no('KeyVaultSoftDeleteNotEnabled', `Soft delete is not enabled on the key vault '${vault.name}'.`);
+  if (!vault.enablePurgeProtection)
+    return no(
+      'KeyVaultPurgeProtectionNotEnabled',
+      `Purge protection is not enabled on the key vault '${vault.name}'.`,
+    );
   if (world.provider(vault.subscriptionId, 'Microsoft.BotService').state !== 'Registered') {
     return no(
       'BotServiceNotRegistered',
@@ -78,16 +95,28 @@ export function evaluateBotKeyAccess(world: World, botTenantId: string, keyUrl: 
   }
   const key = world.keys.get(World.keyKey(vault.id, keyName));
   const keyVersion = key?.versions.find((v) => v.version.toLowerCase() === version.toLowerCase());
-  if (!key || !keyVersion) return no('KeyNotFound', `The key '${keyName}' with version '${version}' was not found in the key vault '${vault.name}'.`);
+  if (!key || !keyVersion)
+    return no(
+      'KeyNotFound',
+      `The key '${keyName}' with version '${version}' was not found in the key vault '${vault.name}'.`,
+    );
   const nowSec = Math.floor(nowMs / 1000);
   if (!keyVersion.enabled) return no('KeyDisabled', `The key '${keyName}/${version}' is disabled.`);
-  if (keyVersion.nbf !== undefined && keyVersion.nbf > nowSec) return no('KeyNotYetValid', `The key '${keyName}/${version}' is not valid yet.`);
-  if (keyVersion.exp !== undefined && keyVersion.exp <= nowSec) return no('KeyExpired', `The key '${keyName}/${version}' has expired.`);
+  if (keyVersion.nbf !== undefined && keyVersion.nbf > nowSec)
+    return no('KeyNotYetValid', `The key '${keyName}/${version}' is not valid yet.`);
+  if (keyVersion.exp !== undefined && keyVersion.exp <= nowSec)
+    return no('KeyExpired', `The key '${keyName}/${version}' has expired.`);
   if (keyVersion.kty !== 'RSA' && keyVersion.kty !== 'RSA-HSM') {
-    return no('KeyTypeNotSupported', `The key '${keyName}' is of type ${keyVersion.kty}; Azure Bot Service needs an RSA or RSA-HSM key.`);
+    return no(
+      'KeyTypeNotSupported',
+      `The key '${keyName}' is of type ${keyVersion.kty}; Azure Bot Service needs an RSA or RSA-HSM key.`,
+    );
   }
   if (!keyVersion.keyOps.includes('wrapKey') || !keyVersion.keyOps.includes('unwrapKey')) {
-    return no('KeyOperationNotPermitted', `The key '${keyName}/${version}' does not allow the operations wrapKey and unwrapKey.`);
+    return no(
+      'KeyOperationNotPermitted',
+      `The key '${keyName}/${version}' does not allow the operations wrapKey and unwrapKey.`,
+    );
   }
   return { ok: true, vault, key, version: keyVersion };
 }

@@ -9,7 +9,8 @@ import { evaluateBotKeyAccess } from './bot-key-access';
 type Body = Partial<BotPatch> & { properties?: Record<string, unknown> };
 
 function readBody(raw: unknown): Body {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) badRequest('InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    badRequest('InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
   return raw as Body;
 }
 
@@ -18,20 +19,44 @@ function readBody(raw: unknown): Body {
  * validator asks for on PATCH too. Turning CMK on or rotating needs a key the Bot Service can really use; any change
  * is refused while the bot's current key is out of reach.
  */
-export function applyBotPatch(world: World, current: TwinBot, raw: unknown, nowMs: number, newEtag: string): TwinBot {
+export function applyBotPatch(
+  world: World,
+  current: TwinBot,
+  raw: unknown,
+  nowMs: number,
+  newEtag: string,
+): TwinBot {
   const bot = settleBot(world, current, nowMs);
   const body = readBody(raw);
   const props = body.properties;
-  if (!props || typeof props !== 'object') badRequest('InvalidRequestContent', "The request content is missing the required property 'properties'.", 'properties');
+  if (!props || typeof props !== 'object')
+    badRequest(
+      'InvalidRequestContent',
+      "The request content is missing the required property 'properties'.",
+      'properties',
+    );
   const p = props as Record<string, unknown>;
   for (const required of ['displayName', 'endpoint', 'msaAppId'] as const) {
-    if (!(required in p)) badRequest('InvalidRequestContent', `The property '${required}' is required.`, `properties.${required}`);
+    if (!(required in p))
+      badRequest(
+        'InvalidRequestContent',
+        `The property '${required}' is required.`,
+        `properties.${required}`,
+      );
   }
   if (typeof p.msaAppId !== 'string' || p.msaAppId.toLowerCase() !== bot.msaAppId.toLowerCase()) {
-    badRequest('InvalidBotData', 'The property msaAppId cannot be changed after the bot is created.', 'properties.msaAppId');
+    badRequest(
+      'InvalidBotData',
+      'The property msaAppId cannot be changed after the bot is created.',
+      'properties.msaAppId',
+    );
   }
   if (typeof p.displayName !== 'string' || p.displayName.trim() === '' || p.displayName.length > 64) {
-    badRequest('InvalidBotData', 'The display name must be 1 to 64 characters long.', 'properties.displayName');
+    badRequest(
+      'InvalidBotData',
+      'The display name must be 1 to 64 characters long.',
+      'properties.displayName',
+    );
   }
 
   const problem = botKeyProblem(world, bot, nowMs);
@@ -47,7 +72,11 @@ export function applyBotPatch(world: World, current: TwinBot, raw: unknown, nowM
   const wantEnabled = typeof p.isCmekEnabled === 'boolean' ? p.isCmekEnabled : bot.cmek.enabled;
   const wantUrl = 'cmekKeyVaultUrl' in p ? (p.cmekKeyVaultUrl as string | null) : bot.cmek.keyUrl;
   if ('cmekKeyVaultUrl' in p && p.cmekKeyVaultUrl !== null && typeof p.cmekKeyVaultUrl !== 'string') {
-    badRequest('InvalidRequestContent', 'The property cmekKeyVaultUrl must be a string.', 'properties.cmekKeyVaultUrl');
+    badRequest(
+      'InvalidRequestContent',
+      'The property cmekKeyVaultUrl must be a string.',
+      'properties.cmekKeyVaultUrl',
+    );
   }
 
   let cmek = bot.cmek;
@@ -58,7 +87,13 @@ export function applyBotPatch(world: World, current: TwinBot, raw: unknown, nowM
     const url = (wantUrl as string).trim();
     if (!bot.cmek.enabled) cmek = { enabled: true, keyUrl: url, phase: 'encrypting', phaseEndsAt: ends };
     else if (url.toLowerCase() !== (bot.cmek.keyUrl ?? '').toLowerCase()) {
-      cmek = { enabled: true, keyUrl: url, phase: 'rotating', phaseEndsAt: ends, previousKeyUrl: bot.cmek.keyUrl ?? undefined };
+      cmek = {
+        enabled: true,
+        keyUrl: url,
+        phase: 'rotating',
+        phaseEndsAt: ends,
+        previousKeyUrl: bot.cmek.keyUrl ?? undefined,
+      };
     }
   } else if (bot.cmek.enabled) {
     cmek = { enabled: false, keyUrl: bot.cmek.keyUrl, phase: 'decrypting', phaseEndsAt: ends };

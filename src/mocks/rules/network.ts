@@ -3,7 +3,12 @@ export function parseIpv4Rule(value: string): { octets: number[]; prefix: number
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?$/.exec(value);
   if (!m) return undefined;
   const octets = m.slice(1, 5).map(Number);
-  if (octets.some((o, i) => o > 255 || (m[i + 1] as string).length > 1 && (m[i + 1] as string).startsWith('0'))) return undefined;
+  if (
+    octets.some(
+      (o, i) => o > 255 || ((m[i + 1] as string).length > 1 && (m[i + 1] as string).startsWith('0')),
+    )
+  )
+    return undefined;
   const prefix = m[5] === undefined ? 32 : Number(m[5]);
   if (prefix > 32) return undefined;
   return { octets, prefix };
@@ -12,8 +17,13 @@ export function parseIpv4Rule(value: string): { octets: number[]; prefix: number
 export function isPrivateOrReserved(octets: number[]): boolean {
   const [a = 0, b = 0] = octets;
   return (
-    a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || a === 127 || a === 0 ||
-    (a === 169 && b === 254) || a >= 224
+    a === 10 ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    a === 127 ||
+    a === 0 ||
+    (a === 169 && b === 254) ||
+    a >= 224
   );
 }
 

@@ -11,28 +11,69 @@ const maxVnetRules = 200;
 
 function validateNetworkAcls(raw: unknown): TwinVault['networkAcls'] | undefined {
   if (raw === undefined) return undefined;
-  if (raw === null || typeof raw !== 'object') badRequest('BadRequest', 'The property networkAcls is invalid.', 'properties.networkAcls');
+  if (raw === null || typeof raw !== 'object')
+    badRequest('BadRequest', 'The property networkAcls is invalid.', 'properties.networkAcls');
   const n = raw as Props;
   const bypass = n.bypass ?? 'AzureServices';
   const defaultAction = n.defaultAction ?? 'Allow';
-  if (bypass !== 'AzureServices' && bypass !== 'None') badRequest('BadRequest', `The value '${String(bypass)}' of networkAcls.bypass is invalid.`, 'properties.networkAcls.bypass');
-  if (defaultAction !== 'Allow' && defaultAction !== 'Deny') badRequest('BadRequest', `The value '${String(defaultAction)}' of networkAcls.defaultAction is invalid.`, 'properties.networkAcls.defaultAction');
+  if (bypass !== 'AzureServices' && bypass !== 'None')
+    badRequest(
+      'BadRequest',
+      `The value '${String(bypass)}' of networkAcls.bypass is invalid.`,
+      'properties.networkAcls.bypass',
+    );
+  if (defaultAction !== 'Allow' && defaultAction !== 'Deny')
+    badRequest(
+      'BadRequest',
+      `The value '${String(defaultAction)}' of networkAcls.defaultAction is invalid.`,
+      'properties.networkAcls.defaultAction',
+    );
   const ipRules = Array.isArray(n.ipRules) ? (n.ipRules as { value?: unknown }[]) : [];
   const vnetRules = Array.isArray(n.virtualNetworkRules) ? (n.virtualNetworkRules as { id?: unknown }[]) : [];
-  if (ipRules.length > maxIpRules) badRequest('BadRequest', `A key vault can have at most ${maxIpRules} IP rules.`, 'properties.networkAcls.ipRules');
-  if (vnetRules.length > maxVnetRules) badRequest('BadRequest', `A key vault can have at most ${maxVnetRules} virtual network rules.`, 'properties.networkAcls.virtualNetworkRules');
+  if (ipRules.length > maxIpRules)
+    badRequest(
+      'BadRequest',
+      `A key vault can have at most ${maxIpRules} IP rules.`,
+      'properties.networkAcls.ipRules',
+    );
+  if (vnetRules.length > maxVnetRules)
+    badRequest(
+      'BadRequest',
+      `A key vault can have at most ${maxVnetRules} virtual network rules.`,
+      'properties.networkAcls.virtualNetworkRules',
+    );
   const seen = new Set<string>();
   for (const rule of ipRules) {
     const value = typeof rule?.value === 'string' ? rule.value : '';
     const parsed = parseIpv4Rule(value);
-    if (!parsed) badRequest('BadRequest', `'${value}' is not a valid IPv4 address or CIDR range.`, 'properties.networkAcls.ipRules');
-    else if (isPrivateOrReserved(parsed.octets)) badRequest('BadRequest', `'${value}' is a private or reserved range; only public IP ranges can be allowed.`, 'properties.networkAcls.ipRules');
-    if (seen.has(value)) badRequest('BadRequest', `The IP rule '${value}' is listed twice.`, 'properties.networkAcls.ipRules');
+    if (!parsed)
+      badRequest(
+        'BadRequest',
+        `'${value}' is not a valid IPv4 address or CIDR range.`,
+        'properties.networkAcls.ipRules',
+      );
+    else if (isPrivateOrReserved(parsed.octets))
+      badRequest(
+        'BadRequest',
+        `'${value}' is a private or reserved range; only public IP ranges can be allowed.`,
+        'properties.networkAcls.ipRules',
+      );
+    if (seen.has(value))
+      badRequest('BadRequest', `The IP rule '${value}' is listed twice.`, 'properties.networkAcls.ipRules');
     seen.add(value);
   }
   for (const rule of vnetRules) {
-    if (typeof rule?.id !== 'string' || !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.test(rule.id)) {
-      badRequest('BadRequest', 'Each virtual network rule needs the id of a subnet.', 'properties.networkAcls.virtualNetworkRules');
+    if (
+      typeof rule?.id !== 'string' ||
+      !/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Network\/virtualNetworks\/[^/]+\/subnets\/[^/]+$/i.test(
+        rule.id,
+      )
+    ) {
+      badRequest(
+        'BadRequest',
+        'Each virtual network rule needs the id of a subnet.',
+        'properties.networkAcls.virtualNetworkRules',
+      );
     }
   }
   return {
@@ -73,25 +114,48 @@ export function applyVaultPatch(vault: TwinVault, raw: unknown, nowMs: number): 
   if ('softDeleteRetentionInDays' in p && p.softDeleteRetentionInDays !== vault.softDeleteRetentionInDays) {
     const days = p.softDeleteRetentionInDays;
     if (typeof days !== 'number' || !Number.isInteger(days) || days < 7 || days > 90) {
-      badRequest('BadRequest', 'The property "softDeleteRetentionInDays" must be between 7 and 90.', 'properties.softDeleteRetentionInDays');
+      badRequest(
+        'BadRequest',
+        'The property "softDeleteRetentionInDays" must be between 7 and 90.',
+        'properties.softDeleteRetentionInDays',
+      );
     }
     if (vault.enableSoftDelete) {
-      badRequest('BadRequest', 'The retention period of a vault with soft delete cannot be changed.', 'properties.softDeleteRetentionInDays');
+      badRequest(
+        'BadRequest',
+        'The retention period of a vault with soft delete cannot be changed.',
+        'properties.softDeleteRetentionInDays',
+      );
     }
     next.softDeleteRetentionInDays = days as number;
   }
   if (next.enablePurgeProtection && !next.enableSoftDelete) {
-    badRequest('BadRequest', 'Purge protection can only be enabled on a vault with soft delete enabled.', 'properties.enablePurgeProtection');
+    badRequest(
+      'BadRequest',
+      'Purge protection can only be enabled on a vault with soft delete enabled.',
+      'properties.enablePurgeProtection',
+    );
   }
-  for (const flag of ['enableRbacAuthorization', 'enabledForDeployment', 'enabledForDiskEncryption', 'enabledForTemplateDeployment'] as const) {
+  for (const flag of [
+    'enableRbacAuthorization',
+    'enabledForDeployment',
+    'enabledForDiskEncryption',
+    'enabledForTemplateDeployment',
+  ] as const) {
     if (flag in p) {
-      if (typeof p[flag] !== 'boolean') badRequest('BadRequest', `The property "${flag}" must be true or false.`, `properties.${flag}`);
+      if (typeof p[flag] !== 'boolean')
+        badRequest('BadRequest', `The property "${flag}" must be true or false.`, `properties.${flag}`);
       next[flag] = p[flag] as boolean;
     }
   }
   if ('publicNetworkAccess' in p) {
     const v = String(p.publicNetworkAccess).toLowerCase();
-    if (v !== 'enabled' && v !== 'disabled') badRequest('BadRequest', 'The property "publicNetworkAccess" must be Enabled or Disabled.', 'properties.publicNetworkAccess');
+    if (v !== 'enabled' && v !== 'disabled')
+      badRequest(
+        'BadRequest',
+        'The property "publicNetworkAccess" must be Enabled or Disabled.',
+        'properties.publicNetworkAccess',
+      );
     next.publicNetworkAccess = v === 'enabled' ? 'Enabled' : 'Disabled';
   }
   const acls = validateNetworkAcls(p.networkAcls);
@@ -103,7 +167,8 @@ export function applyVaultPatch(vault: TwinVault, raw: unknown, nowMs: number): 
   }
   if ('sku' in p) {
     const sku = p.sku as { name?: string } | undefined;
-    if (sku?.name !== 'standard' && sku?.name !== 'premium') badRequest('BadRequest', 'The sku name must be standard or premium.', 'properties.sku.name');
+    if (sku?.name !== 'standard' && sku?.name !== 'premium')
+      badRequest('BadRequest', 'The sku name must be standard or premium.', 'properties.sku.name');
     next.sku = sku!.name as TwinVault['sku'];
   }
   if (body.tags && typeof body.tags === 'object') next.tags = { ...body.tags };

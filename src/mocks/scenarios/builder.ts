@@ -48,7 +48,12 @@ export class ScenarioBuilder {
     demoUser: { objectId: string; tenantId: string },
   ) {
     this.random = seededRandom(seed);
-    this.world = new World({ scenario: name, demoUserObjectId: demoUser.objectId, activeTenantId: demoUser.tenantId, clientIp: '203.0.113.42' });
+    this.world = new World({
+      scenario: name,
+      demoUserObjectId: demoUser.objectId,
+      activeTenantId: demoUser.tenantId,
+      clientIp: '203.0.113.42',
+    });
   }
 
   guid(): string {
@@ -57,7 +62,13 @@ export class ScenarioBuilder {
 
   tenant(tenantId: string, displayName: string, defaultDomain: string): this {
     this.world.tenants.seed(tenantId, { tenantId, displayName, defaultDomain });
-    this.principal({ objectId: guid(this.random), tenantId, kind: 'servicePrincipal', displayName: assumptions.cmekDisplayName, appId: assumptions.cmekAppId });
+    this.principal({
+      objectId: guid(this.random),
+      tenantId,
+      kind: 'servicePrincipal',
+      displayName: assumptions.cmekDisplayName,
+      appId: assumptions.cmekAppId,
+    });
     return this;
   }
 
@@ -66,28 +77,65 @@ export class ScenarioBuilder {
     return this;
   }
 
-  subscription(subscriptionId: string, displayName: string, tenantId: string, registered: Partial<Record<string, RegistrationState>> = {}): this {
-    this.world.subscriptions.seed(subscriptionId, { subscriptionId, displayName, tenantId, state: 'Enabled' });
+  subscription(
+    subscriptionId: string,
+    displayName: string,
+    tenantId: string,
+    registered: Partial<Record<string, RegistrationState>> = {},
+  ): this {
+    this.world.subscriptions.seed(subscriptionId, {
+      subscriptionId,
+      displayName,
+      tenantId,
+      state: 'Enabled',
+    });
     for (const p of knownProviders) {
       const state = registered[p.namespace] ?? (p.registeredByDefault ? 'Registered' : 'NotRegistered');
-      this.world.providers.seed(World.providerKey(subscriptionId, p.namespace), { subscriptionId, namespace: p.namespace, state });
+      this.world.providers.seed(World.providerKey(subscriptionId, p.namespace), {
+        subscriptionId,
+        namespace: p.namespace,
+        state,
+      });
     }
     return this;
   }
 
   resourceGroup(subscriptionId: string, name: string, location = 'westeurope'): this {
-    this.world.resourceGroups.seed(`/subscriptions/${subscriptionId}/resourceGroups/${name}`, { subscriptionId, name, location });
+    this.world.resourceGroups.seed(`/subscriptions/${subscriptionId}/resourceGroups/${name}`, {
+      subscriptionId,
+      name,
+      location,
+    });
     return this;
   }
 
-  role(principalId: string, scope: string, role: BuiltInRoleName, principalType: 'User' | 'Group' | 'ServicePrincipal' = 'User'): this {
+  role(
+    principalId: string,
+    scope: string,
+    role: BuiltInRoleName,
+    principalType: 'User' | 'Group' | 'ServicePrincipal' = 'User',
+  ): this {
     const name = guid(this.random);
     const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
-    this.world.roleAssignments.seed(id, { id, name, scope, roleDefinitionGuid: builtInRoles[role], principalId, principalType });
+    this.world.roleAssignments.seed(id, {
+      id,
+      name,
+      scope,
+      roleDefinitionGuid: builtInRoles[role],
+      principalId,
+      principalType,
+    });
     return this;
   }
 
-  bot(input: { subscriptionId: string; resourceGroup: string; name: string; tenantId: string; displayName?: string; keyUrl?: string }): TwinBot {
+  bot(input: {
+    subscriptionId: string;
+    resourceGroup: string;
+    name: string;
+    tenantId: string;
+    displayName?: string;
+    keyUrl?: string;
+  }): TwinBot {
     const id = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}/providers/Microsoft.BotService/botServices/${input.name}`;
     const bot: TwinBot = {
       id,
@@ -106,7 +154,9 @@ export class ScenarioBuilder {
       msaAppId: guid(this.random),
       msaAppType: 'SingleTenant',
       configuredChannels: ['webchat', 'directline', 'msteams'],
-      cmek: input.keyUrl ? { enabled: true, keyUrl: input.keyUrl, phase: 'idle' } : { enabled: false, keyUrl: null, phase: 'idle' },
+      cmek: input.keyUrl
+        ? { enabled: true, keyUrl: input.keyUrl, phase: 'idle' }
+        : { enabled: false, keyUrl: null, phase: 'idle' },
       createdAt: this.startMs - 90 * day,
       modifiedAt: this.startMs - 10 * day,
     };
@@ -151,14 +201,19 @@ export class ScenarioBuilder {
 
   key(vault: TwinVault, name: string, versions: KeyVersionInput[]): string[] {
     const out: TwinKeyVersion[] = versions.map((v, i) => {
-      const created = Math.floor((this.startMs - (v.createdDaysAgo ?? (versions.length - i) * 30) * day) / 1000);
+      const created = Math.floor(
+        (this.startMs - (v.createdDaysAgo ?? (versions.length - i) * 30) * day) / 1000,
+      );
       const kty = v.kty ?? 'RSA';
       return {
         version: hex(this.random, 32),
         created,
         updated: created,
         enabled: v.enabled ?? true,
-        exp: v.expiresInDays === undefined ? undefined : Math.floor((this.startMs + v.expiresInDays * day) / 1000),
+        exp:
+          v.expiresInDays === undefined
+            ? undefined
+            : Math.floor((this.startMs + v.expiresInDays * day) / 1000),
         kty,
         keySize: kty.startsWith('RSA') ? (v.keySize ?? 2048) : undefined,
         curveName: kty.startsWith('EC') ? 'P-256' : undefined,
@@ -172,6 +227,10 @@ export class ScenarioBuilder {
   cmekPolicy(tenantId: string, permissions = cmekKeyPermissions): AccessPolicyEntry {
     const sp = this.world.cmekPrincipal(tenantId);
     if (!sp) throw new Error(`Tenant ${tenantId} has no CMEK principal.`);
-    return { tenantId, objectId: sp.objectId, permissions: { keys: [...permissions], secrets: [], certificates: [] } };
+    return {
+      tenantId,
+      objectId: sp.objectId,
+      permissions: { keys: [...permissions], secrets: [], certificates: [] },
+    };
   }
 }

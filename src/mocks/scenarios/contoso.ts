@@ -5,7 +5,11 @@ import { ScenarioBuilder, type VaultInput } from './builder';
 export const contoso = {
   tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
   domain: 'contoso.onmicrosoft.com',
-  user: { objectId: '4c5d8e1a-2b3f-4a6c-9d7e-1f2a3b4c5d6e', name: 'Avery Admin', upn: 'avery@contoso.onmicrosoft.com' },
+  user: {
+    objectId: '4c5d8e1a-2b3f-4a6c-9d7e-1f2a3b4c5d6e',
+    name: 'Avery Admin',
+    upn: 'avery@contoso.onmicrosoft.com',
+  },
   botsSub: '8f2c1a3e-5b7d-4e9f-a1c3-2d4e6f8a0b1c',
   keysSub: '1b3d5f7a-9c2e-4b6d-8f0a-3c5e7a9b1d2f',
   botRg: 'rg-bots-prod',
@@ -13,7 +17,11 @@ export const contoso = {
   financeRg: 'rg-finance',
   botName: 'contoso-support-bot',
   vaultName: 'kv-contoso-cmk',
-  fabrikam: { tenantId: 'c3e5a7b9-1d2f-4a6c-8e0b-5d7f9a1c3e5b', domain: 'fabrikam.onmicrosoft.com', sub: '6e8a0c2e-4f6b-4d8f-a0c2-7e9b1d3f5a7c' },
+  fabrikam: {
+    tenantId: 'c3e5a7b9-1d2f-4a6c-8e0b-5d7f9a1c3e5b',
+    domain: 'fabrikam.onmicrosoft.com',
+    sub: '6e8a0c2e-4f6b-4d8f-a0c2-7e9b1d3f5a7c',
+  },
 };
 
 export const contosoBotId = `/subscriptions/${contoso.botsSub}/resourceGroups/${contoso.botRg}/providers/Microsoft.BotService/botServices/${contoso.botName}`;
@@ -28,10 +36,24 @@ export interface ContosoOptions {
 }
 
 /** The common Contoso world: a bot in one subscription, its key vault in another, and a few other principals. */
-export function buildContoso(name: string, startMs: number, seed: number, options: ContosoOptions): ScenarioBuilder {
-  const b = new ScenarioBuilder(name, startMs, seed, { objectId: contoso.user.objectId, tenantId: contoso.tenantId });
+export function buildContoso(
+  name: string,
+  startMs: number,
+  seed: number,
+  options: ContosoOptions,
+): ScenarioBuilder {
+  const b = new ScenarioBuilder(name, startMs, seed, {
+    objectId: contoso.user.objectId,
+    tenantId: contoso.tenantId,
+  });
   b.tenant(contoso.tenantId, 'Contoso', contoso.domain);
-  b.principal({ objectId: contoso.user.objectId, tenantId: contoso.tenantId, kind: 'user', displayName: contoso.user.name, userPrincipalName: contoso.user.upn });
+  b.principal({
+    objectId: contoso.user.objectId,
+    tenantId: contoso.tenantId,
+    kind: 'user',
+    displayName: contoso.user.name,
+    userPrincipalName: contoso.user.upn,
+  });
   const others = [
     { kind: 'user' as const, displayName: 'Jordan Lee', userPrincipalName: `jordan@${contoso.domain}` },
     { kind: 'user' as const, displayName: 'Priya Natarajan', userPrincipalName: `priya@${contoso.domain}` },
@@ -42,24 +64,52 @@ export function buildContoso(name: string, startMs: number, seed: number, option
   ];
   const ids = others.map((o) => {
     const objectId = b.guid();
-    b.principal({ objectId, tenantId: contoso.tenantId, ...o, appId: o.kind === 'servicePrincipal' ? ('appId' in o ? o.appId : b.guid()) : undefined });
+    b.principal({
+      objectId,
+      tenantId: contoso.tenantId,
+      ...o,
+      appId: o.kind === 'servicePrincipal' ? ('appId' in o ? o.appId : b.guid()) : undefined,
+    });
     return objectId;
   });
 
-  b.subscription(contoso.botsSub, 'Contoso Bots (Production)', contoso.tenantId, { 'Microsoft.BotService': 'Registered', 'Microsoft.Web': 'Registered' });
-  b.subscription(contoso.keysSub, 'Contoso Security', contoso.tenantId, { 'Microsoft.BotService': options.botServiceOnKeysSub ? 'Registered' : 'NotRegistered' });
-  b.resourceGroup(contoso.botsSub, contoso.botRg).resourceGroup(contoso.keysSub, contoso.keysRg).resourceGroup(contoso.keysSub, contoso.financeRg);
+  b.subscription(contoso.botsSub, 'Contoso Bots (Production)', contoso.tenantId, {
+    'Microsoft.BotService': 'Registered',
+    'Microsoft.Web': 'Registered',
+  });
+  b.subscription(contoso.keysSub, 'Contoso Security', contoso.tenantId, {
+    'Microsoft.BotService': options.botServiceOnKeysSub ? 'Registered' : 'NotRegistered',
+  });
+  b.resourceGroup(contoso.botsSub, contoso.botRg)
+    .resourceGroup(contoso.keysSub, contoso.keysRg)
+    .resourceGroup(contoso.keysSub, contoso.financeRg);
   b.role(contoso.user.objectId, `/subscriptions/${contoso.botsSub}`, 'Owner');
-  b.role(contoso.user.objectId, `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`, 'Owner');
+  b.role(
+    contoso.user.objectId,
+    `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`,
+    'Owner',
+  );
   b.role(contoso.user.objectId, `/subscriptions/${contoso.keysSub}`, 'Reader');
 
   const adminPolicy: AccessPolicyEntry = {
     tenantId: contoso.tenantId,
     objectId: contoso.user.objectId,
-    permissions: { keys: ['get', 'list', 'create', 'update', 'delete', 'recover', 'backup', 'restore'], secrets: ['get', 'list', 'set'], certificates: ['get', 'list'] },
+    permissions: {
+      keys: ['get', 'list', 'create', 'update', 'delete', 'recover', 'backup', 'restore'],
+      secrets: ['get', 'list', 'set'],
+      certificates: ['get', 'list'],
+    },
   };
-  const groupPolicy: AccessPolicyEntry = { tenantId: contoso.tenantId, objectId: ids[2]!, permissions: { keys: ['all'], secrets: ['all'], certificates: ['all'] } };
-  const ciPolicy: AccessPolicyEntry = { tenantId: contoso.tenantId, objectId: ids[4]!, permissions: { keys: [], secrets: ['get', 'list'], certificates: [] } };
+  const groupPolicy: AccessPolicyEntry = {
+    tenantId: contoso.tenantId,
+    objectId: ids[2]!,
+    permissions: { keys: ['all'], secrets: ['all'], certificates: ['all'] },
+  };
+  const ciPolicy: AccessPolicyEntry = {
+    tenantId: contoso.tenantId,
+    objectId: ids[4]!,
+    permissions: { keys: [], secrets: ['get', 'list'], certificates: [] },
+  };
   const vault = b.vault({
     subscriptionId: contoso.keysSub,
     resourceGroup: contoso.keysRg,
@@ -67,9 +117,17 @@ export function buildContoso(name: string, startMs: number, seed: number, option
     tenantId: contoso.tenantId,
     tags: { env: 'prod', owner: 'security' },
     ...options.vault,
-    accessPolicies: [adminPolicy, groupPolicy, ciPolicy, ...(options.cmekPolicy ? [b.cmekPolicy(contoso.tenantId)] : [])],
+    accessPolicies: [
+      adminPolicy,
+      groupPolicy,
+      ciPolicy,
+      ...(options.cmekPolicy ? [b.cmekPolicy(contoso.tenantId)] : []),
+    ],
   });
-  const [, current] = b.key(vault, 'bot-cmk-key', [{ keySize: 3072, createdDaysAgo: 200 }, { keySize: 3072, createdDaysAgo: 40, expiresInDays: 365 }]);
+  const [, current] = b.key(vault, 'bot-cmk-key', [
+    { keySize: 3072, createdDaysAgo: 200 },
+    { keySize: 3072, createdDaysAgo: 40, expiresInDays: 365 },
+  ]);
   b.key(vault, 'bot-cmk-key-2026', [{ keySize: 4096, createdDaysAgo: 5, expiresInDays: 730 }]);
   b.key(vault, 'expiring-soon', [{ createdDaysAgo: 340, expiresInDays: 20 }]);
   b.key(vault, 'old-expired', [{ createdDaysAgo: 400, expiresInDays: -5 }]);
@@ -77,7 +135,14 @@ export function buildContoso(name: string, startMs: number, seed: number, option
   b.key(vault, 'signing-ec', [{ kty: 'EC' }]);
   b.key(vault, 'rsa-sign-only', [{ keyOps: ['sign', 'verify'] }]);
 
-  b.vault({ subscriptionId: contoso.keysSub, resourceGroup: contoso.keysRg, name: 'kv-contoso-legacy', tenantId: contoso.tenantId, softDelete: false, accessPolicies: [adminPolicy] });
+  b.vault({
+    subscriptionId: contoso.keysSub,
+    resourceGroup: contoso.keysRg,
+    name: 'kv-contoso-legacy',
+    tenantId: contoso.tenantId,
+    softDelete: false,
+    accessPolicies: [adminPolicy],
+  });
   const locked = b.vault({
     subscriptionId: contoso.keysSub,
     resourceGroup: contoso.keysRg,
@@ -90,11 +155,30 @@ export function buildContoso(name: string, startMs: number, seed: number, option
     accessPolicies: [adminPolicy, b.cmekPolicy(contoso.tenantId)],
   });
   b.key(locked, 'locked-cmk', [{}]);
-  const finance = b.vault({ subscriptionId: contoso.keysSub, resourceGroup: contoso.financeRg, name: 'kv-finance-payroll', tenantId: contoso.tenantId, purgeProtection: true });
+  const finance = b.vault({
+    subscriptionId: contoso.keysSub,
+    resourceGroup: contoso.financeRg,
+    name: 'kv-finance-payroll',
+    tenantId: contoso.tenantId,
+    purgeProtection: true,
+  });
   b.key(finance, 'payroll-key', [{}]);
 
   const keyUrl = options.encryptedWith === 'bot-cmk-key' ? current : undefined;
-  b.bot({ subscriptionId: contoso.botsSub, resourceGroup: contoso.botRg, name: contoso.botName, tenantId: contoso.tenantId, displayName: 'Contoso Support Bot', keyUrl });
-  b.bot({ subscriptionId: contoso.botsSub, resourceGroup: contoso.botRg, name: 'contoso-hr-bot', tenantId: contoso.tenantId, displayName: 'Contoso HR Assistant' });
+  b.bot({
+    subscriptionId: contoso.botsSub,
+    resourceGroup: contoso.botRg,
+    name: contoso.botName,
+    tenantId: contoso.tenantId,
+    displayName: 'Contoso Support Bot',
+    keyUrl,
+  });
+  b.bot({
+    subscriptionId: contoso.botsSub,
+    resourceGroup: contoso.botRg,
+    name: 'contoso-hr-bot',
+    tenantId: contoso.tenantId,
+    displayName: 'Contoso HR Assistant',
+  });
   return b;
 }

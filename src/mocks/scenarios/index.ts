@@ -3,16 +3,26 @@ import { contoso, buildContoso } from './contoso';
 import { buildLarge } from './large';
 import type { World } from '../twin/world';
 
-export const scenarioNames = ['fresh', 'ready', 'encrypted', 'rbac', 'cross-tenant', 'revoked', 'large'] as const;
+export const scenarioNames = [
+  'fresh',
+  'ready',
+  'encrypted',
+  'rbac',
+  'cross-tenant',
+  'revoked',
+  'large',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export const scenarioDescriptions: Record<ScenarioName, string> = {
-  fresh: 'A bot and a key vault with nothing prepared: no purge protection, Microsoft.BotService not registered, no access policy for Bot Service CMEK Prod, firewall on selected networks without the trusted-services bypass.',
+  fresh:
+    'A bot and a key vault with nothing prepared: no purge protection, Microsoft.BotService not registered, no access policy for Bot Service CMEK Prod, firewall on selected networks without the trusted-services bypass.',
   ready: 'Every prerequisite met; the bot still uses Microsoft-managed keys.',
   encrypted: 'The bot uses a customer-managed key and encryption has finished.',
   rbac: 'The key vault uses Azure RBAC instead of access policies; the role for Bot Service CMEK Prod is missing.',
   'cross-tenant': 'The only prepared key vault belongs to another Microsoft Entra tenant.',
-  revoked: "The bot uses a customer-managed key, but the vault's access policy for Bot Service CMEK Prod was removed.",
+  revoked:
+    "The bot uses a customer-managed key, but the vault's access policy for Bot Service CMEK Prod was removed.",
   large: 'Tenant scale: about 50 subscriptions, 2,000 key vaults, 20,000 keys and 5,000 bots.',
 };
 
@@ -20,26 +30,57 @@ export function isScenarioName(value: unknown): value is ScenarioName {
   return typeof value === 'string' && (scenarioNames as readonly string[]).includes(value);
 }
 
-const ready = { softDelete: true, purgeProtection: true, firewall: 'selected' as const, bypass: true, ipRules: ['203.0.113.0/24'] };
+const ready = {
+  softDelete: true,
+  purgeProtection: true,
+  firewall: 'selected' as const,
+  bypass: true,
+  ipRules: ['203.0.113.0/24'],
+};
 
 export function buildScenario(name: ScenarioName, startMs: number): World {
   switch (name) {
     case 'fresh':
       return buildContoso(name, startMs, 101, {
-        vault: { softDelete: true, purgeProtection: false, firewall: 'selected', bypass: false, ipRules: ['203.0.113.0/24'] },
+        vault: {
+          softDelete: true,
+          purgeProtection: false,
+          firewall: 'selected',
+          bypass: false,
+          ipRules: ['203.0.113.0/24'],
+        },
         botServiceOnKeysSub: false,
         cmekPolicy: false,
       }).world;
     case 'ready':
-      return buildContoso(name, startMs, 102, { vault: ready, botServiceOnKeysSub: true, cmekPolicy: true }).world;
+      return buildContoso(name, startMs, 102, { vault: ready, botServiceOnKeysSub: true, cmekPolicy: true })
+        .world;
     case 'encrypted':
-      return buildContoso(name, startMs, 103, { vault: ready, botServiceOnKeysSub: true, cmekPolicy: true, encryptedWith: 'bot-cmk-key' }).world;
+      return buildContoso(name, startMs, 103, {
+        vault: ready,
+        botServiceOnKeysSub: true,
+        cmekPolicy: true,
+        encryptedWith: 'bot-cmk-key',
+      }).world;
     case 'rbac':
-      return buildContoso(name, startMs, 104, { vault: { ...ready, rbac: true }, botServiceOnKeysSub: true, cmekPolicy: false }).world;
+      return buildContoso(name, startMs, 104, {
+        vault: { ...ready, rbac: true },
+        botServiceOnKeysSub: true,
+        cmekPolicy: false,
+      }).world;
     case 'revoked':
-      return buildContoso(name, startMs, 106, { vault: ready, botServiceOnKeysSub: true, cmekPolicy: false, encryptedWith: 'bot-cmk-key' }).world;
+      return buildContoso(name, startMs, 106, {
+        vault: ready,
+        botServiceOnKeysSub: true,
+        cmekPolicy: false,
+        encryptedWith: 'bot-cmk-key',
+      }).world;
     case 'cross-tenant': {
-      const b = buildContoso(name, startMs, 105, { vault: { softDelete: true }, botServiceOnKeysSub: true, cmekPolicy: false });
+      const b = buildContoso(name, startMs, 105, {
+        vault: { softDelete: true },
+        botServiceOnKeysSub: true,
+        cmekPolicy: false,
+      });
       const f = contoso.fabrikam;
       b.tenant(f.tenantId, 'Fabrikam', f.domain);
       b.subscription(f.sub, 'Fabrikam Shared Keys', f.tenantId, { 'Microsoft.BotService': 'Registered' });

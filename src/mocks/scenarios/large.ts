@@ -2,14 +2,56 @@ import { pick } from '../twin/random';
 import type { World } from '../twin/world';
 import { contoso, buildContoso } from './contoso';
 
-const words = ['alpha', 'atlas', 'aurora', 'beacon', 'cedar', 'comet', 'delta', 'ember', 'falcon', 'harbor', 'helix', 'iris', 'juniper', 'lumen', 'maple', 'nova', 'orbit', 'pine', 'quartz', 'raven', 'sierra', 'summit', 'tidal', 'vertex', 'willow', 'zephyr'];
-const regions = ['westeurope', 'northeurope', 'eastus', 'eastus2', 'westus2', 'uksouth', 'swedencentral', 'japaneast'];
+const words = [
+  'alpha',
+  'atlas',
+  'aurora',
+  'beacon',
+  'cedar',
+  'comet',
+  'delta',
+  'ember',
+  'falcon',
+  'harbor',
+  'helix',
+  'iris',
+  'juniper',
+  'lumen',
+  'maple',
+  'nova',
+  'orbit',
+  'pine',
+  'quartz',
+  'raven',
+  'sierra',
+  'summit',
+  'tidal',
+  'vertex',
+  'willow',
+  'zephyr',
+];
+const regions = [
+  'westeurope',
+  'northeurope',
+  'eastus',
+  'eastus2',
+  'westus2',
+  'uksouth',
+  'swedencentral',
+  'japaneast',
+];
 const teams = ['payments', 'support', 'retail', 'hr', 'it', 'sales', 'ops', 'research', 'legal', 'travel'];
 
 /** Tenant scale on top of the prepared Contoso world: 50 subscriptions, 2,000 vaults, 20,000 keys, 5,000 bots. */
 export function buildLarge(startMs: number): World {
   const b = buildContoso('large', startMs, 107, {
-    vault: { softDelete: true, purgeProtection: true, firewall: 'selected', bypass: true, ipRules: ['203.0.113.0/24'] },
+    vault: {
+      softDelete: true,
+      purgeProtection: true,
+      firewall: 'selected',
+      bypass: true,
+      ipRules: ['203.0.113.0/24'],
+    },
     botServiceOnKeysSub: true,
     cmekPolicy: true,
   });
@@ -17,9 +59,14 @@ export function buildLarge(startMs: number): World {
   for (let s = 0; s < 48; s++) {
     const sub = b.guid();
     const team = teams[s % teams.length]!;
-    b.subscription(sub, `Contoso ${team[0]!.toUpperCase()}${team.slice(1)} ${String(s + 1).padStart(2, '0')}`, contoso.tenantId, {
-      'Microsoft.BotService': s % 3 === 0 ? 'NotRegistered' : 'Registered',
-    });
+    b.subscription(
+      sub,
+      `Contoso ${team[0]!.toUpperCase()}${team.slice(1)} ${String(s + 1).padStart(2, '0')}`,
+      contoso.tenantId,
+      {
+        'Microsoft.BotService': s % 3 === 0 ? 'NotRegistered' : 'Registered',
+      },
+    );
     const botRg = `rg-${team}-bots-${s}`;
     const keyRg = `rg-${team}-keys-${s}`;
     const region = pick(r, regions);
@@ -39,11 +86,22 @@ export function buildLarge(startMs: number): World {
         ipRules: ['203.0.113.0/24'],
       });
       for (let k = 0; k < 10; k++) {
-        b.key(vault, `${pick(r, words)}-key-${k}`, [{ keySize: pick(r, [2048, 3072, 4096]), kty: r() < 0.9 ? 'RSA' : 'EC', createdDaysAgo: Math.floor(r() * 300) + 1 }]);
+        b.key(vault, `${pick(r, words)}-key-${k}`, [
+          {
+            keySize: pick(r, [2048, 3072, 4096]),
+            kty: r() < 0.9 ? 'RSA' : 'EC',
+            createdDaysAgo: Math.floor(r() * 300) + 1,
+          },
+        ]);
       }
     }
     for (let n = 0; n < 104; n++) {
-      b.bot({ subscriptionId: sub, resourceGroup: botRg, name: `${team}-${pick(r, words)}-bot-${s}-${n}`, tenantId: contoso.tenantId });
+      b.bot({
+        subscriptionId: sub,
+        resourceGroup: botRg,
+        name: `${team}-${pick(r, words)}-bot-${s}-${n}`,
+        tenantId: contoso.tenantId,
+      });
     }
   }
   return b.world;

@@ -28,7 +28,8 @@ export class SimClock {
   }
 
   setSpeed(speed: number): void {
-    if (!(speed > 0) || !Number.isFinite(speed)) throw new Error(`Clock speed must be a positive number, got ${speed}.`);
+    if (!(speed > 0) || !Number.isFinite(speed))
+      throw new Error(`Clock speed must be a positive number, got ${speed}.`);
     this.state = { anchorRealMs: this.realNow(), anchorSimMs: this.now(), speed };
   }
 

@@ -16,11 +16,18 @@ export class TwinHttpError extends Error {
   }
 }
 
-export const fail = (status: number, code: string, message: string, target?: string, details?: TwinErrorBody['details']): never => {
+export const fail = (
+  status: number,
+  code: string,
+  message: string,
+  target?: string,
+  details?: TwinErrorBody['details'],
+): never => {
   throw new TwinHttpError(status, { code, message, target, details });
 };
 
-export const badRequest = (code: string, message: string, target?: string): never => fail(400, code, message, target);
+export const badRequest = (code: string, message: string, target?: string): never =>
+  fail(400, code, message, target);
 
 export const notFound = (type: string, name: string, resourceGroup?: string): never =>
   fail(
@@ -35,5 +42,11 @@ export const missingRegistration = (namespace: string): never =>
     'MissingSubscriptionRegistration',
     `The subscription is not registered to use namespace '${namespace}'. See https://aka.ms/rps-not-found for how to register subscriptions.`,
     undefined,
-    [{ code: 'MissingSubscriptionRegistration', target: namespace, message: `The subscription is not registered to use namespace '${namespace}'.` }],
+    [
+      {
+        code: 'MissingSubscriptionRegistration',
+        target: namespace,
+        message: `The subscription is not registered to use namespace '${namespace}'.`,
+      },
+    ],
   );

@@ -33,7 +33,9 @@ export class Router {
   add(service: 'arm' | 'graph', method: string, path: string, handler: RouteHandler): void {
     const source = path
       .split('/')
-      .map((seg) => (seg.startsWith(':') ? `(?<${seg.slice(1)}>[^/]+)` : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .map((seg) =>
+        seg.startsWith(':') ? `(?<${seg.slice(1)}>[^/]+)` : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('/');
     this.routes.push({ method, pattern: new RegExp(`^${source}/?$`, 'i'), handler, service });
   }
@@ -42,7 +44,11 @@ export class Router {
     this.routes.push({ method, pattern, handler, service });
   }
 
-  match(service: 'arm' | 'graph', method: string, path: string): { handler: RouteHandler; params: Record<string, string> } | 'method' | undefined {
+  match(
+    service: 'arm' | 'graph',
+    method: string,
+    path: string,
+  ): { handler: RouteHandler; params: Record<string, string> } | 'method' | undefined {
     let pathMatched = false;
     for (const r of this.routes) {
       if (r.service !== service) continue;
@@ -58,7 +64,11 @@ export class Router {
   }
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): TwinResponse => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): TwinResponse => ({
+  status,
+  body,
+  headers,
+});
 
 /** Pages a list the way ARM does: `{ value, nextLink }` with an opaque skip token. */
 export function page<T>(req: TwinRequest, items: T[], pageSize: number, odata = false): TwinResponse {

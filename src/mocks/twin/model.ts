@@ -1,4 +1,10 @@
-import type { AccessPolicyEntry, KeyOperation, KeyType, NetworkRuleSet, PrivateEndpointConnectionItem } from '../../arm/types/key-vault';
+import type {
+  AccessPolicyEntry,
+  KeyOperation,
+  KeyType,
+  NetworkRuleSet,
+  PrivateEndpointConnectionItem,
+} from '../../arm/types/key-vault';
 
 export interface TwinTenant {
   tenantId: string;

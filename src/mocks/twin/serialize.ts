@@ -3,7 +3,16 @@ import type { DeletedVault, Key, Vault } from '../../arm/types/key-vault';
 import type { Provider, RoleAssignment, Subscription } from '../../arm/types/resources';
 import { botKeyProblem, cmekStatusOf } from '../rules/bot-cmek';
 import { knownProviders } from './catalog';
-import type { TwinBot, TwinDeletedVault, TwinKey, TwinKeyVersion, TwinProvider, TwinRoleAssignment, TwinSubscription, TwinVault } from './model';
+import type {
+  TwinBot,
+  TwinDeletedVault,
+  TwinKey,
+  TwinKeyVersion,
+  TwinProvider,
+  TwinRoleAssignment,
+  TwinSubscription,
+  TwinVault,
+} from './model';
 import { vaultUriOf, type World } from './world';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -50,7 +59,9 @@ export function botJson(world: World, bot: TwinBot, nowMs: number): Bot {
       tenantId: bot.tenantId,
       isCmekEnabled: bot.cmek.enabled,
       // Azure hands back an unrelated leftover here when CMK was never set (azure-rest-api-specs#15151).
-      cmekKeyVaultUrl: bot.cmek.keyUrl ?? 'https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png',
+      cmekKeyVaultUrl:
+        bot.cmek.keyUrl ??
+        'https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png',
       cmekEncryptionStatus: status,
       publicNetworkAccess: 'Enabled',
       disableLocalAuth: false,
@@ -70,7 +81,13 @@ export function vaultJson(v: TwinVault): Vault {
     type: 'Microsoft.KeyVault/vaults',
     location: v.location,
     tags: v.tags,
-    systemData: { createdBy: 'admin@contoso.example', createdByType: 'User', createdAt: iso(v.createdAt), lastModifiedAt: iso(v.modifiedAt), lastModifiedByType: 'User' },
+    systemData: {
+      createdBy: 'admin@contoso.example',
+      createdByType: 'User',
+      createdAt: iso(v.createdAt),
+      lastModifiedAt: iso(v.modifiedAt),
+      lastModifiedByType: 'User',
+    },
     properties: {
       tenantId: v.tenantId,
       sku: { family: 'A', name: v.sku },
@@ -102,7 +119,11 @@ function keyProps(v: TwinVault, key: TwinKey, ver: TwinKeyVersion) {
       ...(ver.exp !== undefined ? { exp: ver.exp } : {}),
       created: ver.created,
       updated: ver.updated,
-      recoveryLevel: v.enablePurgeProtection ? 'Recoverable' : v.enableSoftDelete ? 'Recoverable+Purgeable' : 'Purgeable',
+      recoveryLevel: v.enablePurgeProtection
+        ? 'Recoverable'
+        : v.enableSoftDelete
+          ? 'Recoverable+Purgeable'
+          : 'Purgeable',
       exportable: false,
     },
     kty: ver.kty,
@@ -116,7 +137,14 @@ function keyProps(v: TwinVault, key: TwinKey, ver: TwinKeyVersion) {
 
 export function keyJson(v: TwinVault, key: TwinKey): Key {
   const current = key.versions[key.versions.length - 1] as TwinKeyVersion;
-  return { id: `${v.id}/keys/${key.name}`, name: key.name, type: 'Microsoft.KeyVault/vaults/keys', location: v.location, tags: key.tags, properties: keyProps(v, key, current) };
+  return {
+    id: `${v.id}/keys/${key.name}`,
+    name: key.name,
+    type: 'Microsoft.KeyVault/vaults/keys',
+    location: v.location,
+    tags: key.tags,
+    properties: keyProps(v, key, current),
+  };
 }
 
 export function keyVersionJson(v: TwinVault, key: TwinKey, ver: TwinKeyVersion): Key {
@@ -137,7 +165,11 @@ export function providerJson(p: TwinProvider): Provider {
     namespace: known?.namespace ?? p.namespace,
     registrationState: p.state,
     registrationPolicy: 'RegistrationRequired',
-    resourceTypes: (known?.resourceTypes ?? []).map((resourceType) => ({ resourceType, locations: [], apiVersions: known?.apiVersions ?? [] })),
+    resourceTypes: (known?.resourceTypes ?? []).map((resourceType) => ({
+      resourceType,
+      locations: [],
+      apiVersions: known?.apiVersions ?? [],
+    })),
   };
 }
 

@@ -13,7 +13,12 @@ export interface TwinSnapshot {
   diffs: Record<string, Record<string, unknown>>;
 }
 
-export function snapshotOf(world: World, scenario: ScenarioName, startMs: number, clock: ClockState): TwinSnapshot {
+export function snapshotOf(
+  world: World,
+  scenario: ScenarioName,
+  startMs: number,
+  clock: ClockState,
+): TwinSnapshot {
   const diffs: TwinSnapshot['diffs'] = {};
   for (const t of world.tables()) {
     const d = t.diff();

@@ -12,7 +12,11 @@ import { FaultInjector, type FaultRule } from './faults';
 import { Router, type TwinRequest, type TwinResponse } from './http';
 import type { World } from './world';
 
-export const armHosts = ['management.azure.com', 'management.usgovcloudapi.net', 'management.chinacloudapi.cn'];
+export const armHosts = [
+  'management.azure.com',
+  'management.usgovcloudapi.net',
+  'management.chinacloudapi.cn',
+];
 export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
 
 export interface TwinOutcome {
@@ -24,8 +28,14 @@ export interface TwinOutcome {
 /** Which provider's api-versions apply to a path. */
 function providerOf(path: string): string {
   const lower = path.toLowerCase();
-  if (lower === '/subscriptions' || lower === '/tenants' || /^\/subscriptions\/[^/]+(\/resources)?$/.test(lower)) return 'microsoft.resources';
-  if (/^\/subscriptions\/[^/]+\/providers(\/[^/]+(\/(register|unregister))?)?$/.test(lower)) return 'microsoft.resources';
+  if (
+    lower === '/subscriptions' ||
+    lower === '/tenants' ||
+    /^\/subscriptions\/[^/]+(\/resources)?$/.test(lower)
+  )
+    return 'microsoft.resources';
+  if (/^\/subscriptions\/[^/]+\/providers(\/[^/]+(\/(register|unregister))?)?$/.test(lower))
+    return 'microsoft.resources';
   if (lower.includes('/providers/microsoft.authorization/')) return 'microsoft.authorization';
   return /\/providers\/([^/]+)\//.exec(lower)?.[1] ?? 'microsoft.resources';
 }
@@ -93,18 +103,38 @@ export class Twin implements TwinContext {
     return { response: this.finish(response, service), delayMs };
   }
 
-  private applyFault(fault: FaultRule, service: 'arm' | 'graph'): TwinResponse | 'drop' | 'continue' | number {
+  private applyFault(
+    fault: FaultRule,
+    service: 'arm' | 'graph',
+  ): TwinResponse | 'drop' | 'continue' | number {
     switch (fault.kind) {
       case 'throttle':
-        return this.errorResponse(429, 'SubscriptionRequestsThrottled', 'Number of requests for subscription exceeded the limit. Please try again later.', service, {
-          'Retry-After': String(fault.retryAfterSeconds ?? 2),
-        });
+        return this.errorResponse(
+          429,
+          'SubscriptionRequestsThrottled',
+          'Number of requests for subscription exceeded the limit. Please try again later.',
+          service,
+          {
+            'Retry-After': String(fault.retryAfterSeconds ?? 2),
+          },
+        );
       case 'error500':
-        return this.errorResponse(500, 'InternalServerError', 'An internal server error occurred. Please try again later.', service);
+        return this.errorResponse(
+          500,
+          'InternalServerError',
+          'An internal server error occurred. Please try again later.',
+          service,
+        );
       case 'error503':
-        return this.errorResponse(503, 'ServiceUnavailable', 'The service is temporarily unavailable. Please try again later.', service, {
-          'Retry-After': String(fault.retryAfterSeconds ?? 1),
-        });
+        return this.errorResponse(
+          503,
+          'ServiceUnavailable',
+          'The service is temporarily unavailable. Please try again later.',
+          service,
+          {
+            'Retry-After': String(fault.retryAfterSeconds ?? 1),
+          },
+        );
       case 'drop':
         return 'drop';
       case 'latency':
@@ -134,16 +164,40 @@ export class Twin implements TwinContext {
       if (service === 'arm') this.checkApiVersion(req, path);
       const match = this.router.match(service, req.method, path);
       if (match === 'method') {
-        return this.errorResponse(405, 'MethodNotAllowed', `The requested method '${req.method}' is not allowed for '${path}'.`, service);
+        return this.errorResponse(
+          405,
+          'MethodNotAllowed',
+          `The requested method '${req.method}' is not allowed for '${path}'.`,
+          service,
+        );
       }
       if (!match) {
         return service === 'graph'
-          ? this.errorResponse(400, 'Request_BadRequest', `Invalid request: resource '${path}' is not supported by this directory.`, service)
-          : this.errorResponse(404, 'InvalidResourceType', `The resource type could not be found for '${path}'.`, service);
+          ? this.errorResponse(
+              400,
+              'Request_BadRequest',
+              `Invalid request: resource '${path}' is not supported by this directory.`,
+              service,
+            )
+          : this.errorResponse(
+              404,
+              'InvalidResourceType',
+              `The resource type could not be found for '${path}'.`,
+              service,
+            );
       }
       return match.handler({ req, params: match.params, now: this.clock.now() });
     } catch (e) {
-      if (e instanceof TwinHttpError) return this.errorResponse(e.status, e.body.code, e.body.message, service, e.headers, e.body.target, e.body.details);
+      if (e instanceof TwinHttpError)
+        return this.errorResponse(
+          e.status,
+          e.body.code,
+          e.body.message,
+          service,
+          e.headers,
+          e.body.target,
+          e.body.details,
+        );
       throw e;
     }
   }
@@ -153,7 +207,7 @@ export class Twin implements TwinContext {
     if (!version) {
       throw new TwinHttpError(400, {
         code: 'MissingApiVersionParameter',
-        message: "The api-version query parameter (?api-version=) is required for all requests.",
+        message: 'The api-version query parameter (?api-version=) is required for all requests.',
       });
     }
     const ns = providerOf(path);
@@ -177,9 +231,20 @@ export class Twin implements TwinContext {
   ): TwinResponse {
     const error =
       service === 'graph'
-        ? { code, message, innerError: { 'request-id': crypto.randomUUID(), date: new Date(this.clock.now()).toISOString() } }
+        ? {
+            code,
+            message,
+            innerError: { 'request-id': crypto.randomUUID(), date: new Date(this.clock.now()).toISOString() },
+          }
         : { code, message, ...(target ? { target } : {}), ...(details?.length ? { details } : {}) };
-    return { status, body: { error }, headers: { ...headers, ...(status >= 400 && service === 'arm' ? { 'x-ms-failure-cause': 'gateway' } : {}) } };
+    return {
+      status,
+      body: { error },
+      headers: {
+        ...headers,
+        ...(status >= 400 && service === 'arm' ? { 'x-ms-failure-cause': 'gateway' } : {}),
+      },
+    };
   }
 
   private finish(response: TwinResponse, service: 'arm' | 'graph'): TwinResponse {
@@ -191,7 +256,9 @@ export class Twin implements TwinContext {
         ? {
             'x-ms-request-id': id,
             'x-ms-correlation-request-id': id,
-            'x-ms-ratelimit-remaining-subscription-reads': String(Math.max(0, 12000 - (this.requestCount % 12000))),
+            'x-ms-ratelimit-remaining-subscription-reads': String(
+              Math.max(0, 12000 - (this.requestCount % 12000)),
+            ),
           }
         : { 'request-id': id, 'client-request-id': id }),
       ...response.headers,

@@ -32,8 +32,17 @@ export class World {
 
   tables(): Table<unknown>[] {
     return [
-      this.tenants, this.subscriptions, this.providers, this.resourceGroups, this.bots, this.vaults, this.keys,
-      this.deletedVaults, this.principals, this.roleAssignments, this.operations,
+      this.tenants,
+      this.subscriptions,
+      this.providers,
+      this.resourceGroups,
+      this.bots,
+      this.vaults,
+      this.keys,
+      this.deletedVaults,
+      this.principals,
+      this.roleAssignments,
+      this.operations,
     ] as Table<unknown>[];
   }
 
@@ -47,13 +56,18 @@ export class World {
 
   provider(subscriptionId: string, namespace: string): TwinProvider {
     return (
-      this.providers.get(World.providerKey(subscriptionId, namespace)) ?? { subscriptionId, namespace, state: 'NotRegistered' }
+      this.providers.get(World.providerKey(subscriptionId, namespace)) ?? {
+        subscriptionId,
+        namespace,
+        state: 'NotRegistered',
+      }
     );
   }
 
   vaultByUri(vaultUri: string): TwinVault | undefined {
     const wanted = vaultUri.toLowerCase().replace(/\/+$/, '');
-    for (const v of this.vaults.values()) if (vaultUriOf(v).toLowerCase().replace(/\/+$/, '') === wanted) return v;
+    for (const v of this.vaults.values())
+      if (vaultUriOf(v).toLowerCase().replace(/\/+$/, '') === wanted) return v;
     return undefined;
   }
 
@@ -66,7 +80,12 @@ export class World {
 
   cmekPrincipal(tenantId: string): TwinPrincipal | undefined {
     for (const p of this.principals.values()) {
-      if (p.tenantId === tenantId && p.kind === 'servicePrincipal' && p.displayName === 'Bot Service CMEK Prod') return p;
+      if (
+        p.tenantId === tenantId &&
+        p.kind === 'servicePrincipal' &&
+        p.displayName === 'Bot Service CMEK Prod'
+      )
+        return p;
     }
     return undefined;
   }

@@ -7,12 +7,23 @@ describe('notification life cycle', () => {
     const store = new NotificationStore(() => t);
     const listener = vi.fn();
     store.subscribe(listener);
-    const n = store.add({ title: 'Saving encryption settings', status: 'inProgress', linkHash: '#/resource/x' });
+    const n = store.add({
+      title: 'Saving encryption settings',
+      status: 'inProgress',
+      linkHash: '#/resource/x',
+    });
     expect(store.list()).toHaveLength(1);
     t = 2000;
     store.update(n.id, { status: 'success', title: 'Encryption settings saved' });
     expect(store.list()).toHaveLength(1);
-    expect(store.list()[0]).toMatchObject({ id: n.id, status: 'success', title: 'Encryption settings saved', startedAt: 1000, updatedAt: 2000, linkHash: '#/resource/x' });
+    expect(store.list()[0]).toMatchObject({
+      id: n.id,
+      status: 'success',
+      title: 'Encryption settings saved',
+      startedAt: 1000,
+      updatedAt: 2000,
+      linkHash: '#/resource/x',
+    });
     expect(listener).toHaveBeenCalledTimes(2);
   });
 

@@ -8,8 +8,14 @@ describe('deep links', () => {
   it('opens home for an empty hash, #home and a bare tenant', () => {
     expect(parseHash('')).toEqual({ kind: 'home', tenant: undefined });
     expect(parseHash('#home')).toEqual({ kind: 'home', tenant: undefined });
-    expect(parseHash('#@contoso.onmicrosoft.com')).toEqual({ kind: 'home', tenant: 'contoso.onmicrosoft.com' });
-    expect(parseHash('#@contoso.onmicrosoft.com/home')).toEqual({ kind: 'home', tenant: 'contoso.onmicrosoft.com' });
+    expect(parseHash('#@contoso.onmicrosoft.com')).toEqual({
+      kind: 'home',
+      tenant: 'contoso.onmicrosoft.com',
+    });
+    expect(parseHash('#@contoso.onmicrosoft.com/home')).toEqual({
+      kind: 'home',
+      tenant: 'contoso.onmicrosoft.com',
+    });
   });
 
   it('reads the portal pattern #@tenant/resource/{id}/{blade}', () => {
@@ -23,21 +29,40 @@ describe('deep links', () => {
   });
 
   it('opens Overview when no blade is named', () => {
-    expect(parseHash(`#@t/resource${vault}`)).toMatchObject({ kind: 'resource', resourceId: vault, blade: 'overview' });
-    expect(parseHash('#/resource/subscriptions/s1')).toMatchObject({ kind: 'resource', resourceId: '/subscriptions/s1', blade: 'overview' });
-    expect(parseHash('#/resource/subscriptions/s1/resourceproviders')).toMatchObject({ resourceId: '/subscriptions/s1', blade: 'resourceproviders' });
+    expect(parseHash(`#@t/resource${vault}`)).toMatchObject({
+      kind: 'resource',
+      resourceId: vault,
+      blade: 'overview',
+    });
+    expect(parseHash('#/resource/subscriptions/s1')).toMatchObject({
+      kind: 'resource',
+      resourceId: '/subscriptions/s1',
+      blade: 'overview',
+    });
+    expect(parseHash('#/resource/subscriptions/s1/resourceproviders')).toMatchObject({
+      resourceId: '/subscriptions/s1',
+      blade: 'resourceproviders',
+    });
   });
 
   it('keeps query parameters and lower-cases the blade id', () => {
-    expect(parseHash(`#@t/resource${vault}/AccessPolicies?policy=abc`)).toMatchObject({ blade: 'accesspolicies', query: { policy: 'abc' } });
+    expect(parseHash(`#@t/resource${vault}/AccessPolicies?policy=abc`)).toMatchObject({
+      blade: 'accesspolicies',
+      query: { policy: 'abc' },
+    });
   });
 
   it('survives percent-encoding (links pasted from mail)', () => {
-    expect(parseHash(`#@t/resource${encodeURIComponent(bot)}/encryption`)).toMatchObject({ resourceId: bot, blade: 'encryption' });
+    expect(parseHash(`#@t/resource${encodeURIComponent(bot)}/encryption`)).toMatchObject({
+      resourceId: bot,
+      blade: 'encryption',
+    });
   });
 
   it('refuses what is not a resource Keyguard opens', () => {
-    expect(parseHash('#@t/resource/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/x').kind).toBe('not-found');
+    expect(
+      parseHash('#@t/resource/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/sites/x').kind,
+    ).toBe('not-found');
     expect(parseHash('#/settings').kind).toBe('not-found');
     expect(parseHash('#@t/resource/nonsense').kind).toBe('not-found');
   });
@@ -48,7 +73,11 @@ describe('deep links', () => {
       [vault, 'overview'],
       ['/subscriptions/s1', 'resourceproviders'],
     ] as const) {
-      expect(parseHash(resourceHash(id, blade, 'contoso.onmicrosoft.com'))).toMatchObject({ resourceId: id, blade, tenant: 'contoso.onmicrosoft.com' });
+      expect(parseHash(resourceHash(id, blade, 'contoso.onmicrosoft.com'))).toMatchObject({
+        resourceId: id,
+        blade,
+        tenant: 'contoso.onmicrosoft.com',
+      });
     }
     expect(homeHash('t')).toBe('#@t/home');
   });

@@ -14,7 +14,11 @@ function Form() {
   useUnsavedChanges(dirty, 'kv1 | Networking');
   return (
     <>
-      <Checkbox label="Allow trusted Microsoft services to bypass this firewall" checked={dirty} onChange={(_, d) => setDirty(d.checked === true)} />
+      <Checkbox
+        label="Allow trusted Microsoft services to bypass this firewall"
+        checked={dirty}
+        onChange={(_, d) => setDirty(d.checked === true)}
+      />
       <RouterLink href="#home">Home</RouterLink>
     </>
   );
@@ -46,7 +50,9 @@ describe('unsaved-changes guard', () => {
     expect(box).toBeChecked();
 
     await userEvent.click(screen.getByRole('link', { name: 'Home' }));
-    await userEvent.click(dialogButton(await findDialog('Leave without saving?'), 'Leave and discard changes'));
+    await userEvent.click(
+      dialogButton(await findDialog('Leave without saving?'), 'Leave and discard changes'),
+    );
     await waitFor(() => expect(window.location.hash).toBe('#home'));
   });
 

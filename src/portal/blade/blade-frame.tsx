@@ -1,4 +1,14 @@
-import { Breadcrumb, BreadcrumbButton, BreadcrumbDivider, BreadcrumbItem, Button, makeStyles, Text, tokens, Toolbar } from '@fluentui/react-components';
+import {
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  Button,
+  makeStyles,
+  Text,
+  tokens,
+  Toolbar,
+} from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { homeHash } from '../navigation/routes';
@@ -7,12 +17,34 @@ import { useBlade } from './blade-context';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1, minWidth: 0 },
-  header: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  header: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   titleRow: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
   titles: { flex: 1, minWidth: 0 },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500, overflowWrap: 'anywhere' },
-  toolbar: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: `0 ${tokens.spacingHorizontalM}`, flexWrap: 'wrap' },
-  body: { flex: 1, overflow: 'auto', padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase500,
+    overflowWrap: 'anywhere',
+  },
+  toolbar: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    flexWrap: 'wrap',
+  },
+  body: {
+    flex: 1,
+    overflow: 'auto',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
 });
 
 export interface BladeFrameProps {
@@ -39,7 +71,10 @@ export function BladeFrame({ title, commands, status, children }: BladeFrameProp
       <div className={styles.header}>
         <Breadcrumb aria-label="Breadcrumb" size="small">
           <BreadcrumbItem>
-            <BreadcrumbButton href={homeHash(blade.tenant)} onClick={(e) => (e.preventDefault(), void navigate(homeHash(blade.tenant)))}>
+            <BreadcrumbButton
+              href={homeHash(blade.tenant)}
+              onClick={(e) => (e.preventDefault(), void navigate(homeHash(blade.tenant)))}
+            >
               Home
             </BreadcrumbButton>
           </BreadcrumbItem>
@@ -55,7 +90,12 @@ export function BladeFrame({ title, commands, status, children }: BladeFrameProp
             </h1>
             <Text size={200}>{blade.typeLabel}</Text>
           </div>
-          <Button appearance="subtle" icon={<DismissRegular />} aria-label="Close" onClick={() => void navigate(homeHash(blade.tenant))} />
+          <Button
+            appearance="subtle"
+            icon={<DismissRegular />}
+            aria-label="Close"
+            onClick={() => void navigate(homeHash(blade.tenant))}
+          />
         </div>
       </div>
       {commands && (

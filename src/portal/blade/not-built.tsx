@@ -10,8 +10,8 @@ export function NotBuiltBlade() {
       <MessageBar intent="info">
         <MessageBarBody>
           <MessageBarTitle>{blade.bladeLabel} is not available in Keyguard</MessageBarTitle>
-          Keyguard covers customer-managed keys for Azure Bot Service and their Key Vault prerequisites. Use the Azure portal for{' '}
-          {blade.bladeLabel}.
+          Keyguard covers customer-managed keys for Azure Bot Service and their Key Vault prerequisites. Use
+          the Azure portal for {blade.bladeLabel}.
         </MessageBarBody>
       </MessageBar>
     </BladeFrame>

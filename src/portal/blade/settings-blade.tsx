@@ -29,7 +29,12 @@ export function SettingsBlade(p: SettingsBladeProps) {
   useUnsavedChanges(p.dirty, `${blade.resourceName} | ${p.title ?? blade.bladeLabel}`);
   const saveDisabled = !p.dirty || p.saving || p.saveBlockedReason !== undefined;
   const save = (
-    <ToolbarButton icon={<SaveRegular />} disabled={saveDisabled} onClick={p.onSave} appearance={saveDisabled ? undefined : 'primary'}>
+    <ToolbarButton
+      icon={<SaveRegular />}
+      disabled={saveDisabled}
+      onClick={p.onSave}
+      appearance={saveDisabled ? undefined : 'primary'}
+    >
       {p.saving ? 'Saving…' : 'Save'}
     </ToolbarButton>
   );
@@ -46,10 +51,18 @@ export function SettingsBlade(p: SettingsBladeProps) {
           ) : (
             save
           )}
-          <ToolbarButton icon={<DismissCircleRegular />} disabled={!p.dirty || p.saving} onClick={p.onDiscard}>
+          <ToolbarButton
+            icon={<DismissCircleRegular />}
+            disabled={!p.dirty || p.saving}
+            onClick={p.onDiscard}
+          >
             Discard
           </ToolbarButton>
-          <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={p.refreshing || p.saving} onClick={p.onRefresh}>
+          <ToolbarButton
+            icon={<ArrowClockwiseRegular />}
+            disabled={p.refreshing || p.saving}
+            onClick={p.onRefresh}
+          >
             Refresh
           </ToolbarButton>
           {p.extraCommands && <ToolbarDivider />}

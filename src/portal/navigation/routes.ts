@@ -5,7 +5,11 @@ export type Route =
   | { kind: 'resource'; tenant?: string; resourceId: string; blade: string; query: Record<string, string> }
   | { kind: 'not-found'; hash: string };
 
-const routedTypes = ['microsoft.botservice/botservices', 'microsoft.keyvault/vaults', 'microsoft.resources/subscriptions'];
+const routedTypes = [
+  'microsoft.botservice/botservices',
+  'microsoft.keyvault/vaults',
+  'microsoft.resources/subscriptions',
+];
 
 function isRoutedResource(id: string): boolean {
   const parsed = parseResourceId(id);
@@ -35,11 +39,17 @@ export function parseHash(rawHash: string): Route {
   const cut = path.lastIndexOf('/');
   const id = path.slice(0, cut);
   const blade = path.slice(cut + 1);
-  if (cut > 0 && blade && isRoutedResource(id)) return { kind: 'resource', tenant, resourceId: id, blade: blade.toLowerCase(), query };
+  if (cut > 0 && blade && isRoutedResource(id))
+    return { kind: 'resource', tenant, resourceId: id, blade: blade.toLowerCase(), query };
   return { kind: 'not-found', hash: rawHash };
 }
 
-export function resourceHash(resourceId: string, blade = 'overview', tenant?: string, query?: Record<string, string>): string {
+export function resourceHash(
+  resourceId: string,
+  blade = 'overview',
+  tenant?: string,
+  query?: Record<string, string>,
+): string {
   const q = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
   return `#${tenant ? `@${tenant}` : ''}/resource${resourceId}${blade === 'overview' ? '' : `/${blade}`}${q}`;
 }

@@ -7,7 +7,17 @@ import {
   DialogSurface,
   DialogTitle,
 } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { setNavigationGuard } from './router';
 
 interface GuardApi {

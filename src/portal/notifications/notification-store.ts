@@ -44,19 +44,34 @@ export class NotificationStore {
 
   add(input: NotificationInput): PortalNotification {
     const t = this.now();
-    const n: PortalNotification = { id: `n${++this.seq}`, status: input.status ?? 'info', read: false, startedAt: t, updatedAt: t, ...input };
+    const n: PortalNotification = {
+      id: `n${++this.seq}`,
+      status: input.status ?? 'info',
+      read: false,
+      startedAt: t,
+      updatedAt: t,
+      ...input,
+    };
     this.items = [n, ...this.items];
     this.emit();
     return n;
   }
 
   /** Updates in place; a finished notification (success, error) never goes back to in progress. */
-  update(id: string, patch: Partial<Pick<PortalNotification, 'title' | 'message' | 'status' | 'linkHash'>>): PortalNotification | undefined {
+  update(
+    id: string,
+    patch: Partial<Pick<PortalNotification, 'title' | 'message' | 'status' | 'linkHash'>>,
+  ): PortalNotification | undefined {
     let updated: PortalNotification | undefined;
     this.items = this.items.map((n) => {
       if (n.id !== id) return n;
       if (patch.status === 'inProgress' && n.status !== 'inProgress') return n;
-      updated = { ...n, ...patch, updatedAt: this.now(), read: patch.status && patch.status !== n.status ? false : n.read };
+      updated = {
+        ...n,
+        ...patch,
+        updatedAt: this.now(),
+        read: patch.status && patch.status !== n.status ? false : n.read,
+      };
       return updated;
     });
     if (updated) this.emit();

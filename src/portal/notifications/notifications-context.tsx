@@ -9,9 +9,22 @@ import {
   useToastController,
   type ToastIntent,
 } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { navigate } from '../navigation/router';
-import { NotificationStore, type NotificationInput, type NotificationStatus, type PortalNotification } from './notification-store';
+import {
+  NotificationStore,
+  type NotificationInput,
+  type NotificationStatus,
+  type PortalNotification,
+} from './notification-store';
 
 export interface NotificationHandle {
   id: string;
@@ -40,8 +53,12 @@ const intentOf: Record<NotificationStatus, ToastIntent> = {
 function ToastContent({ n, onOpen }: { n: PortalNotification; onOpen: () => void }) {
   return (
     <Toast>
-      <ToastTitle media={n.status === 'inProgress' ? <Spinner size="tiny" /> : undefined}>{n.title}</ToastTitle>
-      <ToastBody subtitle={n.linkHash ? <Link onClick={onOpen}>Go to resource</Link> : undefined}>{n.message}</ToastBody>
+      <ToastTitle media={n.status === 'inProgress' ? <Spinner size="tiny" /> : undefined}>
+        {n.title}
+      </ToastTitle>
+      <ToastBody subtitle={n.linkHash ? <Link onClick={onOpen}>Go to resource</Link> : undefined}>
+        {n.message}
+      </ToastBody>
     </Toast>
   );
 }
@@ -55,7 +72,11 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const show = useCallback(
     (n: PortalNotification, first: boolean) => {
       const content = <ToastContent n={n} onOpen={() => n.linkHash && void navigate(n.linkHash)} />;
-      const options = { toastId: n.id, intent: intentOf[n.status], timeout: n.status === 'inProgress' ? -1 : n.status === 'error' ? 12000 : 6000 };
+      const options = {
+        toastId: n.id,
+        intent: intentOf[n.status],
+        timeout: n.status === 'inProgress' ? -1 : n.status === 'error' ? 12000 : 6000,
+      };
       if (first) dispatchToast(content, options);
       else updateToast({ ...options, content });
     },

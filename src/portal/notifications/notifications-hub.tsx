@@ -23,9 +23,28 @@ import type { NotificationStatus } from './notification-store';
 import { useNotificationList, useNotifications } from './notifications-context';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: { display: 'flex', gap: tokens.spacingHorizontalS, padding: tokens.spacingVerticalS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  text: { flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalS,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  text: {
+    flex: 1,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: 'anywhere',
+  },
   success: { color: tokens.colorStatusSuccessForeground1 },
   error: { color: tokens.colorStatusDangerForeground1 },
   warning: { color: tokens.colorStatusWarningForeground1 },
@@ -67,7 +86,16 @@ export function NotificationsHub({ open, onClose }: { open: boolean; onClose: ()
   return (
     <OverlayDrawer open={open} position="end" onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close notifications" icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={
+            <Button
+              appearance="subtle"
+              aria-label="Close notifications"
+              icon={<DismissRegular />}
+              onClick={onClose}
+            />
+          }
+        >
           Notifications
         </DrawerHeaderTitle>
         {list.some((n) => n.status !== 'inProgress') && (
@@ -103,7 +131,13 @@ export function NotificationsHub({ open, onClose }: { open: boolean; onClose: ()
                     </Link>
                   )}
                 </div>
-                <Button appearance="subtle" size="small" icon={<DismissRegular />} aria-label={`Dismiss ${n.title}`} onClick={() => store.dismiss(n.id)} />
+                <Button
+                  appearance="subtle"
+                  size="small"
+                  icon={<DismissRegular />}
+                  aria-label={`Dismiss ${n.title}`}
+                  onClick={() => store.dismiss(n.id)}
+                />
               </li>
             ))}
           </ul>

@@ -24,7 +24,8 @@ function read(): ThemeName {
   } catch {
     // storage blocked: fall through to the system preference
   }
-  if (typeof window !== 'undefined' && window.matchMedia?.('(forced-colors: active)').matches) return 'highContrast';
+  if (typeof window !== 'undefined' && window.matchMedia?.('(forced-colors: active)').matches)
+    return 'highContrast';
   return 'light';
 }
 

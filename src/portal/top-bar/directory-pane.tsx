@@ -18,7 +18,14 @@ import { useSession } from '../../auth/session';
 import { subscriptionsQuery, tenantsQuery } from '../../queries/resources';
 import { setHiddenSubscriptions, useHiddenSubscriptions } from '../../queries/subscription-filter';
 
-const useStyles = makeStyles({ section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalXL } });
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalXL,
+  },
+});
 
 /** "Directories + subscriptions": the directory to work in, and which subscriptions Home and search show. */
 export function DirectoryPane({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -28,12 +35,18 @@ export function DirectoryPane({ open, onClose }: { open: boolean; onClose: () =>
   const subs = useQuery(subscriptionsQuery());
   const hidden = useHiddenSubscriptions();
   const all = subs.data ?? [];
-  const inTenant = all.filter((s) => !s.tenantId || s.tenantId === session.account.tenantId || session.mode === 'demo');
+  const inTenant = all.filter(
+    (s) => !s.tenantId || s.tenantId === session.account.tenantId || session.mode === 'demo',
+  );
   const allShown = inTenant.every((s) => !hidden.includes(s.subscriptionId));
   return (
     <OverlayDrawer open={open} position="end" size="medium" onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
-        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />}>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
           Directories + subscriptions
         </DrawerHeaderTitle>
       </DrawerHeader>
@@ -45,12 +58,22 @@ export function DirectoryPane({ open, onClose }: { open: boolean; onClose: () =>
               onChange={(_, d) => void session.switchTenant(d.value)}
               aria-label="Current directory"
             >
-              {(tenants.data ?? [{ tenantId: session.account.tenantId, displayName: session.account.tenantId, id: '' }]).map((t) => (
-                <Radio key={t.tenantId} value={t.tenantId} label={`${t.displayName ?? t.tenantId} (${t.tenantId})`} />
+              {(
+                tenants.data ?? [
+                  { tenantId: session.account.tenantId, displayName: session.account.tenantId, id: '' },
+                ]
+              ).map((t) => (
+                <Radio
+                  key={t.tenantId}
+                  value={t.tenantId}
+                  label={`${t.displayName ?? t.tenantId} (${t.tenantId})`}
+                />
               ))}
             </RadioGroup>
           </Field>
-          {session.mode === 'demo' && <Text size={200}>In demo mode the directory is part of the simulated identity.</Text>}
+          {session.mode === 'demo' && (
+            <Text size={200}>In demo mode the directory is part of the simulated identity.</Text>
+          )}
         </div>
         <div className={styles.section}>
           <Text weight="semibold" as="h2">
@@ -58,8 +81,12 @@ export function DirectoryPane({ open, onClose }: { open: boolean; onClose: () =>
           </Text>
           <Checkbox
             label="Select all"
-            checked={allShown ? true : inTenant.some((s) => !hidden.includes(s.subscriptionId)) ? 'mixed' : false}
-            onChange={(_, d) => setHiddenSubscriptions(d.checked ? [] : inTenant.map((s) => s.subscriptionId))}
+            checked={
+              allShown ? true : inTenant.some((s) => !hidden.includes(s.subscriptionId)) ? 'mixed' : false
+            }
+            onChange={(_, d) =>
+              setHiddenSubscriptions(d.checked ? [] : inTenant.map((s) => s.subscriptionId))
+            }
           />
           {inTenant.map((s) => (
             <Checkbox
@@ -67,7 +94,9 @@ export function DirectoryPane({ open, onClose }: { open: boolean; onClose: () =>
               label={`${s.displayName} (${s.subscriptionId})`}
               checked={!hidden.includes(s.subscriptionId)}
               onChange={(_, d) =>
-                setHiddenSubscriptions(d.checked ? hidden.filter((h) => h !== s.subscriptionId) : [...hidden, s.subscriptionId])
+                setHiddenSubscriptions(
+                  d.checked ? hidden.filter((h) => h !== s.subscriptionId) : [...hidden, s.subscriptionId],
+                )
               }
             />
           ))}

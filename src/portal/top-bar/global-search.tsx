@@ -5,7 +5,10 @@ import { useAllResources } from '../../queries/all-resources';
 import { navigate } from '../navigation/router';
 import { resourceHash } from '../navigation/routes';
 
-const useStyles = makeStyles({ box: { width: '100%', maxWidth: '480px', minWidth: '160px' }, listbox: { maxHeight: '60vh' } });
+const useStyles = makeStyles({
+  box: { width: '100%', maxWidth: '480px', minWidth: '160px' },
+  listbox: { maxHeight: '60vh' },
+});
 const maxResults = 10;
 
 /** Searches resources by name; G then / focuses it, as in the portal. */

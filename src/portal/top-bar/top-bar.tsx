@@ -37,7 +37,13 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexWrap: 'wrap',
   },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+    whiteSpace: 'nowrap',
+  },
   search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   bell: { position: 'relative' },
@@ -52,7 +58,11 @@ export function TopBar({ tenant }: { tenant?: string }) {
   const unread = useNotificationList().filter((n) => !n.read).length;
   return (
     <header className={styles.bar}>
-      <RouterLink href={homeHash(tenant)} className={styles.brand} aria-label="Keyguard for Azure Bot Service, home">
+      <RouterLink
+        href={homeHash(tenant)}
+        className={styles.brand}
+        aria-label="Keyguard for Azure Bot Service, home"
+      >
         <KeyMultipleRegular fontSize={20} />
         <span>Keyguard for Azure Bot Service</span>
       </RouterLink>
@@ -71,7 +81,9 @@ export function TopBar({ tenant }: { tenant?: string }) {
         </span>
         <Menu
           checkedValues={{ theme: [theme] }}
-          onCheckedValueChange={(_, d) => d.name === 'theme' && d.checkedItems[0] && setTheme(d.checkedItems[0] as ThemeName)}
+          onCheckedValueChange={(_, d) =>
+            d.name === 'theme' && d.checkedItems[0] && setTheme(d.checkedItems[0] as ThemeName)
+          }
         >
           <MenuTrigger disableButtonEnhancement>
             <Tooltip content="Settings" relationship="label">
@@ -94,20 +106,29 @@ export function TopBar({ tenant }: { tenant?: string }) {
         <Menu>
           <MenuTrigger disableButtonEnhancement>
             <Button appearance="subtle" aria-label={`Account: ${session.account.name}`}>
-              <Persona size="extra-small" name={session.account.name} textAlignment="center" primaryText={<Text size={200}>{session.account.username}</Text>} />
+              <Persona
+                size="extra-small"
+                name={session.account.name}
+                textAlignment="center"
+                primaryText={<Text size={200}>{session.account.username}</Text>}
+              />
             </Button>
           </MenuTrigger>
           <MenuPopover>
             <MenuList>
               <MenuGroup>
-                <MenuGroupHeader>{session.mode === 'demo' ? 'Demo identity (no sign-in)' : 'Signed in'}</MenuGroupHeader>
+                <MenuGroupHeader>
+                  {session.mode === 'demo' ? 'Demo identity (no sign-in)' : 'Signed in'}
+                </MenuGroupHeader>
                 <MenuItem disabled>{session.account.name}</MenuItem>
                 <MenuItem disabled>{session.account.username}</MenuItem>
                 <MenuItem disabled>Directory: {session.account.tenantId}</MenuItem>
               </MenuGroup>
               <MenuDivider />
               <MenuItem onClick={() => setPane('directory')}>Switch directory</MenuItem>
-              {session.mode === 'live' && <MenuItem onClick={() => void session.signOut()}>Sign out</MenuItem>}
+              {session.mode === 'live' && (
+                <MenuItem onClick={() => void session.signOut()}>Sign out</MenuItem>
+              )}
             </MenuList>
           </MenuPopover>
         </Menu>
