@@ -33,6 +33,11 @@ export function configureArmClient(options: ArmClientOptions): void {
   current = options;
 }
 
+/** Waits the way the configured client waits (tests move a simulated clock instead of the wall clock). */
+export function armSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return (current.sleep ?? defaultSleep)(ms, signal);
+}
+
 export function armCloud(): Cloud {
   return current.cloud;
 }

@@ -1,7 +1,6 @@
-import { armRequest, type ArmResponse } from './client';
+import { armRequest, armSleep as sleep, type ArmResponse } from './client';
 import { ArmError } from './errors';
 import { parseRetryAfter } from './retry-policy';
-import { sleep } from './sleep';
 
 const terminal = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
 const defaultPollMs = 1000;

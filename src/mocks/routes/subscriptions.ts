@@ -13,6 +13,8 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
       req,
       visibleSubscriptionIds(ctx.world).map((id) => subscriptionJson(ctx.world.subscriptions.get(id)!)),
       100,
+      false,
+      true,
     ),
   );
 
@@ -39,6 +41,8 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
         tenantCategory: 'Home',
       })),
       100,
+      false,
+      true,
     );
   });
 

@@ -1,6 +1,7 @@
 import { builtInRoles } from '../twin/assumptions';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
 import { World } from '../twin/world';
+import { settleProvider } from './providers';
 
 export type KeyAccessFailure = { ok: false; code: string; message: string };
 export type KeyAccess =
@@ -66,7 +67,9 @@ export function evaluateBotKeyAccess(
       'KeyVaultPurgeProtectionNotEnabled',
       `Purge protection is not enabled on the key vault '${vault.name}'.`,
     );
-  if (world.provider(vault.subscriptionId, 'Microsoft.BotService').state !== 'Registered') {
+  if (
+    settleProvider(world.provider(vault.subscriptionId, 'Microsoft.BotService'), nowMs).state !== 'Registered'
+  ) {
     return no(
       'BotServiceNotRegistered',
       `The subscription '${vault.subscriptionId}' that holds the key vault '${vault.name}' is not registered to use namespace 'Microsoft.BotService'.`,

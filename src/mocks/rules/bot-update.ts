@@ -36,6 +36,16 @@ export function applyBotPatch(
       'properties',
     );
   const p = props as Record<string, unknown>;
+  const problem = botKeyProblem(world, bot, nowMs);
+  if (problem) {
+    fail(
+      409,
+      assumptions.keyInaccessibleCode,
+      `The data of bot '${bot.name}' is encrypted with a customer-managed key that Azure Bot Service cannot use: ${problem.message} Restore access to the key to read or change this bot.`,
+      'properties.cmekKeyVaultUrl',
+    );
+  }
+
   for (const required of ['displayName', 'endpoint', 'msaAppId'] as const) {
     if (!(required in p))
       badRequest(
@@ -56,16 +66,6 @@ export function applyBotPatch(
       'InvalidBotData',
       'The display name must be 1 to 64 characters long.',
       'properties.displayName',
-    );
-  }
-
-  const problem = botKeyProblem(world, bot, nowMs);
-  if (problem) {
-    fail(
-      409,
-      assumptions.keyInaccessibleCode,
-      `The data of bot '${bot.name}' is encrypted with a customer-managed key that Azure Bot Service cannot use: ${problem.message} Restore access to the key to read or change this bot.`,
-      'properties.cmekKeyVaultUrl',
     );
   }
 

@@ -12,6 +12,8 @@ export const contoso = {
   },
   botsSub: '8f2c1a3e-5b7d-4e9f-a1c3-2d4e6f8a0b1c',
   keysSub: '1b3d5f7a-9c2e-4b6d-8f0a-3c5e7a9b1d2f',
+  /** The admin is only Reader here: changes are refused with AuthorizationFailed. */
+  financeSub: '9d1f3b5d-7a9c-4e1a-b3c5-4f6a8b0c2d4e',
   botRg: 'rg-bots-prod',
   keysRg: 'rg-security-keys',
   financeRg: 'rg-finance',
@@ -80,16 +82,13 @@ export function buildContoso(
   b.subscription(contoso.keysSub, 'Contoso Security', contoso.tenantId, {
     'Microsoft.BotService': options.botServiceOnKeysSub ? 'Registered' : 'NotRegistered',
   });
+  b.subscription(contoso.financeSub, 'Contoso Finance', contoso.tenantId);
   b.resourceGroup(contoso.botsSub, contoso.botRg)
     .resourceGroup(contoso.keysSub, contoso.keysRg)
-    .resourceGroup(contoso.keysSub, contoso.financeRg);
+    .resourceGroup(contoso.financeSub, contoso.financeRg);
   b.role(contoso.user.objectId, `/subscriptions/${contoso.botsSub}`, 'Owner');
-  b.role(
-    contoso.user.objectId,
-    `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`,
-    'Owner',
-  );
-  b.role(contoso.user.objectId, `/subscriptions/${contoso.keysSub}`, 'Reader');
+  b.role(contoso.user.objectId, `/subscriptions/${contoso.keysSub}`, 'Owner');
+  b.role(contoso.user.objectId, `/subscriptions/${contoso.financeSub}`, 'Reader');
 
   const adminPolicy: AccessPolicyEntry = {
     tenantId: contoso.tenantId,
@@ -156,7 +155,7 @@ export function buildContoso(
   });
   b.key(locked, 'locked-cmk', [{}]);
   const finance = b.vault({
-    subscriptionId: contoso.keysSub,
+    subscriptionId: contoso.financeSub,
     resourceGroup: contoso.financeRg,
     name: 'kv-finance-payroll',
     tenantId: contoso.tenantId,

@@ -42,7 +42,7 @@ const regions = [
 ];
 const teams = ['payments', 'support', 'retail', 'hr', 'it', 'sales', 'ops', 'research', 'legal', 'travel'];
 
-/** Tenant scale on top of the prepared Contoso world: 50 subscriptions, 2,000 vaults, 20,000 keys, 5,000 bots. */
+/** Tenant scale on top of the prepared Contoso world: 50 subscriptions, about 2,000 vaults, 20,000 keys, 5,000 bots. */
 export function buildLarge(startMs: number): World {
   const b = buildContoso('large', startMs, 107, {
     vault: {
@@ -56,7 +56,7 @@ export function buildLarge(startMs: number): World {
     cmekPolicy: true,
   });
   const r = b.random;
-  for (let s = 0; s < 48; s++) {
+  for (let s = 0; s < 47; s++) {
     const sub = b.guid();
     const team = teams[s % teams.length]!;
     b.subscription(
@@ -72,7 +72,7 @@ export function buildLarge(startMs: number): World {
     const region = pick(r, regions);
     b.resourceGroup(sub, botRg, region).resourceGroup(sub, keyRg, region);
     b.role(contoso.user.objectId, `/subscriptions/${sub}`, 'Owner');
-    for (let v = 0; v < 42; v++) {
+    for (let v = 0; v < 43; v++) {
       const name = `kv-${team.slice(0, 5)}-${pick(r, words).slice(0, 6)}-${s}-${v}`;
       const vault = b.vault({
         subscriptionId: sub,
@@ -95,7 +95,7 @@ export function buildLarge(startMs: number): World {
         ]);
       }
     }
-    for (let n = 0; n < 104; n++) {
+    for (let n = 0; n < 106; n++) {
       b.bot({
         subscriptionId: sub,
         resourceGroup: botRg,

@@ -43,18 +43,18 @@ export class FaultInjector {
     this.rules = [];
   }
 
-  /** Takes every armed fault that matches this request (one hit each). */
+  /** Takes the first armed fault that matches this request (one request spends one hit of one fault). */
   take(method: string, path: string): FaultRule[] {
-    const hits: FaultRule[] = [];
     const lower = path.toLowerCase();
-    for (const rule of this.rules) {
-      if (rule.remaining <= 0) continue;
-      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
-      if (rule.pathIncludes && !lower.includes(rule.pathIncludes.toLowerCase())) continue;
-      rule.remaining--;
-      hits.push({ ...rule });
-    }
+    const rule = this.rules.find(
+      (r) =>
+        r.remaining > 0 &&
+        (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
+        (!r.pathIncludes || lower.includes(r.pathIncludes.toLowerCase())),
+    );
+    if (!rule) return [];
+    rule.remaining--;
     this.rules = this.rules.filter((r) => r.remaining > 0);
-    return hits;
+    return [{ ...rule }];
   }
 }

@@ -71,10 +71,17 @@ export const json = (status: number, body: unknown, headers?: Record<string, str
 });
 
 /** Pages a list the way ARM does: `{ value, nextLink }` with an opaque skip token. */
-export function page<T>(req: TwinRequest, items: T[], pageSize: number, odata = false): TwinResponse {
+export function page<T>(
+  req: TwinRequest,
+  items: T[],
+  pageSize: number,
+  odata = false,
+  alwaysNextLink = false,
+): TwinResponse {
   const skip = Number(req.url.searchParams.get('$skiptoken') ?? '0') || 0;
   const slice = items.slice(skip, skip + pageSize);
-  const body: Record<string, unknown> = { value: slice };
+  // Subscriptions_List and Tenants_List declare nextLink required, so those lists end with an explicit null.
+  const body: Record<string, unknown> = alwaysNextLink ? { value: slice, nextLink: null } : { value: slice };
   if (skip + pageSize < items.length) {
     const next = new URL(req.url.toString());
     next.searchParams.set('$skiptoken', String(skip + pageSize));

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseKeyUri, sameKeyUri, stripDefaultPort } from '../key-uri';
+import {
+  buildResourceId,
+  normalizeResourceId,
+  parentResourceId,
+  parseResourceId,
+  sameResourceId,
+} from '../resource-id';
+
+const vault =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/sample-group/providers/Microsoft.KeyVault/vaults/sample-vault';
+
+describe('resource ids', () => {
+  it('parses subscriptions, resource groups, resources and nested resources', () => {
+    expect(parseResourceId('/subscriptions/s1')).toMatchObject({
+      subscriptionId: 's1',
+      type: 'Microsoft.Resources/subscriptions',
+    });
+    expect(parseResourceId('/subscriptions/s1/resourceGroups/rg')).toMatchObject({
+      resourceGroup: 'rg',
+      type: 'Microsoft.Resources/resourceGroups',
+    });
+    expect(parseResourceId(vault)).toMatchObject({
+      subscriptionId: '00000000-0000-0000-0000-000000000000',
+      resourceGroup: 'sample-group',
+      provider: 'Microsoft.KeyVault',
+      type: 'Microsoft.KeyVault/vaults',
+      name: 'sample-vault',
+    });
+    expect(parseResourceId(`${vault}/keys/k1/versions/abc`)).toMatchObject({
+      type: 'Microsoft.KeyVault/vaults/keys/versions',
+      names: ['sample-vault', 'k1', 'abc'],
+      name: 'abc',
+    });
+    expect(parseResourceId('/subscriptions/s1/providers/Microsoft.BotService')).toMatchObject({
+      type: 'Microsoft.Resources/providers',
+      name: 'Microsoft.BotService',
+    });
+  });
+
+  it('rejects what is not an id', () => {
+    for (const bad of [
+      '',
+      'subscriptions/s1',
+      '/subscriptions',
+      '/subscriptions/s1/resourceGroups',
+      `${vault}/keys`,
+      '/subscriptions//resourceGroups/x',
+      '/foo/bar',
+    ]) {
+      expect(parseResourceId(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('compares case-insensitively and ignores a trailing slash', () => {
+    expect(sameResourceId(vault, `${vault.toUpperCase()}/`)).toBe(true);
+    expect(sameResourceId(vault, `${vault}2`)).toBe(false);
+    expect(normalizeResourceId(`${vault}/`)).toBe(vault.toLowerCase());
+  });
+
+  it('builds ids and finds the parent', () => {
+    expect(
+      buildResourceId(
+        '00000000-0000-0000-0000-000000000000',
+        'sample-group',
+        'Microsoft.KeyVault/vaults',
+        'sample-vault',
+      ),
+    ).toBe(vault);
+    expect(parentResourceId(`${vault}/keys/k1`)).toBe(vault);
+    expect(() => buildResourceId('s', 'rg', 'Microsoft.KeyVault/vaults/keys', 'v')).toThrow();
+  });
+});
+
+describe('key URIs', () => {
+  it('strips the :443 that ARM returns', () => {
+    expect(
+      stripDefaultPort(
+        'https://sample-vault-name.vault.azure.net:443/keys/sample-key-name/c2296aa24acf4daf86942bff5aca73dd',
+      ),
+    ).toBe('https://sample-vault-name.vault.azure.net/keys/sample-key-name/c2296aa24acf4daf86942bff5aca73dd');
+    expect(stripDefaultPort('https://a.vault.azure.net:4430/keys/x')).toBe(
+      'https://a.vault.azure.net:4430/keys/x',
+    );
+  });
+
+  it('parses versioned and versionless key ids of every cloud', () => {
+    expect(parseKeyUri('https://kv1.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef')).toMatchObject({
+      vaultName: 'kv1',
+      keyName: 'k',
+      version: '0123456789abcdef0123456789abcdef',
+    });
+    expect(parseKeyUri('https://kv1.vault.usgovcloudapi.net/keys/k')).toMatchObject({
+      dnsSuffix: '.vault.usgovcloudapi.net',
+      version: undefined,
+    });
+    expect(parseKeyUri('https://kv1.vault.azure.cn/keys/k')).toMatchObject({ dnsSuffix: '.vault.azure.cn' });
+    expect(parseKeyUri('https://kv1.vault.example.com/keys/k')).toBeUndefined();
+    expect(sameKeyUri('https://KV1.vault.azure.net:443/keys/k', 'https://kv1.vault.azure.net/keys/k')).toBe(
+      true,
+    );
+  });
+});
