@@ -35,6 +35,13 @@ const VaultOverview = lazy(() => import('../features/vault-overview/vault-overvi
 const SubscriptionOverview = lazy(
   () => import('../features/subscription-overview/subscription-overview-blade'),
 );
+const VaultProperties = lazy(() => import('../features/vault-properties/vault-properties-blade'));
+const VaultNetworking = lazy(() => import('../features/vault-networking/vault-networking-blade'));
+const VaultAccessPolicies = lazy(
+  () => import('../features/vault-access-policies/vault-access-policies-blade'),
+);
+const VaultIam = lazy(() => import('../features/vault-iam/vault-iam-blade'));
+const ResourceProviders = lazy(() => import('../features/subscription-providers/resource-providers-blade'));
 
 const common = (extra: MenuGroup['items'] = []): MenuGroup => ({
   items: [
@@ -89,7 +96,13 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
         ],
       },
     ],
-    blades: { overview: VaultOverview },
+    blades: {
+      overview: VaultOverview,
+      properties: VaultProperties,
+      networking: VaultNetworking,
+      accesspolicies: VaultAccessPolicies,
+      iam: VaultIam,
+    },
   },
   subscription: {
     typeLabel: 'Subscription',
@@ -103,7 +116,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
         ],
       },
     ],
-    blades: { overview: SubscriptionOverview },
+    blades: { overview: SubscriptionOverview, resourceproviders: ResourceProviders },
   },
 };
 

@@ -1,0 +1,35 @@
+import type { AccessPolicyEntry, Vault } from '../arm/types/key-vault';
+
+/** The first-party principal Azure Bot Service uses to reach customer-managed keys (looked up per tenant by name). */
+export const cmekPrincipalName = 'Bot Service CMEK Prod';
+export const cmekRoleName = 'Key Vault Crypto Service Encryption User';
+/** Built-in role definitions have the same GUID in every tenant. */
+export const cmekRoleDefinitionGuid = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
+
+export function isCmekRole(roleDefinitionId: string): boolean {
+  return roleDefinitionId.toLowerCase().endsWith(`/${cmekRoleDefinitionGuid}`);
+}
+/** The key permissions the doc asks for. */
+export const cmekKeyPermissions = ['get', 'wrapKey', 'unwrapKey'] as const;
+
+export function hasCmekPermissions(entry: AccessPolicyEntry | undefined): boolean {
+  const keys = new Set((entry?.permissions.keys ?? []).map((k) => k.toLowerCase()));
+  return keys.has('all') || cmekKeyPermissions.every((p) => keys.has(p.toLowerCase()));
+}
+
+export function missingCmekPermissions(entry: AccessPolicyEntry | undefined): string[] {
+  const keys = new Set((entry?.permissions.keys ?? []).map((k) => k.toLowerCase()));
+  if (keys.has('all')) return [];
+  return cmekKeyPermissions.filter((p) => !keys.has(p.toLowerCase()));
+}
+
+/** Would replacing `before` with `after` (undefined: deleting it) take a permission the Bot Service needs? */
+export function removesCmekAccess(before: AccessPolicyEntry, after: AccessPolicyEntry | undefined): boolean {
+  return hasCmekPermissions(before) && !hasCmekPermissions(after);
+}
+
+export function vaultHost(vault: Vault): string {
+  return (vault.properties.vaultUri ?? `https://${vault.name}.vault.azure.net/`)
+    .replace(/\/+$/, '')
+    .toLowerCase();
+}

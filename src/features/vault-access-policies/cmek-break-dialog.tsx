@@ -1,0 +1,58 @@
+import { Checkbox, Text } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { Bot } from '../../arm/types/bot';
+import { ConfirmDialog } from '../../portal/confirm-dialog';
+
+/**
+ * The doc's revoke warning, where revoking happens: removing Get, Wrap Key or Unwrap Key from Bot Service CMEK Prod
+ * while bots use this vault stops those bots, and Microsoft cannot recover them. The user must tick before going on.
+ */
+export function CmekBreakDialog({
+  open,
+  action,
+  bots,
+  onConfirm,
+  onCancel,
+}: {
+  open: boolean;
+  action: string;
+  bots: Bot[];
+  onConfirm(): void;
+  onCancel(): void;
+}) {
+  const [understood, setUnderstood] = useState(false);
+  return (
+    <ConfirmDialog
+      open={open}
+      title="These bots will stop working"
+      confirmLabel={action}
+      danger
+      confirmDisabled={!understood}
+      onCancel={() => (setUnderstood(false), onCancel())}
+      onConfirm={() => (setUnderstood(false), onConfirm())}
+    >
+      <Text block>
+        Bot Service CMEK Prod would lose Get, Wrap Key or Unwrap Key on this vault. These bots encrypt their
+        data with a key of this vault:
+      </Text>
+      <ul>
+        {bots.map((b) => (
+          <li key={b.id}>
+            <strong>{b.name}</strong> ({b.id.split('/')[4]})
+          </li>
+        ))}
+      </ul>
+      <Text block>
+        Revoking access breaks them: they can no longer send or receive messages, and their configuration can
+        no longer be read or changed. The Azure Bot Service team cannot recover a bot without access to its
+        key. Turn customer-managed keys off on each bot first (Encryption blade), wait until it reports
+        Microsoft-managed keys, then revoke access.
+      </Text>
+      <Checkbox
+        checked={understood}
+        onChange={(_, d) => setUnderstood(d.checked === true)}
+        label="I understand that these bots will stop working"
+      />
+    </ConfirmDialog>
+  );
+}

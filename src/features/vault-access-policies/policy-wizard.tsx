@@ -1,0 +1,276 @@
+import {
+  Button,
+  Checkbox,
+  Dropdown,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { CheckmarkCircleFilled } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { AccessPolicyEntry } from '../../arm/types/key-vault';
+import type { DirectoryPrincipal } from '../../arm/types/graph';
+import { useUnsavedChanges } from '../../portal/navigation/unsaved-changes';
+import { permissionCatalog, summarize, templates, type PermissionKind } from './permission-catalog';
+import { PrincipalPicker } from './principal-picker';
+
+const useStyles = makeStyles({
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
+    gap: tokens.spacingHorizontalXL,
+  },
+  group: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0 },
+  footer: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  done: { color: tokens.colorStatusSuccessForeground1 },
+  review: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`,
+    margin: 0,
+  },
+});
+
+type Step = 'permissions' | 'principal' | 'application' | 'review';
+const steps: { id: Step; label: string }[] = [
+  { id: 'permissions', label: '1 Permissions' },
+  { id: 'principal', label: '2 Principal' },
+  { id: 'application', label: '3 Application (optional)' },
+  { id: 'review', label: '4 Review + create' },
+];
+
+export interface WizardResult {
+  principal: DirectoryPrincipal;
+  application?: DirectoryPrincipal;
+  permissions: Record<PermissionKind, string[]>;
+}
+
+/** "Create an access policy" (or edit one): the portal's four steps, full page. */
+export function PolicyWizard({
+  vaultName,
+  editing,
+  editingPrincipal,
+  cmekPrincipal,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  vaultName: string;
+  editing?: AccessPolicyEntry;
+  editingPrincipal?: DirectoryPrincipal;
+  cmekPrincipal?: DirectoryPrincipal;
+  busy: boolean;
+  onSubmit(r: WizardResult): void;
+  onCancel(): void;
+}) {
+  const styles = useStyles();
+  const [step, setStep] = useState<Step>('permissions');
+  const [perms, setPerms] = useState<Record<PermissionKind, string[]>>({
+    keys: editing?.permissions.keys ?? [],
+    secrets: editing?.permissions.secrets ?? [],
+    certificates: editing?.permissions.certificates ?? [],
+  });
+  const [principal, setPrincipal] = useState<DirectoryPrincipal | undefined>(editingPrincipal);
+  const [application, setApplication] = useState<DirectoryPrincipal>();
+  const [template, setTemplate] = useState<string>();
+  const dirty =
+    perms.keys.length + perms.secrets.length + perms.certificates.length > 0 ||
+    principal !== editingPrincipal;
+  useUnsavedChanges(
+    dirty && !busy,
+    `${vaultName} | ${editing ? 'Edit access policy' : 'Create an access policy'}`,
+  );
+  const none = perms.keys.length + perms.secrets.length + perms.certificates.length === 0;
+  const index = steps.findIndex((s) => s.id === step);
+  const complete: Record<Step, boolean> = {
+    permissions: !none,
+    principal: principal !== undefined,
+    application: true,
+    review: false,
+  };
+  const blocker = none ? 'Select at least one permission.' : !principal ? 'Select a principal.' : undefined;
+
+  const toggle = (kind: PermissionKind, value: string, on: boolean) =>
+    setPerms((p) => ({
+      ...p,
+      [kind]: on ? [...p[kind].filter((v) => v !== value), value] : p[kind].filter((v) => v !== value),
+    }));
+
+  return (
+    <section aria-label={editing ? 'Edit access policy' : 'Create an access policy'}>
+      <Text as="h2" size={500} weight="semibold" block>
+        {editing ? 'Edit access policy' : 'Create an access policy'}
+      </Text>
+      <Text block>{vaultName}</Text>
+      <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} aria-label="Steps">
+        {steps.map((s) => (
+          <Tab
+            key={s.id}
+            value={s.id}
+            icon={
+              complete[s.id] ? <CheckmarkCircleFilled className={styles.done} aria-label="done" /> : undefined
+            }
+            disabled={editing !== undefined && (s.id === 'principal' || s.id === 'application')}
+          >
+            {s.label}
+          </Tab>
+        ))}
+      </TabList>
+      <div style={{ padding: '16px 0' }}>
+        {step === 'permissions' && (
+          <>
+            <Field label="Configure from a template" style={{ maxWidth: 420, marginBottom: 16 }}>
+              <Dropdown
+                placeholder="Select a template"
+                value={templates.find((t) => t.id === template)?.label ?? ''}
+                selectedOptions={template ? [template] : []}
+                onOptionSelect={(_, d) => {
+                  const t = templates.find((x) => x.id === d.optionValue);
+                  if (!t) return;
+                  setTemplate(t.id);
+                  setPerms({
+                    keys: [...t.permissions.keys],
+                    secrets: [...t.permissions.secrets],
+                    certificates: [...t.permissions.certificates],
+                  });
+                }}
+              >
+                {templates.map((t) => (
+                  <Option key={t.id} value={t.id}>
+                    {t.label}
+                  </Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <div className={styles.columns}>
+              {(Object.keys(permissionCatalog) as PermissionKind[]).map((kind) => (
+                <div key={kind}>
+                  <Text as="h3" weight="semibold" block>
+                    {permissionCatalog[kind].title}
+                  </Text>
+                  {permissionCatalog[kind].groups.map((g) => {
+                    const values = g.items.map((i) => i.value);
+                    const chosen = values.filter((v) => perms[kind].includes(v)).length;
+                    return (
+                      <fieldset key={g.title} className={styles.group}>
+                        <legend>
+                          <Text weight="semibold" size={200}>
+                            {g.title}
+                          </Text>
+                        </legend>
+                        <Checkbox
+                          label="Select all"
+                          aria-label={`Select all ${g.title}`}
+                          checked={chosen === values.length ? true : chosen > 0 ? 'mixed' : false}
+                          onChange={(_, d) =>
+                            setPerms((p) => ({
+                              ...p,
+                              [kind]: d.checked
+                                ? [...new Set([...p[kind], ...values])]
+                                : p[kind].filter((v) => !values.includes(v)),
+                            }))
+                          }
+                        />
+                        {g.items.map((i) => (
+                          <Checkbox
+                            key={i.value}
+                            label={i.label}
+                            aria-label={`${permissionCatalog[kind].title}: ${i.label}`}
+                            checked={perms[kind].includes(i.value)}
+                            onChange={(_, d) => toggle(kind, i.value, d.checked === true)}
+                          />
+                        ))}
+                      </fieldset>
+                    );
+                  })}
+                </div>
+              ))}
+            </div>
+          </>
+        )}
+        {step === 'principal' && (
+          <>
+            <MessageBar intent="info">
+              <MessageBarBody>Only 1 principal can be assigned per access policy.</MessageBarBody>
+            </MessageBar>
+            <PrincipalPicker
+              label="Search principals"
+              value={principal}
+              onChange={setPrincipal}
+              quickPicks={cmekPrincipal ? [cmekPrincipal] : []}
+            />
+          </>
+        )}
+        {step === 'application' && (
+          <>
+            <Text block>
+              Optionally, an application that acts on behalf of the principal (compound identity).
+            </Text>
+            <PrincipalPicker
+              label="Search applications"
+              value={application}
+              onChange={setApplication}
+              kinds={['servicePrincipal']}
+            />
+          </>
+        )}
+        {step === 'review' && (
+          <dl className={styles.review}>
+            {(Object.keys(permissionCatalog) as PermissionKind[]).map((kind) => (
+              <div key={kind} style={{ display: 'contents' }}>
+                <dt>{permissionCatalog[kind].title}</dt>
+                <dd style={{ margin: 0 }}>{summarize(kind, perms[kind])}</dd>
+              </div>
+            ))}
+            <dt>Principal name</dt>
+            <dd style={{ margin: 0 }}>{principal?.displayName ?? 'None selected'}</dd>
+            <dt>Object ID</dt>
+            <dd style={{ margin: 0 }}>{principal?.id ?? '—'}</dd>
+            <dt>Application</dt>
+            <dd style={{ margin: 0 }}>
+              {application ? `${application.displayName} (${application.appId})` : 'None selected'}
+            </dd>
+          </dl>
+        )}
+      </div>
+      {step === 'review' && blocker && (
+        <MessageBar intent="error">
+          <MessageBarBody>{blocker}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.footer}>
+        <Button disabled={index === 0} onClick={() => setStep(steps[index - 1]!.id)}>
+          Previous
+        </Button>
+        {step !== 'review' ? (
+          <Button
+            appearance="primary"
+            onClick={() => setStep(editing && step === 'permissions' ? 'review' : steps[index + 1]!.id)}
+          >
+            Next
+          </Button>
+        ) : (
+          <Button
+            appearance="primary"
+            disabled={blocker !== undefined || busy}
+            onClick={() => principal && onSubmit({ principal, application, permissions: perms })}
+          >
+            {busy ? (editing ? 'Saving…' : 'Creating…') : editing ? 'Save' : 'Create'}
+          </Button>
+        )}
+        <Button onClick={onCancel}>Cancel</Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useCallback, useState } from 'react';
+import { deepEqual } from './deep-equal';
+
+export interface SettingsForm<T> {
+  /** Undefined until the server data first arrives. */
+  form: T | undefined;
+  /** What the form was seeded from (the server state the user started editing). */
+  base: T | undefined;
+  /** The server's state now, mapped to the form (after background refetches). */
+  server: T | undefined;
+  dirty: boolean;
+  /** Someone else changed the resource since the user started editing. */
+  changedUnderneath: boolean;
+  set(update: (f: T) => T): void;
+  discard(): void;
+  /** Adopts the server's current state, dropping the user's edits. */
+  reload(): void;
+  /** Keeps the user's edits but takes the server's current state as the baseline (the user chose to overwrite). */
+  rebase(): void;
+  /** After a successful save: the saved resource becomes the baseline and the form. */
+  accept(saved: T): void;
+}
+
+/**
+ * Form state for a settings blade: seeded once from the server, kept local, never reset by a background refetch. A
+ * refetch that brings a different server state while the user has edits is reported (changedUnderneath) instead of
+ * overwriting them; with no edits the form simply follows the server.
+ */
+export function useSettingsForm<T>(serverValue: T | undefined): SettingsForm<T> {
+  const [base, setBase] = useState<T | undefined>(serverValue);
+  const [form, setForm] = useState<T | undefined>(serverValue);
+  const dirty = form !== undefined && base !== undefined && !deepEqual(form, base);
+  const differs = serverValue !== undefined && (base === undefined || !deepEqual(serverValue, base));
+  if (differs && !dirty) {
+    setBase(serverValue);
+    setForm(serverValue);
+  }
+  const set = useCallback((update: (f: T) => T) => setForm((f) => (f === undefined ? f : update(f))), []);
+  return {
+    form,
+    base,
+    server: serverValue,
+    dirty,
+    changedUnderneath: dirty && differs,
+    set,
+    discard: () => setForm(base),
+    reload: () => {
+      setBase(serverValue);
+      setForm(serverValue);
+    },
+    rebase: () => setBase(serverValue),
+    accept: (saved) => {
+      setBase(saved);
+      setForm(saved);
+    },
+  };
+}

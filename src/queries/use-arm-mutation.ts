@@ -1,0 +1,56 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { normalizeResourceId } from '../arm/resource-id';
+import { describeError } from '../portal/arm-error-bar';
+import { resourceHash } from '../portal/navigation/routes';
+import { useNotifications } from '../portal/notifications/notifications-context';
+
+export interface ArmMutationOptions<TVars, TResult> {
+  mutationFn: (vars: TVars, signal: AbortSignal) => Promise<TResult>;
+  /** What the notification says while running, after success and after failure. */
+  describe: (vars: TVars) => {
+    resourceId: string;
+    running: string;
+    done: string;
+    failed: string;
+    doneMessage?: string;
+  };
+  /** ARM ids whose cached views are stale afterwards (prefix match: a vault id covers its keys too). */
+  invalidates: (vars: TVars, result?: TResult) => string[];
+  onSuccess?: (result: TResult, vars: TVars) => void;
+}
+
+/**
+ * A change to Azure with the portal's notification life cycle: in progress → succeeded or failed in place, linking
+ * to the resource; then every cached view of the touched resources is refreshed. Success is only claimed after Azure
+ * answered 2xx.
+ */
+export function useArmMutation<TVars, TResult>(o: ArmMutationOptions<TVars, TResult>) {
+  const queryClient = useQueryClient();
+  const { start } = useNotifications();
+  return useMutation({
+    mutationFn: async (vars: TVars) => {
+      const d = o.describe(vars);
+      const handle = start({
+        title: d.running,
+        resourceId: d.resourceId,
+        linkHash: resourceHash(d.resourceId),
+      });
+      try {
+        const result = await o.mutationFn(vars, new AbortController().signal);
+        handle.succeed(d.done, d.doneMessage);
+        return result;
+      } catch (e) {
+        const { message } = describeError(e);
+        handle.fail(d.failed, message);
+        throw e;
+      } finally {
+        await Promise.all(
+          o
+            .invalidates(vars)
+            .map((id) => queryClient.invalidateQueries({ queryKey: ['arm', normalizeResourceId(id)] })),
+        );
+      }
+    },
+    onSuccess: (result, vars) => o.onSuccess?.(result, vars),
+  });
+}
