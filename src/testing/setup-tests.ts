@@ -18,6 +18,7 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   testTwin.server.resetHandlers();
+  testTwin.server.events.removeAllListeners();
   localStorage.clear();
   sessionStorage.clear();
 });

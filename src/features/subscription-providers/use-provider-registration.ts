@@ -8,7 +8,8 @@ import { useNotifications } from '../../portal/notifications/notifications-conte
 import { queryKeys } from '../../queries/keys';
 
 const pollMs = 3000;
-const maxPolls = 200;
+/** Stop watching after half an hour of polling; the notification then says Azure is not done yet. */
+const maxPolls = 600;
 
 /**
  * Register or unregister a provider. Providers_Register is not a long-running operation: it answers `Registering`, so

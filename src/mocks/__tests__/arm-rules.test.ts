@@ -146,7 +146,7 @@ describe('key vault rules', () => {
       );
     await put('add', ['get']);
     await put('add', ['wrapKey', 'unwrapKey']);
-    expect((await entry()).permissions.keys.sort()).toEqual(['get', 'unwrapkey', 'wrapkey']);
+    expect((await entry()).permissions.keys.sort()).toEqual(['get', 'unwrapKey', 'wrapKey']);
     await put('replace', ['list']);
     expect((await entry()).permissions.keys).toEqual(['list']);
     await put('remove', []);

@@ -44,7 +44,12 @@ export function validateAccessPolicies(
   }
 }
 
-const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b].map((x) => x.toLowerCase()))];
+/** Merges permission lists case-insensitively, keeping the casing first seen (Azure stores what it was given). */
+const union = (a: string[] = [], b: string[] = []) => {
+  const out: string[] = [];
+  for (const x of [...a, ...b]) if (!out.some((y) => y.toLowerCase() === x.toLowerCase())) out.push(x);
+  return out;
+};
 const sameEntry = (a: AccessPolicyEntry, b: AccessPolicyEntry) =>
   a.objectId.toLowerCase() === b.objectId.toLowerCase() &&
   (a.applicationId ?? '').toLowerCase() === (b.applicationId ?? '').toLowerCase();

@@ -159,7 +159,6 @@ export function buildContoso(
     resourceGroup: contoso.financeRg,
     name: 'kv-finance-payroll',
     tenantId: contoso.tenantId,
-    purgeProtection: true,
   });
   b.key(finance, 'payroll-key', [{}]);
 

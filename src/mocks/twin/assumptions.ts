@@ -16,7 +16,7 @@ export const assumptions = {
   /** Simulated duration of each encryption phase; the doc says "up to 24 hours". */
   encryptionPhaseMs: 20 * 60 * 60 * 1000,
   /** Simulated time a provider spends in Registering / Unregistering. */
-  providerTransitionMs: 45 * 60 * 1000,
+  providerTransitionMs: 5 * 60 * 1000,
   /** Default clock speed of the demo: 24 simulated hours in about 90 real seconds. */
   demoSpeed: (24 * 60 * 60) / 90,
   /**

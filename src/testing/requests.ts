@@ -1,0 +1,26 @@
+import { testTwin } from './twin';
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+/** Records every request the console sends to the twin during a test (to prove what did or did not reach ARM). */
+export function recordRequests(): RecordedRequest[] {
+  const seen: RecordedRequest[] = [];
+  const listener = async ({ request }: { request: Request }) => {
+    const text = await request.clone().text();
+    seen.push({
+      method: request.method,
+      url: new URL(request.url),
+      body: text ? JSON.parse(text) : undefined,
+    });
+  };
+  testTwin.server.events.on('request:start', listener);
+  return seen;
+}
+
+export function writes(seen: RecordedRequest[]): RecordedRequest[] {
+  return seen.filter((r) => r.method !== 'GET');
+}
