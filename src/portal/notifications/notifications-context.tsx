@@ -66,6 +66,8 @@ function ToastContent({ n, onOpen }: { n: PortalNotification; onOpen: () => void
 /** Notifications hub state plus toasts that mirror each start and each change in place. */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => new NotificationStore());
+  // Toasts live in a labelled region so every piece of the page sits in a landmark (axe "region").
+  const [toastRegion, setToastRegion] = useState<HTMLElement | null>(null);
   const toasterId = useId('toaster');
   const { dispatchToast, updateToast } = useToastController(toasterId);
 
@@ -113,7 +115,17 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   return (
     <Ctx.Provider value={api}>
       {children}
-      <Toaster toasterId={toasterId} position="top-end" pauseOnHover pauseOnWindowBlur limit={4} />
+      <div ref={setToastRegion} role="region" aria-label="Notification toasts" />
+      {toastRegion && (
+        <Toaster
+          toasterId={toasterId}
+          position="top-end"
+          pauseOnHover
+          pauseOnWindowBlur
+          limit={4}
+          mountNode={toastRegion}
+        />
+      )}
     </Ctx.Provider>
   );
 }
