@@ -41,6 +41,8 @@ const VaultAccessPolicies = lazy(
   () => import('../features/vault-access-policies/vault-access-policies-blade'),
 );
 const VaultIam = lazy(() => import('../features/vault-iam/vault-iam-blade'));
+const Encryption = lazy(() => import('../features/bot-encryption/encryption-blade'));
+const CmkReadiness = lazy(() => import('../features/bot-encryption/readiness-blade'));
 const ResourceProviders = lazy(() => import('../features/subscription-providers/resource-providers-blade'));
 
 const common = (extra: MenuGroup['items'] = []): MenuGroup => ({
@@ -79,7 +81,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
         ],
       },
     ],
-    blades: { overview: BotOverview },
+    blades: { overview: BotOverview, encryption: Encryption, cmkreadiness: CmkReadiness },
   },
   vault: {
     typeLabel: 'Key vault',

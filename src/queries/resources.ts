@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { botsGet } from '../arm/operations/bots';
-import { keysList, keysListVersions } from '../arm/operations/keys';
+import { keysGetVersion, keysList, keysListVersions } from '../arm/operations/keys';
 import { providersGet, providersList } from '../arm/operations/providers';
 import { roleAssignmentsListForScope } from '../arm/operations/role-assignments';
 import { resourcesList, subscriptionsList, tenantsList } from '../arm/operations/subscriptions';
@@ -69,4 +69,10 @@ export const roleAssignmentsQuery = (scope: string) =>
   queryOptions({
     queryKey: queryKeys.child(scope, 'roleAssignments'),
     queryFn: ({ signal }) => roleAssignmentsListForScope(scope, signal),
+  });
+
+export const keyVersionQuery = (vaultId: string, keyName: string, version: string) =>
+  queryOptions({
+    queryKey: queryKeys.child(`${vaultId}/keys/${keyName}/versions/${version}`),
+    queryFn: ({ signal }) => keysGetVersion(vaultId, keyName, version, signal),
   });

@@ -25,7 +25,7 @@ import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { providersQuery } from '../../queries/resources';
-import { useProviderRegistration } from './use-provider-registration';
+import { useProviderRegistration } from '../../queries/mutations/use-provider-registration';
 
 const useStyles = makeStyles({
   table: { borderCollapse: 'collapse', width: '100%', maxWidth: '760px' },

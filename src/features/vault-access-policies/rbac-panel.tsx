@@ -16,7 +16,7 @@ import { useBlade } from '../../portal/blade/blade-context';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import { roleAssignmentsQuery } from '../../queries/resources';
-import { useGrantCmekRole } from './use-grant-cmek-role';
+import { useGrantCmekRole } from '../../queries/mutations/use-grant-cmek-role';
 
 /** On an RBAC-mode vault: access policies are ignored; the Bot Service needs a role instead, which can be given here. */
 export function RbacPanel() {

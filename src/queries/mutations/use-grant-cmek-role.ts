@@ -1,6 +1,6 @@
 import { roleAssignmentsCreate, roleDefinitionsList } from '../../arm/operations/role-assignments';
 import { cmekRoleName } from '../../domain/cmek';
-import { useArmMutation } from '../../queries/use-arm-mutation';
+import { useArmMutation } from '../use-arm-mutation';
 
 /** Gives "Bot Service CMEK Prod" the "Key Vault Crypto Service Encryption User" role on an RBAC-mode vault. */
 export function useGrantCmekRole(vaultId: string, vaultName: string) {

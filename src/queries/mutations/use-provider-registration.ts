@@ -5,7 +5,7 @@ import type { Provider } from '../../arm/types/resources';
 import { describeError } from '../../portal/arm-error-bar';
 import { resourceHash } from '../../portal/navigation/routes';
 import { useNotifications } from '../../portal/notifications/notifications-context';
-import { queryKeys } from '../../queries/keys';
+import { queryKeys } from '../keys';
 
 const pollMs = 3000;
 /** Stop watching after half an hour of polling; the notification then says Azure is not done yet. */

@@ -1,0 +1,328 @@
+import {
+  Button,
+  DrawerBody,
+  DrawerFooter,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  OverlayDrawer,
+  SearchBox,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { isArmError } from '../../arm/errors';
+import { keysCreateIfNotExist } from '../../arm/operations/keys';
+import { serverNow } from '../../arm/server-clock';
+import { keyUnusableReason } from '../../domain/key-usability';
+import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { VirtualListbox } from '../../portal/virtual-listbox';
+import { queryKeys } from '../../queries/keys';
+import { keysQuery, keyVersionsQuery, subscriptionsQuery, vaultsQuery } from '../../queries/resources';
+import { useArmMutation } from '../../queries/use-arm-mutation';
+
+const useStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+  },
+  row: { display: 'flex', flexDirection: 'column', minWidth: 0 },
+  reason: { color: tokens.colorNeutralForeground3 },
+  create: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+});
+
+const keyNamePattern = /^[a-zA-Z0-9-]{1,127}$/;
+const fmt = (sec?: number) => (sec ? new Date(sec * 1000).toLocaleDateString() : '—');
+
+/** "Select a key vault and a key": subscription, vault, key, version; unusable keys shown with their reason. */
+export function KeyPicker({
+  open,
+  onClose,
+  onPick,
+}: {
+  open: boolean;
+  onClose(): void;
+  onPick(keyUrl: string): void;
+}) {
+  const styles = useStyles();
+  const queryClient = useQueryClient();
+  const subs = useQuery({ ...subscriptionsQuery(), enabled: open });
+  const [sub, setSub] = useState<string>();
+  const subscriptionId = sub ?? subs.data?.[0]?.subscriptionId;
+  const vaults = useQuery({
+    ...vaultsQuery(subscriptionId ?? ''),
+    enabled: open && subscriptionId !== undefined,
+  });
+  const [vaultFilter, setVaultFilter] = useState('');
+  const deferredFilter = useDeferredValue(vaultFilter);
+  const [vaultId, setVaultId] = useState<string>();
+  const keys = useQuery({ ...keysQuery(vaultId ?? ''), enabled: vaultId !== undefined });
+  const [keyName, setKeyName] = useState<string>();
+  const versions = useQuery({
+    ...keyVersionsQuery(vaultId ?? '', keyName ?? ''),
+    enabled: vaultId !== undefined && keyName !== undefined,
+  });
+  const [version, setVersion] = useState<string>();
+  const [newKey, setNewKey] = useState('');
+  const [newSize, setNewSize] = useState('3072');
+  const now = serverNow();
+
+  const vaultItems = useMemo(() => {
+    const f = deferredFilter.trim().toLowerCase();
+    return (vaults.data ?? [])
+      .filter((v) => !f || v.name.toLowerCase().includes(f))
+      .map((v) => ({
+        id: v.id,
+        label: v.name,
+        content: (
+          <span className={styles.row}>
+            {v.name}
+            <Text size={200} className={styles.reason}>
+              {v.id.split('/')[4]} · {v.location}
+            </Text>
+          </span>
+        ),
+      }));
+  }, [vaults.data, deferredFilter, styles.row, styles.reason]);
+  const keyItems = (keys.data ?? []).map((k) => {
+    const reason = keyUnusableReason(k, now);
+    return {
+      id: k.name,
+      label: k.name,
+      disabled: reason !== undefined,
+      content: (
+        <span className={styles.row}>
+          {k.name}
+          <Text size={200} className={styles.reason}>
+            {reason ? `Cannot be used: ${reason}` : `${k.properties.kty} ${k.properties.keySize ?? ''}`}
+          </Text>
+        </span>
+      ),
+    };
+  });
+  const versionList = [...(versions.data ?? [])].sort(
+    (a, b) => (b.properties.attributes?.created ?? 0) - (a.properties.attributes?.created ?? 0),
+  );
+  const versionItems = versionList.map((k) => {
+    const reason = keyUnusableReason(k, now);
+    const a = k.properties.attributes;
+    return {
+      id: k.name,
+      label: k.name,
+      disabled: reason !== undefined,
+      content: (
+        <span className={styles.row}>
+          <Text font="monospace" size={200}>
+            {k.name}
+          </Text>
+          <Text size={200} className={styles.reason}>
+            Created {fmt(a?.created)} · Expires {fmt(a?.exp)}
+            {reason ? ` · Cannot be used: ${reason}` : ''}
+          </Text>
+        </span>
+      ),
+    };
+  });
+  const chosen = versionList.find((k) => k.name === version);
+  const firewalled =
+    isArmError(keys.error) && (keys.error.code === 'ForbiddenByFirewall' || keys.error.status === 403);
+
+  const create = useArmMutation({
+    mutationFn: ({ name, size }: { name: string; size: number }, signal) =>
+      keysCreateIfNotExist(
+        vaultId as string,
+        name,
+        { properties: { kty: 'RSA', keySize: size, keyOps: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] } },
+        signal,
+      ),
+    describe: ({ name }) => ({
+      resourceId: vaultId as string,
+      running: `Creating key ${name}`,
+      done: `Created key ${name}`,
+      failed: `Could not create key ${name}`,
+    }),
+    invalidates: () => (vaultId ? [vaultId] : []),
+    onSuccess: (key) => {
+      setKeyName(key.name);
+      setVersion(key.properties.keyUriWithVersion?.split('/').pop());
+      setNewKey('');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.child(vaultId as string) });
+    },
+  });
+  const newKeyError =
+    newKey && !keyNamePattern.test(newKey)
+      ? 'Use 1 to 127 letters, digits and hyphens.'
+      : keys.data?.some((k) => k.name.toLowerCase() === newKey.toLowerCase())
+        ? 'A key with this name exists; pick it in the list.'
+        : undefined;
+
+  return (
+    <OverlayDrawer open={open} position="end" size="medium" onOpenChange={(_, d) => !d.open && onClose()}>
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label="Close" icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
+          Select a key vault and a key
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        <div className={styles.section}>
+          <Field label="Subscription">
+            <Dropdown
+              value={subs.data?.find((s) => s.subscriptionId === subscriptionId)?.displayName ?? ''}
+              selectedOptions={subscriptionId ? [subscriptionId] : []}
+              onOptionSelect={(_, d) => (
+                setSub(d.optionValue),
+                setVaultId(undefined),
+                setKeyName(undefined),
+                setVersion(undefined)
+              )}
+            >
+              {(subs.data ?? []).map((s) => (
+                <Option key={s.subscriptionId} value={s.subscriptionId}>
+                  {s.displayName}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        </div>
+        <div className={styles.section}>
+          <Text weight="semibold" as="h3">
+            Key vault
+          </Text>
+          <SearchBox
+            aria-label="Search key vaults"
+            placeholder="Filter key vaults"
+            value={vaultFilter}
+            onChange={(_, d) => setVaultFilter(d.value)}
+          />
+          {vaults.isLoading && <Spinner size="tiny" label="Loading key vaults…" />}
+          {vaults.error ? <ArmErrorBar error={vaults.error} title="Key vaults could not be listed" /> : null}
+          {vaults.data && (
+            <>
+              <Text size={200} role="status">
+                {vaultItems.length} of {vaults.data.length} key vaults
+              </Text>
+              <VirtualListbox
+                label="Key vaults"
+                items={vaultItems}
+                selected={vaultId}
+                onSelect={(id) => (setVaultId(id), setKeyName(undefined), setVersion(undefined))}
+              />
+            </>
+          )}
+        </div>
+        {vaultId && (
+          <div className={styles.section}>
+            <Text weight="semibold" as="h3">
+              Key
+            </Text>
+            {keys.isLoading && <Spinner size="tiny" label="Loading keys…" />}
+            {firewalled ? (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>The keys of this vault cannot be listed from your network</MessageBarTitle>
+                  The vault’s firewall does not admit your address, so vaults are listed but their keys are
+                  not. Add your address in the vault’s Networking blade, or paste the versioned key URL into
+                  the Key URL field.
+                </MessageBarBody>
+              </MessageBar>
+            ) : keys.error ? (
+              <ArmErrorBar error={keys.error} title="Keys could not be listed" />
+            ) : null}
+            {keys.data && keys.data.length === 0 && (
+              <Text>This vault has no keys yet. Create one below.</Text>
+            )}
+            {keys.data && keys.data.length > 0 && (
+              <VirtualListbox
+                label="Keys"
+                items={keyItems}
+                selected={keyName}
+                onSelect={(id) => (setKeyName(id), setVersion(undefined))}
+              />
+            )}
+            {!firewalled && (
+              <div className={styles.create}>
+                <Field
+                  label="Create new key (RSA, wrap and unwrap)"
+                  validationState={newKeyError ? 'error' : 'none'}
+                  validationMessage={newKeyError}
+                >
+                  <Input
+                    value={newKey}
+                    placeholder="bot-cmk-key-2027"
+                    onChange={(_, d) => setNewKey(d.value)}
+                  />
+                </Field>
+                <Field label="Key size">
+                  <Dropdown
+                    value={`RSA ${newSize}`}
+                    selectedOptions={[newSize]}
+                    onOptionSelect={(_, d) => setNewSize(d.optionValue ?? '3072')}
+                  >
+                    {['2048', '3072', '4096'].map((s) => (
+                      <Option key={s} value={s}>{`RSA ${s}`}</Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+                <Button
+                  icon={<AddRegular />}
+                  disabled={!newKey || newKeyError !== undefined || create.isPending}
+                  onClick={() => create.mutate({ name: newKey, size: Number(newSize) })}
+                >
+                  {create.isPending ? 'Creating…' : 'Create new key'}
+                </Button>
+              </div>
+            )}
+            {create.error ? <ArmErrorBar error={create.error} title="The key could not be created" /> : null}
+          </div>
+        )}
+        {keyName && (
+          <div className={styles.section}>
+            <Text weight="semibold" as="h3">
+              Version
+            </Text>
+            {versions.isLoading && <Spinner size="tiny" label="Loading versions…" />}
+            {versions.error ? (
+              <ArmErrorBar error={versions.error} title="Versions could not be listed" />
+            ) : null}
+            {versions.data && (
+              <VirtualListbox
+                label="Versions, newest first"
+                items={versionItems}
+                selected={version}
+                onSelect={setVersion}
+              />
+            )}
+          </div>
+        )}
+      </DrawerBody>
+      <DrawerFooter>
+        <Button
+          appearance="primary"
+          disabled={!chosen?.properties.keyUriWithVersion}
+          onClick={() => {
+            if (chosen?.properties.keyUriWithVersion) onPick(chosen.properties.keyUriWithVersion);
+          }}
+        >
+          Select
+        </Button>
+        <Button onClick={onClose}>Cancel</Button>
+      </DrawerFooter>
+    </OverlayDrawer>
+  );
+}

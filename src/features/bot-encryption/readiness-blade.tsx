@@ -1,0 +1,52 @@
+import { Field, Input, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { useBlade } from '../../portal/blade/blade-context';
+import { BladeFrame } from '../../portal/blade/blade-frame';
+import { botQuery } from '../../queries/resources';
+import { encryptionFormFromBot } from './encryption-form';
+import { checkKeyUrl } from './key-url';
+import { ReadinessPanel } from './readiness-panel';
+import { useReadiness } from './use-readiness';
+
+/** CMK readiness on its own: the bot's current key, or any key the admin wants to check before using it. */
+export default function ReadinessBlade() {
+  const blade = useBlade();
+  const bot = useQuery(botQuery(blade.resourceId));
+  const current = bot.data ? encryptionFormFromBot(bot.data).keyUrl : '';
+  const [typed, setTyped] = useState<string>();
+  const keyUrl = typed ?? current;
+  const check = keyUrl ? checkKeyUrl(keyUrl) : undefined;
+  const readiness = useReadiness(bot.data, check?.ok ? keyUrl : '');
+  return (
+    <BladeFrame>
+      {bot.error ? <ArmErrorBar error={bot.error} title="The bot could not be read" /> : null}
+      {bot.isLoading ? (
+        <Skeleton aria-label="Loading the bot">
+          <SkeletonItem />
+        </Skeleton>
+      ) : (
+        <>
+          <Text>
+            {current ? 'The bot uses the key below. ' : 'The bot uses Microsoft-managed keys. '}
+            Enter any versioned key URL to check it against every prerequisite of Azure Bot Service
+            customer-managed keys.
+          </Text>
+          <Field
+            label="Key URL to check"
+            validationState={check && !check.ok ? 'error' : 'none'}
+            validationMessage={check && !check.ok ? check.message : undefined}
+          >
+            <Input
+              value={keyUrl}
+              onChange={(_, d) => setTyped(d.value)}
+              placeholder="https://{vault}.vault.azure.net/keys/{key}/{version}"
+            />
+          </Field>
+          <ReadinessPanel readiness={readiness} />
+        </>
+      )}
+    </BladeFrame>
+  );
+}
