@@ -158,7 +158,12 @@ export default function EncryptionBlade() {
       saveBlockedReason={invalidReason}
       onSave={() => (save.reset(), setConfirming(true))}
       onDiscard={() => (f.discard(), save.reset())}
-      onRefresh={() => void bot.refetch()}
+      onRefresh={() => {
+        void bot.refetch();
+        readiness.recheck();
+        currentReadiness.recheck();
+        previousReadiness.recheck();
+      }}
       refreshing={bot.isFetching}
       status={
         f.changedUnderneath ? (

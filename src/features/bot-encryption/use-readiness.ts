@@ -71,11 +71,14 @@ export function useReadiness(bot: Bot | undefined, keyUrl: string): Readiness {
     vaultId,
     checking,
     recheck: () => {
-      void vault.refetch();
-      if (sub) void provider.refetch();
+      // refetch() runs even a disabled query, so only what this key needs is asked again.
+      if (!parts) return;
       void sps.refetch();
+      if (!vaultId) return;
+      void vault.refetch();
+      void provider.refetch();
+      void key.refetch();
       if (rbac) void roles.refetch();
-      if (parts) void key.refetch();
     },
   };
 }

@@ -1,0 +1,152 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioName } from '../../../mocks/scenarios';
+import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { World } from '../../../mocks/twin/world';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
+import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { recordRequests, writes } from '../../../testing/requests';
+import { control, resetTwin, testTwin } from '../../../testing/twin';
+import EncryptionBlade from '../encryption-blade';
+
+const world = () => testTwin.managed.twin.world;
+const bot = () => world().bots.get(contosoBotId)!;
+function keyUrl(name: string): string {
+  const key = world().keys.get(World.keyKey(contosoVaultId, name))!;
+  return `https://kv-contoso-cmk.vault.azure.net/keys/${name}/${key.versions[key.versions.length - 1]!.version}`;
+}
+
+async function open(scenario: ScenarioName) {
+  resetTwin(scenario);
+  const r = renderWithProviders(<EncryptionBlade />, {
+    blade: bladeContext(contosoBotId, 'encryption', 'Encryption'),
+  });
+  await screen.findByRole('radio', { name: 'Customer-Managed Keys' });
+  return r;
+}
+
+async function chooseKey(url: string) {
+  await userEvent.click(screen.getByRole('radio', { name: 'Customer-Managed Keys' }));
+  const input = screen.getByRole('textbox', { name: /Key URL/ });
+  await userEvent.clear(input);
+  await userEvent.click(input);
+  await userEvent.paste(url);
+}
+
+describe('Bot | Encryption', () => {
+  it('shows Microsoft-managed keys and never shows Azure’s leftover cmekKeyVaultUrl as a key', async () => {
+    await open('fresh');
+    expect(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' })).toBeChecked();
+    expect(screen.getByRole('textbox', { name: 'Encryption Status' })).toHaveValue(
+      'Microsoft managed encryption',
+    );
+    await userEvent.click(screen.getByRole('radio', { name: 'Customer-Managed Keys' }));
+    expect(screen.getByRole('textbox', { name: /Key URL/ })).toHaveValue('');
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getByText('What data is encrypted')).toBeInTheDocument();
+  });
+
+  it('validates as the user types and sends nothing while the URL is invalid', async () => {
+    const seen = recordRequests();
+    await open('ready');
+    await chooseKey('https://kv-contoso-cmk.vault.azure.net/keys/bot-cmk-key');
+    expect(screen.getByRole('textbox', { name: /Key URL/ })).toHaveAccessibleDescription(/has no version/);
+    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(writes(seen)).toEqual([]);
+  });
+
+  it('turns CMK on after a confirmation listing exactly what changes, then reports Azure’s progress until finished', async () => {
+    const { queryClient } = await open('ready');
+    await chooseKey(keyUrl('bot-cmk-key'));
+    expect(await screen.findByText('A full versioned key URI.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByText(/All 10 checks passed/)).toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await findDialog('Save encryption settings?');
+    expect(dialog).toHaveTextContent('Encryption type: Microsoft-Managed Keys → Customer-Managed Keys');
+    expect(dialog).toHaveTextContent(keyUrl('bot-cmk-key'));
+    await userEvent.click(dialogButton(dialog, 'Save'));
+    await waitFor(() => expect(bot().cmek).toMatchObject({ enabled: true, phase: 'encrypting' }));
+    expect(await screen.findByDisplayValue('Encrypting')).toBeInTheDocument();
+    expect(screen.getByText(/Your bot keeps working normally meanwhile/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('progressbar', { name: /not a measure of Azure's progress/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Azure CLI command')).toHaveTextContent(
+      `az bot update --resource-group rg-bots-prod --name contoso-support-bot --cmk-key-vault-key-url "${keyUrl('bot-cmk-key')}"`,
+    );
+    expect(screen.getByLabelText('Bicep snippet')).toHaveTextContent('isCmekEnabled: true');
+
+    control.advance(21 * 60 * 60 * 1000);
+    await queryClient.invalidateQueries();
+    expect(await screen.findByDisplayValue('Encrypted')).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText('Encryption finished for contoso-support-bot')).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('shows Azure’s refusal next to the Key URL and keeps what the user entered', async () => {
+    await open('fresh');
+    const url = keyUrl('bot-cmk-key');
+    await chooseKey(url);
+    await waitFor(() => expect(screen.getByText(/4 failed/)).toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await findDialog('Save encryption settings?');
+    expect(dialog).toHaveTextContent('The readiness check found problems');
+    expect(dialog).toHaveTextContent('Purge protection enabled');
+    await userEvent.click(dialogButton(dialog, 'Save anyway'));
+    const field = screen.getByRole('textbox', { name: /Key URL/ });
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        /Purge protection is not enabled on the key vault 'kv-contoso-cmk'/,
+      ),
+    );
+    expect(field).toHaveValue(url);
+    expect(screen.getByRole('radio', { name: 'Customer-Managed Keys' })).toBeChecked();
+    expect(bot().cmek.enabled).toBe(false);
+  });
+
+  it('rotation shows the current key beside the new one and the one-week reminder', async () => {
+    await open('encrypted');
+    expect(screen.getByRole('radio', { name: 'Customer-Managed Keys' })).toBeChecked();
+    const current = keyUrl('bot-cmk-key');
+    expect(screen.getByRole('textbox', { name: /Key URL/ })).toHaveValue(current);
+    await chooseKey(keyUrl('bot-cmk-key-2026'));
+    expect(screen.getByText('Rotating the key')).toBeInTheDocument();
+    expect(screen.getByText(current)).toBeInTheDocument();
+    expect(screen.getByText(/at least a week/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    await waitFor(() => expect(bot().cmek).toMatchObject({ phase: 'rotating', previousKeyUrl: current }));
+
+    // Within the week, disabling the replaced key is flagged.
+    const old = world().keys.get(World.keyKey(contosoVaultId, 'bot-cmk-key'))!;
+    world().keys.set(World.keyKey(contosoVaultId, 'bot-cmk-key'), {
+      ...old,
+      versions: old.versions.map((v) => ({ ...v, enabled: false })),
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByText('The previous key became unusable too early')).toBeInTheDocument();
+  });
+
+  it('turning CMK off asks first and then goes back to Microsoft-managed keys', async () => {
+    await open('encrypted');
+    await userEvent.click(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' }));
+    expect(screen.getByText('Turning customer-managed keys off')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await findDialog('Save encryption settings?');
+    expect(dialog).toHaveTextContent('Customer-Managed Keys → Microsoft-Managed Keys');
+    await userEvent.click(dialogButton(dialog, 'Save'));
+    await waitFor(() => expect(bot().cmek).toMatchObject({ enabled: false, phase: 'decrypting' }));
+    expect(screen.getByLabelText('Azure CLI command')).toHaveTextContent('--cmk-off');
+  });
+
+  it('says plainly when the bot’s key is out of reach, and offers the fix', async () => {
+    await open('revoked');
+    expect(await screen.findByText('The bot cannot use its key')).toBeInTheDocument();
+    expect(
+      (await screen.findAllByText(/The vault has no access policy for Bot Service CMEK Prod/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Add the access policy' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,158 @@
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioName } from '../../../mocks/scenarios';
+import { contoso, contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { World } from '../../../mocks/twin/world';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
+import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { control, resetTwin, testTwin } from '../../../testing/twin';
+import ReadinessBlade from '../readiness-blade';
+
+const world = () => testTwin.managed.twin.world;
+function keyUrl(name: string, vaultId = contosoVaultId): string {
+  const vault = world().vaults.get(vaultId)!;
+  const key = world().keys.get(World.keyKey(vaultId, name))!;
+  return `https://${vault.name}.vault.azure.net/keys/${name}/${key.versions[key.versions.length - 1]!.version}`;
+}
+
+async function openWith(scenario: ScenarioName, urlOf?: () => string) {
+  resetTwin(scenario);
+  const url = urlOf?.();
+  renderWithProviders(<ReadinessBlade />, {
+    blade: bladeContext(contosoBotId, 'cmkreadiness', 'CMK readiness'),
+  });
+  const input = await screen.findByRole('textbox', { name: 'Key URL to check' });
+  if (url !== undefined) {
+    await userEvent.clear(input);
+    await userEvent.click(input);
+    await userEvent.paste(url);
+  }
+  const list = await screen.findByRole('list', { name: 'Readiness checks' });
+  await waitFor(() => expect(within(list).queryAllByRole('listitem', { name: /Unknown$/ })).toHaveLength(0), {
+    timeout: 8000,
+  });
+  return list;
+}
+
+const stateOf = (list: HTMLElement, label: RegExp) =>
+  within(list).getByRole('listitem', { name: label }).getAttribute('aria-label')!.split(': ').pop();
+
+describe('CMK readiness in every scenario', () => {
+  it('fresh: purge protection, provider, access policy and firewall fail; the rest pass', async () => {
+    const list = await openWith('fresh', () => keyUrl('bot-cmk-key'));
+    expect(stateOf(list, /^Purge protection/)).toBe('Failed');
+    expect(stateOf(list, /^Microsoft.BotService registered/)).toBe('Failed');
+    expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Failed');
+    expect(stateOf(list, /^Firewall lets trusted/)).toBe('Failed');
+    expect(stateOf(list, /^Soft delete/)).toBe('Passed');
+    expect(stateOf(list, /^Key vault in the bot’s/)).toBe('Passed');
+    expect(stateOf(list, /^Key exists/)).toBe('Passed');
+    expect(screen.getByRole('status', { name: '' })).toBeDefined();
+  });
+
+  it('ready and encrypted: every check passes', async () => {
+    for (const s of ['ready', 'encrypted'] as const) {
+      const list = await openWith(s, s === 'ready' ? () => keyUrl('bot-cmk-key') : undefined);
+      expect(within(list).getAllByRole('listitem', { name: /Passed$/ })).toHaveLength(10);
+      screen.getByText(/All 10 checks passed/);
+      cleanup();
+    }
+  });
+
+  it('rbac: the role is missing, not an access policy', async () => {
+    const list = await openWith('rbac', () => keyUrl('bot-cmk-key'));
+    expect(
+      within(list).getByRole('listitem', { name: /^Bot Service CMEK Prod may get.*Failed$/ }),
+    ).toHaveTextContent('lacks the role Key Vault Crypto Service Encryption User');
+    expect(within(list).getByRole('button', { name: 'Assign the role' })).toBeInTheDocument();
+  });
+
+  it('cross-tenant: the vault is in another tenant', async () => {
+    const list = await openWith('cross-tenant', () =>
+      keyUrl(
+        'partner-bot-key',
+        `/subscriptions/${contoso.fabrikam.sub}/resourceGroups/rg-shared-keys/providers/Microsoft.KeyVault/vaults/kv-fabrikam-shared`,
+      ),
+    );
+    expect(
+      within(list).getByRole('listitem', { name: /^Key vault in the bot’s.*Failed$/ }),
+    ).toHaveTextContent(contoso.fabrikam.tenantId);
+  });
+
+  it('revoked: the access policy is gone', async () => {
+    const list = await openWith('revoked');
+    expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Failed');
+  });
+
+  it('flags unusable and soon-expiring keys, and says why a vault it cannot see is unknown', async () => {
+    let list = await openWith('ready', () => keyUrl('expiring-soon'));
+    expect(stateOf(list, /^Key does not expire within 30 days/)).toBe('Warning');
+    cleanup();
+    list = await openWith('ready', () => keyUrl('signing-ec'));
+    expect(stateOf(list, /^Key is RSA/)).toBe('Failed');
+    cleanup();
+    list = await openWith('ready', () => keyUrl('disabled-key'));
+    expect(stateOf(list, /^Key exists, is enabled/)).toBe('Failed');
+    cleanup();
+    resetTwin('ready');
+    renderWithProviders(<ReadinessBlade />, {
+      blade: bladeContext(contosoBotId, 'cmkreadiness', 'CMK readiness'),
+    });
+    const input = await screen.findByRole('textbox', { name: 'Key URL to check' });
+    await userEvent.click(input);
+    await userEvent.paste('https://kv-elsewhere.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef');
+    const items = await screen.findAllByText(
+      /No key vault named “kv-elsewhere” is in a subscription you can see/,
+    );
+    expect(items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('one-click fixes', () => {
+  it('fixes all four failures of the fresh scenario, each as a notification, then passes', async () => {
+    const list = await openWith('fresh', () => keyUrl('bot-cmk-key'));
+    await userEvent.click(within(list).getByRole('button', { name: 'Turn on purge protection' }));
+    await userEvent.click(
+      dialogButton(
+        await findDialog(/Turn on purge protection for kv-contoso-cmk/),
+        'Turn on purge protection',
+      ),
+    );
+    await waitFor(() => expect(world().vaults.get(contosoVaultId)!.enablePurgeProtection).toBe(true));
+
+    control.setSpeed(100_000);
+    await userEvent.click(within(list).getByRole('button', { name: 'Register Microsoft.BotService' }));
+    await waitFor(() => expect(stateOf(list, /^Microsoft.BotService registered/)).toBe('Passed'), {
+      timeout: 10_000,
+    });
+
+    await userEvent.click(within(list).getByRole('button', { name: 'Add the access policy' }));
+    await waitFor(() => expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Passed'));
+
+    await userEvent.click(within(list).getByRole('button', { name: 'Allow trusted Microsoft services' }));
+    await waitFor(() =>
+      expect(world().vaults.get(contosoVaultId)!.networkAcls).toMatchObject({
+        bypass: 'AzureServices',
+        defaultAction: 'Deny',
+        ipRules: [{ value: '203.0.113.0/24' }],
+      }),
+    );
+    await waitFor(() => expect(screen.getByText(/All 10 checks passed/)).toBeInTheDocument());
+    expect(screen.getAllByText('Purge protection is on for kv-contoso-cmk').length).toBeGreaterThan(0);
+  });
+
+  it('assigns the role on an RBAC vault', async () => {
+    const list = await openWith('rbac', () => keyUrl('bot-cmk-key'));
+    await userEvent.click(within(list).getByRole('button', { name: 'Assign the role' }));
+    await waitFor(() => expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Passed'));
+  });
+
+  it('a failed fix says so and changes nothing', async () => {
+    const list = await openWith('fresh', () => keyUrl('bot-cmk-key'));
+    control.armFault({ kind: 'error500', method: 'PUT', pathIncludes: 'accessPolicies', count: 1 });
+    await userEvent.click(within(list).getByRole('button', { name: 'Add the access policy' }));
+    expect(await screen.findByText(/The fix did not go through/)).toBeInTheDocument();
+    expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Failed');
+  });
+});
