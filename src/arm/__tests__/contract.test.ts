@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { botsGet, botsList, botsListByResourceGroup, botsUpdate } from '../operations/bots';
 import {
   keysCreateIfNotExist,
@@ -37,7 +37,7 @@ interface Seen {
 }
 
 const seen: Seen[] = [];
-beforeAll(() => {
+beforeEach(() => {
   testTwin.server.events.on('response:mocked', async ({ request, response }) => {
     const reqText = await request.clone().text();
     const resText = await response.clone().text();
