@@ -1,8 +1,8 @@
 import { delay, http, HttpResponse } from 'msw';
-import { armHosts, graphHosts, type Twin } from './twin/twin';
+import { armHosts, directLineHosts, graphHosts, type Twin } from './twin/twin';
 
 const hostPattern = new RegExp(
-  `^https://(${[...armHosts, ...graphHosts].map((h) => h.replace(/\./g, '\\.')).join('|')})/`,
+  `^https://(${[...armHosts, ...graphHosts, ...directLineHosts].map((h) => h.replace(/\./g, '\\.')).join('|')})/`,
   'i',
 );
 
@@ -50,7 +50,7 @@ export function twinHandlers(getTwin: () => Twin) {
         );
       }
       const headers: Record<string, string> = {};
-      request.headers.forEach((v, k) => (headers[k] = v));
+      request.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
       const outcome = getTwin().handle({
         method: request.method,
         url: new URL(request.url),

@@ -1,4 +1,11 @@
-import { Skeleton, SkeletonItem, ToolbarButton } from '@fluentui/react-components';
+import {
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Skeleton,
+  SkeletonItem,
+  ToolbarButton,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { parseResourceId } from '../../arm/resource-id';
@@ -9,6 +16,7 @@ import { Essentials } from '../../portal/essentials';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import { botQuery, subscriptionsQuery } from '../../queries/resources';
+import { MessageTest } from './message-test';
 
 export default function BotOverviewBlade() {
   const blade = useBlade();
@@ -38,6 +46,18 @@ export default function BotOverviewBlade() {
           <SkeletonItem />
         </Skeleton>
       ) : null}
+      {bot.data && p?.isCmekEnabled && p.provisioningState === 'Failed' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The bot cannot use its encryption key</MessageBarTitle>
+            Azure reports “{p.cmekEncryptionStatus}”: the bot cannot send or receive messages and its
+            configuration cannot be read.{' '}
+            <RouterLink href={resourceHash(blade.resourceId, 'encryption', blade.tenant)}>
+              See what broke and fix it
+            </RouterLink>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {bot.data && (
         <Essentials
           facts={[
@@ -71,6 +91,7 @@ export default function BotOverviewBlade() {
           ]}
         />
       )}
+      {bot.data && <MessageTest botId={blade.resourceId} tenant={blade.tenant} />}
     </BladeFrame>
   );
 }

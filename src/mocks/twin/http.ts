@@ -1,3 +1,5 @@
+export type Service = 'arm' | 'graph' | 'directline';
+
 export interface TwinRequest {
   method: string;
   url: URL;
@@ -23,14 +25,14 @@ interface Route {
   method: string;
   pattern: RegExp;
   handler: RouteHandler;
-  service: 'arm' | 'graph';
+  service: Service;
 }
 
 /** Path patterns like `/subscriptions/:sub/providers/:ns` (case-insensitive literals; `:name` matches one segment). */
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(service: 'arm' | 'graph', method: string, path: string, handler: RouteHandler): void {
+  add(service: Service, method: string, path: string, handler: RouteHandler): void {
     const source = path
       .split('/')
       .map((seg) =>
@@ -40,12 +42,12 @@ export class Router {
     this.routes.push({ method, pattern: new RegExp(`^${source}/?$`, 'i'), handler, service });
   }
 
-  addPattern(service: 'arm' | 'graph', method: string, pattern: RegExp, handler: RouteHandler): void {
+  addPattern(service: Service, method: string, pattern: RegExp, handler: RouteHandler): void {
     this.routes.push({ method, pattern, handler, service });
   }
 
   match(
-    service: 'arm' | 'graph',
+    service: Service,
     method: string,
     path: string,
   ): { handler: RouteHandler; params: Record<string, string> } | 'method' | undefined {

@@ -1,6 +1,7 @@
 import { registerAuthorizationRoutes } from '../routes/authorization';
 import { registerBotRoutes } from '../routes/bots';
 import type { TwinContext } from '../routes/context';
+import { registerDirectLineRoutes } from '../routes/direct-line';
 import { registerGraphRoutes } from '../routes/graph';
 import { registerKeyRoutes } from '../routes/keys';
 import { registerSubscriptionRoutes } from '../routes/subscriptions';
@@ -9,7 +10,7 @@ import { supportedApiVersions } from './assumptions';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
 import { FaultInjector, type FaultRule } from './faults';
-import { Router, type TwinRequest, type TwinResponse } from './http';
+import { Router, type Service, type TwinRequest, type TwinResponse } from './http';
 import type { World } from './world';
 
 export const armHosts = [
@@ -18,6 +19,7 @@ export const armHosts = [
   'management.chinacloudapi.cn',
 ];
 export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
+export const directLineHosts = ['directline.botframework.com'];
 
 export interface TwinOutcome {
   /** Undefined when the connection is to be dropped. */
@@ -60,6 +62,7 @@ export class Twin implements TwinContext {
       registerKeyRoutes,
       registerAuthorizationRoutes,
       registerGraphRoutes,
+      registerDirectLineRoutes,
     ]) {
       register(this.router, this);
     }
@@ -85,7 +88,11 @@ export class Twin implements TwinContext {
   }
 
   handle(req: TwinRequest): TwinOutcome {
-    const service = graphHosts.includes(req.url.hostname) ? 'graph' : 'arm';
+    const service: Service = graphHosts.includes(req.url.hostname)
+      ? 'graph'
+      : directLineHosts.includes(req.url.hostname)
+        ? 'directline'
+        : 'arm';
     let delayMs = 0;
     if (this.offline) return { delayMs };
     for (const fault of this.faults.take(req.method, req.url.pathname + req.url.search)) {
@@ -103,10 +110,7 @@ export class Twin implements TwinContext {
     return { response: this.finish(response, service), delayMs };
   }
 
-  private applyFault(
-    fault: FaultRule,
-    service: 'arm' | 'graph',
-  ): TwinResponse | 'drop' | 'continue' | number {
+  private applyFault(fault: FaultRule, service: Service): TwinResponse | 'drop' | 'continue' | number {
     switch (fault.kind) {
       case 'throttle':
         return this.errorResponse(
@@ -158,7 +162,7 @@ export class Twin implements TwinContext {
     return response;
   }
 
-  private dispatch(req: TwinRequest, service: 'arm' | 'graph'): TwinResponse {
+  private dispatch(req: TwinRequest, service: Service): TwinResponse {
     try {
       const path = req.url.pathname.replace(/\/+$/, '') || '/';
       if (service === 'arm') this.checkApiVersion(req, path);
@@ -224,7 +228,7 @@ export class Twin implements TwinContext {
     status: number,
     code: string,
     message: string,
-    service: 'arm' | 'graph',
+    service: Service,
     headers: Record<string, string> = {},
     target?: string,
     details?: unknown[],
@@ -247,7 +251,7 @@ export class Twin implements TwinContext {
     };
   }
 
-  private finish(response: TwinResponse, service: 'arm' | 'graph'): TwinResponse {
+  private finish(response: TwinResponse, service: Service): TwinResponse {
     this.requestCount++;
     const id = crypto.randomUUID();
     const headers: Record<string, string> = {

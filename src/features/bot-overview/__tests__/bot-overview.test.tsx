@@ -1,0 +1,35 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { contosoBotId } from '../../../mocks/scenarios/contoso';
+import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { resetTwin } from '../../../testing/twin';
+import BotOverviewBlade from '../bot-overview-blade';
+
+function open() {
+  return renderWithProviders(<BotOverviewBlade />, {
+    blade: bladeContext(contosoBotId, 'overview', 'Overview'),
+  });
+}
+
+describe('Bot | Overview message test', () => {
+  it('the bot answers while its key is reachable', async () => {
+    resetTwin('encrypted');
+    open();
+    await userEvent.click(await screen.findByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Contoso Support Bot received: Hello')).toBeInTheDocument();
+  });
+
+  it('the bot fails, and the overview says why, when its key is out of reach', async () => {
+    resetTwin('revoked');
+    open();
+    expect(await screen.findByText('The bot cannot use its encryption key')).toBeInTheDocument();
+    expect(screen.getAllByText('Not readable', { selector: 'dd' })).toHaveLength(2);
+    await userEvent.click(await screen.findByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('The bot did not answer')).toBeInTheDocument();
+    expect(
+      screen.getAllByText(/customer-managed key that Azure Bot Service cannot use/).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByRole('link', { name: 'Check the bot’s encryption key' })).toBeInTheDocument();
+  });
+});
