@@ -11,11 +11,11 @@ async function pickKey(page: Page, subscription: string, vault: string, key: str
   await pane.getByRole('searchbox', { name: 'Search key vaults' }).fill(vault);
   await pane
     .getByRole('listbox', { name: 'Key vaults' })
-    .getByRole('option', { name: new RegExp(`^${vault}(?![-\w])`) })
+    .getByRole('option', { name: new RegExp(`^${vault}(?![-a-z0-9])`) })
     .click();
   await pane
     .getByRole('listbox', { name: 'Keys' })
-    .getByRole('option', { name: new RegExp(`^${key}(?![-\w])`) })
+    .getByRole('option', { name: new RegExp(`^${key}(?![-a-z0-9])`) })
     .click();
   await pane.getByRole('listbox', { name: 'Versions, newest first' }).getByRole('option').first().click();
   await pane.getByRole('button', { name: 'Select' }).click();
