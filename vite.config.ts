@@ -1,8 +1,19 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './csp';
+
+/** Builds carry the CSP in index.html (the dev server needs inline scripts for hot reload, so it has none). */
+function csp(): Plugin {
+  return {
+    name: 'keyguard-csp',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), csp()],
   base: './',
   build: {
     sourcemap: true,

@@ -32,3 +32,30 @@ test.describe('build output', () => {
     expect(demo).toContain('kv-contoso-cmk');
   });
 });
+
+test.describe('content security policy', () => {
+  for (const dir of ['dist', 'dist-demo']) {
+    test(`${dir}/index.html carries a strict CSP and no inline script`, () => {
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+      expect(csp, 'CSP meta tag').toBeDefined();
+      const directives = Object.fromEntries(
+        csp!.split(';').map((d) => {
+          const [name, ...values] = d.trim().split(/\s+/);
+          return [name, values];
+        }),
+      );
+      expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['object-src']).toEqual(["'none'"]);
+      expect(directives['default-src']).toEqual(["'self'"]);
+      const allowed =
+        /^https:\/\/(management\.azure\.com|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn|graph\.microsoft\.com|graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn|login\.microsoftonline\.com|login\.microsoftonline\.us|login\.chinacloudapi\.cn|directline\.botframework\.com)$/;
+      for (const source of directives['connect-src'] ?? [])
+        expect(source === "'self'" || allowed.test(source), source).toBe(true);
+      // Every script is an external file of the app itself.
+      for (const tag of html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? []) {
+        expect(tag, 'inline script').toMatch(/<script\b[^>]*\bsrc="\.\/assets\/[^"]+"[^>]*><\/script>/);
+      }
+    });
+  }
+});
