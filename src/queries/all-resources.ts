@@ -38,9 +38,9 @@ export interface AllResources {
 }
 
 /** Every resource Keyguard manages in the subscriptions the filter selects, plus the subscriptions themselves. */
-export function useAllResources(): AllResources {
-  const subs = useQuery(subscriptionsQuery());
-  const filter = useSubscriptionFilter();
+export function useAllResources(enabled = true): AllResources {
+  const subs = useQuery({ ...subscriptionsQuery(), enabled });
+  const filter = useSubscriptionFilter(enabled);
   const selected = useMemo(
     () => (subs.data ?? []).filter((s) => filter.includes(s.subscriptionId)),
     [subs.data, filter],
@@ -54,7 +54,7 @@ export function useAllResources(): AllResources {
     [],
   );
   const { data, errors, loading } = useQueries({
-    queries: selected.map((s) => subscriptionResourcesQuery(s.subscriptionId)),
+    queries: selected.map((s) => ({ ...subscriptionResourcesQuery(s.subscriptionId), enabled })),
     combine,
   });
   const rows = useMemo(() => {

@@ -12,7 +12,7 @@ export function useFindVaultId(vaultName: string | undefined): {
   searching: boolean;
   notFound: boolean;
 } {
-  const subs = useQuery(subscriptionsQuery());
+  const subs = useQuery({ ...subscriptionsQuery(), enabled: vaultName !== undefined });
   const combine = useCallback(
     (results: { data?: GenericResource[]; isLoading: boolean }[]) => {
       const want = vaultName?.toLowerCase();
@@ -35,5 +35,5 @@ export function useFindVaultId(vaultName: string | undefined): {
     })),
     combine,
   });
-  return { ...found, searching: found.searching || subs.isLoading };
+  return { ...found, searching: found.searching || (vaultName !== undefined && subs.isLoading) };
 }

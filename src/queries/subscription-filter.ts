@@ -38,8 +38,8 @@ export function useHiddenSubscriptions(): string[] {
 }
 
 /** Subscription ids the filter selects now. */
-export function useSubscriptionFilter(): string[] {
-  const subs = useQuery(subscriptionsQuery());
+export function useSubscriptionFilter(enabled = true): string[] {
+  const subs = useQuery({ ...subscriptionsQuery(), enabled });
   const hiddenIds = useHiddenSubscriptions();
   return useMemo(
     () => (subs.data ?? []).map((s) => s.subscriptionId).filter((id) => !hiddenIds.includes(id)),

@@ -36,7 +36,7 @@ export function useReadiness(bot: Bot | undefined, keyUrl: string): Readiness {
     ...providerQuery(sub ?? '', 'Microsoft.BotService'),
     enabled: sub !== undefined,
   });
-  const sps = useQuery(cmekPrincipalQuery(session.account.tenantId));
+  const sps = useQuery({ ...cmekPrincipalQuery(session.account.tenantId), enabled: parts !== undefined });
   const rbac = vault.data?.properties.enableRbacAuthorization === true;
   const roles = useQuery({ ...roleAssignmentsQuery(vaultId ?? ''), enabled: vaultId !== undefined && rbac });
   const key = useQuery({

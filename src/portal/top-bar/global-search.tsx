@@ -14,7 +14,9 @@ const maxResults = 10;
 /** Searches resources by name; G then / focuses it, as in the portal. */
 export function GlobalSearch({ tenant }: { tenant?: string }) {
   const styles = useStyles();
-  const { rows } = useAllResources();
+  // Resources load when the admin starts searching, not on every page load (a deep link stays cheap).
+  const [used, setUsed] = useState(false);
+  const { rows } = useAllResources(used);
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
   const deferred = useDeferredValue(text);
@@ -28,6 +30,7 @@ export function GlobalSearch({ tenant }: { tenant?: string }) {
       if (e.key === 'g' || e.key === 'G') gPressedAt = Date.now();
       else if (e.key === '/' && Date.now() - gPressedAt < 1500) {
         e.preventDefault();
+        setUsed(true);
         inputRef.current?.focus();
       }
     };
@@ -58,6 +61,7 @@ export function GlobalSearch({ tenant }: { tenant?: string }) {
       value={text}
       open={open && text.trim() !== ''}
       onOpenChange={(_, d) => setOpen(d.open)}
+      onFocus={() => setUsed(true)}
       onChange={(e) => {
         setText(e.target.value);
         setOpen(true);
