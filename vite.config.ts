@@ -1,6 +1,45 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './csp';
+
+/**
+ * Content Security Policy of the built app: scripts and styles only from the app itself, network only to the Azure
+ * endpoints the console calls (ARM, Microsoft Graph, the Entra sign-in authority, Direct Line) in the three clouds.
+ * Styles need 'unsafe-inline': Griffel (Fluent's CSS-in-JS) and FluentProvider inject <style> elements at run time, and
+ * a nonce would need a server rendering each page, which a static deployment has not. Scripts stay 'self' only, so no
+ * injected markup can run code.
+ */
+const azure = [
+  'https://management.azure.com',
+  'https://management.usgovcloudapi.net',
+  'https://management.chinacloudapi.cn',
+  'https://graph.microsoft.com',
+  'https://graph.microsoft.us',
+  'https://microsoftgraph.chinacloudapi.cn',
+  'https://login.microsoftonline.com',
+  'https://login.microsoftonline.us',
+  'https://login.chinacloudapi.cn',
+  'https://directline.botframework.com',
+];
+const signIn = [
+  'https://login.microsoftonline.com',
+  'https://login.microsoftonline.us',
+  'https://login.chinacloudapi.cn',
+];
+
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  `connect-src 'self' ${azure.join(' ')}`,
+  // MSAL renews tokens silently in a hidden iframe on the sign-in authority.
+  `frame-src ${signIn.join(' ')}`,
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
 
 /** Builds carry the CSP in index.html (the dev server needs inline scripts for hot reload, so it has none). */
 function csp(): Plugin {
