@@ -9,6 +9,9 @@ import type { TwinControl } from '../mocks/control';
 import { DemoControlContext } from './demo/demo-context';
 import { Shell } from './shell';
 
+export { createQueryClient } from './query-client';
+export { preloadRoute } from './resource-types';
+
 export function Providers({
   session,
   queryClient,

@@ -3,19 +3,26 @@ import { StrictMode } from 'react';
 import { configureArmClient } from '../arm/client';
 import { clouds } from '../arm/clouds';
 import type { Session } from '../auth/session';
+import type { TwinControl } from '../mocks/control';
 import { syncRouteFromLocation } from '../portal/navigation/router';
-import { App } from './app';
-import { createQueryClient } from './query-client';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 import { SignInPage, StartErrorPage } from './start-pages';
 
-async function startDemo(root: Root): Promise<void> {
-  const { startDemoTwin } = await import('../mocks/browser');
+/** The shell is its own chunk: the sign-in page does not wait for it, and demo start-up loads it beside the twin. */
+const loadApp = () => import('./app');
+
+const loadDemo = () => Promise.all([import('../mocks/browser'), import('../mocks/demo-identity')]);
+
+async function startDemo(
+  root: Root,
+  app: ReturnType<typeof loadApp>,
+  demo: ReturnType<typeof loadDemo>,
+): Promise<void> {
+  const [{ startDemoTwin }, { demoAccount }] = await demo;
   const { control } = await startDemoTwin(
     new URLSearchParams(window.location.search),
     import.meta.env.BASE_URL,
   );
-  const { demoAccount } = await import('../mocks/demo-identity');
   configureArmClient({ cloud: clouds.AzureCloud, getToken: async () => 'demo-token-not-a-secret' });
   const session: Session = {
     mode: 'demo',
@@ -28,7 +35,7 @@ async function startDemo(root: Root): Promise<void> {
     signInAgain: async () => undefined,
   };
   document.title = '[DEMO] Keyguard for Azure Bot Service';
-  render(root, session, control);
+  await render(root, app, session, control);
 }
 
 async function startLiveMode(root: Root, config: RuntimeConfig): Promise<void> {
@@ -40,10 +47,16 @@ async function startLiveMode(root: Root, config: RuntimeConfig): Promise<void> {
   }
   configureArmClient({ cloud: config.cloud, getToken: live.getToken });
   syncRouteFromLocation();
-  render(root, live.session);
+  await render(root, loadApp(), live.session);
 }
 
-function render(root: Root, session: Session, demo?: Parameters<typeof App>[0]['demo']): void {
+async function render(
+  root: Root,
+  app: ReturnType<typeof loadApp>,
+  session: Session,
+  demo?: TwinControl,
+): Promise<void> {
+  const { App, createQueryClient } = await app;
   root.render(
     <StrictMode>
       <App session={session} queryClient={createQueryClient()} demo={demo} />
@@ -54,6 +67,10 @@ function render(root: Root, session: Session, demo?: Parameters<typeof App>[0]['
 /** Start-up: live mode when config.json names a client id; otherwise demo mode (demo builds only). */
 export async function bootstrap(container: HTMLElement): Promise<void> {
   const root = createRoot(container);
+  // A demo build fetches the shell (and the blade the link points at) while it reads the configuration.
+  const app = import.meta.env.VITE_DEMO === 'true' ? loadApp() : undefined;
+  const demo = import.meta.env.VITE_DEMO === 'true' ? loadDemo() : undefined;
+  void app?.then((m) => m.preloadRoute(window.location.hash));
   const config = await loadRuntimeConfig();
   if (config && 'error' in config) {
     root.render(<StartErrorPage title="The live configuration is invalid" message={config.error} />);
@@ -61,7 +78,8 @@ export async function bootstrap(container: HTMLElement): Promise<void> {
   }
   try {
     if (config) await startLiveMode(root, config);
-    else if (import.meta.env.VITE_DEMO === 'true') await startDemo(root);
+    else if (import.meta.env.VITE_DEMO === 'true')
+      await startDemo(root, app ?? loadApp(), demo ?? loadDemo());
     else {
       root.render(
         <StartErrorPage

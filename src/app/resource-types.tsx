@@ -30,20 +30,17 @@ export interface ResourceTypeDef {
   blades: Partial<Record<string, LazyExoticComponent<ComponentType>>>;
 }
 
-const BotOverview = lazy(() => import('../features/bot-overview/bot-overview-blade'));
-const VaultOverview = lazy(() => import('../features/vault-overview/vault-overview-blade'));
-const SubscriptionOverview = lazy(
-  () => import('../features/subscription-overview/subscription-overview-blade'),
-);
-const VaultProperties = lazy(() => import('../features/vault-properties/vault-properties-blade'));
-const VaultNetworking = lazy(() => import('../features/vault-networking/vault-networking-blade'));
-const VaultAccessPolicies = lazy(
-  () => import('../features/vault-access-policies/vault-access-policies-blade'),
-);
-const VaultIam = lazy(() => import('../features/vault-iam/vault-iam-blade'));
-const Encryption = lazy(() => import('../features/bot-encryption/encryption-blade'));
-const CmkReadiness = lazy(() => import('../features/bot-encryption/readiness-blade'));
-const ResourceProviders = lazy(() => import('../features/subscription-providers/resource-providers-blade'));
+const loadBotOverview = () => import('../features/bot-overview/bot-overview-blade');
+const loadVaultOverview = () => import('../features/vault-overview/vault-overview-blade');
+const loadSubscriptionOverview = () =>
+  import('../features/subscription-overview/subscription-overview-blade');
+const loadVaultProperties = () => import('../features/vault-properties/vault-properties-blade');
+const loadVaultNetworking = () => import('../features/vault-networking/vault-networking-blade');
+const loadVaultAccessPolicies = () => import('../features/vault-access-policies/vault-access-policies-blade');
+const loadVaultIam = () => import('../features/vault-iam/vault-iam-blade');
+const loadEncryption = () => import('../features/bot-encryption/encryption-blade');
+const loadCmkReadiness = () => import('../features/bot-encryption/readiness-blade');
+const loadResourceProviders = () => import('../features/subscription-providers/resource-providers-blade');
 
 const common = (extra: MenuGroup['items'] = []): MenuGroup => ({
   items: [
@@ -55,6 +52,26 @@ const common = (extra: MenuGroup['items'] = []): MenuGroup => ({
     ...extra,
   ],
 });
+
+type BladeLoader = () => Promise<{ default: ComponentType }>;
+
+const loadersByBlade: Record<ResourceKind, Partial<Record<string, BladeLoader>>> = {
+  bot: { overview: loadBotOverview, encryption: loadEncryption, cmkreadiness: loadCmkReadiness },
+  vault: {
+    overview: loadVaultOverview,
+    properties: loadVaultProperties,
+    networking: loadVaultNetworking,
+    accesspolicies: loadVaultAccessPolicies,
+    iam: loadVaultIam,
+  },
+  subscription: { overview: loadSubscriptionOverview, resourceproviders: loadResourceProviders },
+};
+
+/** Built blades by menu id; a menu id without one says plainly that Keyguard does not offer it. */
+const lazyBlades = (kind: ResourceKind) =>
+  Object.fromEntries(
+    Object.entries(loadersByBlade[kind]).map(([id, load]) => [id, lazy(load as BladeLoader)]),
+  );
 
 export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
   bot: {
@@ -81,7 +98,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
         ],
       },
     ],
-    blades: { overview: BotOverview, encryption: Encryption, cmkreadiness: CmkReadiness },
+    blades: lazyBlades('bot'),
   },
   vault: {
     typeLabel: 'Key vault',
@@ -98,13 +115,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
         ],
       },
     ],
-    blades: {
-      overview: VaultOverview,
-      properties: VaultProperties,
-      networking: VaultNetworking,
-      accesspolicies: VaultAccessPolicies,
-      iam: VaultIam,
-    },
+    blades: lazyBlades('vault'),
   },
   subscription: {
     typeLabel: 'Subscription',
@@ -118,7 +129,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
         ],
       },
     ],
-    blades: { overview: SubscriptionOverview, resourceproviders: ResourceProviders },
+    blades: lazyBlades('subscription'),
   },
 };
 
@@ -128,4 +139,16 @@ export function kindOf(resourceId: string): ResourceKind | undefined {
   if (t === 'microsoft.keyvault/vaults') return 'vault';
   if (t === 'microsoft.resources/subscriptions') return 'subscription';
   return undefined;
+}
+
+/** Starts loading the blade a deep link points at, so its chunk arrives while the app starts. */
+export function preloadRoute(hash: string): void {
+  const m = /\/resource(\/subscriptions\/[^?]+)/i.exec(decodeURIComponent(hash));
+  if (!m) return;
+  const path = (m[1] as string).replace(/\/+$/, '');
+  const direct = kindOf(path);
+  const cut = path.lastIndexOf('/');
+  const kind = direct ?? kindOf(path.slice(0, cut));
+  const blade = direct ? 'overview' : path.slice(cut + 1).toLowerCase();
+  if (kind) void loadersByBlade[kind][blade]?.();
 }

@@ -15,7 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { isArmError } from '../../arm/errors';
 import { botsUpdate } from '../../arm/operations/bots';
 import { stripDefaultPort } from '../../arm/key-uri';
@@ -26,6 +26,7 @@ import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
+import { useAfterFirstPaint } from '../../portal/use-after-first-paint';
 import { resourceHash } from '../../portal/navigation/routes';
 import { useNotifications } from '../../portal/notifications/notifications-context';
 import { botQuery } from '../../queries/resources';
@@ -43,10 +44,14 @@ import {
 import { documentedMaxMs, phaseOf } from './encryption-status';
 import { EncryptionStatusSection } from './encryption-status-section';
 import { checkKeyUrl } from './key-url';
-import { KeyPicker } from './key-picker';
 import { ReadinessPanel } from './readiness-panel';
-import { SaveConfirmDialog } from './save-confirm-dialog';
 import { useReadiness } from './use-readiness';
+
+// The picker and the confirmation load when first needed: they are not part of showing the blade.
+const KeyPicker = lazy(() => import('./key-picker').then((m) => ({ default: m.KeyPicker })));
+const SaveConfirmDialog = lazy(() =>
+  import('./save-confirm-dialog').then((m) => ({ default: m.SaveConfirmDialog })),
+);
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '820px' },
@@ -79,13 +84,19 @@ export default function EncryptionBlade() {
   const form = f.form;
   const base = f.base;
   const keyCheck = form?.type === 'customer' ? checkKeyUrl(form.keyUrl) : undefined;
-  const keyForReadiness =
-    form?.type === 'customer' && keyCheck?.ok ? form.keyUrl : base?.type === 'customer' ? base.keyUrl : '';
+  const painted = useAfterFirstPaint(bot.data !== undefined);
+  const keyForReadiness = !painted
+    ? ''
+    : form?.type === 'customer' && keyCheck?.ok
+      ? form.keyUrl
+      : base?.type === 'customer'
+        ? base.keyUrl
+        : '';
   const readiness = useReadiness(bot.data, keyForReadiness);
-  const currentReadiness = useReadiness(bot.data, base?.type === 'customer' ? base.keyUrl : '');
+  const currentReadiness = useReadiness(bot.data, painted && base?.type === 'customer' ? base.keyUrl : '');
   const previousKey =
     change?.previousKeyUrl && serverNow() - change.at < weekMs ? change.previousKeyUrl : undefined;
-  const previousReadiness = useReadiness(bot.data, previousKey ?? '');
+  const previousReadiness = useReadiness(bot.data, painted ? (previousKey ?? '') : '');
   const kind = form && base ? changeKind(base, form) : 'none';
 
   const save = useArmMutation({
@@ -311,27 +322,31 @@ export default function EncryptionBlade() {
           <AboutEncryption />
         </>
       )}
-      <KeyPicker
-        open={pickerOpen}
-        onClose={() => setPickerOpen(false)}
-        onPick={(url) => {
-          f.set((x) => ({ ...x, keyUrl: stripDefaultPort(url) }));
-          setPickerOpen(false);
-        }}
-      />
-      {form && base && (
-        <SaveConfirmDialog
-          open={confirming}
-          base={base}
-          form={form}
-          failures={form.type === 'customer' ? readinessSummary(readiness.checks).failed : []}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            setConfirming(false);
-            save.mutate(form);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {pickerOpen && (
+          <KeyPicker
+            open={pickerOpen}
+            onClose={() => setPickerOpen(false)}
+            onPick={(url) => {
+              f.set((x) => ({ ...x, keyUrl: stripDefaultPort(url) }));
+              setPickerOpen(false);
+            }}
+          />
+        )}
+        {form && base && confirming && (
+          <SaveConfirmDialog
+            open={confirming}
+            base={base}
+            form={form}
+            failures={form.type === 'customer' ? readinessSummary(readiness.checks).failed : []}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              save.mutate(form);
+            }}
+          />
+        )}
+      </Suspense>
     </SettingsBlade>
   );
 }

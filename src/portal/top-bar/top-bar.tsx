@@ -17,15 +17,19 @@ import {
   Tooltip,
 } from '@fluentui/react-components';
 import { AlertRegular, FilterRegular, KeyMultipleRegular, SettingsRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useSession } from '../../auth/session';
 import { homeHash } from '../navigation/routes';
 import { RouterLink } from '../navigation/router-link';
-import { NotificationsHub } from '../notifications/notifications-hub';
 import { useNotificationList } from '../notifications/notifications-context';
 import { setTheme, themeNames, useThemeName, type ThemeName } from '../theme/theme';
-import { DirectoryPane } from './directory-pane';
 import { GlobalSearch } from './global-search';
+
+// The panes load when first opened: they are not needed to show a blade.
+const DirectoryPane = lazy(() => import('./directory-pane').then((m) => ({ default: m.DirectoryPane })));
+const NotificationsHub = lazy(() =>
+  import('../notifications/notifications-hub').then((m) => ({ default: m.NotificationsHub })),
+);
 
 const useStyles = makeStyles({
   bar: {
@@ -133,8 +137,10 @@ export function TopBar({ tenant }: { tenant?: string }) {
           </MenuPopover>
         </Menu>
       </div>
-      <DirectoryPane open={pane === 'directory'} onClose={() => setPane('none')} />
-      <NotificationsHub open={pane === 'notifications'} onClose={() => setPane('none')} />
+      <Suspense fallback={null}>
+        {pane === 'directory' && <DirectoryPane open onClose={() => setPane('none')} />}
+        {pane === 'notifications' && <NotificationsHub open onClose={() => setPane('none')} />}
+      </Suspense>
     </header>
   );
 }
