@@ -94,7 +94,7 @@ export function HomePage({ tenant }: { tenant?: string }) {
         <Text role="status" aria-live="polite">
           {isLoading ? 'Loading resources…' : `Showing ${visible.length} of ${rows.length} records.`}
         </Text>
-        {isLoading && <Spinner size="tiny" aria-hidden />}
+        {isLoading && <Spinner size="tiny" aria-label="Loading" />}
       </div>
       <VirtualTable label="All resources" columns={columns} rows={visible} rowKey={(r) => r.id} />
     </div>

@@ -49,7 +49,7 @@ function Status({ state }: { state?: string }) {
       {state === 'Registered' ? (
         <CheckmarkCircleFilled className={styles.ok} aria-hidden />
       ) : transient(state) ? (
-        <Spinner size="extra-tiny" aria-hidden />
+        <Spinner size="extra-tiny" aria-label="In progress" />
       ) : (
         <CircleRegular aria-hidden />
       )}

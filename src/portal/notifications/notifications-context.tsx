@@ -53,7 +53,9 @@ const intentOf: Record<NotificationStatus, ToastIntent> = {
 function ToastContent({ n, onOpen }: { n: PortalNotification; onOpen: () => void }) {
   return (
     <Toast>
-      <ToastTitle media={n.status === 'inProgress' ? <Spinner size="tiny" /> : undefined}>
+      <ToastTitle
+        media={n.status === 'inProgress' ? <Spinner size="tiny" aria-label="In progress" /> : undefined}
+      >
         {n.title}
       </ToastTitle>
       <ToastBody subtitle={n.linkHash ? <Link onClick={onOpen}>Go to resource</Link> : undefined}>
