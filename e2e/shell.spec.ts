@@ -83,3 +83,18 @@ test.describe('portal shell (demo mode)', () => {
     await expect(page.getByText('The demo was reset to the ready scenario.')).toBeVisible();
   });
 });
+
+test('the twin’s state survives a reload of the tab, and Reset demo restores the seed', async ({ page }) => {
+  await openDemo(page, 'fresh', deepLink(contoso.vaultId, 'networking'));
+  await page.getByRole('button', { name: 'Allow trusted Microsoft services' }).click();
+  await expect(page.getByText('Azure Bot Service cannot reach keys in this vault')).toBeHidden();
+  await page.reload();
+  await expect(
+    page.getByRole('checkbox', { name: 'Allow trusted Microsoft services to bypass this firewall' }),
+  ).toBeChecked();
+  await expect(page.getByText('Azure Bot Service cannot reach keys in this vault')).toBeHidden();
+  await page.getByRole('button', { name: 'Demo panel' }).click();
+  await page.getByRole('button', { name: 'Reset demo' }).click();
+  await page.getByRole('button', { name: 'Close demo panel' }).click();
+  await expect(page.getByText('Azure Bot Service cannot reach keys in this vault')).toBeVisible();
+});

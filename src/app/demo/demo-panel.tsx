@@ -97,7 +97,7 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
           <Button
             onClick={() => {
               control.reset(scenario);
-              queryClient.clear();
+              void queryClient.resetQueries();
               setMessage(`The demo was reset to the ${scenario} scenario.`);
             }}
           >

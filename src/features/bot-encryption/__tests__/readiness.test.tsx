@@ -51,9 +51,9 @@ describe('CMK readiness in every scenario', () => {
     expect(screen.getByRole('status', { name: '' })).toBeDefined();
   });
 
-  it('ready and encrypted: every check passes', async () => {
-    for (const s of ['ready', 'encrypted'] as const) {
-      const list = await openWith(s, s === 'ready' ? () => keyUrl('bot-cmk-key') : undefined);
+  it('ready, encrypted and large: every check passes', async () => {
+    for (const s of ['ready', 'encrypted', 'large'] as const) {
+      const list = await openWith(s, s === 'encrypted' ? undefined : () => keyUrl('bot-cmk-key'));
       expect(within(list).getAllByRole('listitem', { name: /Passed$/ })).toHaveLength(10);
       screen.getByText(/All 10 checks passed/);
       cleanup();
