@@ -8,8 +8,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Skeleton,
-  SkeletonItem,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -22,6 +20,7 @@ import { stripDefaultPort } from '../../arm/key-uri';
 import { serverNow } from '../../arm/server-clock';
 import { readinessSummary } from '../../domain/readiness';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
@@ -186,18 +185,10 @@ export default function EncryptionBlade() {
         ) : undefined
       }
     >
-      {bot.error ? (
-        <ArmErrorBar error={bot.error} title="The bot could not be read" onRetry={() => void bot.refetch()} />
-      ) : null}
+      <QueryState query={bot} what="bot" />
       {save.error && !fieldError ? (
         <ArmErrorBar error={save.error} title="Azure refused the change; what you entered is kept" />
       ) : null}
-      {bot.isLoading && (
-        <Skeleton aria-label="Loading encryption settings">
-          <SkeletonItem />
-          <SkeletonItem />
-        </Skeleton>
-      )}
       {keyOutOfReach && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

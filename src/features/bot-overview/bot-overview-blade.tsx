@@ -1,15 +1,8 @@
-import {
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Skeleton,
-  SkeletonItem,
-  ToolbarButton,
-} from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, MessageBarTitle, ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { parseResourceId } from '../../arm/resource-id';
-import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
@@ -37,15 +30,7 @@ export default function BotOverviewBlade() {
         </ToolbarButton>
       }
     >
-      {bot.error ? (
-        <ArmErrorBar error={bot.error} title="The bot could not be read" onRetry={() => void bot.refetch()} />
-      ) : null}
-      {bot.isLoading ? (
-        <Skeleton aria-label="Loading the bot">
-          <SkeletonItem />
-          <SkeletonItem />
-        </Skeleton>
-      ) : null}
+      <QueryState query={bot} what="bot" />
       {bot.data && p?.isCmekEnabled && p.provisioningState === 'Failed' && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

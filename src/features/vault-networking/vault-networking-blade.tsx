@@ -10,8 +10,6 @@ import {
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Skeleton,
-  SkeletonItem,
   Tab,
   TabList,
   Text,
@@ -22,6 +20,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { vaultsUpdate } from '../../arm/operations/vaults';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
@@ -126,21 +125,10 @@ export default function VaultNetworkingBlade() {
         <Tab value="firewall">Firewalls and virtual networks</Tab>
         <Tab value="private">Private endpoint connections</Tab>
       </TabList>
-      {vault.error ? (
-        <ArmErrorBar
-          error={vault.error}
-          title="The key vault could not be read"
-          onRetry={() => void vault.refetch()}
-        />
-      ) : null}
+      <QueryState query={vault} what="key vault" />
       {save.error ? (
         <ArmErrorBar error={save.error} title="Azure refused the change; your settings are kept" />
       ) : null}
-      {vault.isLoading && (
-        <Skeleton aria-label="Loading networking">
-          <SkeletonItem />
-        </Skeleton>
-      )}
       {tab === 'firewall' && form && (
         <>
           {serverBlocks && !f.dirty && (

@@ -1,8 +1,8 @@
-import { Skeleton, SkeletonItem, ToolbarButton } from '@fluentui/react-components';
+import { ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { parseResourceId } from '../../arm/resource-id';
-import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
@@ -30,18 +30,7 @@ export default function VaultOverviewBlade() {
         </ToolbarButton>
       }
     >
-      {vault.error ? (
-        <ArmErrorBar
-          error={vault.error}
-          title="The key vault could not be read"
-          onRetry={() => void vault.refetch()}
-        />
-      ) : null}
-      {vault.isLoading ? (
-        <Skeleton aria-label="Loading the key vault">
-          <SkeletonItem />
-        </Skeleton>
-      ) : null}
+      <QueryState query={vault} what="key vault" />
       {vault.data && p && (
         <Essentials
           facts={[

@@ -5,8 +5,6 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Skeleton,
-  SkeletonItem,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -15,6 +13,7 @@ import { useMemo, useState } from 'react';
 import { vaultsUpdate } from '../../arm/operations/vaults';
 import { parseResourceId } from '../../arm/resource-id';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
@@ -97,22 +96,10 @@ export default function VaultPropertiesBlade() {
         </>
       }
     >
-      {vault.error ? (
-        <ArmErrorBar
-          error={vault.error}
-          title="The key vault could not be read"
-          onRetry={() => void vault.refetch()}
-        />
-      ) : null}
+      <QueryState query={vault} what="key vault" />
       {save.error ? (
         <ArmErrorBar error={save.error} title="Azure refused the change; your choices are kept" />
       ) : null}
-      {vault.isLoading && (
-        <Skeleton aria-label="Loading properties">
-          <SkeletonItem />
-          <SkeletonItem />
-        </Skeleton>
-      )}
       {vault.data && p && form && base && (
         <>
           <Essentials
