@@ -1,23 +1,21 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { parseResourceId } from '../../arm/resource-id';
 import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
+import { useCommonFacts } from '../../portal/use-common-facts';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
-import { botQuery, subscriptionsQuery } from '../../queries/resources';
+import { botQuery } from '../../queries/resources';
 import { MessageTest } from './message-test';
 
 export default function BotOverviewBlade() {
   const blade = useBlade();
   const bot = useQuery(botQuery(blade.resourceId));
-  const subs = useQuery(subscriptionsQuery());
-  const id = parseResourceId(blade.resourceId);
-  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
   const p = bot.data?.properties;
+  const commonFacts = useCommonFacts(bot.data?.location);
   return (
     <BladeFrame
       commands={
@@ -46,19 +44,7 @@ export default function BotOverviewBlade() {
       {bot.data && (
         <Essentials
           facts={[
-            { label: 'Resource group', value: id?.resourceGroup },
-            { label: 'Location', value: bot.data.location },
-            {
-              label: 'Subscription',
-              value: (
-                <RouterLink
-                  href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}
-                >
-                  {sub?.displayName ?? id?.subscriptionId}
-                </RouterLink>
-              ),
-            },
-            { label: 'Subscription ID', value: id?.subscriptionId },
+            ...commonFacts,
             { label: 'Display name', value: p?.displayName },
             { label: 'Messaging endpoint', value: p?.endpoint || 'Not readable' },
             { label: 'Microsoft App ID', value: p?.msaAppId || 'Not readable' },

@@ -1,22 +1,18 @@
 import { ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { parseResourceId } from '../../arm/resource-id';
 import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
-import { resourceHash } from '../../portal/navigation/routes';
-import { RouterLink } from '../../portal/navigation/router-link';
-import { subscriptionsQuery, vaultQuery } from '../../queries/resources';
+import { useCommonFacts } from '../../portal/use-common-facts';
+import { vaultQuery } from '../../queries/resources';
 
 export default function VaultOverviewBlade() {
   const blade = useBlade();
   const vault = useQuery(vaultQuery(blade.resourceId));
-  const subs = useQuery(subscriptionsQuery());
-  const id = parseResourceId(blade.resourceId);
-  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
   const p = vault.data?.properties;
+  const commonFacts = useCommonFacts(vault.data?.location);
   const yesNo = (v: boolean | undefined) => (v ? 'Enabled' : 'Disabled');
   return (
     <BladeFrame
@@ -34,19 +30,7 @@ export default function VaultOverviewBlade() {
       {vault.data && p && (
         <Essentials
           facts={[
-            { label: 'Resource group', value: id?.resourceGroup },
-            { label: 'Location', value: vault.data.location },
-            {
-              label: 'Subscription',
-              value: (
-                <RouterLink
-                  href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}
-                >
-                  {sub?.displayName ?? id?.subscriptionId}
-                </RouterLink>
-              ),
-            },
-            { label: 'Subscription ID', value: id?.subscriptionId },
+            ...commonFacts,
             { label: 'Vault URI', value: p.vaultUri },
             { label: 'Pricing tier', value: p.sku.name === 'premium' ? 'Premium' : 'Standard' },
             { label: 'Directory ID', value: p.tenantId },

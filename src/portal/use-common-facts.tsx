@@ -1,0 +1,28 @@
+import { useQuery } from '@tanstack/react-query';
+import { parseResourceId } from '../arm/resource-id';
+import { subscriptionsQuery } from '../queries/resources';
+import { useBlade } from './blade/blade-context';
+import type { Fact } from './essentials';
+import { resourceHash } from './navigation/routes';
+import { RouterLink } from './navigation/router-link';
+
+/** The Essentials facts every resource shares (the portal's left column): resource group, location, subscription. */
+export function useCommonFacts(location: string | undefined): Fact[] {
+  const blade = useBlade();
+  const subs = useQuery(subscriptionsQuery());
+  const id = parseResourceId(blade.resourceId);
+  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
+  return [
+    { label: 'Resource group', value: id?.resourceGroup },
+    { label: 'Location', value: location },
+    {
+      label: 'Subscription',
+      value: (
+        <RouterLink href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}>
+          {sub?.displayName ?? id?.subscriptionId}
+        </RouterLink>
+      ),
+    },
+    { label: 'Subscription ID', value: id?.subscriptionId },
+  ];
+}
