@@ -1,15 +1,10 @@
 import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import {
-  CheckmarkCircleFilled,
-  DismissCircleFilled,
-  QuestionCircleRegular,
-  WarningFilled,
-} from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CheckState, FixId, ReadinessCheck } from '../../domain/readiness';
 import { readinessSummary } from '../../domain/readiness';
 import { useBlade } from '../../portal/blade/blade-context';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
+import { StatusIcon, type StatusKind } from '../../portal/status-icon';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import type { Readiness } from './use-readiness';
@@ -32,10 +27,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalXS,
     borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
   },
-  passed: { color: tokens.colorStatusSuccessForeground1 },
   failed: { color: tokens.colorStatusDangerForeground1 },
-  warning: { color: tokens.colorStatusWarningForeground1 },
-  unknown: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   header: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
@@ -54,14 +46,12 @@ const fixLabel: Record<FixId, string> = {
   'firewall-bypass': 'Allow trusted Microsoft services',
 };
 
-function StateIcon({ state }: { state: CheckState }) {
-  const s = useStyles();
-  const props = { 'aria-label': stateLabel[state], role: 'img' as const };
-  if (state === 'passed') return <CheckmarkCircleFilled className={s.passed} {...props} />;
-  if (state === 'failed') return <DismissCircleFilled className={s.failed} {...props} />;
-  if (state === 'warning') return <WarningFilled className={s.warning} {...props} />;
-  return <QuestionCircleRegular className={s.unknown} {...props} />;
-}
+const stateKind: Record<CheckState, StatusKind> = {
+  passed: 'success',
+  failed: 'error',
+  warning: 'warning',
+  unknown: 'unknown',
+};
 
 /** The CMK readiness check: every prerequisite of the doc for the chosen key, with one-click fixes where Azure allows. */
 export function ReadinessPanel({
@@ -111,7 +101,7 @@ export function ReadinessPanel({
       <ul className={styles.list} aria-label="Readiness checks">
         {readiness.checks.map((c: ReadinessCheck) => (
           <li key={c.id} className={styles.item} aria-label={`${c.label}: ${stateLabel[c.state]}`}>
-            <StateIcon state={c.state} />
+            <StatusIcon kind={stateKind[c.state]} label={stateLabel[c.state]} />
             <div>
               <Text weight="semibold" block>
                 {c.label}

@@ -6,19 +6,13 @@ import {
   Link,
   makeStyles,
   OverlayDrawer,
-  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import {
-  CheckmarkCircleFilled,
-  DismissCircleFilled,
-  DismissRegular,
-  InfoFilled,
-  WarningFilled,
-} from '@fluentui/react-icons';
+import { DismissRegular } from '@fluentui/react-icons';
 import { useEffect } from 'react';
 import { navigate } from '../navigation/router';
+import { StatusIcon } from '../status-icon';
 import type { NotificationStatus } from './notification-store';
 import { useNotificationList, useNotifications } from './notifications-context';
 
@@ -45,10 +39,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
     overflowWrap: 'anywhere',
   },
-  success: { color: tokens.colorStatusSuccessForeground1 },
-  error: { color: tokens.colorStatusDangerForeground1 },
-  warning: { color: tokens.colorStatusWarningForeground1 },
-  info: { color: tokens.colorBrandForeground1 },
 });
 
 const statusLabel: Record<NotificationStatus, string> = {
@@ -58,22 +48,6 @@ const statusLabel: Record<NotificationStatus, string> = {
   warning: 'Warning',
   info: 'Information',
 };
-
-function StatusIcon({ status }: { status: NotificationStatus }) {
-  const s = useStyles();
-  switch (status) {
-    case 'inProgress':
-      return <Spinner size="tiny" aria-label={statusLabel[status]} />;
-    case 'success':
-      return <CheckmarkCircleFilled className={s.success} aria-label={statusLabel[status]} />;
-    case 'error':
-      return <DismissCircleFilled className={s.error} aria-label={statusLabel[status]} />;
-    case 'warning':
-      return <WarningFilled className={s.warning} aria-label={statusLabel[status]} />;
-    case 'info':
-      return <InfoFilled className={s.info} aria-label={statusLabel[status]} />;
-  }
-}
 
 /** The hub behind the bell: every notification of this session, newest first, each linking to its resource. */
 export function NotificationsHub({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -111,7 +85,7 @@ export function NotificationsHub({ open, onClose }: { open: boolean; onClose: ()
           <ul className={styles.list} aria-label="Notifications">
             {list.map((n) => (
               <li key={n.id} className={styles.item}>
-                <StatusIcon status={n.status} />
+                <StatusIcon kind={n.status} label={statusLabel[n.status]} />
                 <div className={styles.text}>
                   <Text weight="semibold">{n.title}</Text>
                   {n.message && <Text size={200}>{n.message}</Text>}
