@@ -8,9 +8,11 @@ import {
 } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { isArmError, type ArmError } from '../arm/errors';
+import { isChangedMeanwhile } from './form/changed-meanwhile-error';
 
 /** Plain words for what a status means to the admin; Azure's own message always follows. */
 export function describeError(error: unknown): { title: string; message: string } {
+  if (isChangedMeanwhile(error)) return { title: 'Changed by someone else', message: error.message };
   if (!isArmError(error))
     return { title: 'Something went wrong', message: error instanceof Error ? error.message : String(error) };
   const e: ArmError = error;

@@ -30,12 +30,15 @@ import { resourceHash } from '../../portal/navigation/routes';
 import { useNotifications } from '../../portal/notifications/notifications-context';
 import { botQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
+import { writeIfUnchanged } from '../../queries/write-if-unchanged';
+import { isChangedMeanwhile } from '../../portal/form/changed-meanwhile-error';
 import { AboutEncryption } from './about-encryption';
 import { readChange, weekMs, writeChange, type ChangeRecord } from './change-log';
 import { ChangeAsCode } from './change-as-code';
 import {
   changeAsCode,
   changeKind,
+  encryptionChanges,
   encryptionFormFromBot,
   encryptionPatch,
   type EncryptionForm,
@@ -100,7 +103,14 @@ export default function EncryptionBlade() {
 
   const save = useArmMutation({
     mutationFn: (target: EncryptionForm, signal) =>
-      botsUpdate(blade.resourceId, encryptionPatch(bot.data!, target), signal),
+      writeIfUnchanged({
+        queryClient,
+        query: botQuery(blade.resourceId),
+        toForm: encryptionFormFromBot,
+        base: base as EncryptionForm,
+        what: `the encryption settings of ${blade.resourceName}`,
+        write: (latest) => botsUpdate(blade.resourceId, encryptionPatch(latest, target), signal),
+      }),
     describe: (target) => ({
       resourceId: blade.resourceId,
       running:
@@ -178,15 +188,15 @@ export default function EncryptionBlade() {
       status={
         f.changedUnderneath ? (
           <ChangedUnderneathBar
-            changes={['the bot’s encryption settings']}
-            onKeepMine={f.rebase}
-            onTakeTheirs={f.reload}
+            changes={base && f.server ? encryptionChanges(base, f.server) : []}
+            onKeepMine={() => (f.rebase(), save.reset())}
+            onTakeTheirs={() => (f.reload(), save.reset())}
           />
         ) : undefined
       }
     >
       <QueryState query={bot} what="bot" />
-      {save.error && !fieldError ? (
+      {save.error && !fieldError && !isChangedMeanwhile(save.error) ? (
         <ArmErrorBar error={save.error} title="Azure refused the change; what you entered is kept" />
       ) : null}
       {keyOutOfReach && (

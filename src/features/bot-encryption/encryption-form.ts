@@ -63,6 +63,15 @@ export function describeChange(base: EncryptionForm, form: EncryptionForm): stri
   }
 }
 
+/** What another admin changed, in the words of the blade. */
+export function encryptionChanges(from: EncryptionForm, to: EncryptionForm): string[] {
+  const type = (t: EncryptionType) => (t === 'customer' ? 'Customer-Managed Keys' : 'Microsoft-Managed Keys');
+  const out: string[] = [];
+  if (from.type !== to.type) out.push(`encryption type: ${type(from.type)} → ${type(to.type)}`);
+  if (to.type === 'customer' && !sameKeyUri(from.keyUrl, to.keyUrl)) out.push(`key URL is now ${to.keyUrl}`);
+  return out;
+}
+
 /** The same change for scripts: Azure CLI and Bicep. */
 export function changeAsCode(bot: Bot, form: EncryptionForm): { cli: string; bicep: string } {
   const rg = bot.id.split('/')[4] ?? '<resource-group>';

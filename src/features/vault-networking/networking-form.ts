@@ -33,6 +33,32 @@ export function networkingPatch(form: NetworkingForm): VaultPatchParameters {
   };
 }
 
+const accessWords: Record<AccessFrom, string> = {
+  all: 'all networks',
+  selected: 'selected networks only',
+  disabled: 'disabled',
+};
+
+/** What another admin changed, in the words of the blade. */
+export function networkingChanges(from: NetworkingForm, to: NetworkingForm): string[] {
+  const out: string[] = [];
+  if (from.accessFrom !== to.accessFrom)
+    out.push(`public access: ${accessWords[from.accessFrom]} → ${accessWords[to.accessFrom]}`);
+  const added = to.ipRules.filter((r) => !from.ipRules.includes(r));
+  const removed = from.ipRules.filter((r) => !to.ipRules.includes(r));
+  if (added.length) out.push(`IP rules added: ${added.join(', ')}`);
+  if (removed.length) out.push(`IP rules removed: ${removed.join(', ')}`);
+  const vnetDelta =
+    to.virtualNetworkRules.length !== from.virtualNetworkRules.length ||
+    to.virtualNetworkRules.some((r) => !from.virtualNetworkRules.includes(r));
+  if (vnetDelta) out.push('virtual network rules changed');
+  if (from.bypass !== to.bypass)
+    out.push(
+      `trusted Microsoft services ${to.bypass ? 'may now bypass' : 'may no longer bypass'} the firewall`,
+    );
+  return out;
+}
+
 /** Public access is limited and trusted services may not pass: Azure Bot Service cannot reach the keys. */
 export function blocksBotService(form: NetworkingForm): boolean {
   return form.accessFrom !== 'all' && !form.bypass;

@@ -27,8 +27,11 @@ import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
+import { writeIfUnchanged } from '../../queries/write-if-unchanged';
+import { isChangedMeanwhile } from '../../portal/form/changed-meanwhile-error';
 import {
   blocksBotService,
+  networkingChanges,
   networkingFormFromVault,
   networkingPatch,
   validateIpRule,
@@ -70,8 +73,15 @@ export default function VaultNetworkingBlade() {
   const [newRule, setNewRule] = useState('');
   const [ruleError, setRuleError] = useState<string>();
   const save = useArmMutation({
-    mutationFn: ({ form }: { form: NetworkingForm; fix?: boolean }) =>
-      vaultsUpdate(blade.resourceId, networkingPatch(form)),
+    mutationFn: ({ form, from }: { form: NetworkingForm; from: NetworkingForm; fix?: boolean }) =>
+      writeIfUnchanged({
+        queryClient,
+        query: vaultQuery(blade.resourceId),
+        toForm: networkingFormFromVault,
+        base: from,
+        what: `the networking of ${blade.resourceName}`,
+        write: () => vaultsUpdate(blade.resourceId, networkingPatch(form)),
+      }),
     describe: ({ fix }) => ({
       resourceId: blade.resourceId,
       running: fix
@@ -103,16 +113,16 @@ export default function VaultNetworkingBlade() {
       dirty={f.dirty}
       saving={save.isPending}
       saveBlockedReason={pendingRule ? 'Add or clear the IP rule you are typing first.' : undefined}
-      onSave={() => form && (save.reset(), save.mutate({ form }))}
+      onSave={() => form && f.base && (save.reset(), save.mutate({ form, from: f.base }))}
       onDiscard={() => (f.discard(), setNewRule(''), setRuleError(undefined), save.reset())}
       onRefresh={() => void vault.refetch()}
       refreshing={vault.isFetching}
       status={
         f.changedUnderneath ? (
           <ChangedUnderneathBar
-            changes={['the firewall settings']}
-            onKeepMine={f.rebase}
-            onTakeTheirs={f.reload}
+            changes={f.base && f.server ? networkingChanges(f.base, f.server) : []}
+            onKeepMine={() => (f.rebase(), save.reset())}
+            onTakeTheirs={() => (f.reload(), save.reset())}
           />
         ) : undefined
       }
@@ -126,7 +136,7 @@ export default function VaultNetworkingBlade() {
         <Tab value="private">Private endpoint connections</Tab>
       </TabList>
       <QueryState query={vault} what="key vault" />
-      {save.error ? (
+      {save.error && !isChangedMeanwhile(save.error) ? (
         <ArmErrorBar error={save.error} title="Azure refused the change; your settings are kept" />
       ) : null}
       {tab === 'firewall' && form && (
@@ -143,7 +153,8 @@ export default function VaultNetworkingBlade() {
                   appearance="primary"
                   disabled={save.isPending}
                   onClick={() =>
-                    serverForm && save.mutate({ form: { ...serverForm, bypass: true }, fix: true })
+                    serverForm &&
+                    save.mutate({ form: { ...serverForm, bypass: true }, from: serverForm, fix: true })
                   }
                 >
                   Allow trusted Microsoft services

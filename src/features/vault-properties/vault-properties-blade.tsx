@@ -22,6 +22,8 @@ import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { subscriptionsQuery, vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
+import { writeIfUnchanged } from '../../queries/write-if-unchanged';
+import { isChangedMeanwhile } from '../../portal/form/changed-meanwhile-error';
 import {
   propertiesChanges,
   propertiesFormFromVault,
@@ -46,8 +48,17 @@ export default function VaultPropertiesBlade() {
   const f = useSettingsForm<PropertiesForm>(serverForm);
   const [confirming, setConfirming] = useState(false);
   const save = useArmMutation({
-    mutationFn: (form: PropertiesForm) =>
-      vaultsUpdate(blade.resourceId, propertiesPatch(f.base as PropertiesForm, form)),
+    mutationFn: (form: PropertiesForm) => {
+      const from = f.base as PropertiesForm;
+      return writeIfUnchanged({
+        queryClient,
+        query: vaultQuery(blade.resourceId),
+        toForm: propertiesFormFromVault,
+        base: from,
+        what: blade.resourceName,
+        write: () => vaultsUpdate(blade.resourceId, propertiesPatch(from, form)),
+      });
+    },
     describe: () => ({
       resourceId: blade.resourceId,
       running: `Updating ${blade.resourceName}`,
@@ -89,15 +100,15 @@ export default function VaultPropertiesBlade() {
           {f.changedUnderneath && f.server && base && (
             <ChangedUnderneathBar
               changes={propertiesChanges(base, f.server)}
-              onKeepMine={f.rebase}
-              onTakeTheirs={f.reload}
+              onKeepMine={() => (f.rebase(), save.reset())}
+              onTakeTheirs={() => (f.reload(), save.reset())}
             />
           )}
         </>
       }
     >
       <QueryState query={vault} what="key vault" />
-      {save.error ? (
+      {save.error && !isChangedMeanwhile(save.error) ? (
         <ArmErrorBar error={save.error} title="Azure refused the change; your choices are kept" />
       ) : null}
       {vault.data && p && form && base && (

@@ -21,7 +21,7 @@ export function ChangedUnderneathBar({
       <MessageBarBody>
         <MessageBarTitle>This resource changed since you started editing</MessageBarTitle>
         Someone else saved a change: {changes.length ? changes.join('; ') : 'settings shown on this blade'}.
-        Your edits are kept until you choose.
+        Your edits are kept until you choose: keep them on top of that change, or load theirs.
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={onKeepMine}>Keep my edits</Button>

@@ -15,7 +15,10 @@ export interface SettingsForm<T> {
   discard(): void;
   /** Adopts the server's current state, dropping the user's edits. */
   reload(): void;
-  /** Keeps the user's edits but takes the server's current state as the baseline (the user chose to overwrite). */
+  /**
+   * Keeps the user's edits on top of the server's current state: fields the user changed keep the user's value, the
+   * rest take the other admin's; the server state becomes the baseline.
+   */
   rebase(): void;
   /** After a successful save: the saved resource becomes the baseline and the form. */
   accept(saved: T): void;
@@ -48,10 +51,25 @@ export function useSettingsForm<T>(serverValue: T | undefined): SettingsForm<T> 
       setBase(serverValue);
       setForm(serverValue);
     },
-    rebase: () => setBase(serverValue),
+    rebase: () => {
+      if (serverValue === undefined || base === undefined || form === undefined) return;
+      setForm(mergeEdits(base, form, serverValue));
+      setBase(serverValue);
+    },
     accept: (saved) => {
       setBase(saved);
       setForm(saved);
     },
   };
+}
+
+/** Three-way merge by top-level field: what the user changed from `base` wins, everything else follows `server`. */
+export function mergeEdits<T>(base: T, mine: T, server: T): T {
+  if (typeof mine !== 'object' || mine === null || Array.isArray(mine)) return mine;
+  const out = { ...server } as Record<string, unknown>;
+  const b = base as Record<string, unknown>;
+  for (const [k, v] of Object.entries(mine as Record<string, unknown>)) {
+    if (!deepEqual(v, b[k])) out[k] = v;
+  }
+  return out as T;
 }

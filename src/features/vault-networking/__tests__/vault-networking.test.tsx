@@ -116,6 +116,29 @@ describe('Key vault | Networking', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Discard mine and load theirs' }));
     expect(screen.getByText('198.51.100.0/24')).toBeInTheDocument();
   });
+
+  it('holds the save back when another admin changed the firewall after the user began, until the user chooses', async () => {
+    open();
+    await userEvent.click(await screen.findByRole('radio', { name: 'Disable public access' }));
+    control.otherAdmin('PATCH', `${contosoVaultId}?api-version=2025-05-01`, {
+      properties: {
+        networkAcls: { defaultAction: 'Deny', bypass: 'None', ipRules: [{ value: '198.51.100.0/24' }] },
+      },
+    });
+    const log = recordRequests();
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('This resource changed since you started editing')).toBeInTheDocument();
+    expect(screen.getByText(/IP rules added: 198\.51\.100\.0\/24/)).toBeInTheDocument();
+    expect(writes(log)).toEqual([]);
+    expect(screen.getByRole('radio', { name: 'Disable public access' })).toBeChecked();
+    expect(testTwin.managed.twin.world.vaults.get(contosoVaultId)!.publicNetworkAccess).toBe('Enabled');
+    await userEvent.click(screen.getByRole('button', { name: 'Keep my edits' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(testTwin.managed.twin.world.vaults.get(contosoVaultId)!.publicNetworkAccess).toBe('Disabled'),
+    );
+    expect(acls().ipRules).toEqual([{ value: '198.51.100.0/24' }]);
+  });
 });
 
 describe('IP rule validation', () => {
