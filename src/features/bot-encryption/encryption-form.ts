@@ -31,7 +31,10 @@ export function encryptionPatch(bot: Bot, form: EncryptionForm): BotPatch {
   const p = bot.properties;
   const base = { displayName: p.displayName, endpoint: p.endpoint, msaAppId: p.msaAppId };
   if (form.type === 'microsoft') return { properties: { ...base, isCmekEnabled: false } };
-  return { properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: form.keyUrl.trim() } };
+  // A key identifier copied from ARM carries `:443` (keys.json examples); the Bot Service is given the plain form.
+  return {
+    properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: stripDefaultPort(form.keyUrl.trim()) },
+  };
 }
 
 export type ChangeKind = 'enable' | 'rotate' | 'disable' | 'none';
@@ -77,7 +80,7 @@ export function changeAsCode(bot: Bot, form: EncryptionForm): { cli: string; bic
   const rg = bot.id.split('/')[4] ?? '<resource-group>';
   const cli =
     form.type === 'customer'
-      ? `az bot update --resource-group ${rg} --name ${bot.name} --cmk-key-vault-key-url "${form.keyUrl}"`
+      ? `az bot update --resource-group ${rg} --name ${bot.name} --cmk-key-vault-key-url "${stripDefaultPort(form.keyUrl)}"`
       : `az bot update --resource-group ${rg} --name ${bot.name} --cmk-off`;
   const bicep = [
     `resource bot 'Microsoft.BotService/botServices@2022-09-15' = {`,
@@ -90,7 +93,7 @@ export function changeAsCode(bot: Bot, form: EncryptionForm): { cli: string; bic
     `    endpoint: '${bot.properties.endpoint ?? ''}'`,
     `    msaAppId: '${bot.properties.msaAppId}'`,
     `    isCmekEnabled: ${form.type === 'customer'}`,
-    ...(form.type === 'customer' ? [`    cmekKeyVaultUrl: '${form.keyUrl}'`] : []),
+    ...(form.type === 'customer' ? [`    cmekKeyVaultUrl: '${stripDefaultPort(form.keyUrl)}'`] : []),
     `  }`,
     `}`,
   ].join('\n');

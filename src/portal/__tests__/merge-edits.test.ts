@@ -19,4 +19,10 @@ describe('keeping my edits on top of another admin’s change', () => {
     const theirs = { ...base, rules: [] };
     expect(mergeEdits(base, mine, theirs).rules).toEqual(['203.0.113.7']);
   });
+
+  it('applies my additions and removals to their list instead of replacing it', () => {
+    const mine = { ...base, rules: ['198.51.100.7'] };
+    const theirs = { ...base, rules: ['203.0.113.0/24', '192.0.2.10'] };
+    expect(mergeEdits(base, mine, theirs).rules).toEqual(['192.0.2.10', '198.51.100.7']);
+  });
 });

@@ -63,13 +63,28 @@ export function useSettingsForm<T>(serverValue: T | undefined): SettingsForm<T> 
   };
 }
 
-/** Three-way merge by top-level field: what the user changed from `base` wins, everything else follows `server`. */
+/**
+ * Three-way merge by top-level field: what the user changed from `base` wins, everything else follows `server`. Lists
+ * of plain values (IP rules) merge item by item: the user's additions and removals are applied to the server's list.
+ */
 export function mergeEdits<T>(base: T, mine: T, server: T): T {
   if (typeof mine !== 'object' || mine === null || Array.isArray(mine)) return mine;
   const out = { ...server } as Record<string, unknown>;
   const b = base as Record<string, unknown>;
   for (const [k, v] of Object.entries(mine as Record<string, unknown>)) {
-    if (!deepEqual(v, b[k])) out[k] = v;
+    if (deepEqual(v, b[k])) continue;
+    const theirs = out[k];
+    out[k] = isPlainList(v) && isPlainList(b[k]) && isPlainList(theirs) ? mergeList(b[k], v, theirs) : v;
   }
   return out as T;
+}
+
+type Plain = string | number | boolean;
+const isPlainList = (x: unknown): x is Plain[] =>
+  Array.isArray(x) && x.every((i) => ['string', 'number', 'boolean'].includes(typeof i));
+
+function mergeList(base: Plain[], mine: Plain[], theirs: Plain[]): Plain[] {
+  const removed = base.filter((x) => !mine.includes(x));
+  const added = mine.filter((x) => !base.includes(x));
+  return [...theirs.filter((x) => !removed.includes(x)), ...added.filter((x) => !theirs.includes(x))];
 }
