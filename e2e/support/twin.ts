@@ -1,0 +1,34 @@
+import type { Page } from '@playwright/test';
+import type { FaultInput } from '../../src/mocks/twin/faults';
+
+/** Arms a fault in the demo's twin for the next matching request(s). */
+export async function armFault(page: Page, fault: FaultInput): Promise<void> {
+  await page.evaluate((f) => void window.__keyguardTwin?.armFault(f), fault);
+}
+
+/** Reads Azure's state straight from the twin (as another admin would see it), bypassing the console. */
+export async function readArm<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
+  return page.evaluate((p) => {
+    const r = window.__keyguardTwin?.otherAdmin('GET', p);
+    return { status: r?.status ?? 0, body: r?.body };
+  }, path) as Promise<{ status: number; body: T }>;
+}
+
+/** Another admin's change, made behind the console's back. */
+export async function otherAdmin(page: Page, method: string, path: string, body?: unknown): Promise<number> {
+  return page.evaluate(({ m, p, b }) => window.__keyguardTwin?.otherAdmin(m, p, b).status ?? 0, {
+    m: method,
+    p: path,
+    b: body,
+  });
+}
+
+/** Counts the requests the page sends that match, from now on. */
+export function countRequests(page: Page, method: string, pathIncludes: string): () => number {
+  let n = 0;
+  const needle = pathIncludes.toLowerCase();
+  page.on('request', (r) => {
+    if (r.method() === method && new URL(r.url()).pathname.toLowerCase().includes(needle)) n++;
+  });
+  return () => n;
+}
