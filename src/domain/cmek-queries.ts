@@ -1,4 +1,4 @@
-import { queryOptions, useQueries, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { botsList } from '../arm/operations/bots';
 import { directoryObjectsGetByIds, servicePrincipalsListByDisplayName } from '../arm/operations/graph';
@@ -50,33 +50,61 @@ export function botUsesVault(bot: Bot, vault: Vault): boolean {
  * Bots (in every subscription the admin can see) that use a key of this vault with CMK on. Only subscriptions that
  * hold bots are asked (from the resource list Home already caches), so no call hits an unregistered provider.
  */
-export function useBotsUsingVault(vault: Vault | undefined) {
+export interface BotsUsingVault {
+  bots: Bot[];
+  loading: boolean;
+  /** Subscriptions whose bots could not be listed: the bots above may not be all of them. */
+  unchecked: string[];
+  retry(): void;
+}
+
+/**
+ * The bots whose customer-managed key lives in this vault, across every subscription the user can see. A list that
+ * fails is reported (never read as "no bots"), since the revoke warning must not give false comfort.
+ */
+export function useBotsUsingVault(vault: Vault | undefined): BotsUsingVault {
+  const queryClient = useQueryClient();
   const subs = useQuery(subscriptionsQuery());
-  const withBots = useQueries({
+  const first = useQueries({
     queries: (subs.data ?? []).map((s) => ({
       ...subscriptionResourcesQuery(s.subscriptionId),
       enabled: vault !== undefined,
     })),
     combine: useCallback(
-      (results: { data?: GenericResource[] }[]) =>
-        (subs.data ?? [])
-          .filter((_, i) =>
-            results[i]?.data?.some((r) => r.type.toLowerCase() === 'microsoft.botservice/botservices'),
-          )
-          .map((s) => s.subscriptionId),
+      (results: { data?: GenericResource[]; error: unknown }[]) => {
+        const list = subs.data ?? [];
+        return {
+          withBots: list
+            .filter((_, i) =>
+              results[i]?.data?.some((r) => r.type.toLowerCase() === 'microsoft.botservice/botservices'),
+            )
+            .map((s) => s.subscriptionId),
+          failed: list.filter((_, i) => results[i]?.error).map((s) => s.displayName),
+        };
+      },
       [subs.data],
     ),
   });
-  const combine = useCallback(
-    (results: { data?: Bot[]; isLoading: boolean; error: unknown }[]) => ({
-      bots: vault ? results.flatMap((r) => r.data ?? []).filter((b) => botUsesVault(b, vault)) : [],
-      loading: results.some((r) => r.isLoading),
-      failed: results.some((r) => r.error),
-    }),
-    [vault],
+  const nameOf = useCallback(
+    (id: string) => (subs.data ?? []).find((s) => s.subscriptionId === id)?.displayName ?? id,
+    [subs.data],
   );
-  return useQueries({
-    queries: withBots.map((id) => ({ ...botsQuery(id), enabled: vault !== undefined })),
-    combine,
+  const second = useQueries({
+    queries: first.withBots.map((id) => ({ ...botsQuery(id), enabled: vault !== undefined })),
+    combine: useCallback(
+      (results: { data?: Bot[]; isLoading: boolean; error: unknown }[]) => ({
+        bots: vault ? results.flatMap((r) => r.data ?? []).filter((b) => botUsesVault(b, vault)) : [],
+        loading: results.some((r) => r.isLoading),
+        failed: first.withBots.filter((_, i) => results[i]?.error).map(nameOf),
+      }),
+      [vault, first.withBots, nameOf],
+    ),
   });
+  return {
+    bots: second.bots,
+    loading: second.loading,
+    unchecked: [...first.failed, ...second.failed],
+    retry: () =>
+      void queryClient.refetchQueries({ type: 'all', predicate: (q) => q.state.status === 'error' }),
+  };
 }

@@ -4,7 +4,9 @@ import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import { VirtualTable, type Column } from '../../portal/virtual-table';
+import { useQueryClient } from '@tanstack/react-query';
 import { useAllResources, type ResourceRow } from '../../queries/all-resources';
+import { subscriptionResourcesQuery } from '../../queries/resources';
 
 const useStyles = makeStyles({
   page: {
@@ -22,6 +24,7 @@ const useStyles = makeStyles({
 
 export function HomePage({ tenant }: { tenant?: string }) {
   const styles = useStyles();
+  const queryClient = useQueryClient();
   const { rows, isLoading, failures, subscriptionsError } = useAllResources();
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter);
@@ -82,6 +85,11 @@ export function HomePage({ tenant }: { tenant?: string }) {
           key={f.subscription.subscriptionId}
           error={f.error}
           title={`Resources of ${f.subscription.displayName} could not be listed`}
+          onRetry={() =>
+            void queryClient.refetchQueries({
+              queryKey: subscriptionResourcesQuery(f.subscription.subscriptionId).queryKey,
+            })
+          }
         />
       ))}
       <div className={styles.toolbar}>

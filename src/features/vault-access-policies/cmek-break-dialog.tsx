@@ -11,12 +11,15 @@ export function CmekBreakDialog({
   open,
   action,
   bots,
+  unchecked = [],
   onConfirm,
   onCancel,
 }: {
   open: boolean;
   action: string;
   bots: Bot[];
+  /** Subscriptions whose bots could not be listed. */
+  unchecked?: string[];
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -24,7 +27,7 @@ export function CmekBreakDialog({
   return (
     <ConfirmDialog
       open={open}
-      title="These bots will stop working"
+      title={bots.length > 0 ? 'These bots will stop working' : 'Bots may stop working'}
       confirmLabel={action}
       danger
       confirmDisabled={!understood}
@@ -33,7 +36,7 @@ export function CmekBreakDialog({
     >
       <Text block>
         Bot Service CMEK Prod would lose Get, Wrap Key or Unwrap Key on this vault. These bots encrypt their
-        data with a key of this vault:
+        data with a key of this vault{bots.length > 0 ? ':' : ' (as far as could be checked): none listed.'}
       </Text>
       <ul>
         {bots.map((b) => (
@@ -42,6 +45,12 @@ export function CmekBreakDialog({
           </li>
         ))}
       </ul>
+      {unchecked.length > 0 && (
+        <Text block>
+          The bots of {unchecked.join(', ')} could not be listed: any of them using a key of this vault stops
+          too.
+        </Text>
+      )}
       <Text block>
         Revoking access breaks them: they can no longer send or receive messages, and their configuration can
         no longer be read or changed. The Azure Bot Service team cannot recover a bot without access to its
@@ -51,7 +60,11 @@ export function CmekBreakDialog({
       <Checkbox
         checked={understood}
         onChange={(_, d) => setUnderstood(d.checked === true)}
-        label="I understand that these bots will stop working"
+        label={
+          bots.length > 0
+            ? 'I understand that these bots will stop working'
+            : 'I understand that bots I could not check may stop working'
+        }
       />
     </ConfirmDialog>
   );

@@ -1,8 +1,11 @@
 import {
+  Button,
   Checkbox,
   makeStyles,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  MessageBarTitle,
   SearchBox,
   Skeleton,
   SkeletonItem,
@@ -134,7 +137,7 @@ export default function VaultAccessPoliciesBlade() {
       p.kind === 'delete'
         ? p.rows.some((r) => isCmek(r.entry) && removesCmekAccess(r.entry, undefined))
         : isCmek(p.before) && removesCmekAccess(p.before, p.after);
-    if (breaks && usingBots.bots.length > 0) setBreakWarning(p);
+    if (breaks && (usingBots.bots.length > 0 || usingBots.unchecked.length > 0)) setBreakWarning(p);
     else if (p.kind === 'delete') setPending(p);
     else change.mutate(p);
   };
@@ -198,6 +201,7 @@ export default function VaultAccessPoliciesBlade() {
           open={breakWarning !== undefined}
           action="Save anyway"
           bots={usingBots.bots}
+          unchecked={usingBots.unchecked}
           onCancel={() => setBreakWarning(undefined)}
           onConfirm={() => {
             if (breakWarning) change.mutate(breakWarning);
@@ -270,6 +274,18 @@ export default function VaultAccessPoliciesBlade() {
             customer-managed key of this vault. To stop using it, turn customer-managed keys off on the bot
             first, then revoke Bot Service CMEK Prod&apos;s access: revoking first stops the bot.
           </MessageBarBody>
+        </MessageBar>
+      )}
+      {usingBots.unchecked.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Not every bot could be checked</MessageBarTitle>
+            The bots of {usingBots.unchecked.join(', ')} could not be listed, so bots there that use a key of
+            this vault are not shown. Revoking Bot Service CMEK Prod&apos;s access would stop them too.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={usingBots.retry}>Try again</Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {principals.error ? (
@@ -362,6 +378,7 @@ export default function VaultAccessPoliciesBlade() {
         open={breakWarning !== undefined}
         action={breakWarning?.kind === 'delete' ? 'Delete anyway' : 'Save anyway'}
         bots={usingBots.bots}
+        unchecked={usingBots.unchecked}
         onCancel={() => setBreakWarning(undefined)}
         onConfirm={() => {
           if (breakWarning) change.mutate(breakWarning);

@@ -14,6 +14,8 @@ export interface FaultRule {
   method?: string;
   /** Only requests whose path contains this text, case-insensitively (any when absent). */
   pathIncludes?: string;
+  /** Only requests whose decoded path and query match this regular expression, case-insensitively. */
+  pathPattern?: string;
   /** How many matching requests it hits before it is spent. */
   remaining: number;
   retryAfterSeconds?: number;
@@ -46,15 +48,25 @@ export class FaultInjector {
   /** Takes the first armed fault that matches this request (one request spends one hit of one fault). */
   take(method: string, path: string): FaultRule[] {
     const lower = path.toLowerCase();
+    const decoded = safeDecode(path);
     const rule = this.rules.find(
       (r) =>
         r.remaining > 0 &&
         (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
-        (!r.pathIncludes || lower.includes(r.pathIncludes.toLowerCase())),
+        (!r.pathIncludes || lower.includes(r.pathIncludes.toLowerCase())) &&
+        (!r.pathPattern || new RegExp(r.pathPattern, 'i').test(decoded)),
     );
     if (!rule) return [];
     rule.remaining--;
     this.rules = this.rules.filter((r) => r.remaining > 0);
     return [{ ...rule }];
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
   }
 }
