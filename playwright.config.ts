@@ -38,5 +38,12 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },
+    {
+      // The live build, unchanged: e2e/live.spec.ts answers config.json, sign-in, ARM and Graph by request routing.
+      command: 'npx vite preview --outDir dist --host localhost --port 4174 --strictPort',
+      url: 'http://localhost:4174',
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
   ],
 });

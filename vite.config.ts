@@ -33,8 +33,9 @@ const contentSecurityPolicy = [
   "img-src 'self' data:",
   "font-src 'self' data:",
   `connect-src 'self' ${azure.join(' ')}`,
-  // MSAL renews tokens silently in a hidden iframe on the sign-in authority.
-  `frame-src ${signIn.join(' ')}`,
+  // MSAL renews tokens silently in a hidden iframe: it opens on the sign-in authority and ends on this app's own
+  // blank auth-redirect.html, where MSAL reads the answer.
+  `frame-src 'self' ${signIn.join(' ')}`,
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -61,5 +62,9 @@ export default defineConfig({
     sourcemap: true,
     // The entry holds React, Fluent's core and MSAL; lazy blades split off the rest.
     chunkSizeWarningLimit: 900,
+    rollupOptions: {
+      // auth-redirect.html: the blank page where MSAL's silent renewal (hidden iframe) ends.
+      input: { main: 'index.html', authRedirect: 'auth-redirect.html' },
+    },
   },
 });

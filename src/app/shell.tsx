@@ -41,7 +41,8 @@ function SignInAgainBar() {
     <MessageBar intent="warning">
       <MessageBarBody>
         <MessageBarTitle>Sign in again</MessageBarTitle>
-        Your session needs you to sign in again before Azure can be called. What you typed stays on the page.
+        Azure needs you to sign in again before it can be called. Signing in leaves this page and brings you
+        back to it; edits not yet saved are not kept.
       </MessageBarBody>
       <MessageBarActions>
         <Button appearance="primary" onClick={() => void session.signInAgain()}>

@@ -65,13 +65,21 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
     (config.tenantId && /^[0-9a-f-]{36}$/i.test(config.tenantId) ? config.tenantId : account.tenantId);
   const tenantAuthority = () => `${config.cloud.authority}/${activeTenant}`;
 
+  // Silent renewal in a hidden iframe ends on a blank page, not on the app itself (which would boot inside it).
+  const silentRedirectUri = `${window.location.origin}${window.location.pathname.replace(/[^/]*$/, '')}auth-redirect.html`;
+
+  // MSAL looks tokens up by the account's tenant before the authority's, so the account is given as its profile in
+  // the directory the console works in (a guest directory after a switch).
+  const inActiveTenant = (a: AccountInfo): AccountInfo => ({ ...a, tenantId: activeTenant });
+
   const getToken = async (scope: string): Promise<string> => {
     const current = pca.getActiveAccount() ?? account;
     try {
       const r = await pca.acquireTokenSilent({
         scopes: [scope],
-        account: current,
+        account: inActiveTenant(current),
         authority: tenantAuthority(),
+        redirectUri: silentRedirectUri,
       });
       clearInteraction();
       return r.accessToken;
@@ -103,14 +111,18 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
       try {
         await pca.acquireTokenSilent({
           scopes: [config.cloud.armScope],
-          account,
+          account: inActiveTenant(account),
           authority: tenantAuthority(),
+          redirectUri: silentRedirectUri,
         });
       } catch (e) {
         if (e instanceof InteractionRequiredAuthError)
-          await signIn({ authority: tenantAuthority(), loginHint: account.username });
-        else throw e;
+          return signIn({ authority: tenantAuthority(), loginHint: account.username });
+        throw e;
       }
+      // Like the portal, a directory switch starts the console afresh: nothing read in the old directory lingers.
+      window.location.hash = '#home';
+      window.location.reload();
     },
     signInAgain: () => signIn({ authority: tenantAuthority(), loginHint: account.username }),
   };
