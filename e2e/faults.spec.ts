@@ -32,8 +32,8 @@ const providerState = async (page: Page, subId: string, ns: string) =>
   (await readArm<{ registrationState: string }>(page, `${subId}/providers/${ns}?api-version=2025-04-01`)).body
     .registrationState;
 
-// includeHidden: while a modal pane is open the rest of the page, toasts included, is aria-hidden.
-const toasts = (page: Page) => page.getByRole('region', { name: 'Notification toasts', includeHidden: true });
+// Found by role even while a modal pane hides the rest of the page: toasts must stay announced.
+const toasts = (page: Page) => page.getByRole('region', { name: 'Notification toasts' });
 
 async function versionedKeyUrl(page: Page, key: string): Promise<string> {
   const r = await readArm<{ properties: { keyUriWithVersion: string } }>(

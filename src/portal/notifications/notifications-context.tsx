@@ -6,6 +6,7 @@ import {
   ToastTitle,
   Spinner,
   useId,
+  useThemeClassName,
   useToastController,
   type ToastIntent,
 } from '@fluentui/react-components';
@@ -13,11 +14,13 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { navigate } from '../navigation/router';
 import {
   NotificationStore,
@@ -68,8 +71,7 @@ function ToastContent({ n, onOpen }: { n: PortalNotification; onOpen: () => void
 /** Notifications hub state plus toasts that mirror each start and each change in place. */
 export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => new NotificationStore());
-  // Toasts live in a labelled region so every piece of the page sits in a landmark (axe "region").
-  const [toastRegion, setToastRegion] = useState<HTMLElement | null>(null);
+  const toastRegion = useToastRegion();
   const toasterId = useId('toaster');
   const { dispatchToast, updateToast } = useToastController(toasterId);
 
@@ -117,8 +119,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   return (
     <Ctx.Provider value={api}>
       {children}
-      <div ref={setToastRegion} role="region" aria-label="Notification toasts" />
-      {toastRegion && (
+      {createPortal(
         <Toaster
           toasterId={toasterId}
           position="top-end"
@@ -126,10 +127,38 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
           pauseOnWindowBlur
           limit={4}
           mountNode={toastRegion}
-        />
+        />,
+        toastRegion,
       )}
     </Ctx.Provider>
   );
+}
+
+/**
+ * The toasts and their live region sit in a labelled region at the top of <body>, marked never-hidden: a modal pane or
+ * dialog hides everything else from screen readers (aria-hidden), and a change finishing while it is open must still
+ * be announced. The region carries the theme's class, as Fluent's own portals do.
+ */
+function useToastRegion(): HTMLElement {
+  const themeClassName = useThemeClassName();
+  const region = toastHost();
+  useEffect(() => {
+    document.body.appendChild(region);
+    return () => region.remove();
+  }, [region]);
+  useEffect(() => region.setAttribute('class', themeClassName), [region, themeClassName]);
+  return region;
+}
+
+let host: HTMLElement | undefined;
+function toastHost(): HTMLElement {
+  if (!host) {
+    host = document.createElement('div');
+    host.setAttribute('role', 'region');
+    host.setAttribute('aria-label', 'Notification toasts');
+    host.setAttribute('data-tabster-never-hide', '');
+  }
+  return host;
 }
 
 export function useNotifications(): NotificationsApi {
