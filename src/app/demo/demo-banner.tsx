@@ -4,6 +4,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { BeakerRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
@@ -15,6 +16,7 @@ const DemoPanel = lazy(() => import('./demo-panel'));
 export default function DemoBanner() {
   const control = useDemoControl();
   const [open, setOpen] = useState(false);
+  const restoreFocusHere = useRestoreFocusTarget();
   return (
     <>
       <MessageBar intent="warning" shape="square" aria-label="Demo mode">
@@ -25,7 +27,7 @@ export default function DemoBanner() {
           {control ? ` Scenario: ${control.scenario}.` : ''}
         </MessageBarBody>
         <MessageBarActions>
-          <Button icon={<BeakerRegular />} onClick={() => setOpen(true)}>
+          <Button icon={<BeakerRegular />} onClick={() => setOpen(true)} {...restoreFocusHere}>
             Demo panel
           </Button>
         </MessageBarActions>

@@ -10,6 +10,7 @@ import {
   RadioGroup,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -81,6 +82,8 @@ export default function EncryptionBlade() {
   const serverForm = useMemo(() => (bot.data ? encryptionFormFromBot(bot.data) : undefined), [bot.data]);
   const f = useSettingsForm<EncryptionForm>(serverForm);
   const [pickerOpen, setPickerOpen] = useState(false);
+  // The picker unmounts when closed: focus goes back to the link that opened it (tabster's restorer).
+  const restoreFocusHere = useRestoreFocusTarget();
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState<{ cli: string; bicep: string }>();
   const form = f.form;
@@ -302,7 +305,12 @@ export default function EncryptionBlade() {
                     placeholder="https://{vault}.vault.azure.net/keys/{key}/{version}"
                   />
                 </Field>
-                <Link as="button" onClick={() => setPickerOpen(true)} style={{ alignSelf: 'start' }}>
+                <Link
+                  as="button"
+                  onClick={() => setPickerOpen(true)}
+                  style={{ alignSelf: 'start' }}
+                  {...restoreFocusHere}
+                >
                   Select a key vault and a key
                 </Link>
               </>

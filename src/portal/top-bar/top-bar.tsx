@@ -15,6 +15,7 @@ import {
   Text,
   tokens,
   Tooltip,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AlertRegular, FilterRegular, KeyMultipleRegular, SettingsRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
@@ -59,6 +60,8 @@ export function TopBar({ tenant }: { tenant?: string }) {
   const session = useSession();
   const theme = useThemeName();
   const [pane, setPane] = useState<'none' | 'directory' | 'notifications'>('none');
+  // The panes unmount when closed: focus goes back to the button that opened them (tabster's restorer).
+  const restoreFocusHere = useRestoreFocusTarget();
   const unread = useNotificationList().filter((n) => !n.read).length;
   return (
     <header className={styles.bar}>
@@ -75,11 +78,21 @@ export function TopBar({ tenant }: { tenant?: string }) {
       </div>
       <div className={styles.actions}>
         <Tooltip content="Directories + subscriptions" relationship="label">
-          <Button appearance="subtle" icon={<FilterRegular />} onClick={() => setPane('directory')} />
+          <Button
+            appearance="subtle"
+            icon={<FilterRegular />}
+            onClick={() => setPane('directory')}
+            {...restoreFocusHere}
+          />
         </Tooltip>
         <span className={styles.bell}>
           <Tooltip content={unread ? `Notifications, ${unread} new` : 'Notifications'} relationship="label">
-            <Button appearance="subtle" icon={<AlertRegular />} onClick={() => setPane('notifications')} />
+            <Button
+              appearance="subtle"
+              icon={<AlertRegular />}
+              onClick={() => setPane('notifications')}
+              {...restoreFocusHere}
+            />
           </Tooltip>
           {unread > 0 && <CounterBadge className={styles.badge} count={unread} size="small" aria-hidden />}
         </span>
@@ -109,7 +122,7 @@ export function TopBar({ tenant }: { tenant?: string }) {
         </Menu>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" aria-label={`Account: ${session.account.name}`}>
+            <Button appearance="subtle" aria-label={`Account: ${session.account.name}`} {...restoreFocusHere}>
               <Persona
                 size="extra-small"
                 name={session.account.name}
