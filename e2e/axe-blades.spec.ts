@@ -1,14 +1,5 @@
-import { contoso, deepLink, expect, expectNoAxeViolations, openDemo, test } from './support/fixtures';
-
-const blades: [string, string, string, string][] = [
-  ['encrypted', contoso.botId, 'encryption', 'contoso-support-bot | Encryption'],
-  ['encrypted', contoso.botId, 'cmkreadiness', 'contoso-support-bot | CMK readiness'],
-  ['fresh', contoso.vaultId, 'properties', 'kv-contoso-cmk | Properties'],
-  ['fresh', contoso.vaultId, 'networking', 'kv-contoso-cmk | Networking'],
-  ['fresh', contoso.vaultId, 'accesspolicies', 'kv-contoso-cmk | Access policies'],
-  ['rbac', contoso.vaultId, 'iam', 'kv-contoso-cmk | Access control (IAM)'],
-  ['fresh', contoso.keysSubId, 'resourceproviders', 'Contoso Security | Resource providers'],
-];
+import { blades } from './support/blades';
+import { deepLink, expect, expectNoAxeViolations, openDemo, test } from './support/fixtures';
 
 for (const theme of ['Light', 'Dark', 'High contrast']) {
   test(`axe finds nothing on every blade in the ${theme} theme`, async ({ page }) => {

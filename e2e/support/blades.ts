@@ -1,0 +1,15 @@
+import { contoso } from './fixtures';
+
+/** Every blade of the console: scenario, resource, blade, heading. */
+export const blades: [string, string, string | undefined, string][] = [
+  ['encrypted', contoso.botId, undefined, 'contoso-support-bot | Overview'],
+  ['fresh', contoso.vaultId, undefined, 'kv-contoso-cmk | Overview'],
+  ['fresh', contoso.keysSubId, undefined, 'Contoso Security | Overview'],
+  ['encrypted', contoso.botId, 'encryption', 'contoso-support-bot | Encryption'],
+  ['encrypted', contoso.botId, 'cmkreadiness', 'contoso-support-bot | CMK readiness'],
+  ['fresh', contoso.vaultId, 'properties', 'kv-contoso-cmk | Properties'],
+  ['fresh', contoso.vaultId, 'networking', 'kv-contoso-cmk | Networking'],
+  ['fresh', contoso.vaultId, 'accesspolicies', 'kv-contoso-cmk | Access policies'],
+  ['rbac', contoso.vaultId, 'iam', 'kv-contoso-cmk | Access control (IAM)'],
+  ['fresh', contoso.keysSubId, 'resourceproviders', 'Contoso Security | Resource providers'],
+];
