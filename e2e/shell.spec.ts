@@ -6,10 +6,11 @@ test.describe('portal shell (demo mode)', () => {
     await expect(page.getByRole('heading', { name: 'All resources' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'contoso-support-bot' })).toBeVisible();
 
-    // G then / focuses the global search.
+    // G then / focuses the global search (once it has loaded, right after the page's content).
+    const search = page.getByRole('combobox', { name: 'Search resources (G then /)' });
+    await expect(search).toBeVisible();
     await page.locator('body').press('g');
     await page.locator('body').press('/');
-    const search = page.getByRole('combobox', { name: 'Search resources (G then /)' });
     await expect(search).toBeFocused();
     await search.fill('support');
     await page.getByRole('option', { name: /contoso-support-bot/ }).click();

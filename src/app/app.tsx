@@ -1,7 +1,8 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { SessionContext, type Session } from '../auth/session';
+import { markContentShown } from '../portal/content-shown';
 import { UnsavedChangesProvider } from '../portal/navigation/unsaved-changes';
 import { NotificationsProvider } from '../portal/notifications/notifications-context';
 import { themes, useThemeName } from '../portal/theme/theme';
@@ -22,6 +23,14 @@ export function Providers({
   children: ReactNode;
 }) {
   const theme = useThemeName();
+  // The first answer from Azure (data or an error) means the page has something to show: the chrome may load.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((e) => {
+        if (e.type === 'updated' && e.query.state.status !== 'pending') markContentShown();
+      }),
+    [queryClient],
+  );
   return (
     <FluentProvider theme={themes[theme]} style={{ height: '100%' }}>
       <QueryClientProvider client={queryClient}>

@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-icons';
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { parseResourceId } from '../arm/resource-id';
+import { parseHash } from '../portal/navigation/routes';
 import type { MenuGroup } from '../portal/resource-menu';
 
 export type ResourceKind = 'bot' | 'vault' | 'subscription';
@@ -144,7 +145,10 @@ export function kindOf(resourceId: string): ResourceKind | undefined {
 /** Starts loading the blade a deep link points at, so its chunk arrives while the app starts. */
 export function preloadRoute(hash: string): void {
   const m = /\/resource(\/subscriptions\/[^?]+)/i.exec(decodeURIComponent(hash));
-  if (!m) return;
+  if (!m) {
+    if (parseHash(hash).kind === 'home') void import('../features/home/home-page');
+    return;
+  }
   const path = (m[1] as string).replace(/\/+$/, '');
   const direct = kindOf(path);
   const cut = path.lastIndexOf('/');

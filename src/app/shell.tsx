@@ -10,7 +10,6 @@ import {
 import { lazy, Suspense } from 'react';
 import { useInteractionRequired } from '../auth/interaction';
 import { useSession } from '../auth/session';
-import { HomePage } from '../features/home/home-page';
 import { homeHash } from '../portal/navigation/routes';
 import { RouterLink } from '../portal/navigation/router-link';
 import { useRoute } from '../portal/navigation/router';
@@ -28,6 +27,9 @@ const useStyles = makeStyles({
   content: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   pad: { padding: tokens.spacingHorizontalXL },
 });
+
+// Home (with its virtualized table) loads when first shown: a deep link to a blade does not wait for it.
+const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 
 // Only demo builds contain the banner and panel; a live build drops this import entirely.
 const DemoBanner =
@@ -72,7 +74,11 @@ export function Shell() {
         <SignInAgainBar />
       </div>
       <main className={styles.content}>
-        {route.kind === 'home' && <HomePage tenant={tenant} />}
+        {route.kind === 'home' && (
+          <Suspense fallback={null}>
+            <HomePage tenant={tenant} />
+          </Suspense>
+        )}
         {route.kind === 'resource' && (
           <ResourcePage
             resourceId={route.resourceId}

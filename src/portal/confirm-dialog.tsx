@@ -1,19 +1,13 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+
+const ConfirmDialogSurface = lazy(() => import('./confirm-dialog-surface'));
 
 export interface ConfirmDialogProps {
   open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   /** A destructive or irreversible action: the confirm button is not the default. */
   danger?: boolean;
   confirmDisabled?: boolean;
@@ -58,26 +52,10 @@ export function ConfirmDialog(p: ConfirmDialogProps) {
       requestAnimationFrame(settle);
     };
   }, [p.open]);
+  if (!p.open) return null;
   return (
-    <Dialog open={p.open} modalType="alert" onOpenChange={(_, d) => !d.open && p.onCancel()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{p.title}</DialogTitle>
-          <DialogContent>{p.children}</DialogContent>
-          <DialogActions>
-            <Button
-              appearance={p.danger ? 'secondary' : 'primary'}
-              disabled={p.confirmDisabled}
-              onClick={p.onConfirm}
-            >
-              {p.confirmLabel}
-            </Button>
-            <Button appearance={p.danger ? 'primary' : 'secondary'} onClick={p.onCancel}>
-              Cancel
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <Suspense fallback={null}>
+      <ConfirmDialogSurface {...p} />
+    </Suspense>
   );
 }

@@ -1,5 +1,7 @@
 import { Skeleton, SkeletonItem } from '@fluentui/react-components';
+import { useEffect } from 'react';
 import { ArmErrorBar } from './arm-error-bar';
+import { markContentShown } from './content-shown';
 
 interface QueryLike {
   error: unknown;
@@ -9,6 +11,10 @@ interface QueryLike {
 
 /** What a blade shows while its resource loads, or when it could not be read (with a retry). */
 export function QueryState({ query, what }: { query: QueryLike; what: string }) {
+  const settled = !query.isLoading;
+  useEffect(() => {
+    if (settled) markContentShown();
+  }, [settled]);
   return (
     <>
       {query.error ? (

@@ -5,6 +5,7 @@ import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import { VirtualTable, type Column } from '../../portal/virtual-table';
 import { useQueryClient } from '@tanstack/react-query';
+import { markContentShown } from '../../portal/content-shown';
 import { useAllResources, type ResourceRow } from '../../queries/all-resources';
 import { subscriptionResourcesQuery } from '../../queries/resources';
 
@@ -26,6 +27,16 @@ export function HomePage({ tenant }: { tenant?: string }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const { rows, isLoading, failures, subscriptionsError } = useAllResources();
+  useEffect(() => {
+    if (!isLoading) markContentShown();
+  }, [isLoading]);
+  const retryFailed = () =>
+    failures.forEach(
+      (f) =>
+        void queryClient.refetchQueries({
+          queryKey: subscriptionResourcesQuery(f.subscription.subscriptionId).queryKey,
+        }),
+    );
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter);
   useEffect(() => {
@@ -80,18 +91,20 @@ export function HomePage({ tenant }: { tenant?: string }) {
       {subscriptionsError ? (
         <ArmErrorBar error={subscriptionsError} title="Subscriptions could not be listed" />
       ) : null}
-      {failures.map((f) => (
+      {failures.length === 1 && failures[0] ? (
         <ArmErrorBar
-          key={f.subscription.subscriptionId}
-          error={f.error}
-          title={`Resources of ${f.subscription.displayName} could not be listed`}
-          onRetry={() =>
-            void queryClient.refetchQueries({
-              queryKey: subscriptionResourcesQuery(f.subscription.subscriptionId).queryKey,
-            })
-          }
+          error={failures[0].error}
+          title={`Resources of ${failures[0].subscription.displayName} could not be listed`}
+          onRetry={retryFailed}
         />
-      ))}
+      ) : failures.length > 1 && failures[0] ? (
+        // One bar for many: when Azure is unreachable every subscription fails the same way.
+        <ArmErrorBar
+          error={failures[0].error}
+          title={`Resources of ${failures.length} subscriptions could not be listed: ${failures.map((f) => f.subscription.displayName).join(', ')}`}
+          onRetry={retryFailed}
+        />
+      ) : null}
       <div className={styles.toolbar}>
         <SearchBox
           aria-label="Filter resources by name"

@@ -1,12 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-} from '@fluentui/react-components';
+import { ConfirmDialog } from '../confirm-dialog';
 import {
   createContext,
   useCallback,
@@ -72,22 +64,17 @@ export function UnsavedChangesProvider({ children }: { children: ReactNode }) {
   return (
     <GuardContext.Provider value={api}>
       {children}
-      <Dialog open={asking !== undefined} modalType="alert" onOpenChange={(_, d) => !d.open && answer(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Leave without saving?</DialogTitle>
-            <DialogContent>
-              You have unsaved changes on {asking?.labels.join(', ')}. If you leave now, they are lost.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => answer(false)}>
-                Stay on this page
-              </Button>
-              <Button onClick={() => answer(true)}>Leave and discard changes</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmDialog
+        open={asking !== undefined}
+        title="Leave without saving?"
+        confirmLabel="Leave and discard changes"
+        cancelLabel="Stay on this page"
+        danger
+        onConfirm={() => answer(true)}
+        onCancel={() => answer(false)}
+      >
+        You have unsaved changes on {asking?.labels.join(', ')}. If you leave now, they are lost.
+      </ConfirmDialog>
     </GuardContext.Provider>
   );
 }

@@ -1,36 +1,14 @@
-import {
-  Button,
-  CounterBadge,
-  makeStyles,
-  Menu,
-  MenuDivider,
-  MenuGroup,
-  MenuGroupHeader,
-  MenuItem,
-  MenuItemRadio,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Persona,
-  Text,
-  tokens,
-  Tooltip,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
-import { AlertRegular, FilterRegular, KeyMultipleRegular, SettingsRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useState } from 'react';
-import { useSession } from '../../auth/session';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { KeyMultipleRegular } from '@fluentui/react-icons';
+import { lazy, Suspense } from 'react';
+import { useContentShown } from '../content-shown';
 import { homeHash } from '../navigation/routes';
 import { RouterLink } from '../navigation/router-link';
-import { useNotificationList } from '../notifications/notifications-context';
-import { setTheme, themeNames, useThemeName, type ThemeName } from '../theme/theme';
-import { GlobalSearch } from './global-search';
 
-// The panes load when first opened: they are not needed to show a blade.
-const DirectoryPane = lazy(() => import('./directory-pane').then((m) => ({ default: m.DirectoryPane })));
-const NotificationsHub = lazy(() =>
-  import('../notifications/notifications-hub').then((m) => ({ default: m.NotificationsHub })),
-);
+// Search and the buttons on the right load once the page's own content is on screen: a deep link to a blade does not
+// wait for menus, tooltips and the search box. Until then their space is kept so nothing moves.
+const GlobalSearch = lazy(() => import('./global-search').then((m) => ({ default: m.GlobalSearch })));
+const TopBarActions = lazy(() => import('./top-bar-actions'));
 
 const useStyles = makeStyles({
   bar: {
@@ -41,6 +19,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     flexWrap: 'wrap',
+    minHeight: '40px',
   },
   brand: {
     display: 'flex',
@@ -50,19 +29,11 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
-  bell: { position: 'relative' },
-  badge: { position: 'absolute', top: 0, right: 0, pointerEvents: 'none' },
 });
 
 export function TopBar({ tenant }: { tenant?: string }) {
   const styles = useStyles();
-  const session = useSession();
-  const theme = useThemeName();
-  const [pane, setPane] = useState<'none' | 'directory' | 'notifications'>('none');
-  // The panes unmount when closed: focus goes back to the button that opened them (tabster's restorer).
-  const restoreFocusHere = useRestoreFocusTarget();
-  const unread = useNotificationList().filter((n) => !n.read).length;
+  const shown = useContentShown();
   return (
     <header className={styles.bar}>
       <RouterLink
@@ -74,86 +45,17 @@ export function TopBar({ tenant }: { tenant?: string }) {
         <span>Keyguard for Azure Bot Service</span>
       </RouterLink>
       <div className={styles.search} role="search">
-        <GlobalSearch tenant={tenant} />
+        {shown && (
+          <Suspense fallback={null}>
+            <GlobalSearch tenant={tenant} />
+          </Suspense>
+        )}
       </div>
-      <div className={styles.actions}>
-        <Tooltip content="Directories + subscriptions" relationship="label">
-          <Button
-            appearance="subtle"
-            icon={<FilterRegular />}
-            onClick={() => setPane('directory')}
-            {...restoreFocusHere}
-          />
-        </Tooltip>
-        <span className={styles.bell}>
-          <Tooltip content={unread ? `Notifications, ${unread} new` : 'Notifications'} relationship="label">
-            <Button
-              appearance="subtle"
-              icon={<AlertRegular />}
-              onClick={() => setPane('notifications')}
-              {...restoreFocusHere}
-            />
-          </Tooltip>
-          {unread > 0 && <CounterBadge className={styles.badge} count={unread} size="small" aria-hidden />}
-        </span>
-        <Menu
-          checkedValues={{ theme: [theme] }}
-          onCheckedValueChange={(_, d) =>
-            d.name === 'theme' && d.checkedItems[0] && setTheme(d.checkedItems[0] as ThemeName)
-          }
-        >
-          <MenuTrigger disableButtonEnhancement>
-            <Tooltip content="Settings" relationship="label">
-              <Button appearance="subtle" icon={<SettingsRegular />} />
-            </Tooltip>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuGroup>
-                <MenuGroupHeader>Theme</MenuGroupHeader>
-                {themeNames.map((t) => (
-                  <MenuItemRadio key={t.name} name="theme" value={t.name}>
-                    {t.label}
-                  </MenuItemRadio>
-                ))}
-              </MenuGroup>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-        <Menu>
-          <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" aria-label={`Account: ${session.account.name}`} {...restoreFocusHere}>
-              <Persona
-                size="extra-small"
-                name={session.account.name}
-                textAlignment="center"
-                primaryText={<Text size={200}>{session.account.username}</Text>}
-              />
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList>
-              <MenuGroup>
-                <MenuGroupHeader>
-                  {session.mode === 'demo' ? 'Demo identity (no sign-in)' : 'Signed in'}
-                </MenuGroupHeader>
-                <MenuItem disabled>{session.account.name}</MenuItem>
-                <MenuItem disabled>{session.account.username}</MenuItem>
-                <MenuItem disabled>Directory: {session.account.tenantId}</MenuItem>
-              </MenuGroup>
-              <MenuDivider />
-              <MenuItem onClick={() => setPane('directory')}>Switch directory</MenuItem>
-              {session.mode === 'live' && (
-                <MenuItem onClick={() => void session.signOut()}>Sign out</MenuItem>
-              )}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
-      </div>
-      <Suspense fallback={null}>
-        {pane === 'directory' && <DirectoryPane open onClose={() => setPane('none')} />}
-        {pane === 'notifications' && <NotificationsHub open onClose={() => setPane('none')} />}
-      </Suspense>
+      {shown && (
+        <Suspense fallback={null}>
+          <TopBarActions />
+        </Suspense>
+      )}
     </header>
   );
 }
