@@ -158,7 +158,8 @@ async function main() {
         // Revisit within a minute: Overview, then back to Encryption; count calls before the state shows.
         // Let the first visit finish its readiness checks before leaving.
         await page.waitForFunction(
-          () => /checks passed|failed, \d+ unknown/.test(document.body.textContent ?? ''),
+          // Finished: every check has an answer (while checking, the summary still counts some as unknown).
+          () => /All \d+ checks passed|\d+ failed, 0 unknown/.test(document.body.textContent ?? ''),
           undefined,
           { timeout: 30_000 },
         );

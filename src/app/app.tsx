@@ -23,11 +23,14 @@ export function Providers({
   children: ReactNode;
 }) {
   const theme = useThemeName();
-  // The first answer from Azure (data or an error) means the page has something to show: the chrome may load.
+  // The first answer (data or an error) for a single resource means a blade has something to show: the chrome may
+  // load. Lists (subscriptions, Home's resources, providers) say so themselves when they are complete.
   useEffect(
     () =>
       queryClient.getQueryCache().subscribe((e) => {
-        if (e.type === 'updated' && e.query.state.status !== 'pending') markContentShown();
+        const [, id] = e.query.queryKey;
+        const single = e.query.queryKey.length === 2 && typeof id === 'string' && id.includes('/providers/');
+        if (e.type === 'updated' && single && e.query.state.status !== 'pending') markContentShown();
       }),
     [queryClient],
   );

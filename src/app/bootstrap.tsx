@@ -56,7 +56,9 @@ async function render(
   session: Session,
   demo?: TwinControl,
 ): Promise<void> {
-  const { App, createQueryClient } = await app;
+  const { App, createQueryClient, preloadRoute } = await app;
+  // The page the link points at is fetched before the first render, so it shows without a Suspense round trip.
+  await preloadRoute(window.location.hash);
   root.render(
     <StrictMode>
       <App session={session} queryClient={createQueryClient()} demo={demo} />

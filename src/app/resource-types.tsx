@@ -17,10 +17,11 @@ import {
   DiagramRegular,
   HistoryRegular,
 } from '@fluentui/react-icons';
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
 import { parseResourceId } from '../arm/resource-id';
 import { parseHash } from '../portal/navigation/routes';
 import type { MenuGroup } from '../portal/resource-menu';
+import { preloadable, type Preloadable } from './preloadable';
 
 export type ResourceKind = 'bot' | 'vault' | 'subscription';
 
@@ -28,7 +29,7 @@ export interface ResourceTypeDef {
   typeLabel: string;
   menu: MenuGroup[];
   /** Built blades by menu id; a menu id without one says plainly that Keyguard does not offer it. */
-  blades: Partial<Record<string, LazyExoticComponent<ComponentType>>>;
+  blades: Partial<Record<string, Preloadable<object>>>;
 }
 
 const loadBotOverview = () => import('../features/bot-overview/bot-overview-blade');
@@ -69,10 +70,15 @@ const loadersByBlade: Record<ResourceKind, Partial<Record<string, BladeLoader>>>
 };
 
 /** Built blades by menu id; a menu id without one says plainly that Keyguard does not offer it. */
-const lazyBlades = (kind: ResourceKind) =>
+const lazyBlades = (kind: ResourceKind): Partial<Record<string, Preloadable<object>>> =>
   Object.fromEntries(
-    Object.entries(loadersByBlade[kind]).map(([id, load]) => [id, lazy(load as BladeLoader)]),
+    Object.entries(loadersByBlade[kind]).map(([id, load]) => [id, preloadable(load as BladeLoader)]),
   );
+
+/** Home, with its virtualized table, loads when first shown (or ahead, for a link to it). */
+export const HomePage = preloadable((): Promise<{ default: ComponentType<{ tenant?: string }> }> =>
+  import('../features/home/home-page').then((m) => ({ default: m.HomePage })),
+);
 
 export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
   bot: {
@@ -142,17 +148,14 @@ export function kindOf(resourceId: string): ResourceKind | undefined {
   return undefined;
 }
 
-/** Starts loading the blade a deep link points at, so its chunk arrives while the app starts. */
-export function preloadRoute(hash: string): void {
+/** Loads the page a link points at, so it renders at once when the app starts. */
+export function preloadRoute(hash: string): Promise<void> {
   const m = /\/resource(\/subscriptions\/[^?]+)/i.exec(decodeURIComponent(hash));
-  if (!m) {
-    if (parseHash(hash).kind === 'home') void import('../features/home/home-page');
-    return;
-  }
+  if (!m) return parseHash(hash).kind === 'home' ? HomePage.preload() : Promise.resolve();
   const path = (m[1] as string).replace(/\/+$/, '');
   const direct = kindOf(path);
   const cut = path.lastIndexOf('/');
   const kind = direct ?? kindOf(path.slice(0, cut));
   const blade = direct ? 'overview' : path.slice(cut + 1).toLowerCase();
-  if (kind) void loadersByBlade[kind][blade]?.();
+  return (kind && resourceTypes[kind].blades[blade]?.preload()) || Promise.resolve();
 }

@@ -15,6 +15,7 @@ import { RouterLink } from '../portal/navigation/router-link';
 import { useRoute } from '../portal/navigation/router';
 import { TopBar } from '../portal/top-bar/top-bar';
 import { ResourcePage } from './resource-page';
+import { HomePage } from './resource-types';
 
 const useStyles = makeStyles({
   shell: {
@@ -27,9 +28,6 @@ const useStyles = makeStyles({
   content: { flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' },
   pad: { padding: tokens.spacingHorizontalXL },
 });
-
-// Home (with its virtualized table) loads when first shown: a deep link to a blade does not wait for it.
-const HomePage = lazy(() => import('../features/home/home-page').then((m) => ({ default: m.HomePage })));
 
 // Only demo builds contain the banner and panel; a live build drops this import entirely.
 const DemoBanner =

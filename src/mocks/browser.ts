@@ -21,6 +21,20 @@ declare global {
  * MSW service worker in front of the real Azure URLs, and keeps the twin's state across reloads.
  */
 export async function startDemoTwin(search: URLSearchParams, baseUrl: string): Promise<DemoStart> {
+  // The service worker installs (off the main thread) while the twin's world is built (on it); requests can only
+  // arrive once the app renders, after both.
+  const ready: { twin?: ManagedTwin } = {};
+  const worker = setupWorker(
+    ...twinHandlers(() => {
+      if (!ready.twin) throw new Error('The twin is not ready yet.');
+      return ready.twin.twin;
+    }),
+  );
+  const started = worker.start({
+    onUnhandledRequest: 'bypass',
+    quiet: true,
+    serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
+  });
   const store = demoPersistence();
   const wanted = search.get('scenario');
   const saved = store.load();
@@ -31,6 +45,7 @@ export async function startDemoTwin(search: URLSearchParams, baseUrl: string): P
     fresh || !saved
       ? new ManagedTwin({ scenario: isScenarioName(wanted) ? wanted : 'fresh', speed })
       : new ManagedTwin({}, saved);
+  ready.twin = managed;
   if (search.has('speed')) managed.twin.clock.setSpeed(speed);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -45,12 +60,7 @@ export async function startDemoTwin(search: URLSearchParams, baseUrl: string): P
   window.addEventListener('pagehide', save);
   save();
 
-  const worker = setupWorker(...twinHandlers(() => managed.twin));
-  await worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
-  });
+  await started;
   const control = controlOf(managed);
   window.__keyguardTwin = control;
   return { control };

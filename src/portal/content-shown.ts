@@ -5,10 +5,18 @@ import { useEffect, useSyncExternalStore } from 'react';
 let shown = false;
 const listeners = new Set<() => void>();
 
+let pending = false;
+
+/** Called when content arrives; chrome is released once that content has painted (two frames later). */
 export function markContentShown(): void {
-  if (shown) return;
-  shown = true;
-  listeners.forEach((l) => l());
+  if (shown || pending) return;
+  pending = true;
+  const release = () => {
+    shown = true;
+    listeners.forEach((l) => l());
+  };
+  if (typeof requestAnimationFrame === 'undefined') return release();
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(release, 0)));
 }
 
 const subscribe = (l: () => void) => {

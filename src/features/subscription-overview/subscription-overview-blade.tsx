@@ -1,3 +1,5 @@
+import { markContentShown } from '../../portal/content-shown';
+import { useEffect } from 'react';
 import { Skeleton, SkeletonItem } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { parseResourceId } from '../../arm/resource-id';
@@ -10,6 +12,10 @@ import { subscriptionsQuery } from '../../queries/resources';
 export default function SubscriptionOverviewBlade() {
   const blade = useBlade();
   const subs = useQuery(subscriptionsQuery());
+  const settled = !subs.isLoading;
+  useEffect(() => {
+    if (settled) markContentShown();
+  }, [settled]);
   const subId = parseResourceId(blade.resourceId)?.subscriptionId.toLowerCase();
   const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === subId);
   return (

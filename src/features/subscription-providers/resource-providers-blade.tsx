@@ -1,3 +1,4 @@
+import { markContentShown } from '../../portal/content-shown';
 import {
   makeStyles,
   MessageBar,
@@ -18,7 +19,7 @@ import {
   PlugDisconnectedRegular,
 } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { parseResourceId } from '../../arm/resource-id';
 import type { Provider } from '../../arm/types/resources';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
@@ -67,6 +68,10 @@ export default function ResourceProvidersBlade() {
     // Poll while a registration is under way; stop once every provider has settled.
     refetchInterval: (q) => (q.state.data?.some((p) => transient(p.registrationState)) ? 3000 : false),
   });
+  const settled = !providers.isLoading;
+  useEffect(() => {
+    if (settled) markContentShown();
+  }, [settled]);
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string>();
   const registration = useProviderRegistration(sub);
