@@ -93,6 +93,38 @@ interface ChangeCase {
 
 const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exact: true });
 
+/** A one-click fix on the Encryption blade's readiness list, with the user's key choice as the input to keep. */
+function readinessFix(f: {
+  name: string;
+  scenario?: string;
+  check: RegExp;
+  button: string;
+  confirm?: string;
+  write: ChangeCase['write'];
+  faults: FaultKind[];
+  applied: ChangeCase['applied'];
+  done: string;
+  failed: string;
+}): ChangeCase {
+  return {
+    name: `${f.name} (readiness fix)`,
+    scenario: f.scenario ?? 'fresh',
+    link: deepLink(contoso.botId, 'encryption'),
+    write: f.write,
+    faults: f.faults,
+    enter: chooseKey,
+    async submit(page) {
+      await check(page, f.check).getByRole('button', { name: f.button }).click();
+      if (f.confirm) await page.getByRole('alertdialog').getByRole('button', { name: f.confirm }).click();
+    },
+    kept: cmkChoiceKept,
+    applied: f.applied,
+    busy: (page) => check(page, f.check).getByRole('button').first(),
+    done: f.done,
+    failed: f.failed,
+  };
+}
+
 const cases: ChangeCase[] = [
   {
     name: 'save encryption settings',
@@ -369,18 +401,13 @@ const cases: ChangeCase[] = [
     done: 'Created key bot-cmk-key-2027',
     failed: 'Could not create key bot-cmk-key-2027',
   },
-  {
-    name: 'assign the CMEK role (readiness fix)',
+  readinessFix({
+    name: 'assign the CMEK role',
     scenario: 'rbac',
-    link: deepLink(contoso.botId, 'encryption'),
+    check: /^Bot Service CMEK Prod may/,
+    button: 'Assign the role',
     write: { method: 'PUT', pathIncludes: '/roleAssignments/' },
     faults: ['error500', 'error503', 'drop'],
-    enter: chooseKey,
-    submit: (page) =>
-      check(page, /^Bot Service CMEK Prod may/)
-        .getByRole('button', { name: 'Assign the role' })
-        .click(),
-    kept: cmkChoiceKept,
     async applied(page) {
       const r = await readArm<{ value: { properties: { roleDefinitionId: string } }[] }>(
         page,
@@ -390,96 +417,51 @@ const cases: ChangeCase[] = [
         a.properties.roleDefinitionId.endsWith('e147488a-f6f5-4113-8e2d-b22465e65bf6'),
       );
     },
-    busy: (page) =>
-      check(page, /^Bot Service CMEK Prod may/)
-        .getByRole('button')
-        .first(),
     done: 'Assigned Key Vault Crypto Service Encryption User on kv-contoso-cmk',
     failed: 'Could not assign Key Vault Crypto Service Encryption User on kv-contoso-cmk',
-  },
-  {
-    name: 'turn on purge protection (readiness fix)',
-    scenario: 'fresh',
-    link: deepLink(contoso.botId, 'encryption'),
+  }),
+  readinessFix({
+    name: 'turn on purge protection',
+    check: /^Purge protection enabled/,
+    button: 'Turn on purge protection',
+    confirm: 'Turn on purge protection',
     write: { method: 'PATCH', pathIncludes: '/vaults/kv-contoso-cmk' },
     faults: ['error500', 'drop'],
-    enter: chooseKey,
-    async submit(page) {
-      await check(page, /^Purge protection enabled/)
-        .getByRole('button', { name: 'Turn on purge protection' })
-        .click();
-      await page.getByRole('alertdialog').getByRole('button', { name: 'Turn on purge protection' }).click();
-    },
-    kept: cmkChoiceKept,
     applied: async (page) => (await vault(page)).properties.enablePurgeProtection === true,
-    busy: (page) =>
-      check(page, /^Purge protection enabled/)
-        .getByRole('button')
-        .first(),
     done: 'Purge protection is on for kv-contoso-cmk',
     failed: 'Could not turn on purge protection on kv-contoso-cmk',
-  },
-  {
-    name: 'register the provider (readiness fix)',
-    scenario: 'fresh',
-    link: deepLink(contoso.botId, 'encryption'),
+  }),
+  readinessFix({
+    name: 'register the provider',
+    check: /^Microsoft.BotService registered/,
+    button: 'Register Microsoft.BotService',
     write: { method: 'POST', pathIncludes: '/Microsoft.BotService/register' },
     faults: ['error500', 'drop'],
-    enter: chooseKey,
-    submit: (page) =>
-      check(page, /^Microsoft.BotService registered/)
-        .getByRole('button', { name: 'Register Microsoft.BotService' })
-        .click(),
-    kept: cmkChoiceKept,
     applied: async (page) =>
       (await providerState(page, contoso.keysSubId, 'Microsoft.BotService')) !== 'NotRegistered',
-    busy: (page) =>
-      check(page, /^Microsoft.BotService registered/)
-        .getByRole('button')
-        .first(),
     done: 'Registered Microsoft.BotService',
     failed: 'Could not register Microsoft.BotService',
-  },
-  {
-    name: 'add the CMEK access policy (readiness fix)',
-    scenario: 'fresh',
-    link: deepLink(contoso.botId, 'encryption'),
+  }),
+  readinessFix({
+    name: 'add the CMEK access policy',
+    check: /^Bot Service CMEK Prod may/,
+    button: 'Add the access policy',
     write: { method: 'PUT', pathIncludes: '/accessPolicies/add' },
     faults: ['error500', 'drop'],
-    enter: chooseKey,
-    submit: (page) =>
-      check(page, /^Bot Service CMEK Prod may/)
-        .getByRole('button', { name: 'Add the access policy' })
-        .click(),
-    kept: cmkChoiceKept,
     applied: async (page) => (await policies(page)).some(isCmekPolicy),
-    busy: (page) =>
-      check(page, /^Bot Service CMEK Prod may/)
-        .getByRole('button')
-        .first(),
     done: 'Bot Service CMEK Prod may get, wrap and unwrap keys of kv-contoso-cmk',
     failed: 'Could not add the access policy on kv-contoso-cmk',
-  },
-  {
-    name: 'allow trusted services (readiness fix)',
-    scenario: 'fresh',
-    link: deepLink(contoso.botId, 'encryption'),
+  }),
+  readinessFix({
+    name: 'allow trusted services',
+    check: /^Firewall lets/,
+    button: 'Allow trusted Microsoft services',
     write: { method: 'PATCH', pathIncludes: '/vaults/kv-contoso-cmk' },
     faults: ['error500', 'throttle'],
-    enter: chooseKey,
-    submit: (page) =>
-      check(page, /^Firewall lets/)
-        .getByRole('button', { name: 'Allow trusted Microsoft services' })
-        .click(),
-    kept: cmkChoiceKept,
     applied: async (page) => (await vault(page)).properties.networkAcls?.bypass === 'AzureServices',
-    busy: (page) =>
-      check(page, /^Firewall lets/)
-        .getByRole('button')
-        .first(),
     done: 'Trusted Microsoft services may bypass the firewall of kv-contoso-cmk',
     failed: 'Could not change the firewall of kv-contoso-cmk',
-  },
+  }),
 ];
 
 /** What the console must do with each fault: ride it out (and say so only once Azure changed), or fail truthfully. */

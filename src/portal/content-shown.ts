@@ -7,7 +7,10 @@ const listeners = new Set<() => void>();
 
 let pending = false;
 
-/** Called when content arrives; chrome is released once that content has painted (two frames later). */
+/**
+ * Called when content arrives; chrome is released once that content has painted (two frames later) and the browser
+ * is next idle, so its chunks never delay what the admin came to see.
+ */
 export function markContentShown(): void {
   if (shown || pending) return;
   pending = true;
@@ -16,7 +19,11 @@ export function markContentShown(): void {
     listeners.forEach((l) => l());
   };
   if (typeof requestAnimationFrame === 'undefined') return release();
-  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(release, 0)));
+  const whenIdle = (fn: () => void) =>
+    typeof requestIdleCallback === 'undefined'
+      ? setTimeout(fn, 0)
+      : requestIdleCallback(fn, { timeout: 1000 });
+  requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(release)));
 }
 
 const subscribe = (l: () => void) => {

@@ -48,17 +48,16 @@ const shownAs = (n: PortalNotification) => `${n.status}\n${n.title}\n${n.message
 
 /**
  * Toasts mirror the notification store: a toast when a notification starts, updated in place as it changes. It loads
- * once the page's content is on screen; what happened before is in the hub.
+ * once the page's content is on screen and then catches up on what came before.
  */
 export default function ToastHost({ store }: { store: NotificationStore }) {
   const toasterId = useId('toaster');
   const { dispatchToast, updateToast } = useToastController(toasterId);
   const region = useToastRegion();
   useEffect(() => {
-    // What finished before the toasts loaded is in the hub; what is still running gets its toast now.
-    const seen = new Map(
-      store.list().map((n) => [n.id, n.status === 'inProgress' ? '' : shownAs(n)] as const),
-    );
+    // The store holds only this page's notifications, so any that came before the toasts loaded (a quick change
+    // right after start-up) are shown now.
+    const seen = new Map<string, string>();
     const dispatched = new Set<string>();
     const sync = () => {
       for (const n of store.list()) {
