@@ -47,7 +47,7 @@ export function CmekBreakDialog({
       </ul>
       {unchecked.length > 0 && (
         <Text block>
-          The bots of {unchecked.join(', ')} could not be listed: any of them using a key of this vault stops
+          The bots of {unchecked.join(', ')} could not be listed: bots there that use a key of this vault stop
           too.
         </Text>
       )}
