@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { clouds } from '../src/arm/clouds';
 import { contoso as ids } from '../src/mocks/scenarios/contoso';
 import { contoso, deepLink, expect, test } from './support/fixtures';
 import { clientId, StandInAzure } from './support/stand-in-azure';
@@ -6,7 +7,7 @@ import { clientId, StandInAzure } from './support/stand-in-azure';
 /** The live build against a stand-in Entra ID, ARM and Graph on the real hosts: sign-in, tokens, and no leaks. */
 
 const origin = 'http://localhost:4174';
-const armScope = 'https://management.azure.com/user_impersonation';
+const { armScope } = clouds.AzureCloud;
 
 interface Trail {
   console: string[];

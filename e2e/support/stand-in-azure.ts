@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page, Route } from '@playwright/test';
+import { clouds } from '../../src/arm/clouds';
 import { ManagedTwin } from '../../src/mocks/create-twin';
 import { contoso } from '../../src/mocks/scenarios/contoso';
 
@@ -10,9 +11,7 @@ import { contoso } from '../../src/mocks/scenarios/contoso';
  */
 
 export const clientId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const login = 'https://login.microsoftonline.com';
-const armScope = 'https://management.azure.com/user_impersonation';
-const graphScope = 'https://graph.microsoft.com/Directory.Read.All';
+const { authority: login, armScope, graphScope } = clouds.AzureCloud;
 
 interface Issued {
   scope: string;
