@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -58,9 +59,13 @@ function csp(): Plugin {
 export default defineConfig({
   plugins: [react(), csp()],
   base: './',
+  resolve: {
+    // Only MSW (demo builds) reaches tldts, for its cookie store; see src/mocks/tldts-shim.ts for why a stand-in does.
+    alias: { tldts: fileURLToPath(new URL('./src/mocks/tldts-shim.ts', import.meta.url)) },
+  },
   build: {
     sourcemap: true,
-    // The entry holds React, Fluent's core and MSAL; lazy blades split off the rest.
+    // The entry only starts the downloads (src/app/launch.ts); React, Fluent, MSAL and the blades are chunks.
     chunkSizeWarningLimit: 900,
     rollupOptions: {
       // auth-redirect.html: the blank page where MSAL's silent renewal (hidden iframe) ends.
