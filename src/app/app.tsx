@@ -11,7 +11,7 @@ import { DemoControlContext } from './demo/demo-context';
 import { Shell } from './shell';
 
 export { createQueryClient } from './query-client';
-export { preloadRoute } from './resource-types';
+export { prefetchRouteData } from './prefetch-route';
 
 export function Providers({
   session,

@@ -3,26 +3,38 @@ import { StrictMode } from 'react';
 import { configureArmClient } from '../arm/client';
 import { clouds } from '../arm/clouds';
 import type { Session } from '../auth/session';
+import type * as browserTwin from '../mocks/browser';
 import type { TwinControl } from '../mocks/control';
+import type * as demoIdentity from '../mocks/demo-identity';
 import { syncRouteFromLocation } from '../portal/navigation/router';
-import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
+import { parseHash } from '../portal/navigation/routes';
+import { preloadPage } from './pages';
+import type { RuntimeConfig } from './runtime-config';
 import { SignInPage, StartErrorPage } from './start-pages';
 
 /** The shell is its own chunk: the sign-in page does not wait for it, and demo start-up loads it beside the twin. */
 const loadApp = () => import('./app');
 
-const loadDemo = () => Promise.all([import('../mocks/browser'), import('../mocks/demo-identity')]);
+const firstRenderHoldMs = 250;
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function startDemo(
-  root: Root,
-  app: ReturnType<typeof loadApp>,
-  demo: ReturnType<typeof loadDemo>,
-): Promise<void> {
-  const [{ startDemoTwin }, { demoAccount }] = await demo;
+/** What the entry (launch.ts) already asked for in a demo build. */
+export interface DemoStartUp {
+  code: Promise<[typeof browserTwin, typeof demoIdentity]>;
+  app: ReturnType<typeof loadApp>;
+  /** MSW's service worker, registered as soon as the configuration said demo. */
+  workerRegistered: Promise<void>;
+}
+
+async function startDemo(root: Root, demo: DemoStartUp): Promise<void> {
+  const [{ startDemoTwin }, { demoAccount }] = await demo.code;
+  performance.mark('keyguard:demo-code');
   const { control } = await startDemoTwin(
     new URLSearchParams(window.location.search),
     import.meta.env.BASE_URL,
+    demo.workerRegistered,
   );
+  performance.mark('keyguard:twin-started');
   configureArmClient({ cloud: clouds.AzureCloud, getToken: async () => 'demo-token-not-a-secret' });
   const session: Session = {
     mode: 'demo',
@@ -35,7 +47,7 @@ async function startDemo(
     signInAgain: async () => undefined,
   };
   document.title = '[DEMO] Keyguard for Azure Bot Service';
-  await render(root, app, session, control);
+  await render(root, demo.app, session, control);
 }
 
 async function startLiveMode(root: Root, config: RuntimeConfig): Promise<void> {
@@ -56,32 +68,36 @@ async function render(
   session: Session,
   demo?: TwinControl,
 ): Promise<void> {
-  const { App, createQueryClient, preloadRoute } = await app;
+  const route = parseHash(window.location.hash);
   // The page the link points at is fetched before the first render, so it shows without a Suspense round trip.
-  await preloadRoute(window.location.hash);
+  const [{ App, createQueryClient, prefetchRouteData }] = await Promise.all([app, preloadPage(route)]);
+  const queryClient = createQueryClient();
+  // A quick answer is waited for, so the blade renders once with its data instead of a skeleton and then again (and
+  // the answer is not held up behind that first render); a slow one is not: the skeleton shows after a moment.
+  await Promise.race([prefetchRouteData(route, queryClient), wait(firstRenderHoldMs)]);
+  performance.mark('keyguard:render');
   root.render(
     <StrictMode>
-      <App session={session} queryClient={createQueryClient()} demo={demo} />
+      <App session={session} queryClient={queryClient} demo={demo} />
     </StrictMode>,
   );
 }
 
 /** Start-up: live mode when config.json names a client id; otherwise demo mode (demo builds only). */
-export async function bootstrap(container: HTMLElement): Promise<void> {
+export async function bootstrap(
+  container: HTMLElement,
+  configRead: Promise<RuntimeConfig | { error: string } | undefined>,
+  demo?: DemoStartUp,
+): Promise<void> {
   const root = createRoot(container);
-  // A demo build fetches the shell (and the blade the link points at) while it reads the configuration.
-  const app = import.meta.env.VITE_DEMO === 'true' ? loadApp() : undefined;
-  const demo = import.meta.env.VITE_DEMO === 'true' ? loadDemo() : undefined;
-  void app?.then((m) => m.preloadRoute(window.location.hash));
-  const config = await loadRuntimeConfig();
+  const config = await configRead;
   if (config && 'error' in config) {
     root.render(<StartErrorPage title="The live configuration is invalid" message={config.error} />);
     return;
   }
   try {
     if (config) await startLiveMode(root, config);
-    else if (import.meta.env.VITE_DEMO === 'true')
-      await startDemo(root, app ?? loadApp(), demo ?? loadDemo());
+    else if (demo) await startDemo(root, demo);
     else {
       root.render(
         <StartErrorPage

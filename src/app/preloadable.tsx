@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
+import type { PageChunk } from './pages';
 
 export interface Preloadable<P extends object> {
   (props: P): ReactElement;
@@ -11,19 +12,11 @@ export interface Preloadable<P extends object> {
  * start-up). React.lazy alone suspends on its first render even when the chunk is already there, and React 19 holds a
  * suspended boundary's reveal back for up to 300 ms.
  */
-export function preloadable<P extends object>(
-  load: () => Promise<{ default: ComponentType<P> }>,
-): Preloadable<P> {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<void> | undefined;
-  const preload = () =>
-    (pending ??= load().then((m) => {
-      loaded = m.default;
-    }));
-  const Lazy = lazy(() => preload().then(() => ({ default: loaded as ComponentType<P> })));
+export function preloadable<P extends object>(chunk: PageChunk<P>): Preloadable<P> {
+  const Lazy = lazy(() => chunk.preload().then(() => ({ default: chunk.loaded() as ComponentType<P> })));
   function Page(props: P) {
-    const Loaded = loaded;
+    const Loaded = chunk.loaded();
     return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   }
-  return Object.assign(Page, { preload });
+  return Object.assign(Page, { preload: chunk.preload });
 }

@@ -16,7 +16,8 @@ import { resourceHash } from '../portal/navigation/routes';
 import { RouterLink } from '../portal/navigation/router-link';
 import { ResourceMenu } from '../portal/resource-menu';
 import { subscriptionsQuery } from '../queries/resources';
-import { kindOf, resourceTypes } from './resource-types';
+import { kindOf } from './pages';
+import { resourceTypes } from './resource-types';
 
 const useStyles = makeStyles({
   layout: {

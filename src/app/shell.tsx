@@ -15,7 +15,8 @@ import { RouterLink } from '../portal/navigation/router-link';
 import { useRoute } from '../portal/navigation/router';
 import { TopBar } from '../portal/top-bar/top-bar';
 import { ResourcePage } from './resource-page';
-import { HomePage } from './resource-types';
+import { homeChunk } from './pages';
+import { preloadable } from './preloadable';
 
 const useStyles = makeStyles({
   shell: {
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
 });
 
 // Only demo builds contain the banner and panel; a live build drops this import entirely.
+const HomePage = preloadable(homeChunk);
+
 const DemoBanner =
   import.meta.env.VITE_DEMO === 'true' ? lazy(() => import('./demo/demo-banner')) : undefined;
 

@@ -20,7 +20,12 @@ declare global {
  * Demo start-up: restores the twin from the last session (or seeds the scenario named in `?scenario=`), starts the
  * MSW service worker in front of the real Azure URLs, and keeps the twin's state across reloads.
  */
-export async function startDemoTwin(search: URLSearchParams, baseUrl: string): Promise<DemoStart> {
+export async function startDemoTwin(
+  search: URLSearchParams,
+  baseUrl: string,
+  /** The worker registration start-up began before this code arrived (see register-worker.ts). */
+  registered: Promise<void> = Promise.resolve(),
+): Promise<DemoStart> {
   // The service worker installs (off the main thread) while the twin's world is built (on it); requests can only
   // arrive once the app renders, after both.
   const ready: { twin?: ManagedTwin } = {};
@@ -30,11 +35,13 @@ export async function startDemoTwin(search: URLSearchParams, baseUrl: string): P
       return ready.twin.twin;
     }),
   );
-  const started = worker.start({
-    onUnhandledRequest: 'bypass',
-    quiet: true,
-    serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
-  });
+  const started = registered.then(() =>
+    worker.start({
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+      serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
+    }),
+  );
   const store = demoPersistence();
   const wanted = search.get('scenario');
   const saved = store.load();
@@ -46,6 +53,7 @@ export async function startDemoTwin(search: URLSearchParams, baseUrl: string): P
       ? new ManagedTwin({ scenario: isScenarioName(wanted) ? wanted : 'fresh', speed })
       : new ManagedTwin({}, saved);
   ready.twin = managed;
+  performance.mark('keyguard:twin-built');
   if (search.has('speed')) managed.twin.clock.setSpeed(speed);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
