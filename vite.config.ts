@@ -56,6 +56,116 @@ function csp(): Plugin {
   };
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Modules of these npm packages. */
+const packages = (...names: string[]) =>
+  new RegExp(`[\\\\/]node_modules[\\\\/](${names.map(escape).join('|')})[\\\\/]`);
+/** These files of ours, by path under src/ without extension. */
+const sources = (...paths: string[]) =>
+  new RegExp(`[\\\\/]src[\\\\/](${paths.map((p) => escape(p).replace(/\//g, '[\\\\/]')).join('|')})\\.tsx?$`);
+
+/**
+ * Chunks by when they are needed, instead of one per set of importers: left alone, the bundler cut the start-up path
+ * of a deep link into about 60 files, most under 1 kB, and over HTTP/1.1 (six connections) their queue, not their
+ * size, set the time to first content. The live sign-in page still loads only `boot`, `ui-core` and `start` (+ MSAL).
+ */
+const chunkGroups = [
+  // What the entry itself needs: it must not wait for React or Fluent (src/app/launch.ts).
+  {
+    name: 'boot',
+    test: sources(
+      'app/launch',
+      'app/pages',
+      'app/runtime-config',
+      'arm/clouds',
+      'arm/resource-id',
+      'portal/navigation/routes',
+      'mocks/register-worker',
+    ),
+    priority: 5,
+  },
+  // React and the Fluent core every page needs, the sign-in and error pages included.
+  {
+    name: 'ui-core',
+    test: packages(
+      'react',
+      'react-dom',
+      'scheduler',
+      'use-sync-external-store',
+      '@griffel/core',
+      '@griffel/react',
+      '@griffel/style-types',
+      '@fluentui/react-provider',
+      '@fluentui/tokens',
+      '@fluentui/react-theme',
+      '@fluentui/react-shared-contexts',
+      '@fluentui/react-utilities',
+      '@fluentui/react-jsx-runtime',
+      '@fluentui/react-tabster',
+      '@fluentui/keyboard-keys',
+      '@fluentui/react-button',
+      '@fluentui/react-text',
+      '@fluentui/react-message-bar',
+      '@fluentui/react-aria',
+      '@fluentui/react-motion',
+      '@fluentui/react-portal',
+      '@fluentui/react-link',
+      'tabster',
+      'keyborg',
+      'rtl-css-js',
+      'stylis',
+      '@swc/helpers',
+    ),
+    priority: 4,
+  },
+  // Our code the start pages and both start-ups need (ARM client, router, theme).
+  {
+    name: 'start',
+    test: sources(
+      'arm/client',
+      'arm/errors',
+      'arm/retry-policy',
+      'arm/server-clock',
+      'arm/sleep',
+      'portal/navigation/router',
+      'portal/theme/theme',
+      'auth/interaction',
+      'app/start-pages',
+    ),
+    priority: 4,
+  },
+  // Form controls, tooltips, icons and TanStack Query, where at least two pages share them. Bigger, rarer parts
+  // (combobox, tabs, drawers, dialogs, virtualizer) stay with the pages that use them.
+  {
+    name: 'ui',
+    test: packages(
+      '@fluentui/react-icons',
+      '@fluentui/react-field',
+      '@fluentui/react-input',
+      '@fluentui/react-label',
+      '@fluentui/react-radio',
+      '@fluentui/react-spinner',
+      '@fluentui/react-skeleton',
+      '@fluentui/react-divider',
+      '@fluentui/react-tooltip',
+      '@fluentui/react-positioning',
+      '@fluentui/react-toolbar',
+      '@fluentui/react-search',
+      '@fluentui/react-context-selector',
+      '@fluentui/react-motion-components-preview',
+      '@floating-ui/core',
+      '@floating-ui/dom',
+      '@floating-ui/utils',
+      '@tanstack/query-core',
+      '@tanstack/react-query',
+    ),
+    minShareCount: 2,
+    priority: 2,
+  },
+  // Our code two or more pages share (the twin keeps its own chunks).
+  { name: 'shared', test: /[\\/]src[\\/](?!mocks[\\/])/, minShareCount: 2, priority: 1 },
+];
+
 export default defineConfig({
   plugins: [react(), csp()],
   base: './',
@@ -70,6 +180,7 @@ export default defineConfig({
     rollupOptions: {
       // auth-redirect.html: the blank page where MSAL's silent renewal (hidden iframe) ends.
       input: { main: 'index.html', authRedirect: 'auth-redirect.html' },
+      output: { codeSplitting: { groups: chunkGroups } },
     },
   },
 });
