@@ -1,15 +1,27 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Route } from '../portal/navigation/routes';
-import { botQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
+import { botQuery, subscriptionResourcesQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
+import { hiddenSubscriptions } from '../queries/subscription-filter';
 import { kindOf } from './pages';
+
+/** Home lists the resources of every subscription the filter shows: their lists are asked for as soon as it is known. */
+async function prefetchHome(queryClient: QueryClient): Promise<void> {
+  const subscriptions = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
+  const hidden = hiddenSubscriptions();
+  await Promise.all(
+    (subscriptions ?? [])
+      .filter((s) => !hidden.includes(s.subscriptionId))
+      .map((s) => queryClient.prefetchQuery(subscriptionResourcesQuery(s.subscriptionId))),
+  );
+}
 
 /**
  * Starts reading what a deep link shows before the first render: the blade's own query (same key) finds the answer, or
- * the read in flight. Only the resource itself, or the subscription list for Home and subscriptions. Resolves when the
- * read has settled (an error stays in the cache for the blade to show).
+ * the read in flight. Only the resource itself, Home's lists, or the subscription list for a subscription. Resolves
+ * when the reads have settled (an error stays in the cache for the blade to show).
  */
 export function prefetchRouteData(route: Route, queryClient: QueryClient): Promise<void> {
-  if (route.kind === 'home') return queryClient.prefetchQuery(subscriptionsQuery());
+  if (route.kind === 'home') return prefetchHome(queryClient);
   if (route.kind !== 'resource') return Promise.resolve();
   const kind = kindOf(route.resourceId);
   if (kind === 'bot') return queryClient.prefetchQuery(botQuery(route.resourceId));

@@ -37,6 +37,43 @@ export interface AllResources {
   subscriptionsError: unknown;
 }
 
+function subscriptionRow(s: Subscription): ResourceRow {
+  return {
+    id: s.id,
+    name: s.displayName,
+    type: 'Microsoft.Resources/subscriptions',
+    typeLabel: 'Subscription',
+    resourceGroup: '',
+    location: '',
+    subscriptionId: s.subscriptionId,
+    subscriptionName: s.displayName,
+  };
+}
+
+/**
+ * Rows are kept per answer: at tenant scale the subscriptions answer one by one, and rebuilding every row on each
+ * answer made loading quadratic.
+ */
+const rowsByAnswer = new WeakMap<GenericResource[], { subscription: Subscription; rows: ResourceRow[] }>();
+
+function resourceRows(s: Subscription, resources: GenericResource[] | undefined): ResourceRow[] {
+  if (!resources) return [];
+  const kept = rowsByAnswer.get(resources);
+  if (kept && kept.subscription === s) return kept.rows;
+  const rows = resources.map((r) => ({
+    id: r.id,
+    name: r.name,
+    type: r.type,
+    typeLabel: typeLabelOf(r.type),
+    resourceGroup: parseResourceId(r.id)?.resourceGroup ?? '',
+    location: r.location ?? '',
+    subscriptionId: s.subscriptionId,
+    subscriptionName: s.displayName,
+  }));
+  rowsByAnswer.set(resources, { subscription: s, rows });
+  return rows;
+}
+
 /** Every resource Keyguard manages in the subscriptions the filter selects, plus the subscriptions themselves. */
 export function useAllResources(enabled = true): AllResources {
   const subs = useQuery({ ...subscriptionsQuery(), enabled });
@@ -57,34 +94,10 @@ export function useAllResources(enabled = true): AllResources {
     queries: selected.map((s) => ({ ...subscriptionResourcesQuery(s.subscriptionId), enabled })),
     combine,
   });
-  const rows = useMemo(() => {
-    const out: ResourceRow[] = [];
-    selected.forEach((s, i) => {
-      out.push({
-        id: s.id,
-        name: s.displayName,
-        type: 'Microsoft.Resources/subscriptions',
-        typeLabel: 'Subscription',
-        resourceGroup: '',
-        location: '',
-        subscriptionId: s.subscriptionId,
-        subscriptionName: s.displayName,
-      });
-      for (const r of data[i] ?? []) {
-        out.push({
-          id: r.id,
-          name: r.name,
-          type: r.type,
-          typeLabel: typeLabelOf(r.type),
-          resourceGroup: parseResourceId(r.id)?.resourceGroup ?? '',
-          location: r.location ?? '',
-          subscriptionId: s.subscriptionId,
-          subscriptionName: s.displayName,
-        });
-      }
-    });
-    return out;
-  }, [selected, data]);
+  const rows = useMemo(
+    () => selected.flatMap((s, i) => [subscriptionRow(s), ...resourceRows(s, data[i])]),
+    [selected, data],
+  );
   const failures = selected.flatMap((s, i) => (errors[i] ? [{ subscription: s, error: errors[i] }] : []));
   return {
     rows,

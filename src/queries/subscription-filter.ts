@@ -27,14 +27,16 @@ export function setHiddenSubscriptions(ids: string[]): void {
   listeners.forEach((l) => l());
 }
 
+/** The ids the admin unticked, now (outside React: start-up reads ahead only what Home will show). */
+export function hiddenSubscriptions(): string[] {
+  return (hidden ??= readHidden());
+}
+
 export function useHiddenSubscriptions(): string[] {
-  return useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => (hidden ??= readHidden()),
-  );
+  return useSyncExternalStore((l) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  }, hiddenSubscriptions);
 }
 
 /** Subscription ids the filter selects now. */
