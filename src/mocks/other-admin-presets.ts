@@ -55,7 +55,7 @@ export const otherAdminPresets: Preset[] = [
         ? access.vault
         : twin.world.vaultByUri(new URL(bot.cmek.keyUrl ?? 'https://x').origin);
       if (!m || !vault) return 'The key could not be found.';
-      const key = twin.world.keys.get(World.keyKey(vault.id, m[1]!));
+      const key = twin.world.key(vault.id, m[1]!);
       if (!key) return 'The key could not be found.';
       twin.world.keys.set(World.keyKey(vault.id, key.name), {
         ...key,

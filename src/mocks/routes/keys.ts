@@ -32,7 +32,7 @@ function requireClientAllowed(vault: TwinVault, clientIp: string): void {
 }
 
 function getKey(ctx: TwinContext, vault: TwinVault, name: string): TwinKey {
-  const key = ctx.world.keys.get(World.keyKey(vault.id, name));
+  const key = ctx.world.key(vault.id, name);
   return key ?? notFound('Microsoft.KeyVault/vaults/keys', `${vault.name}/${name}`);
 }
 
@@ -84,7 +84,7 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
         `The key name '${params.key}' is invalid: use 1 to 127 letters, digits and hyphens.`,
         'keyName',
       );
-    const existing = ctx.world.keys.get(World.keyKey(vault.id, params.key!));
+    const existing = ctx.world.key(vault.id, params.key!);
     if (existing) return json(200, keyJson(vault, existing));
     const body = req.body as Partial<KeyCreateParameters> | undefined;
     const p = body?.properties;

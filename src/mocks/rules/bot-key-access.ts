@@ -1,6 +1,6 @@
 import { builtInRoles } from '../twin/assumptions';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
-import { World } from '../twin/world';
+import type { World } from '../twin/world';
 import { settleProvider } from './providers';
 
 export type KeyAccessFailure = { ok: false; code: string; message: string };
@@ -96,7 +96,7 @@ export function evaluateBotKeyAccess(
         : `The service principal 'Bot Service CMEK Prod' does not have the key permissions get, wrapKey and unwrapKey on the key vault '${vault.name}'.`,
     );
   }
-  const key = world.keys.get(World.keyKey(vault.id, keyName));
+  const key = world.key(vault.id, keyName);
   const keyVersion = key?.versions.find((v) => v.version.toLowerCase() === version.toLowerCase());
   if (!key || !keyVersion)
     return no(

@@ -36,6 +36,8 @@ export interface KeyVersionInput {
   expiresInDays?: number;
 }
 
+export type KeyAdder = (name: string, versions: KeyVersionInput[]) => void;
+
 /** Builds a scenario's world from a seed, so the same name always gives the same ids and data. */
 export class ScenarioBuilder {
   readonly world: World;
@@ -199,14 +201,22 @@ export class ScenarioBuilder {
     return vault;
   }
 
-  key(vault: TwinVault, name: string, versions: KeyVersionInput[]): string[] {
+  /** Keys of a vault made only when the twin first needs them, from their own seed (see World.deferKeys). */
+  deferredKeys(vault: TwinVault, seed: number, make: (random: () => number, add: KeyAdder) => void): void {
+    this.world.deferKeys(vault.id, () => {
+      const random = seededRandom(seed);
+      make(random, (name, versions) => this.key(vault, name, versions, random));
+    });
+  }
+
+  key(vault: TwinVault, name: string, versions: KeyVersionInput[], random = this.random): string[] {
     const out: TwinKeyVersion[] = versions.map((v, i) => {
       const created = Math.floor(
         (this.startMs - (v.createdDaysAgo ?? (versions.length - i) * 30) * day) / 1000,
       );
       const kty = v.kty ?? 'RSA';
       return {
-        version: hex(this.random, 32),
+        version: hex(random, 32),
         created,
         updated: created,
         enabled: v.enabled ?? true,

@@ -85,15 +85,17 @@ export function buildLarge(startMs: number): World {
         bypass: r() < 0.8,
         ipRules: ['203.0.113.0/24'],
       });
-      for (let k = 0; k < 10; k++) {
-        b.key(vault, `${pick(r, words)}-key-${k}`, [
-          {
-            keySize: pick(r, [2048, 3072, 4096]),
-            kty: r() < 0.9 ? 'RSA' : 'EC',
-            createdDaysAgo: Math.floor(r() * 300) + 1,
-          },
-        ]);
-      }
+      b.deferredKeys(vault, 107_000 + s * 100 + v, (kr, add) => {
+        for (let k = 0; k < 10; k++) {
+          add(`${pick(kr, words)}-key-${k}`, [
+            {
+              keySize: pick(kr, [2048, 3072, 4096]),
+              kty: kr() < 0.9 ? 'RSA' : 'EC',
+              createdDaysAgo: Math.floor(kr() * 300) + 1,
+            },
+          ]);
+        }
+      });
     }
     // A subscription holding bots has Microsoft.BotService registered (creating a bot registers it), so bots live
     // only in the registered two thirds; vaults in the others give the readiness check its unregistered cases.

@@ -17,9 +17,10 @@ export class Table<T> {
     return this.rows.has(Table.key(id));
   }
 
-  /** Seeding does not count as a change. */
+  /** Seeding does not count as a change, and never undoes one (rows can be seeded late, see World.deferKeys). */
   seed(id: string, row: T): void {
-    this.rows.set(Table.key(id), row);
+    const k = Table.key(id);
+    if (!this.changed.has(k)) this.rows.set(k, row);
   }
 
   set(id: string, row: T): void {

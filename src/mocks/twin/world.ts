@@ -28,7 +28,31 @@ export class World {
   readonly roleAssignments = new Table<TwinRoleAssignment>('roleAssignments');
   readonly operations = new Table<TwinOperation>('operations');
 
+  /** Vaults whose keys are seeded on first use (tenant-scale scenarios), by lower-cased vault id. */
+  private readonly deferredKeys = new Map<string, () => void>();
+
   constructor(public settings: TwinSettings) {}
+
+  /**
+   * Seeds a vault's keys when they are first needed: a tenant-scale world holds tens of thousands of keys, and building
+   * them all made the demo's start-up wait. `seed` must be deterministic on its own (its own random source).
+   */
+  deferKeys(vaultId: string, seed: () => void): void {
+    this.deferredKeys.set(vaultId.toLowerCase(), seed);
+  }
+
+  private seedDeferredKeys(vaultId: string): void {
+    const k = vaultId.toLowerCase();
+    const seed = this.deferredKeys.get(k);
+    if (!seed) return;
+    this.deferredKeys.delete(k);
+    seed();
+  }
+
+  key(vaultId: string, keyName: string): TwinKey | undefined {
+    this.seedDeferredKeys(vaultId);
+    return this.keys.get(World.keyKey(vaultId, keyName));
+  }
 
   tables(): Table<unknown>[] {
     return [
@@ -72,6 +96,7 @@ export class World {
   }
 
   keysOfVault(vaultId: string): TwinKey[] {
+    this.seedDeferredKeys(vaultId);
     const wanted = vaultId.toLowerCase();
     const out: TwinKey[] = [];
     for (const k of this.keys.values()) if (k.vaultId.toLowerCase() === wanted) out.push(k);
