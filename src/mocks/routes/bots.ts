@@ -1,4 +1,4 @@
-import { canAccess } from '../rules/authorization';
+import { accessChecker } from '../rules/authorization';
 import { settleBot } from '../rules/bot-cmek';
 import { applyBotPatch } from '../rules/bot-update';
 import { json, page, type Router } from '../twin/http';
@@ -18,8 +18,10 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
   const listed = (prefix: string) => {
     const now = ctx.now();
     const out = [];
+    const readable = accessChecker(ctx.world, 'read');
+    const wanted = prefix.toLowerCase();
     for (const b of ctx.world.bots.values()) {
-      if (b.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, b.id, 'read'))
+      if (b.id.toLowerCase().startsWith(wanted) && readable(b.id))
         out.push(botJson(ctx.world, settleBot(ctx.world, b, now), now));
     }
     return out;

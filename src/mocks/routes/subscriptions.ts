@@ -1,4 +1,4 @@
-import { authorize, canAccess, visibleSubscriptionIds } from '../rules/authorization';
+import { authorize, accessChecker, visibleSubscriptionIds } from '../rules/authorization';
 import { assumptions } from '../twin/assumptions';
 import { knownProviders } from '../twin/catalog';
 import { fail } from '../twin/errors';
@@ -115,10 +115,11 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
     const types = [...filter.matchAll(/resourceType eq '([^']+)'/gi)].map((m) => m[1]!.toLowerCase());
     const want = (t: string) => types.length === 0 || types.includes(t.toLowerCase());
     const rows: unknown[] = [];
-    const prefix = `/subscriptions/${sub}/`.toLowerCase();
+    const subLower = sub.toLowerCase();
+    const readable = accessChecker(ctx.world, 'read');
     if (want('Microsoft.BotService/botServices')) {
       for (const b of ctx.world.bots.values()) {
-        if (b.id.toLowerCase().startsWith(prefix) && canAccess(ctx.world, b.id, 'read')) {
+        if (b.subscriptionId.toLowerCase() === subLower && readable(b.id)) {
           rows.push({
             id: b.id,
             name: b.name,
@@ -132,7 +133,7 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
     }
     if (want('Microsoft.KeyVault/vaults')) {
       for (const v of ctx.world.vaults.values()) {
-        if (v.id.toLowerCase().startsWith(prefix) && canAccess(ctx.world, v.id, 'read')) {
+        if (v.subscriptionId.toLowerCase() === subLower && readable(v.id)) {
           rows.push({
             id: v.id,
             name: v.name,

@@ -1,5 +1,5 @@
 import type { AccessPolicyOperationKind } from '../../arm/types/key-vault';
-import { authorize, canAccess } from '../rules/authorization';
+import { authorize, accessChecker } from '../rules/authorization';
 import { applyAccessPolicyOperation } from '../rules/access-policies';
 import { applyVaultPatch } from '../rules/vault-update';
 import { assumptions } from '../twin/assumptions';
@@ -23,9 +23,10 @@ const day = 24 * 60 * 60 * 1000;
 export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
   const listed = (prefix: string) => {
     const out = [];
+    const readable = accessChecker(ctx.world, 'read');
+    const wanted = prefix.toLowerCase();
     for (const v of ctx.world.vaults.values())
-      if (v.id.toLowerCase().startsWith(prefix.toLowerCase()) && canAccess(ctx.world, v.id, 'read'))
-        out.push(vaultJson(v));
+      if (v.id.toLowerCase().startsWith(wanted) && readable(v.id)) out.push(vaultJson(v));
     return out;
   };
 
