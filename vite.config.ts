@@ -170,8 +170,8 @@ export default defineConfig({
   plugins: [react(), csp()],
   base: './',
   resolve: {
-    // Only MSW (demo builds) reaches tldts, for its cookie store; see src/mocks/tldts-shim.ts for why a stand-in does.
-    alias: { tldts: fileURLToPath(new URL('./src/mocks/tldts-shim.ts', import.meta.url)) },
+    // Only MSW (demo builds) uses tough-cookie, for mocked cookies the twin never sets: see the stand-in for why.
+    alias: { 'tough-cookie': fileURLToPath(new URL('./src/mocks/cookie-jar-stand-in.ts', import.meta.url)) },
   },
   build: {
     sourcemap: true,
