@@ -26,7 +26,10 @@ const useStyles = makeStyles({
 export function HomePage({ tenant }: { tenant?: string }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
-  const { rows, isLoading, failures, subscriptionsError } = useAllResources();
+  const all = useAllResources();
+  const { isLoading, failures, subscriptionsError } = all;
+  // At tenant scale dozens of subscriptions answer one after another: the table follows at React's pace, not per answer.
+  const rows = useDeferredValue(all.rows);
   useEffect(() => {
     if (!isLoading) markContentShown();
   }, [isLoading]);
