@@ -27,9 +27,11 @@ export function HomePage({ tenant }: { tenant?: string }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
   const all = useAllResources();
-  const { isLoading, failures, subscriptionsError } = all;
+  const { failures, subscriptionsError } = all;
   // At tenant scale dozens of subscriptions answer one after another: the table follows at React's pace, not per answer.
   const rows = useDeferredValue(all.rows);
+  // Loading until the table shows the last answer too, so the count never reports a list still catching up.
+  const isLoading = all.isLoading || rows !== all.rows;
   useEffect(() => {
     if (!isLoading) markContentShown();
   }, [isLoading]);
