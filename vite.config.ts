@@ -166,9 +166,11 @@ const chunkGroups = [
   { name: 'shared', test: /[\\/]src[\\/](?!mocks[\\/])/, minShareCount: 2, priority: 1 },
 ];
 
-export default defineConfig({
+export default defineConfig(({ command, mode }) => ({
   plugins: [react(), csp()],
   base: './',
+  // public/ holds MSW's worker script: the live build ships without it (config.json is deployed beside index.html).
+  publicDir: command === 'build' && mode !== 'demo' ? false : 'public',
   resolve: {
     // Only MSW (demo builds) uses tough-cookie, for mocked cookies the twin never sets: see the stand-in for why.
     alias: { 'tough-cookie': fileURLToPath(new URL('./src/mocks/cookie-jar-stand-in.ts', import.meta.url)) },
@@ -183,4 +185,4 @@ export default defineConfig({
       output: { codeSplitting: { groups: chunkGroups } },
     },
   },
-});
+}));

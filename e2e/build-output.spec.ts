@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 
@@ -24,12 +24,14 @@ test.describe('build output', () => {
     ]) {
       expect(live.includes(marker), `live build contains "${marker}"`).toBe(false);
     }
+    expect(existsSync(join('dist', 'mockServiceWorker.js')), 'live build ships the MSW worker').toBe(false);
   });
 
   test('the demo build does carry the twin (so the check above can fail)', () => {
     const demo = bundleText('dist-demo');
     expect(demo).toContain('mockServiceWorker');
     expect(demo).toContain('kv-contoso-cmk');
+    expect(existsSync(join('dist-demo', 'mockServiceWorker.js'))).toBe(true);
   });
 });
 
