@@ -13,14 +13,13 @@ import {
   MessageBarTitle,
   Option,
   OverlayDrawer,
-  SearchBox,
   Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DismissRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { isArmError } from '../../arm/errors';
 import { keysCreateIfNotExist } from '../../arm/operations/keys';
 import { serverNow } from '../../arm/server-clock';
@@ -30,6 +29,7 @@ import { VirtualListbox } from '../../portal/virtual-listbox';
 import { queryKeys } from '../../queries/keys';
 import { keysQuery, keyVersionsQuery, subscriptionsQuery, vaultsQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
+import { VaultChooser } from './vault-chooser';
 
 const useStyles = makeStyles({
   section: {
@@ -65,8 +65,6 @@ export function KeyPicker({
     ...vaultsQuery(subscriptionId ?? ''),
     enabled: open && subscriptionId !== undefined,
   });
-  const [vaultFilter, setVaultFilter] = useState('');
-  const deferredFilter = useDeferredValue(vaultFilter);
   const [vaultId, setVaultId] = useState<string>();
   const keys = useQuery({ ...keysQuery(vaultId ?? ''), enabled: vaultId !== undefined });
   const [keyName, setKeyName] = useState<string>();
@@ -79,23 +77,6 @@ export function KeyPicker({
   const [newSize, setNewSize] = useState('3072');
   const now = serverNow();
 
-  const vaultItems = useMemo(() => {
-    const f = deferredFilter.trim().toLowerCase();
-    return (vaults.data ?? [])
-      .filter((v) => !f || v.name.toLowerCase().includes(f))
-      .map((v) => ({
-        id: v.id,
-        label: v.name,
-        content: (
-          <span className={styles.row}>
-            {v.name}
-            <Text size={200} className={styles.reason}>
-              {v.id.split('/')[4]} · {v.location}
-            </Text>
-          </span>
-        ),
-      }));
-  }, [vaults.data, deferredFilter, styles.row, styles.reason]);
   const keyItems = (keys.data ?? []).map((k) => {
     const reason = keyUnusableReason(k, now);
     return {
@@ -204,27 +185,19 @@ export function KeyPicker({
           <Text weight="semibold" as="h3">
             Key vault
           </Text>
-          <SearchBox
-            aria-label="Search key vaults"
-            placeholder="Filter key vaults"
-            value={vaultFilter}
-            onChange={(_, d) => setVaultFilter(d.value)}
+          <VaultChooser
+            vaults={vaults.data}
+            selected={vaultId}
+            onSelect={(id) => (setVaultId(id), setKeyName(undefined), setVersion(undefined))}
+            notice={
+              <>
+                {vaults.isLoading && <Spinner size="tiny" label="Loading key vaults…" />}
+                {vaults.error ? (
+                  <ArmErrorBar error={vaults.error} title="Key vaults could not be listed" />
+                ) : null}
+              </>
+            }
           />
-          {vaults.isLoading && <Spinner size="tiny" label="Loading key vaults…" />}
-          {vaults.error ? <ArmErrorBar error={vaults.error} title="Key vaults could not be listed" /> : null}
-          {vaults.data && (
-            <>
-              <Text size={200} role="status">
-                {vaultItems.length} of {vaults.data.length} key vaults
-              </Text>
-              <VirtualListbox
-                label="Key vaults"
-                items={vaultItems}
-                selected={vaultId}
-                onSelect={(id) => (setVaultId(id), setKeyName(undefined), setVersion(undefined))}
-              />
-            </>
-          )}
         </div>
         {vaultId && (
           <div className={styles.section}>
