@@ -56,7 +56,11 @@ export function VaultChooser({
       {vaults && (
         <>
           <Text size={200} role="status">
-            {items.length} of {vaults.length} key vaults
+            {vaults.length === 0
+              ? 'This subscription has no key vaults you can see. Choose another subscription.'
+              : items.length === 0
+                ? `No key vault name contains “${deferredFilter.trim()}” (of ${vaults.length}).`
+                : `${items.length} of ${vaults.length} key vaults`}
           </Text>
           <VirtualListbox label="Key vaults" items={items} selected={selected} onSelect={onSelect} />
         </>

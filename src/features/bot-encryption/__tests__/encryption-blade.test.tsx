@@ -141,6 +141,19 @@ describe('Bot | Encryption', () => {
     expect(screen.getByLabelText('Azure CLI command')).toHaveTextContent('--cmk-off');
   });
 
+  it('the key picker says when a subscription has no vaults, or when the filter leaves none', async () => {
+    await open('fresh');
+    await userEvent.click(screen.getByRole('radio', { name: 'Customer-Managed Keys' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Select a key vault and a key' }));
+    // The first subscription holds the bots and no vaults.
+    expect(await screen.findByText(/This subscription has no key vaults you can see/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('combobox', { name: 'Subscription' }));
+    await userEvent.click(await screen.findByRole('option', { name: /Contoso Security/ }));
+    expect(await screen.findByText(/of \d+ key vaults/)).toBeInTheDocument();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search key vaults' }), 'zzz');
+    expect(await screen.findByText(/No key vault name contains “zzz” \(of \d+\)/)).toBeInTheDocument();
+  });
+
   it('says plainly when the bot’s key is out of reach, and offers the fix', async () => {
     await open('revoked');
     expect(await screen.findByText('The bot cannot use its key')).toBeInTheDocument();
