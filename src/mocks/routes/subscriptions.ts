@@ -115,11 +115,10 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
     const types = [...filter.matchAll(/resourceType eq '([^']+)'/gi)].map((m) => m[1]!.toLowerCase());
     const want = (t: string) => types.length === 0 || types.includes(t.toLowerCase());
     const rows: unknown[] = [];
-    const subLower = sub.toLowerCase();
     const readable = accessChecker(ctx.world, 'read');
     if (want('Microsoft.BotService/botServices')) {
-      for (const b of ctx.world.bots.values()) {
-        if (b.subscriptionId.toLowerCase() === subLower && readable(b.id)) {
+      for (const b of ctx.world.bots.inSubscription(sub)) {
+        if (readable(b.id)) {
           rows.push({
             id: b.id,
             name: b.name,
@@ -132,8 +131,8 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
       }
     }
     if (want('Microsoft.KeyVault/vaults')) {
-      for (const v of ctx.world.vaults.values()) {
-        if (v.subscriptionId.toLowerCase() === subLower && readable(v.id)) {
+      for (const v of ctx.world.vaults.inSubscription(sub)) {
+        if (readable(v.id)) {
           rows.push({
             id: v.id,
             name: v.name,

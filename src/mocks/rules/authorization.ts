@@ -13,18 +13,23 @@ const readers = new Set<string>([...writers, builtInRoles.Reader]);
 
 /**
  * Access of the demo user to any number of resources, deciding with one pass over the role assignments: lists at
- * tenant scale check thousands of resources against them.
+ * tenant scale check thousands of resources against them, so each check looks up the id's few ancestor scopes
+ * rather than comparing it with every assignment.
  */
 export function accessChecker(world: World, access: Access): (resourceId: string) => boolean {
   const user = world.settings.demoUserObjectId;
   const allowed = access === 'write' ? writers : readers;
-  const scopes: string[] = [];
+  const scopes = new Set<string>();
   for (const ra of world.roleAssignments.values())
     if (ra.principalId === user && allowed.has(ra.roleDefinitionGuid))
-      scopes.push(ra.scope.toLowerCase().replace(/\/+$/, ''));
+      scopes.add(ra.scope.toLowerCase().replace(/\/+$/, ''));
   return (resourceId) => {
-    const r = resourceId.toLowerCase();
-    return scopes.some((s) => r === s || r.startsWith(`${s}/`));
+    const r = resourceId.toLowerCase().replace(/\/+$/, '');
+    // '' is the root scope '/', above everything.
+    if (scopes.has('') || scopes.has(r)) return true;
+    for (let i = r.indexOf('/', 1); i > 0; i = r.indexOf('/', i + 1))
+      if (scopes.has(r.slice(0, i))) return true;
+    return false;
   };
 }
 
@@ -43,23 +48,21 @@ export function authorize(world: World, resourceId: string, action: string, acce
   );
 }
 
+/** Subscriptions the demo user can read, or holds any role inside (ARM lists those too). One pass each. */
 export function visibleSubscriptionIds(world: World): string[] {
+  const readable = accessChecker(world, 'read');
+  const user = world.settings.demoUserObjectId;
+  const withAssignmentInside = new Set<string>();
+  for (const ra of world.roleAssignments.values()) {
+    const sub = ra.principalId === user ? /^\/subscriptions\/([^/]+)/i.exec(ra.scope)?.[1] : undefined;
+    if (sub) withAssignmentInside.add(sub.toLowerCase());
+  }
   const out: string[] = [];
-  for (const s of world.subscriptions.values()) {
+  for (const s of world.subscriptions.values())
     if (
-      canAccess(world, `/subscriptions/${s.subscriptionId}`, 'read') ||
-      hasAnyAssignmentBelow(world, s.subscriptionId)
+      withAssignmentInside.has(s.subscriptionId.toLowerCase()) ||
+      readable(`/subscriptions/${s.subscriptionId}`)
     )
       out.push(s.subscriptionId);
-  }
   return out;
-}
-
-function hasAnyAssignmentBelow(world: World, subscriptionId: string): boolean {
-  const prefix = `/subscriptions/${subscriptionId}`.toLowerCase();
-  for (const ra of world.roleAssignments.values()) {
-    if (ra.principalId === world.settings.demoUserObjectId && ra.scope.toLowerCase().startsWith(prefix))
-      return true;
-  }
-  return false;
 }

@@ -2,6 +2,8 @@
 export class Table<T> {
   private readonly rows = new Map<string, T>();
   private readonly changed = new Set<string>();
+  /** Rows by lower-cased subscription id, built on first use and dropped on any change. */
+  private bySubscription: Map<string, T[]> | null = null;
 
   constructor(readonly name: string) {}
 
@@ -20,23 +22,48 @@ export class Table<T> {
   /** Seeding does not count as a change, and never undoes one (rows can be seeded late, see World.deferKeys). */
   seed(id: string, row: T): void {
     const k = Table.key(id);
-    if (!this.changed.has(k)) this.rows.set(k, row);
+    if (this.changed.has(k)) return;
+    this.rows.set(k, row);
+    this.bySubscription = null;
   }
 
   set(id: string, row: T): void {
     const k = Table.key(id);
     this.rows.set(k, row);
     this.changed.add(k);
+    this.bySubscription = null;
   }
 
   delete(id: string): void {
     const k = Table.key(id);
     this.rows.delete(k);
     this.changed.add(k);
+    this.bySubscription = null;
   }
 
   values(): IterableIterator<T> {
     return this.rows.values();
+  }
+
+  /**
+   * Rows whose id lies under `/subscriptions/{id}/`. Resources_List is called once per subscription, and scanning every
+   * row of a tenant-scale world on each call cost Home more than rendering its table.
+   */
+  inSubscription(subscriptionId: string): readonly T[] {
+    this.bySubscription ??= this.indexBySubscription();
+    return this.bySubscription.get(subscriptionId.toLowerCase()) ?? [];
+  }
+
+  private indexBySubscription(): Map<string, T[]> {
+    const index = new Map<string, T[]>();
+    for (const [k, row] of this.rows) {
+      const sub = /^\/subscriptions\/([^/]+)\//.exec(k)?.[1];
+      if (sub === undefined) continue;
+      const rows = index.get(sub);
+      if (rows) rows.push(row);
+      else index.set(sub, [row]);
+    }
+    return index;
   }
 
   get size(): number {
@@ -56,5 +83,6 @@ export class Table<T> {
       else this.rows.set(k, row);
       this.changed.add(k);
     }
+    this.bySubscription = null;
   }
 }
