@@ -4,4 +4,5 @@ export const apiVersions = {
   resources: '2025-04-01',
   subscriptions: '2022-12-01',
   authorization: '2022-04-01',
+  resourceGraph: '2024-04-01',
 } as const;

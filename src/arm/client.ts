@@ -53,6 +53,8 @@ export interface ArmRequest {
   service?: Service;
   /** Declares a PATCH or POST safe to repeat (it sets state rather than adding to it). */
   idempotent?: boolean;
+  /** Declares a POST that only reads (a Resource Graph query): it is retried like a GET. */
+  readOnly?: boolean;
   headers?: Record<string, string>;
 }
 
@@ -112,7 +114,8 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
   const sleep = current.sleep ?? defaultSleep;
   const random = current.random ?? Math.random;
   const policy = current.retryPolicy ?? defaultRetryPolicy;
-  const idempotent = isIdempotent(req.method, req.idempotent);
+  const readOnly = req.readOnly === true || req.method === 'GET';
+  const idempotent = readOnly || isIdempotent(req.method, req.idempotent);
 
   for (let attempt = 0; ; attempt++) {
     const clientRequestId = crypto.randomUUID();
@@ -135,7 +138,11 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
       });
     } catch (cause) {
       if (isAbortError(cause) || req.signal?.aborted) throw cause;
-      const decision = decideRetry({ method: req.method, idempotent, attempt, status: 0 }, policy, random);
+      const decision = decideRetry(
+        { method: req.method, idempotent, readOnly, attempt, status: 0 },
+        policy,
+        random,
+      );
       if (decision.retry) {
         await sleep(decision.delayMs, req.signal);
         continue;
@@ -143,10 +150,9 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
       throw new ArmError({
         status: 0,
         code: 'NetworkError',
-        message:
-          req.method === 'GET'
-            ? 'The connection to Azure dropped before an answer came back.'
-            : 'The connection to Azure dropped before an answer came back, so it is not known whether the change was made. Refresh to see the current state before trying again.',
+        message: readOnly
+          ? 'The connection to Azure dropped before an answer came back.'
+          : 'The connection to Azure dropped before an answer came back, so it is not known whether the change was made. Refresh to see the current state before trying again.',
         clientRequestId,
         method: req.method,
         url: url.toString(),
@@ -161,7 +167,7 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
     const text = await response.text();
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
     const decision = decideRetry(
-      { method: req.method, idempotent, attempt, status: response.status, retryAfterMs },
+      { method: req.method, idempotent, readOnly, attempt, status: response.status, retryAfterMs },
       policy,
       random,
     );

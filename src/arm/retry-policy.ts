@@ -43,6 +43,8 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 export interface AttemptOutcome {
   method: HttpMethod;
   idempotent: boolean;
+  /** A GET, or a POST declared to only read. */
+  readOnly?: boolean;
   attempt: number;
   /** HTTP status, or 0 when the connection dropped. */
   status: number;
@@ -66,7 +68,7 @@ export function decideRetry(o: AttemptOutcome, policy: RetryPolicy, random: () =
     return tooLong ? { retry: false } : { retry: true, delayMs: o.retryAfterMs };
   }
   const transient = o.status === 0 || o.status >= 500;
-  if (transient && isSafeMethod(o.method)) {
+  if (transient && (o.readOnly === true || isSafeMethod(o.method))) {
     return { retry: true, delayMs: o.retryAfterMs ?? backoffDelay(o.attempt, policy, random) };
   }
   return { retry: false };

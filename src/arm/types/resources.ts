@@ -55,3 +55,30 @@ export interface GenericResource {
   kind?: string;
   tags?: Record<string, string>;
 }
+
+/** A row of the console's Resource Graph query over bots and vaults: name, type and subscription are in the id. */
+export interface GraphResource {
+  readonly id: string;
+  location?: string;
+}
+
+/** Resource Graph's QueryRequest (Microsoft.ResourceGraph 2024-04-01), as the console sends it. */
+export interface ResourceGraphRequest {
+  subscriptions: string[];
+  query: string;
+  options: {
+    resultFormat: 'objectArray';
+    /** At most 1000. */
+    $top?: number;
+    $skipToken?: string;
+  };
+}
+
+/** Resource Graph's QueryResponse with `resultFormat: objectArray`. */
+export interface ResourceGraphResponse<T> {
+  totalRecords: number;
+  count: number;
+  resultTruncated: 'true' | 'false';
+  $skipToken?: string;
+  data: T[];
+}
