@@ -21,6 +21,10 @@ export function recordRequests(): RecordedRequest[] {
   return seen;
 }
 
+/** Requests that could change something: not GETs, nor Resource Graph queries (POSTs that only read). */
 export function writes(seen: RecordedRequest[]): RecordedRequest[] {
-  return seen.filter((r) => r.method !== 'GET');
+  return seen.filter(
+    (r) =>
+      r.method !== 'GET' && !/^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(r.url.pathname),
+  );
 }

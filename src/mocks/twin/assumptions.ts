@@ -36,6 +36,17 @@ export const assumptions = {
   unregisterWithResourcesCode: 'Conflict',
   /** How long a purge takes and the poll interval advertised in Retry-After (seconds). */
   purgeRetryAfterSeconds: 1,
+  /**
+   * Azure Resource Graph. Subscriptions in a query that the caller cannot see are left out of the answer rather than
+   * refused; a page without `$top` holds 100 rows; the twin answers the `objectArray` format and a small set of query
+   * shapes only (routes/resource-graph-query.ts), and serves changes at once (real Resource Graph can lag behind ARM).
+   */
+  resourceGraph: {
+    defaultTop: 100,
+    onlyObjectArray: 'The twin answers Resource Graph queries in the objectArray format only.',
+    unsupportedQuery:
+      'The twin understands only `resources` with `where type in~ (...)`, `project` of known columns and `order by id`.',
+  },
 } as const;
 
 /** Built-in role definition ids (the same GUIDs in every subscription). */
@@ -54,4 +65,5 @@ export const supportedApiVersions: Record<string, string[]> = {
   'microsoft.keyvault': ['2025-05-01', '2026-02-01', '2024-11-01', '2023-07-01'],
   'microsoft.resources': ['2025-04-01', '2024-11-01', '2022-12-01', '2021-04-01'],
   'microsoft.authorization': ['2022-04-01', '2020-04-01-preview'],
+  'microsoft.resourcegraph': ['2024-04-01', '2022-10-01', '2021-03-01'],
 };

@@ -4,6 +4,7 @@ import type { TwinContext } from '../routes/context';
 import { registerDirectLineRoutes } from '../routes/direct-line';
 import { registerGraphRoutes } from '../routes/graph';
 import { registerKeyRoutes } from '../routes/keys';
+import { registerResourceGraphRoutes } from '../routes/resource-graph';
 import { registerSubscriptionRoutes } from '../routes/subscriptions';
 import { registerVaultRoutes } from '../routes/vaults';
 import { supportedApiVersions } from './assumptions';
@@ -42,6 +43,13 @@ function providerOf(path: string): string {
   return /\/providers\/([^/]+)\//.exec(lower)?.[1] ?? 'microsoft.resources';
 }
 
+/** GETs, and Resource Graph queries (POSTs that only read): they leave nothing to save or to show as changed. */
+function isRead(req: TwinRequest): boolean {
+  return (
+    req.method === 'GET' || /^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(req.url.pathname)
+  );
+}
+
 /** The ARM twin: a World on a simulated clock, served through a router, with fault injection in front. */
 export class Twin implements TwinContext {
   readonly router = new Router();
@@ -57,6 +65,7 @@ export class Twin implements TwinContext {
   ) {
     for (const register of [
       registerSubscriptionRoutes,
+      registerResourceGraphRoutes,
       registerBotRoutes,
       registerVaultRoutes,
       registerKeyRoutes,
@@ -106,7 +115,7 @@ export class Twin implements TwinContext {
       return { response: this.finish(outcome, service), delayMs };
     }
     const response = this.dispatch(req, service);
-    if (req.method !== 'GET') this.notifyChanged();
+    if (!isRead(req)) this.notifyChanged();
     return { response: this.finish(response, service), delayMs };
   }
 
