@@ -1,18 +1,16 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Route } from '../portal/navigation/routes';
-import { botQuery, subscriptionResourcesQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
+import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
 import { hiddenSubscriptions } from '../queries/subscription-filter';
 import { kindOf } from './pages';
 
-/** Home lists the resources of every subscription the filter shows: their lists are asked for as soon as it is known. */
+/** Home lists the resources of every subscription the filter shows: the query is sent as soon as they are known. */
 async function prefetchHome(queryClient: QueryClient): Promise<void> {
   const subscriptions = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
+  if (!subscriptions) return;
   const hidden = hiddenSubscriptions();
-  await Promise.all(
-    (subscriptions ?? [])
-      .filter((s) => !hidden.includes(s.subscriptionId))
-      .map((s) => queryClient.prefetchQuery(subscriptionResourcesQuery(s.subscriptionId))),
-  );
+  const shown = subscriptions.map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
+  await queryClient.prefetchQuery(managedResourcesGraphQuery(shown));
 }
 
 /**

@@ -1,11 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { GenericResource } from '../arm/types/resources';
-import { parseResourceId } from '../arm/resource-id';
+import type { GenericResource, GraphResource } from '../arm/types/resources';
+import { isArmError } from '../arm/errors';
+import { parseResourceId, type ResourceId } from '../arm/resource-id';
 import type { Subscription } from '../arm/types/resources';
 import { useSubscriptionFilter } from './subscription-filter';
-import { subscriptionResourcesQuery, subscriptionsQuery } from './resources';
+import { managedResourcesGraphQuery, subscriptionResourcesQuery, subscriptionsQuery } from './resources';
 
 export interface ResourceRow {
   id: string;
@@ -34,7 +35,11 @@ export interface AllResources {
   isLoading: boolean;
   /** Subscriptions whose resources failed to load, with the error (the rest still show). */
   failures: { subscription: Subscription; error: unknown }[];
+  /** Azure could not be reached for the query at all (no subscription's resources could be read). */
+  unreachable: unknown;
   subscriptionsError: unknown;
+  /** Reads again whatever failed. */
+  retry(): void;
 }
 
 function subscriptionRow(s: Subscription): ResourceRow {
@@ -51,30 +56,60 @@ function subscriptionRow(s: Subscription): ResourceRow {
 }
 
 /**
- * Rows are kept per answer: at tenant scale the subscriptions answer one by one, and rebuilding every row on each
- * answer made loading quadratic.
+ * Rows are kept per answer: when Resource Graph is unavailable the subscriptions answer one by one, and rebuilding
+ * every row on each answer made loading quadratic.
  */
 const rowsByAnswer = new WeakMap<GenericResource[], { subscription: Subscription; rows: ResourceRow[] }>();
+
+function resourceRow(
+  id: ResourceId | undefined,
+  raw: { id: string; location?: string },
+  s: Subscription,
+): ResourceRow {
+  const type = id?.type ?? '';
+  return {
+    id: raw.id,
+    name: id?.name ?? raw.id,
+    type,
+    typeLabel: typeLabelOf(type),
+    resourceGroup: id?.resourceGroup ?? '',
+    location: raw.location ?? '',
+    subscriptionId: s.subscriptionId,
+    subscriptionName: s.displayName,
+  };
+}
 
 function resourceRows(s: Subscription, resources: GenericResource[] | undefined): ResourceRow[] {
   if (!resources) return [];
   const kept = rowsByAnswer.get(resources);
   if (kept && kept.subscription === s) return kept.rows;
-  const rows = resources.map((r) => ({
-    id: r.id,
-    name: r.name,
-    type: r.type,
-    typeLabel: typeLabelOf(r.type),
-    resourceGroup: parseResourceId(r.id)?.resourceGroup ?? '',
-    location: r.location ?? '',
-    subscriptionId: s.subscriptionId,
-    subscriptionName: s.displayName,
-  }));
+  const rows = resources.map((r) => resourceRow(parseResourceId(r.id), r, s));
   rowsByAnswer.set(resources, { subscription: s, rows });
   return rows;
 }
 
-/** Every resource Keyguard manages in the subscriptions the filter selects, plus the subscriptions themselves. */
+/** Each subscription's row followed by its resources, in the order of the subscription list. */
+function graphRows(selected: Subscription[], resources: GraphResource[]): ResourceRow[] {
+  const bySubscription = new Map<string, { id: ResourceId | undefined; raw: GraphResource }[]>();
+  for (const raw of resources) {
+    const id = parseResourceId(raw.id);
+    const key = (id?.subscriptionId ?? '').toLowerCase();
+    const list = bySubscription.get(key);
+    if (list) list.push({ id, raw });
+    else bySubscription.set(key, [{ id, raw }]);
+  }
+  return selected.flatMap((s) => [
+    subscriptionRow(s),
+    ...(bySubscription.get(s.subscriptionId.toLowerCase()) ?? []).map((r) => resourceRow(r.id, r.raw, s)),
+  ]);
+}
+
+/**
+ * Every resource Keyguard manages in the subscriptions the filter selects, plus the subscriptions themselves. One
+ * Resource Graph query reads them all. Should Resource Graph answer with an error (it throttles on its own quota),
+ * each subscription's resources are listed instead, and a failure there names the subscription; when Azure cannot be
+ * reached at all, listing fifty subscriptions would only fail fifty times, so the query's error is reported as is.
+ */
 export function useAllResources(enabled = true): AllResources {
   const subs = useQuery({ ...subscriptionsQuery(), enabled });
   const filter = useSubscriptionFilter(enabled);
@@ -82,28 +117,52 @@ export function useAllResources(enabled = true): AllResources {
     () => (subs.data ?? []).filter((s) => filter.includes(s.subscriptionId)),
     [subs.data, filter],
   );
+  const graph = useQuery({
+    ...managedResourcesGraphQuery(selected.map((s) => s.subscriptionId)),
+    enabled: enabled && subs.isSuccess,
+  });
+  const unreachable = isArmError(graph.error) && graph.error.isNetworkError ? graph.error : undefined;
+  const fallback = graph.isError && !unreachable;
   const combine = useCallback(
     (results: UseQueryResult<GenericResource[]>[]) => ({
       data: results.map((r) => r.data),
       errors: results.map((r) => r.error),
       loading: results.some((r) => r.isLoading),
+      refetchFailed: () => results.forEach((r) => void (r.isError && r.refetch())),
     }),
     [],
   );
-  const { data, errors, loading } = useQueries({
-    queries: selected.map((s) => ({ ...subscriptionResourcesQuery(s.subscriptionId), enabled })),
+  const lists = useQueries({
+    queries: fallback
+      ? selected.map((s) => ({ ...subscriptionResourcesQuery(s.subscriptionId), enabled }))
+      : [],
     combine,
   });
   const rows = useMemo(
-    () => selected.flatMap((s, i) => [subscriptionRow(s), ...resourceRows(s, data[i])]),
-    [selected, data],
+    () =>
+      fallback
+        ? selected.flatMap((s, i) => [subscriptionRow(s), ...resourceRows(s, lists.data[i])])
+        : graphRows(selected, graph.data ?? []),
+    [fallback, selected, lists.data, graph.data],
   );
-  const failures = selected.flatMap((s, i) => (errors[i] ? [{ subscription: s, error: errors[i] }] : []));
+  const failures = fallback
+    ? selected.flatMap((s, i) => (lists.errors[i] ? [{ subscription: s, error: lists.errors[i] }] : []))
+    : [];
+  const { refetch: refetchSubscriptions, isError: subscriptionsFailed } = subs;
+  const { refetch: refetchGraph } = graph;
+  const { refetchFailed } = lists;
+  const retry = useCallback(() => {
+    if (subscriptionsFailed) void refetchSubscriptions();
+    else if (fallback) refetchFailed();
+    else void refetchGraph();
+  }, [subscriptionsFailed, refetchSubscriptions, fallback, refetchFailed, refetchGraph]);
   return {
     rows,
     subscriptions: subs.data ?? [],
-    isLoading: subs.isLoading || loading,
+    isLoading: subs.isLoading || graph.isLoading || (fallback && lists.loading),
     failures,
+    unreachable,
     subscriptionsError: subs.error,
+    retry,
   };
 }

@@ -7,4 +7,16 @@ export const queryKeys = {
   subscriptions: () => ['arm', '/subscriptions'] as const,
   tenants: () => ['arm', '/tenants'] as const,
   graph: (...rest: string[]) => ['graph', ...rest] as const,
+  /** A Resource Graph query over many subscriptions: keyed by the set of subscriptions, whatever their order. */
+  resourceGraph: (name: string, subscriptionIds: string[]) =>
+    [
+      'arm',
+      '/providers/microsoft.resourcegraph/resources',
+      name,
+      ...subscriptionSet(subscriptionIds),
+    ] as const,
 };
+
+export function subscriptionSet(ids: string[]): string[] {
+  return [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+}

@@ -10,6 +10,21 @@ configure({ asyncUtilTimeout: 5000 });
 // element.animate, Fluent's motion takes its documented test-environment path (completes on the next render).
 Object.defineProperty(Element.prototype, 'animate', { value: undefined, configurable: true, writable: true });
 
+// happy-dom lays nothing out, so a virtualized table would render no rows: its scrollable region reports a box.
+for (const [prop, size] of [
+  ['clientHeight', 600],
+  ['clientWidth', 1024],
+] as const) {
+  const original = Object.getOwnPropertyDescriptor(Element.prototype, prop);
+  Object.defineProperty(HTMLElement.prototype, prop, {
+    configurable: true,
+    get(this: HTMLElement) {
+      if (this.getAttribute('role') === 'region' && this.tabIndex === 0) return size;
+      return (original?.get?.call(this) as number | undefined) ?? 0;
+    },
+  });
+}
+
 beforeAll(() => testTwin.server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   resetTwin('fresh');

@@ -4,10 +4,8 @@ import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import { VirtualTable, type Column } from '../../portal/virtual-table';
-import { useQueryClient } from '@tanstack/react-query';
 import { markContentShown } from '../../portal/content-shown';
 import { useAllResources, type ResourceRow } from '../../queries/all-resources';
-import { subscriptionResourcesQuery } from '../../queries/resources';
 
 const useStyles = makeStyles({
   page: {
@@ -25,9 +23,8 @@ const useStyles = makeStyles({
 
 export function HomePage({ tenant }: { tenant?: string }) {
   const styles = useStyles();
-  const queryClient = useQueryClient();
   const all = useAllResources();
-  const { failures, subscriptionsError } = all;
+  const { failures, unreachable, subscriptionsError, retry } = all;
   // At tenant scale dozens of subscriptions answer one after another: the table follows at React's pace, not per answer.
   const rows = useDeferredValue(all.rows);
   // Loading until the table shows the last answer too, so the count never reports a list still catching up.
@@ -35,13 +32,6 @@ export function HomePage({ tenant }: { tenant?: string }) {
   useEffect(() => {
     if (!isLoading) markContentShown();
   }, [isLoading]);
-  const retryFailed = () =>
-    failures.forEach(
-      (f) =>
-        void queryClient.refetchQueries({
-          queryKey: subscriptionResourcesQuery(f.subscription.subscriptionId).queryKey,
-        }),
-    );
   const [filter, setFilter] = useState('');
   const deferred = useDeferredValue(filter);
   useEffect(() => {
@@ -94,20 +84,23 @@ export function HomePage({ tenant }: { tenant?: string }) {
       </h1>
       <Text>Azure Bots, key vaults and subscriptions you can see in the selected subscriptions.</Text>
       {subscriptionsError ? (
-        <ArmErrorBar error={subscriptionsError} title="Subscriptions could not be listed" />
+        <ArmErrorBar error={subscriptionsError} title="Subscriptions could not be listed" onRetry={retry} />
+      ) : null}
+      {unreachable ? (
+        <ArmErrorBar error={unreachable} title="Resources could not be listed" onRetry={retry} />
       ) : null}
       {failures.length === 1 && failures[0] ? (
         <ArmErrorBar
           error={failures[0].error}
           title={`Resources of ${failures[0].subscription.displayName} could not be listed`}
-          onRetry={retryFailed}
+          onRetry={retry}
         />
       ) : failures.length > 1 && failures[0] ? (
         // One bar for many: when Azure is unreachable every subscription fails the same way.
         <ArmErrorBar
           error={failures[0].error}
           title={`Resources of ${failures.length} subscriptions could not be listed: ${failures.map((f) => f.subscription.displayName).join(', ')}`}
-          onRetry={retryFailed}
+          onRetry={retry}
         />
       ) : null}
       <div className={styles.toolbar}>
