@@ -7,57 +7,103 @@ import type { GraphResource, ResourceGraphRequest, ResourceGraphResponse } from 
 const subscriptionsPerQuery = 1000;
 const rowsPerPage = 1000;
 
-async function queryScope<T>(subscriptions: string[], query: string, signal?: AbortSignal): Promise<T[]> {
-  const rows: T[] = [];
-  let skipToken: string | undefined;
-  do {
-    const body: ResourceGraphRequest = {
-      subscriptions,
-      query,
-      options: {
-        resultFormat: 'objectArray',
-        $top: rowsPerPage,
-        ...(skipToken ? { $skipToken: skipToken } : {}),
-      },
-    };
-    const page = (
-      await armRequest<ResourceGraphResponse<T>>({
-        method: 'POST',
-        path: '/providers/Microsoft.ResourceGraph/resources',
-        apiVersion: apiVersions.resourceGraph,
-        body,
-        signal,
-        readOnly: true,
-      })
-    ).body;
+/** The subscriptions a query reads, or every subscription the caller can see in the token's tenant. */
+export type GraphScope = string[] | 'tenant';
+
+/** Pages asked for at once after the first: Resource Graph allows about 15 queries per user every 5 seconds. */
+const pagesAtOnce = 4;
+
+function requestPage<T>(
+  subscriptions: string[] | undefined,
+  query: string,
+  paging: { $skipToken?: string; $skip?: number },
+  signal?: AbortSignal,
+): Promise<ResourceGraphResponse<T>> {
+  const body: ResourceGraphRequest = {
+    ...(subscriptions ? { subscriptions } : {}),
+    query,
+    options: { resultFormat: 'objectArray', $top: rowsPerPage, ...paging },
+  };
+  return armRequest<ResourceGraphResponse<T>>({
+    method: 'POST',
+    path: '/providers/Microsoft.ResourceGraph/resources',
+    apiVersion: apiVersions.resourceGraph,
+    body,
+    signal,
+    readOnly: true,
+  }).then((r) => {
     // Truncated without a token means rows are missing and cannot be fetched: an answer that looks whole but is not.
-    if (page.resultTruncated === 'true' && !page.$skipToken) {
+    if (r.body.resultTruncated === 'true' && !r.body.$skipToken) {
       throw new ArmError({
         status: 200,
         code: 'ResultTruncated',
         message: 'Azure Resource Graph cut the answer short, so the list would be incomplete.',
       });
     }
+    return r.body;
+  });
+}
+
+/**
+ * The first page says how many rows there are and gives a `$skipToken` holding the query's context; the other pages
+ * are then asked for a few at a time with that token and a `$skip` (which, with a token, sets the offset), rather than
+ * one after another. Should the last of them still hand back a token, paging goes on from there.
+ */
+async function queryScope<T>(
+  subscriptions: string[] | undefined,
+  query: string,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const first = await requestPage<T>(subscriptions, query, {}, signal);
+  const rows: T[] = [...first.data];
+  const token = first.$skipToken;
+  if (!token) return rows;
+  // The page size Resource Graph actually used (at most the $top asked for).
+  const pageSize = first.data.length || rowsPerPage;
+  const offsets: number[] = [];
+  for (let skip = pageSize; skip < first.totalRecords; skip += pageSize) offsets.push(skip);
+  let next: string | undefined = token;
+  let nextSkip = first.data.length;
+  for (let i = 0; i < offsets.length; i += pagesAtOnce) {
+    const batch = offsets.slice(i, i + pagesAtOnce);
+    const pages = await Promise.all(
+      batch.map((skip) => requestPage<T>(subscriptions, query, { $skipToken: token, $skip: skip }, signal)),
+    );
+    for (const page of pages) rows.push(...page.data);
+    const last = pages[pages.length - 1]!;
+    next = last.$skipToken;
+    nextSkip = batch[batch.length - 1]! + last.data.length;
+  }
+  while (next) {
+    const page: ResourceGraphResponse<T> = await requestPage<T>(
+      subscriptions,
+      query,
+      { $skipToken: next, $skip: nextSkip },
+      signal,
+    );
     rows.push(...page.data);
-    skipToken = page.$skipToken || undefined;
-  } while (skipToken);
+    next = page.$skipToken;
+    nextSkip += page.data.length;
+  }
   return rows;
 }
 
 /**
- * Resources (Azure Resource Graph): one query over many subscriptions, following `$skipToken` to the last page. A page
- * that fails fails the query. No subscriptions, no call: Resource Graph would answer for every subscription instead.
+ * Resources (Azure Resource Graph): one query over many subscriptions (or the whole tenant), following `$skipToken` to
+ * the last page. A page that fails fails the query. An empty list of subscriptions makes no call: Resource Graph
+ * would answer for every subscription instead.
  */
 export async function resourceGraphQuery<T>(
-  subscriptions: string[],
+  scope: GraphScope,
   query: string,
   signal?: AbortSignal,
 ): Promise<T[]> {
-  if (subscriptions.length === 0) return [];
-  const scopes: string[][] = [];
-  for (let i = 0; i < subscriptions.length; i += subscriptionsPerQuery)
-    scopes.push(subscriptions.slice(i, i + subscriptionsPerQuery));
-  const pages = await Promise.all(scopes.map((s) => queryScope<T>(s, query, signal)));
+  if (scope === 'tenant') return queryScope<T>(undefined, query, signal);
+  if (scope.length === 0) return [];
+  const chunks: string[][] = [];
+  for (let i = 0; i < scope.length; i += subscriptionsPerQuery)
+    chunks.push(scope.slice(i, i + subscriptionsPerQuery));
+  const pages = await Promise.all(chunks.map((s) => queryScope<T>(s, query, signal)));
   return pages.flat();
 }
 
@@ -65,12 +111,9 @@ export async function resourceGraphQuery<T>(
  * Bots and key vaults in the given subscriptions, in one query (as the portal's All resources reads them). Only the id
  * and location are asked for: the id holds the rest, and a tenant's worth of rows is megabytes of JSON.
  */
-export function managedResourcesQuery(
-  subscriptions: string[],
-  signal?: AbortSignal,
-): Promise<GraphResource[]> {
+export function managedResourcesQuery(scope: GraphScope, signal?: AbortSignal): Promise<GraphResource[]> {
   return resourceGraphQuery<GraphResource>(
-    subscriptions,
+    scope,
     "resources | where type in~ ('microsoft.botservice/botservices', 'microsoft.keyvault/vaults') | project id, location | order by id asc",
     signal,
   );

@@ -64,13 +64,16 @@ export interface GraphResource {
 
 /** Resource Graph's QueryRequest (Microsoft.ResourceGraph 2024-04-01), as the console sends it. */
 export interface ResourceGraphRequest {
-  subscriptions: string[];
+  /** Absent: every subscription the caller can see in the token's tenant. */
+  subscriptions?: string[];
   query: string;
   options: {
     resultFormat: 'objectArray';
     /** At most 1000. */
     $top?: number;
     $skipToken?: string;
+    /** With a `$skipToken`, the offset of the page. */
+    $skip?: number;
   };
 }
 

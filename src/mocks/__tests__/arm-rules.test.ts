@@ -137,6 +137,17 @@ describe('Resource Graph', () => {
       pages++;
     } while (token);
     expect(pages).toBe(Math.ceil(rows.length / 1000));
+    // With a token, $skip sets the offset: any page can be read straight away.
+    const first = (await graph({ subscriptions: subs, query: console, options: { $top: 1000 } }))
+      .body as Page;
+    const third = (
+      await graph({
+        subscriptions: subs,
+        query: console,
+        options: { $skipToken: first.$skipToken, $skip: 2000 },
+      })
+    ).body as Page;
+    expect(third.data.map((r) => r.id)).toEqual(rows.slice(2000, 2100).map((r) => r.id));
     expect(rows.length).toBeGreaterThan(6000);
     expect(Object.keys(rows[0]!).sort()).toEqual(['id', 'location']);
     const ids = rows.map((r) => r.id.toLowerCase());
@@ -153,6 +164,18 @@ describe('Resource Graph', () => {
       const inGraph = ids.filter((id) => id.startsWith(`/subscriptions/${sub.toLowerCase()}/`));
       expect(inGraph).toEqual(list.value.map((r) => r.id.toLowerCase()).sort());
     }
+  });
+
+  it('answers a tenant query (no subscriptions given) over the subscriptions the caller can list', async () => {
+    resetTwin('large');
+    const subs = (
+      (await arm('GET', '/subscriptions')).body as { value: { subscriptionId: string }[] }
+    ).value.map((s) => s.subscriptionId);
+    const tenant = (await graph({ query: console, options: { $top: 1000 } })).body as Page;
+    const named = (await graph({ subscriptions: subs, query: console, options: { $top: 1000 } }))
+      .body as Page;
+    expect(tenant.totalRecords).toBe(named.totalRecords);
+    expect(tenant.data).toEqual(named.data);
   });
 
   it('leaves out subscriptions the caller cannot see, and types it was not asked for', async () => {

@@ -1,4 +1,4 @@
-import { accessChecker } from '../rules/authorization';
+import { accessChecker, visibleSubscriptionIds } from '../rules/authorization';
 import { assumptions } from '../twin/assumptions';
 import { fail } from '../twin/errors';
 import { json, type Router } from '../twin/http';
@@ -30,10 +30,10 @@ const invalid = (message: string): never =>
   );
 
 function readBody(body: unknown): {
-  subscriptions: string[];
+  subscriptions?: string[];
   query: string;
   top: number;
-  skip: number;
+  skip?: number;
   token?: string;
 } {
   const b = (body ?? {}) as Record<string, unknown>;
@@ -49,16 +49,16 @@ function readBody(body: unknown): {
   const top = o.$top === undefined ? assumptions.resourceGraph.defaultTop : o.$top;
   if (typeof top !== 'number' || !Number.isInteger(top) || top < 1 || top > 1000)
     fail(400, 'BadRequest', '$top must be a whole number from 1 to 1000.', 'options.$top');
-  const skip = o.$skip ?? 0;
-  if (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0)
+  const skip = o.$skip;
+  if (skip !== undefined && (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0))
     fail(400, 'BadRequest', '$skip must be a whole number, 0 or more.', 'options.$skip');
   if (o.$skipToken !== undefined && typeof o.$skipToken !== 'string')
     fail(400, 'BadRequest', '$skipToken must be a string.', 'options.$skipToken');
   return {
-    subscriptions: (b.subscriptions as string[] | undefined) ?? [],
+    subscriptions: b.subscriptions as string[] | undefined,
     query: b.query as string,
     top: top as number,
-    skip: skip as number,
+    skip: skip as number | undefined,
     token: o.$skipToken as string | undefined,
   };
 }
@@ -141,8 +141,13 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
   router.add('arm', 'POST', '/providers/Microsoft.ResourceGraph/resources', ({ req }) => {
     const body = readBody(req.body);
     const q = parseGraphQuery(body.query) ?? invalid(assumptions.resourceGraph.unsupportedQuery);
-    const fingerprint = JSON.stringify([body.query, body.subscriptions.map((s) => s.toLowerCase())]);
-    let offset = body.skip;
+    // No subscriptions: a tenant query, over the subscriptions Subscriptions_List shows the caller.
+    const subscriptions = body.subscriptions ?? visibleSubscriptionIds(ctx.world);
+    const fingerprint = JSON.stringify([
+      body.query,
+      body.subscriptions?.map((s) => s.toLowerCase()) ?? 'tenant',
+    ]);
+    let offset = body.skip ?? 0;
     let cursor: Cursor | undefined;
     let cursorId: string | undefined;
     if (body.token) {
@@ -155,11 +160,12 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
           'The $skipToken does not belong to this query and these subscriptions.',
           'options.$skipToken',
         );
-      offset = token!.offset;
+      // With a token, $skip sets the offset (the spec: it "overrides the next page offset").
+      offset = body.skip ?? token!.offset;
       cursorId = token!.cursor;
     }
     if (!cursor) {
-      cursor = { fingerprint, rows: resourceRows(ctx, body.subscriptions, q) };
+      cursor = { fingerprint, rows: resourceRows(ctx, subscriptions, q) };
       cursorId = String(++nextCursor);
       cursors.set(cursorId, cursor);
       // A handful of open cursors is plenty for one console; the oldest goes first.
