@@ -4,11 +4,18 @@ import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } 
 import { hiddenSubscriptions } from '../queries/subscription-filter';
 import { kindOf } from './pages';
 
-/** Home lists the resources of every subscription the filter shows: the query is sent as soon as they are known. */
+/** Home lists the resources of every subscription the filter shows (all of the tenant's, unless some are unticked). */
 async function prefetchHome(queryClient: QueryClient): Promise<void> {
+  const hidden = hiddenSubscriptions();
+  if (hidden.length === 0) {
+    await Promise.all([
+      queryClient.prefetchQuery(subscriptionsQuery()),
+      queryClient.prefetchQuery(managedResourcesGraphQuery('tenant')),
+    ]);
+    return;
+  }
   const subscriptions = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
   if (!subscriptions) return;
-  const hidden = hiddenSubscriptions();
   const shown = subscriptions.map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
   await queryClient.prefetchQuery(managedResourcesGraphQuery(shown));
 }

@@ -5,7 +5,7 @@ import type { GenericResource, GraphResource } from '../arm/types/resources';
 import { isArmError } from '../arm/errors';
 import { parseResourceId, type ResourceId } from '../arm/resource-id';
 import type { Subscription } from '../arm/types/resources';
-import { useSubscriptionFilter } from './subscription-filter';
+import { useHiddenSubscriptions, useSubscriptionFilter } from './subscription-filter';
 import { managedResourcesGraphQuery, subscriptionResourcesQuery, subscriptionsQuery } from './resources';
 
 export interface ResourceRow {
@@ -117,9 +117,11 @@ export function useAllResources(enabled = true): AllResources {
     () => (subs.data ?? []).filter((s) => filter.includes(s.subscriptionId)),
     [subs.data, filter],
   );
+  // With no subscription unticked the query covers the tenant, so it need not wait for the subscription list.
+  const wholeTenant = useHiddenSubscriptions().length === 0;
   const graph = useQuery({
-    ...managedResourcesGraphQuery(selected.map((s) => s.subscriptionId)),
-    enabled: enabled && subs.isSuccess,
+    ...managedResourcesGraphQuery(wholeTenant ? 'tenant' : selected.map((s) => s.subscriptionId)),
+    enabled: enabled && (wholeTenant || subs.isSuccess),
   });
   const unreachable = isArmError(graph.error) && graph.error.isNetworkError ? graph.error : undefined;
   const fallback = graph.isError && !unreachable;

@@ -7,13 +7,13 @@ export const queryKeys = {
   subscriptions: () => ['arm', '/subscriptions'] as const,
   tenants: () => ['arm', '/tenants'] as const,
   graph: (...rest: string[]) => ['graph', ...rest] as const,
-  /** A Resource Graph query over many subscriptions: keyed by the set of subscriptions, whatever their order. */
-  resourceGraph: (name: string, subscriptionIds: string[]) =>
+  /** A Resource Graph query: keyed by the set of subscriptions, whatever their order, or by the tenant. */
+  resourceGraph: (name: string, scope: string[] | 'tenant') =>
     [
       'arm',
       '/providers/microsoft.resourcegraph/resources',
       name,
-      ...subscriptionSet(subscriptionIds),
+      ...(scope === 'tenant' ? ['tenant'] : subscriptionSet(scope)),
     ] as const,
 };
 

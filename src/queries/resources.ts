@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { botsGet } from '../arm/operations/bots';
 import { keysGetVersion, keysList, keysListVersions } from '../arm/operations/keys';
 import { providersGet, providersList } from '../arm/operations/providers';
-import { managedResourcesQuery } from '../arm/operations/resource-graph';
+import { managedResourcesQuery, type GraphScope } from '../arm/operations/resource-graph';
 import { roleAssignmentsListForScope } from '../arm/operations/role-assignments';
 import { resourcesList, subscriptionsList, tenantsList } from '../arm/operations/subscriptions';
 import { vaultsGet, vaultsListBySubscription } from '../arm/operations/vaults';
@@ -30,11 +30,15 @@ export const subscriptionResourcesQuery = (subscriptionId: string) =>
     queryFn: ({ signal }) => resourcesList(subscriptionId, managedTypes, signal),
   });
 
-/** Bots and vaults of many subscriptions through Resource Graph: one call per 1,000 rows instead of one per subscription. */
-export const managedResourcesGraphQuery = (subscriptionIds: string[]) =>
+/**
+ * Bots and vaults of many subscriptions, or of the whole tenant, through Resource Graph: one call per 1,000 rows instead
+ * of one per subscription.
+ */
+export const managedResourcesGraphQuery = (scope: GraphScope) =>
   queryOptions({
-    queryKey: queryKeys.resourceGraph('managed-resources', subscriptionIds),
-    queryFn: ({ signal }) => managedResourcesQuery(subscriptionSet(subscriptionIds), signal),
+    queryKey: queryKeys.resourceGraph('managed-resources', scope),
+    queryFn: ({ signal }) =>
+      managedResourcesQuery(scope === 'tenant' ? scope : subscriptionSet(scope), signal),
   });
 
 export const botQuery = (id: string) =>

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contoso } from '../../../mocks/scenarios/contoso';
+import { setHiddenSubscriptions } from '../../../queries/subscription-filter';
 import { recordRequests } from '../../../testing/requests';
 import { renderWithProviders } from '../../../testing/render';
 import { control, resetTwin } from '../../../testing/twin';
@@ -19,8 +20,28 @@ describe('Home | All resources', () => {
     const table = screen.getByRole('table', { name: 'All resources' });
     expect(within(table).getByRole('link', { name: 'contoso-support-bot' })).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'kv-contoso-cmk' })).toBeInTheDocument();
-    expect(seen.filter((r) => r.url.pathname === graphPath)).toHaveLength(1);
+    const queries = seen.filter((r) => r.url.pathname === graphPath);
+    expect(queries).toHaveLength(1);
+    // Nothing unticked: the query covers the tenant, without waiting for the subscription list.
+    expect(queries[0]!.body).not.toHaveProperty('subscriptions');
     expect(seen.filter((r) => isList(r.url))).toHaveLength(0);
+  });
+
+  it('asks only for the subscriptions left ticked, and shows nothing of the others', async () => {
+    resetTwin('fresh');
+    setHiddenSubscriptions([contoso.botsSub]);
+    try {
+      const seen = recordRequests();
+      renderWithProviders(<HomePage />);
+      const table = screen.getByRole('table', { name: 'All resources' });
+      expect(await within(table).findByRole('link', { name: 'kv-contoso-cmk' })).toBeInTheDocument();
+      expect(within(table).queryByRole('link', { name: 'contoso-support-bot' })).toBeNull();
+      const query = seen.find((r) => r.url.pathname === graphPath)!.body as { subscriptions: string[] };
+      expect(query.subscriptions).not.toContain(contoso.botsSub);
+      expect(query.subscriptions).toContain(contoso.keysSub);
+    } finally {
+      setHiddenSubscriptions([]);
+    }
   });
 
   it('lists each subscription instead when Resource Graph fails, and names the one whose list fails', async () => {
