@@ -38,6 +38,14 @@ const useStyles = makeStyles({
   },
 });
 
+/** The scroller's height before layout: its max-height in vh or px, else the window's. */
+function expectedHeight(height: string): number {
+  const vh = /^(\d+(?:\.\d+)?)vh$/.exec(height);
+  if (vh) return (window.innerHeight * Number(vh[1])) / 100;
+  const px = /^(\d+(?:\.\d+)?)px$/.exec(height);
+  return px ? Number(px[1]) : window.innerHeight;
+}
+
 /**
  * A table that renders only the rows in view (tenant scale: thousands of rows), with table semantics for assistive
  * technology: aria-rowcount and aria-rowindex tell the real size and position.
@@ -65,6 +73,8 @@ export function VirtualTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // The first render already holds the rows in view; measuring first would render the table twice.
+    initialRect: { width: 0, height: expectedHeight(height) },
   });
   const template = columns.map((c) => c.width).join(' ');
   return (
