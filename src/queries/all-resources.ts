@@ -88,8 +88,25 @@ function resourceRows(s: Subscription, resources: GenericResource[] | undefined)
   return rows;
 }
 
+/**
+ * Rows are built once per answer and list of subscriptions, whoever asks: Home and the top bar's search read the same
+ * answer, and a render React sets aside (a transition restarted because the admin scrolls) must not build thousands of
+ * rows again.
+ */
+const rowsByGraphAnswer = new WeakMap<
+  GraphResource[],
+  { subscriptions: Subscription[]; rows: ResourceRow[] }[]
+>();
+const noResources: GraphResource[] = [];
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Each subscription's row followed by its resources, in the order of the subscription list. */
 function graphRows(selected: Subscription[], resources: GraphResource[]): ResourceRow[] {
+  const kept = rowsByGraphAnswer.get(resources) ?? [];
+  const hit = kept.find((k) => sameList(k.subscriptions, selected));
+  if (hit) return hit.rows;
   const bySubscription = new Map<string, { id: ResourceId | undefined; raw: GraphResource }[]>();
   for (const raw of resources) {
     const id = parseResourceId(raw.id);
@@ -98,10 +115,12 @@ function graphRows(selected: Subscription[], resources: GraphResource[]): Resour
     if (list) list.push({ id, raw });
     else bySubscription.set(key, [{ id, raw }]);
   }
-  return selected.flatMap((s) => [
+  const rows = selected.flatMap((s) => [
     subscriptionRow(s),
     ...(bySubscription.get(s.subscriptionId.toLowerCase()) ?? []).map((r) => resourceRow(r.id, r.raw, s)),
   ]);
+  rowsByGraphAnswer.set(resources, [...kept.slice(-3), { subscriptions: selected, rows }]);
+  return rows;
 }
 
 /**
@@ -140,12 +159,14 @@ export function useAllResources(enabled = true): AllResources {
       : [],
     combine,
   });
+  // The lists' answers matter only when each subscription is listed.
+  const listed = fallback ? lists.data : undefined;
   const rows = useMemo(
     () =>
-      fallback
-        ? selected.flatMap((s, i) => [subscriptionRow(s), ...resourceRows(s, lists.data[i])])
-        : graphRows(selected, graph.data ?? []),
-    [fallback, selected, lists.data, graph.data],
+      listed
+        ? selected.flatMap((s, i) => [subscriptionRow(s), ...resourceRows(s, listed[i])])
+        : graphRows(selected, graph.data ?? noResources),
+    [listed, selected, graph.data],
   );
   const failures = fallback
     ? selected.flatMap((s, i) => (lists.errors[i] ? [{ subscription: s, error: lists.errors[i] }] : []))
