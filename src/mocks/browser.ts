@@ -17,6 +17,24 @@ declare global {
 }
 
 /**
+ * MSW calls `registration.update()` without waiting for it (mswjs/msw#2006). Its worker unregisters itself when the
+ * last page it served closes, so right after a full navigation the new page can find a registration on its way out,
+ * and the update's rejection ("Not found") surfaced as an uncaught error. The worker still serves this page, and the
+ * next load registers it again, so that rejection is caught here; callers that await `update()` still see it.
+ */
+function catchUnawaitedWorkerUpdates(): void {
+  const proto = globalThis.ServiceWorkerRegistration?.prototype;
+  if (!proto || (proto.update as { caught?: boolean }).caught) return;
+  const update = proto.update;
+  const caught = function (this: ServiceWorkerRegistration) {
+    const pending = update.call(this);
+    pending.catch(() => undefined);
+    return pending;
+  };
+  proto.update = Object.assign(caught, { caught: true });
+}
+
+/**
  * Demo start-up: restores the twin from the last session (or seeds the scenario named in `?scenario=`), starts the
  * MSW service worker in front of the real Azure URLs, and keeps the twin's state across reloads.
  */
@@ -35,6 +53,7 @@ export async function startDemoTwin(
       return ready.twin.twin;
     }),
   );
+  catchUnawaitedWorkerUpdates();
   const started = registered.then(() =>
     worker.start({
       onUnhandledRequest: 'bypass',
