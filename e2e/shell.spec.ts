@@ -39,6 +39,33 @@ test.describe('portal shell (demo mode)', () => {
     await expect(page.getByRole('heading', { name: 'All resources' })).toBeVisible();
   });
 
+  test('the demo banner is there from the first frame that shows content: nothing moves under the pointer', async ({
+    page,
+  }) => {
+    // Each frame, note where the page's heading sits the first time it is drawn, and whether the banner was there.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __firstContent?: { banner: boolean; top: number } };
+      const watch = () => {
+        const heading = [...document.querySelectorAll('h1')].find((h) => h.textContent === 'All resources');
+        if (heading && !w.__firstContent) {
+          w.__firstContent = {
+            banner: document.body.textContent?.includes('Demo mode: simulated data') ?? false,
+            top: heading.getBoundingClientRect().top,
+          };
+        }
+        if (!w.__firstContent) requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    });
+    await openDemo(page, 'fresh');
+    const first = await page.evaluate(
+      () => (window as unknown as { __firstContent?: { banner: boolean; top: number } }).__firstContent,
+    );
+    expect(first?.banner).toBe(true);
+    const now = await page.getByRole('heading', { name: 'All resources' }).boundingBox();
+    expect(now?.y).toBe(first?.top);
+  });
+
   test('home filter and an unknown link say what they did', async ({ page }) => {
     await openDemo(page, 'fresh');
     await page.getByRole('searchbox', { name: 'Filter resources by name' }).fill('kv-');

@@ -8,7 +8,7 @@ import type { TwinControl } from '../mocks/control';
 import type * as demoIdentity from '../mocks/demo-identity';
 import { syncRouteFromLocation } from '../portal/navigation/router';
 import { parseHash } from '../portal/navigation/routes';
-import { preloadPage } from './pages';
+import { demoBannerChunk, preloadPage } from './pages';
 import type { RuntimeConfig } from './runtime-config';
 import { SignInPage, StartErrorPage } from './start-pages';
 
@@ -69,8 +69,13 @@ async function render(
   demo?: TwinControl,
 ): Promise<void> {
   const route = parseHash(window.location.hash);
-  // The page the link points at is fetched before the first render, so it shows without a Suspense round trip.
-  const [{ App, createQueryClient, prefetchRouteData }] = await Promise.all([app, preloadPage(route)]);
+  // The page the link points at (and a demo's banner) is fetched before the first render, so it shows without a
+  // Suspense round trip.
+  const [{ App, createQueryClient, prefetchRouteData }] = await Promise.all([
+    app,
+    preloadPage(route),
+    demo ? demoBannerChunk?.preload() : undefined,
+  ]);
   const queryClient = createQueryClient();
   // A quick answer is waited for, so the blade renders once with its data instead of a skeleton and then again (and
   // the answer is not held up behind that first render); a slow one is not: the skeleton shows after a moment.

@@ -1,7 +1,7 @@
 import { registerMockWorker } from '../mocks/register-worker';
 import { parseHash } from '../portal/navigation/routes';
 import type { DemoStartUp } from './bootstrap';
-import { preloadPage } from './pages';
+import { demoBannerChunk, preloadPage } from './pages';
 import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
 
 /**
@@ -16,6 +16,7 @@ function startDemoDownloads(config: Promise<RuntimeConfig | { error: string } | 
     app: import('./app'),
   };
   void preloadPage(parseHash(window.location.hash)).catch(() => undefined);
+  void demoBannerChunk?.preload().catch(() => undefined);
   // Failures surface where start-up awaits these; a live start never does.
   for (const p of [demo.workerRegistered, demo.code, demo.app]) p.catch(() => undefined);
   return demo;

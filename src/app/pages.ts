@@ -64,6 +64,15 @@ export const homeChunk = pageChunk((): Promise<{ default: ComponentType<{ tenant
   import('../features/home/home-page').then((m) => ({ default: m.HomePage })),
 );
 
+/**
+ * The demo banner, fetched with the page in a demo build so the first render already has it (arriving later, it
+ * pushed the whole page down under the admin's pointer). Live builds contain none of it.
+ */
+export const demoBannerChunk =
+  import.meta.env.VITE_DEMO === 'true'
+    ? pageChunk((): Promise<{ default: ComponentType<object> }> => import('./demo/demo-banner'))
+    : undefined;
+
 /** Fetches the page a route shows, so it renders at once when the app starts. */
 export function preloadPage(route: Route): Promise<void> {
   if (route.kind === 'home') return homeChunk.preload();

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useInteractionRequired } from '../auth/interaction';
 import { useSession } from '../auth/session';
 import { homeHash } from '../portal/navigation/routes';
@@ -15,7 +15,7 @@ import { RouterLink } from '../portal/navigation/router-link';
 import { useRoute } from '../portal/navigation/router';
 import { TopBar } from '../portal/top-bar/top-bar';
 import { ResourcePage } from './resource-page';
-import { homeChunk } from './pages';
+import { demoBannerChunk, homeChunk } from './pages';
 import { preloadable } from './preloadable';
 
 const useStyles = makeStyles({
@@ -30,11 +30,10 @@ const useStyles = makeStyles({
   pad: { padding: tokens.spacingHorizontalXL },
 });
 
-// Only demo builds contain the banner and panel; a live build drops this import entirely.
 const HomePage = preloadable(homeChunk);
 
-const DemoBanner =
-  import.meta.env.VITE_DEMO === 'true' ? lazy(() => import('./demo/demo-banner')) : undefined;
+// Only demo builds contain the banner and panel (demoBannerChunk is undefined in a live build).
+const DemoBanner = demoBannerChunk && preloadable(demoBannerChunk);
 
 function SignInAgainBar() {
   const session = useSession();
