@@ -137,7 +137,7 @@ describe('Resource Graph', () => {
       pages++;
     } while (token);
     expect(pages).toBe(Math.ceil(rows.length / 1000));
-    // With a token, $skip sets the offset: any page can be read straight away.
+    // With a token, $skip sets the offset, so each page can be read straight away.
     const first = (await graph({ subscriptions: subs, query: console, options: { $top: 1000 } }))
       .body as Page;
     const third = (
