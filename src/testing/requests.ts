@@ -1,3 +1,4 @@
+import { onlyReads } from '../mocks/twin/http';
 import { testTwin } from './twin';
 
 export interface RecordedRequest {
@@ -23,8 +24,5 @@ export function recordRequests(): RecordedRequest[] {
 
 /** Requests that could change something: not GETs, nor Resource Graph queries (POSTs that only read). */
 export function writes(seen: RecordedRequest[]): RecordedRequest[] {
-  return seen.filter(
-    (r) =>
-      r.method !== 'GET' && !/^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(r.url.pathname),
-  );
+  return seen.filter((r) => !onlyReads(r.method, r.url.pathname));
 }

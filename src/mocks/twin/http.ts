@@ -66,6 +66,11 @@ export class Router {
   }
 }
 
+/** GETs, and Resource Graph queries (POSTs that only read): they change nothing. */
+export function onlyReads(method: string, pathname: string): boolean {
+  return method === 'GET' || /^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(pathname);
+}
+
 export const json = (status: number, body: unknown, headers?: Record<string, string>): TwinResponse => ({
   status,
   body,

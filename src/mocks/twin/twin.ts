@@ -11,7 +11,7 @@ import { supportedApiVersions } from './assumptions';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
 import { FaultInjector, type FaultRule } from './faults';
-import { Router, type Service, type TwinRequest, type TwinResponse } from './http';
+import { onlyReads, Router, type Service, type TwinRequest, type TwinResponse } from './http';
 import type { World } from './world';
 
 export const armHosts = [
@@ -41,13 +41,6 @@ function providerOf(path: string): string {
     return 'microsoft.resources';
   if (lower.includes('/providers/microsoft.authorization/')) return 'microsoft.authorization';
   return /\/providers\/([^/]+)\//.exec(lower)?.[1] ?? 'microsoft.resources';
-}
-
-/** GETs, and Resource Graph queries (POSTs that only read): they leave nothing to save or to show as changed. */
-function isRead(req: TwinRequest): boolean {
-  return (
-    req.method === 'GET' || /^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(req.url.pathname)
-  );
 }
 
 /** The ARM twin: a World on a simulated clock, served through a router, with fault injection in front. */
@@ -115,7 +108,8 @@ export class Twin implements TwinContext {
       return { response: this.finish(outcome, service), delayMs };
     }
     const response = this.dispatch(req, service);
-    if (!isRead(req)) this.notifyChanged();
+    // A read leaves nothing to save or to show as changed.
+    if (!onlyReads(req.method, req.url.pathname)) this.notifyChanged();
     return { response: this.finish(response, service), delayMs };
   }
 
