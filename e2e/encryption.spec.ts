@@ -65,7 +65,7 @@ test.describe('the Encryption blade, end to end', () => {
     await expect(page.getByRole('textbox', { name: 'Encryption Status' })).toHaveValue(
       /Encrypting|Encrypted/,
     );
-    await expect(page.getByLabel('Azure CLI command')).toContainText('az bot update');
+    await expect(page.getByLabel('This change as code: Azure CLI')).toContainText('az bot update');
     await expect(page.getByRole('textbox', { name: 'Encryption Status' })).toHaveValue('Encrypted', {
       timeout: 30_000,
     });
@@ -102,7 +102,7 @@ test.describe('the Encryption blade, end to end', () => {
       'Microsoft managed encryption',
       { timeout: 30_000 },
     );
-    await expect(page.getByLabel('Azure CLI command')).toContainText('--cmk-off');
+    await expect(page.getByLabel('This change as code: Azure CLI')).toContainText('--cmk-off');
   });
 
   test('revoked: the blade and the overview say what broke, and the fix brings the bot back', async ({

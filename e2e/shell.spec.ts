@@ -69,7 +69,7 @@ test.describe('portal shell (demo mode)', () => {
   test('home filter and an unknown link say what they did', async ({ page }) => {
     await openDemo(page, 'fresh');
     await page.getByRole('searchbox', { name: 'Filter resources by name' }).fill('kv-');
-    await expect(page.getByText('Showing 4 of 9 records.')).toBeVisible();
+    await expect(page.getByText('Showing 4 of 10 records.')).toBeVisible();
     await page.goto(
       '/#@contoso.onmicrosoft.com/resource/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z',
     );

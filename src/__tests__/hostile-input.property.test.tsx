@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkKeyUrl } from '../features/bot-encryption/key-url';
+import { parseVersionedKeyUrl } from '../domain/key-url';
 import EncryptionBlade from '../features/bot-encryption/encryption-blade';
 import BotOverviewBlade from '../features/bot-overview/bot-overview-blade';
 import { validateIpRule } from '../features/vault-networking/networking-form';
@@ -34,7 +34,7 @@ describe('property: key URLs', () => {
   it('never throws; anything that is not a full versioned key URI gets a specific message', () => {
     fc.assert(
       fc.property(hostile, (s) => {
-        const r = checkKeyUrl(s);
+        const r = parseVersionedKeyUrl(s);
         if (r.ok) expect(strictKeyUri.test(s) && !s.includes('--')).toBe(true);
         else expect(r.message.length).toBeGreaterThan(10);
       }),
@@ -51,7 +51,7 @@ describe('property: key URLs', () => {
         name,
         key,
         version,
-        (v, k, ver) => checkKeyUrl(`https://${v}.vault.azure.net/keys/${k}/${ver}`).ok === true,
+        (v, k, ver) => parseVersionedKeyUrl(`https://${v}.vault.azure.net/keys/${k}/${ver}`).ok === true,
       ),
     );
   });
@@ -92,6 +92,7 @@ describe('property: search text and names', () => {
     const rows = policyRows(
       [{ tenantId: 't', objectId: 'o', permissions: {} }],
       [{ kind: 'user', id: 'o', displayName: '<b>x</b>' }],
+      () => 'other',
     );
     fc.assert(fc.property(hostile, (s) => Array.isArray(filterRows(rows, s))));
   });
@@ -104,7 +105,7 @@ describe('property: search text and names', () => {
     await userEvent.click(await screen.findByRole('radio', { name: 'Customer-Managed Keys' }));
     const input = screen.getByRole('textbox', { name: /Key URL/ });
     const samples = fc.sample(
-      hostile.filter((s) => !checkKeyUrl(s).ok && s.length < 300),
+      hostile.filter((s) => !parseVersionedKeyUrl(s).ok && s.length < 300),
       { numRuns: 15, seed: 42 },
     );
     for (const s of samples) {

@@ -4,7 +4,8 @@ import { useEffect, type ReactNode } from 'react';
 import { SessionContext, type Session } from '../auth/session';
 import { markContentShown } from '../portal/content-shown';
 import { UnsavedChangesProvider } from '../portal/navigation/unsaved-changes';
-import { NotificationsProvider } from '../portal/notifications/notifications-context';
+import { NotificationsProvider, useNotifications } from '../portal/notifications/notifications-context';
+import { ChangeReporterContext } from '../queries/change-reporter';
 import { themes, useThemeName } from '../portal/theme/theme';
 import type { TwinControl } from '../mocks/control';
 import { DemoControlContext } from './demo/demo-context';
@@ -12,6 +13,12 @@ import { Shell } from './shell';
 
 export { createQueryClient } from './query-client';
 export { prefetchRouteData } from './prefetch-route';
+
+/** Changes made by the queries layer report to the portal's notifications hub. */
+function ChangesToNotifications({ children }: { children: ReactNode }) {
+  const notifications = useNotifications();
+  return <ChangeReporterContext.Provider value={notifications}>{children}</ChangeReporterContext.Provider>;
+}
 
 export function Providers({
   session,
@@ -39,7 +46,9 @@ export function Providers({
       <QueryClientProvider client={queryClient}>
         <SessionContext.Provider value={session}>
           <NotificationsProvider>
-            <UnsavedChangesProvider>{children}</UnsavedChangesProvider>
+            <ChangesToNotifications>
+              <UnsavedChangesProvider>{children}</UnsavedChangesProvider>
+            </ChangesToNotifications>
           </NotificationsProvider>
         </SessionContext.Provider>
       </QueryClientProvider>

@@ -50,8 +50,14 @@ export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk
     overview: blade(() => import('../features/vault-overview/vault-overview-blade')),
     properties: blade(() => import('../features/vault-properties/vault-properties-blade')),
     networking: blade(() => import('../features/vault-networking/vault-networking-blade')),
-    accesspolicies: blade(() => import('../features/vault-access-policies/vault-access-policies-blade')),
-    iam: blade(() => import('../features/vault-iam/vault-iam-blade')),
+    accesspolicies: blade(() => import('../features/vault-access-policies/access-policies-blade')),
+    'accesspolicies/create': blade(
+      () => import('../features/vault-access-policies/access-policy-editor-blade'),
+    ),
+    'accesspolicies/edit': blade(
+      () => import('../features/vault-access-policies/access-policy-editor-blade'),
+    ),
+    iam: blade(() => import('../features/access-control/iam-blade')),
   },
   subscription: {
     overview: blade(() => import('../features/subscription-overview/subscription-overview-blade')),
@@ -78,5 +84,9 @@ export function preloadPage(route: Route): Promise<void> {
   if (route.kind === 'home') return homeChunk.preload();
   if (route.kind !== 'resource') return Promise.resolve();
   const kind = kindOf(route.resourceId);
-  return (kind && bladeChunks[kind][route.blade]?.preload()) || Promise.resolve();
+  const [menu, child] = route.blade.split('/');
+  const chunks = kind ? bladeChunks[kind] : undefined;
+  const chunk =
+    child === undefined ? chunks?.[route.blade] : (chunks?.[route.blade] ?? chunks?.[`${menu}/*`]);
+  return chunk?.preload() ?? Promise.resolve();
 }

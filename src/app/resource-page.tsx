@@ -45,7 +45,17 @@ export function ResourcePage({
   const parsed = parseResourceId(resourceId);
   const subs = useQuery({ ...subscriptionsQuery(), enabled: kind === 'subscription' });
   const def = kind ? resourceTypes[kind] : undefined;
-  const item = def?.menu.flatMap((g) => g.items).find((i) => i.id === blade);
+  // A child blade (`accesspolicies/create`, `keys/{name}`) sits under its menu entry.
+  const [menuId = blade, child] = blade.split('/');
+  const childKey =
+    child === undefined
+      ? undefined
+      : def?.children[`${menuId}/${child}`]
+        ? `${menuId}/${child}`
+        : `${menuId}/*`;
+  const childLabel = childKey ? def?.children[childKey] : undefined;
+  const item = def?.menu.flatMap((g) => g.items).find((i) => i.id === menuId);
+  const bladeKey = childKey ?? menuId;
   const resourceName =
     kind === 'subscription'
       ? (subs.data?.find((s) => s.subscriptionId.toLowerCase() === parsed?.subscriptionId.toLowerCase())
@@ -53,20 +63,21 @@ export function ResourcePage({
         parsed?.name ??
         '')
       : (parsed?.name ?? '');
+  const known = item && (child === undefined || childLabel !== undefined);
   const context = useMemo<BladeContextValue | undefined>(
     () =>
-      def && item
+      def && item && known
         ? {
             resourceId,
             resourceName,
             typeLabel: def.typeLabel,
-            bladeId: item.id,
-            bladeLabel: item.label,
+            bladeId: blade,
+            bladeLabel: childLabel ? childLabel(child ?? '') : item.label,
             tenant,
             query,
           }
         : undefined,
-    [def, item, resourceId, resourceName, tenant, query],
+    [def, item, known, blade, child, childLabel, resourceId, resourceName, tenant, query],
   );
   if (!def || !context) {
     return (
@@ -85,16 +96,16 @@ export function ResourcePage({
       </div>
     );
   }
-  const Blade = def.blades[context.bladeId];
+  const Blade = def.blades[bladeKey];
   return (
     <div className={styles.layout}>
       <ResourceMenu
         groups={def.menu}
-        selected={context.bladeId}
+        selected={menuId}
         hrefFor={(id) => resourceHash(resourceId, id, tenant)}
       />
       <BladeContext.Provider value={context}>
-        <BladeErrorBoundary resetKey={`${resourceId}/${context.bladeId}`}>
+        <BladeErrorBoundary resetKey={`${resourceId}/${blade}`}>
           <Suspense fallback={<Spinner className={styles.fallback} label="Opening blade…" />}>
             {Blade ? <Blade /> : <NotBuiltBlade />}
           </Suspense>

@@ -24,8 +24,10 @@ import { preloadable, type Preloadable } from './preloadable';
 export interface ResourceTypeDef {
   typeLabel: string;
   menu: MenuGroup[];
-  /** Built blades by menu id; a menu id without one says plainly that Keyguard does not offer it. */
+  /** Built blades by menu id, or by `menu/child` for a child blade (`menu/*`: any child, such as a key's name). */
   blades: Partial<Record<string, Preloadable<object>>>;
+  /** Titles of the child blades, from the child's own segment. */
+  children: Record<string, (child: string) => string>;
 }
 
 const bladesOf = (kind: ResourceKind): ResourceTypeDef['blades'] =>
@@ -70,6 +72,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
       },
     ],
     blades: bladesOf('bot'),
+    children: {},
   },
   vault: {
     typeLabel: 'Key vault',
@@ -87,6 +90,10 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
       },
     ],
     blades: bladesOf('vault'),
+    children: {
+      'accesspolicies/create': () => 'Create an access policy',
+      'accesspolicies/edit': () => 'Edit access policy',
+    },
   },
   subscription: {
     typeLabel: 'Subscription',
@@ -101,5 +108,6 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
       },
     ],
     blades: bladesOf('subscription'),
+    children: {},
   },
 };

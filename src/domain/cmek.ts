@@ -1,10 +1,15 @@
+import type { Bot } from '../arm/types/bot';
 import type { AccessPolicyEntry, Vault } from '../arm/types/key-vault';
+import { keyUrlOf } from './key-url';
 
-/** The first-party principal Azure Bot Service uses to reach customer-managed keys (looked up per tenant by name). */
-export const cmekPrincipalName = 'Bot Service CMEK Prod';
 export const cmekRoleName = 'Key Vault Crypto Service Encryption User';
 /** Built-in role definitions have the same GUID in every tenant. */
 export const cmekRoleDefinitionGuid = 'e147488a-f6f5-4113-8e2d-b22465e65bf6';
+
+/** The role's full id at a subscription (built-in roles answer at every subscription). */
+export function cmekRoleDefinitionId(subscriptionId: string): string {
+  return `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/roleDefinitions/${cmekRoleDefinitionGuid}`;
+}
 
 export function isCmekRole(roleDefinitionId: string): boolean {
   return roleDefinitionId.toLowerCase().endsWith(`/${cmekRoleDefinitionGuid}`);
@@ -32,4 +37,10 @@ export function vaultHost(vault: Vault): string {
   return (vault.properties.vaultUri ?? `https://${vault.name}.vault.azure.net/`)
     .replace(/\/+$/, '')
     .toLowerCase();
+}
+
+/** A bot has CMK on with a key URL in this vault. */
+export function botUsesVault(bot: Bot, vault: Vault): boolean {
+  if (!bot.properties.isCmekEnabled || !bot.properties.cmekKeyVaultUrl) return false;
+  return keyUrlOf(bot.properties.cmekKeyVaultUrl)?.vaultUrl === vaultHost(vault);
 }

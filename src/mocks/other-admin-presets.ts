@@ -1,4 +1,4 @@
-import { evaluateBotKeyAccess } from './rules/bot-key-access';
+import { botTenantOf, evaluateBotKeyAccess } from './rules/bot-key-access';
 import type { Twin } from './twin/twin';
 import { World } from './twin/world';
 
@@ -49,7 +49,12 @@ export const otherAdminPresets: Preset[] = [
     run(twin) {
       const bot = botsUsingKeys(twin)[0];
       if (!bot) return 'No bot uses a customer-managed key.';
-      const access = evaluateBotKeyAccess(twin.world, bot.tenantId, bot.cmek.keyUrl, twin.clock.now());
+      const access = evaluateBotKeyAccess(
+        twin.world,
+        botTenantOf(twin.world, bot),
+        bot.cmek.keyUrl,
+        twin.clock.now(),
+      );
       const m = /\/keys\/([^/]+)\/([0-9a-f]{32})$/i.exec(bot.cmek.keyUrl ?? '');
       const vault = access.ok
         ? access.vault

@@ -3,7 +3,7 @@ import { botsGet } from '../arm/operations/bots';
 import { keysGetVersion, keysList, keysListVersions } from '../arm/operations/keys';
 import { providersGet, providersList } from '../arm/operations/providers';
 import { managedResourcesQuery, type GraphScope } from '../arm/operations/resource-graph';
-import { roleAssignmentsListForScope } from '../arm/operations/role-assignments';
+import { roleAssignmentsListForScope, roleDefinitionsList } from '../arm/operations/role-assignments';
 import { resourcesList, subscriptionsList, tenantsList } from '../arm/operations/subscriptions';
 import { vaultsGet, vaultsListBySubscription } from '../arm/operations/vaults';
 import { queryKeys, subscriptionSet } from './keys';
@@ -87,4 +87,11 @@ export const keyVersionQuery = (vaultId: string, keyName: string, version: strin
   queryOptions({
     queryKey: queryKeys.child(`${vaultId}/keys/${keyName}/versions/${version}`),
     queryFn: ({ signal }) => keysGetVersion(vaultId, keyName, version, signal),
+  });
+
+export const roleDefinitionsQuery = (scope: string) =>
+  queryOptions({
+    queryKey: queryKeys.child(scope, 'roleDefinitions'),
+    queryFn: ({ signal }) => roleDefinitionsList(scope, signal),
+    staleTime: 30 * 60_000,
   });

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { normalizeResourceId } from '../arm/resource-id';
-import { describeError } from '../portal/arm-error-bar';
-import { resourceHash } from '../portal/navigation/routes';
-import { useNotifications } from '../portal/notifications/notifications-context';
+import { describeError } from '../domain/error-wording';
+import { useChangeReporter } from './change-reporter';
 
 export interface ArmMutationOptions<TVars, TResult> {
-  mutationFn: (vars: TVars, signal: AbortSignal) => Promise<TResult>;
+  /** A write runs to its end: leaving the blade must not cancel a change halfway (so no abort signal). */
+  mutationFn: (vars: TVars) => Promise<TResult>;
   /** What the notification says while running, after success and after failure. */
   describe: (vars: TVars) => {
     resourceId: string;
@@ -26,17 +26,13 @@ export interface ArmMutationOptions<TVars, TResult> {
  */
 export function useArmMutation<TVars, TResult>(o: ArmMutationOptions<TVars, TResult>) {
   const queryClient = useQueryClient();
-  const { start } = useNotifications();
+  const { start } = useChangeReporter();
   return useMutation({
     mutationFn: async (vars: TVars) => {
       const d = o.describe(vars);
-      const handle = start({
-        title: d.running,
-        resourceId: d.resourceId,
-        linkHash: resourceHash(d.resourceId),
-      });
+      const handle = start({ title: d.running, resourceId: d.resourceId || undefined });
       try {
-        const result = await o.mutationFn(vars, new AbortController().signal);
+        const result = await o.mutationFn(vars);
         handle.succeed(d.done, d.doneMessage);
         return result;
       } catch (e) {

@@ -1,6 +1,6 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query';
-import { ChangedMeanwhileError } from '../portal/form/changed-meanwhile-error';
-import { deepEqual } from '../portal/form/deep-equal';
+import { ChangedMeanwhileError } from '../domain/changed-meanwhile';
+import { deepEqual } from '../domain/deep-equal';
 
 /**
  * Key Vault and Bot Service updates carry no ETag, so a PATCH would silently overwrite a colleague's change made while

@@ -53,6 +53,7 @@ export function bladeContext(
   bladeId: string,
   bladeLabel: string,
   typeLabel = 'Azure Bot',
+  query: Record<string, string> = {},
 ): BladeContextValue {
   const name = resourceId.split('/').pop() ?? '';
   return {
@@ -62,6 +63,6 @@ export function bladeContext(
     bladeId,
     bladeLabel,
     tenant: 'contoso.onmicrosoft.com',
-    query: {},
+    query,
   };
 }

@@ -33,6 +33,7 @@ const useStyles = makeStyles({
 
 const faultKinds: { kind: FaultKind; label: string }[] = [
   { kind: 'throttle', label: '429 Too Many Requests (with Retry-After)' },
+  { kind: 'error403', label: '403 Forbidden' },
   { kind: 'error500', label: '500 Internal Server Error' },
   { kind: 'error503', label: '503 Service Unavailable (with Retry-After)' },
   { kind: 'drop', label: 'Dropped connection' },

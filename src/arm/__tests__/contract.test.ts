@@ -1,3 +1,4 @@
+import { versionedKeyUrlOf } from '../../domain/key-url';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { botsGet, botsList, botsListByResourceGroup, botsUpdate } from '../operations/bots';
 import {
@@ -70,7 +71,9 @@ const cases: { file: string; op: string; call: () => Promise<unknown>; scenario?
           endpoint: b.properties.endpoint,
           msaAppId: b.properties.msaAppId,
           isCmekEnabled: true,
-          cmekKeyVaultUrl: (await keysGet(contosoVaultId, 'bot-cmk-key')).properties.keyUriWithVersion,
+          cmekKeyVaultUrl: versionedKeyUrlOf(
+            (await keysGet(contosoVaultId, 'bot-cmk-key')).properties.keyUriWithVersion,
+          )?.href,
         },
       });
     },

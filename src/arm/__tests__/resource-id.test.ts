@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseKeyUri, sameKeyUri, stripDefaultPort } from '../key-uri';
 import {
   buildResourceId,
   normalizeResourceId,
@@ -70,35 +69,5 @@ describe('resource ids', () => {
     ).toBe(vault);
     expect(parentResourceId(`${vault}/keys/k1`)).toBe(vault);
     expect(() => buildResourceId('s', 'rg', 'Microsoft.KeyVault/vaults/keys', 'v')).toThrow();
-  });
-});
-
-describe('key URIs', () => {
-  it('strips the :443 that ARM returns', () => {
-    expect(
-      stripDefaultPort(
-        'https://sample-vault-name.vault.azure.net:443/keys/sample-key-name/c2296aa24acf4daf86942bff5aca73dd',
-      ),
-    ).toBe('https://sample-vault-name.vault.azure.net/keys/sample-key-name/c2296aa24acf4daf86942bff5aca73dd');
-    expect(stripDefaultPort('https://a.vault.azure.net:4430/keys/x')).toBe(
-      'https://a.vault.azure.net:4430/keys/x',
-    );
-  });
-
-  it('parses versioned and versionless key ids of every cloud', () => {
-    expect(parseKeyUri('https://kv1.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef')).toMatchObject({
-      vaultName: 'kv1',
-      keyName: 'k',
-      version: '0123456789abcdef0123456789abcdef',
-    });
-    expect(parseKeyUri('https://kv1.vault.usgovcloudapi.net/keys/k')).toMatchObject({
-      dnsSuffix: '.vault.usgovcloudapi.net',
-      version: undefined,
-    });
-    expect(parseKeyUri('https://kv1.vault.azure.cn/keys/k')).toMatchObject({ dnsSuffix: '.vault.azure.cn' });
-    expect(parseKeyUri('https://kv1.vault.example.com/keys/k')).toBeUndefined();
-    expect(sameKeyUri('https://KV1.vault.azure.net:443/keys/k', 'https://kv1.vault.azure.net/keys/k')).toBe(
-      true,
-    );
   });
 });

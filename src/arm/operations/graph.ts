@@ -1,22 +1,51 @@
 import { armRequest } from '../client';
+import { isArmError } from '../errors';
 import { listAll } from '../paging';
 import type { DirectoryGroup, DirectoryPrincipal, DirectoryUser, ServicePrincipal } from '../types/graph';
 
 const quote = (s: string) => s.replace(/'/g, "''");
 
-/** Looks up service principals by exact display name (there may be several: pick by object id). */
-export function servicePrincipalsListByDisplayName(
-  displayName: string,
+const spFields = 'id,appId,displayName,appOwnerOrganizationId,servicePrincipalType';
+
+/**
+ * The service principal of an application in the signed-in tenant (`servicePrincipals(appId='…')`), or undefined when
+ * the tenant has none (Graph answers 404).
+ */
+export async function servicePrincipalsGetByAppId(
+  appId: string,
   signal?: AbortSignal,
-): Promise<ServicePrincipal[]> {
-  return listAll<ServicePrincipal>('/v1.0/servicePrincipals', {
+): Promise<ServicePrincipal | undefined> {
+  try {
+    const r = await armRequest<ServicePrincipal>({
+      method: 'GET',
+      path: `/v1.0/servicePrincipals(appId='${quote(appId)}')`,
+      service: 'graph',
+      query: { $select: spFields },
+      signal,
+    });
+    return r.body;
+  } catch (e) {
+    if (isArmError(e) && e.status === 404) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Creates the service principal of another organisation's application in this tenant (what first use normally does).
+ * Needs Application.ReadWrite.All or Directory.AccessAsUser.All, which the console's registration may not hold.
+ */
+export async function servicePrincipalsCreate(
+  appId: string,
+  signal?: AbortSignal,
+): Promise<ServicePrincipal> {
+  const r = await armRequest<ServicePrincipal>({
+    method: 'POST',
+    path: '/v1.0/servicePrincipals',
     service: 'graph',
-    query: {
-      $filter: `displayName eq '${quote(displayName)}'`,
-      $select: 'id,appId,displayName,appOwnerOrganizationId,servicePrincipalType',
-    },
+    body: { appId },
     signal,
   });
+  return r.body;
 }
 
 /** Directory search for the access-policy wizard: users, groups and service principals whose name starts with the text. */
@@ -34,7 +63,7 @@ export async function directorySearch(text: string, signal?: AbortSignal): Promi
     }),
     listAll<ServicePrincipal>('/v1.0/servicePrincipals', {
       ...opts,
-      query: { $filter: filter, $top: '25', $select: 'id,appId,displayName' },
+      query: { $filter: filter, $top: '25', $select: spFields },
     }),
   ]);
   return [
@@ -56,6 +85,7 @@ export async function directorySearch(text: string, signal?: AbortSignal): Promi
       displayName: s.displayName,
       secondary: s.appId,
       appId: s.appId,
+      appOwnerOrganizationId: s.appOwnerOrganizationId ?? undefined,
     })),
   ];
 }
@@ -85,6 +115,7 @@ export async function directoryObjectsGetByIds(
       displayName: o.displayName ?? '',
       secondary: o.userPrincipalName ?? o.appId,
       appId: o.appId,
+      appOwnerOrganizationId: o.appOwnerOrganizationId ?? undefined,
     };
   });
 }

@@ -5,25 +5,10 @@ import type { RoleAssignment, RoleDefinition } from '../types/resources';
 
 const v = apiVersions.authorization;
 
-/** The built-in role the Bot Service CMEK principal needs on an RBAC-mode vault. */
-export const cryptoServiceEncryptionUserRole = 'Key Vault Crypto Service Encryption User';
-
 export function roleAssignmentsListForScope(scope: string, signal?: AbortSignal): Promise<RoleAssignment[]> {
   return listAll<RoleAssignment>(`${scope}/providers/Microsoft.Authorization/roleAssignments`, {
     apiVersion: v,
     query: { $filter: 'atScope()' },
-    signal,
-  });
-}
-
-export function roleDefinitionsList(
-  scope: string,
-  roleName: string,
-  signal?: AbortSignal,
-): Promise<RoleDefinition[]> {
-  return listAll<RoleDefinition>(`${scope}/providers/Microsoft.Authorization/roleDefinitions`, {
-    apiVersion: v,
-    query: { $filter: `roleName eq '${roleName.replace(/'/g, "''")}'` },
     signal,
   });
 }
@@ -45,4 +30,12 @@ export async function roleAssignmentsCreate(
     signal,
   });
   return r.body;
+}
+
+/** Role definitions usable at a scope: the built-in ones and the tenant's custom roles (names for role ids). */
+export function roleDefinitionsList(scope: string, signal?: AbortSignal): Promise<RoleDefinition[]> {
+  return listAll<RoleDefinition>(`${scope}/providers/Microsoft.Authorization/roleDefinitions`, {
+    apiVersion: v,
+    signal,
+  });
 }

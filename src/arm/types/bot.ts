@@ -20,6 +20,23 @@ export interface BotProperties {
   publicNetworkAccess?: 'Enabled' | 'Disabled';
   disableLocalAuth?: boolean;
   isStreamingSupported?: boolean;
+  allSettings?: Record<string, string> | null;
+  parameters?: Record<string, string> | null;
+  manifestUrl?: string | null;
+  developerAppInsightKey?: string | null;
+  /** Write-only: ARM never returns it; `isDeveloperAppInsightsApiKeySet` says whether one is set. */
+  developerAppInsightsApiKey?: string | null;
+  developerAppInsightsApplicationId?: string | null;
+  readonly isDeveloperAppInsightsApiKeySet?: boolean;
+  luisAppIds?: string[] | null;
+  /** Write-only: ARM does not return it. */
+  luisKey?: string | null;
+  schemaTransformationVersion?: string | null;
+  storageResourceId?: string | null;
+  openWithHint?: string | null;
+  appPasswordHint?: string | null;
+  /** Write-only. */
+  publishingCredentials?: string | null;
   readonly provisioningState?: string;
   readonly configuredChannels?: string[];
   readonly enabledChannels?: string[];

@@ -29,4 +29,6 @@ export interface DirectoryPrincipal {
   /** UPN for users, appId for service principals. */
   secondary?: string;
   appId?: string;
+  /** Service principals: the tenant that owns the application. */
+  appOwnerOrganizationId?: string;
 }

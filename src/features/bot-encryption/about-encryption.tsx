@@ -1,4 +1,33 @@
-import { Text } from '@fluentui/react-components';
+import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+
+const useStyles = makeStyles({
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '820px' },
+});
+
+/** The portal's two intro paragraphs, in our own words. */
+export function EncryptionIntro() {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label="About encryption">
+      <Text as="p">
+        Azure Bot Service encrypts your bot’s data at rest. By default it uses keys that Microsoft manages for
+        you, with nothing to configure.
+      </Text>
+      <Text as="p">
+        You can add your own key from Azure Key Vault (customer-managed keys, also called bring your own key).
+        You then control that key: you can rotate it, disable it, revoke access to it, and audit its use; if
+        the key is lost or access is revoked, the bot stops working.{' '}
+        <Link
+          href="https://learn.microsoft.com/azure/bot-service/bot-service-encryption"
+          target="_blank"
+          rel="noreferrer"
+        >
+          Learn more about Azure Bot Service encryption
+        </Link>
+      </Text>
+    </section>
+  );
+}
 
 /** "What data is encrypted", in our own words, from the seed doc. */
 export function AboutEncryption() {

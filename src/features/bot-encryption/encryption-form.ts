@@ -1,65 +1,67 @@
-import { parseKeyUri, sameKeyUri, stripDefaultPort } from '../../arm/key-uri';
 import type { Bot, BotPatch } from '../../arm/types/bot';
+import type { EncryptionState } from '../../domain/bot-encryption';
+import { sameKeyUrl, versionedKeyUrlOf, type KeyUrlResult, type VersionedKeyUrl } from '../../domain/key-url';
 
 export type EncryptionType = 'microsoft' | 'customer';
 
+/** The blade's form: the radio and the Key URL text exactly as typed (or picked). */
 export interface EncryptionForm {
   type: EncryptionType;
   keyUrl: string;
 }
 
-/**
- * What the bot uses now. While CMK is off, Azure's `cmekKeyVaultUrl` may hold a previous key or an unrelated leftover
- * (azure-rest-api-specs#15151), so it is never shown as the bot's key.
- */
-export function encryptionFormFromBot(bot: Bot): EncryptionForm {
-  const p = bot.properties;
-  if (!p.isCmekEnabled) return { type: 'microsoft', keyUrl: '' };
-  return { type: 'customer', keyUrl: p.cmekKeyVaultUrl ? stripDefaultPort(p.cmekKeyVaultUrl) : '' };
-}
-
-/** The key the bot was using before CMK was turned off (a previous key in cmekKeyVaultUrl), if it looks like one. */
-export function previousKeyOf(bot: Bot): string | undefined {
-  const url = bot.properties.cmekKeyVaultUrl;
-  return !bot.properties.isCmekEnabled && url && parseKeyUri(stripDefaultPort(url))?.version
-    ? stripDefaultPort(url)
-    : undefined;
-}
-
-/** Bots_Update body: the required properties from the current bot, plus the CMK change. */
-export function encryptionPatch(bot: Bot, form: EncryptionForm): BotPatch {
-  const p = bot.properties;
-  const base = { displayName: p.displayName, endpoint: p.endpoint, msaAppId: p.msaAppId };
-  if (form.type === 'microsoft') return { properties: { ...base, isCmekEnabled: false } };
-  // A key identifier copied from ARM carries `:443` (keys.json examples); the Bot Service is given the plain form.
-  return {
-    properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: stripDefaultPort(form.keyUrl.trim()) },
-  };
-}
+/** What Save would set: the form, with its Key URL parsed (undefined while the URL is not a valid one). */
+export type EncryptionTarget = { type: 'microsoft' } | { type: 'customer'; key: VersionedKeyUrl };
 
 export type ChangeKind = 'enable' | 'rotate' | 'disable' | 'none';
 
-export function changeKind(base: EncryptionForm, form: EncryptionForm): ChangeKind {
-  if (base.type === 'microsoft' && form.type === 'customer') return 'enable';
-  if (base.type === 'customer' && form.type === 'microsoft') return 'disable';
-  if (form.type === 'customer' && !sameKeyUri(base.keyUrl, form.keyUrl)) return 'rotate';
+export function encryptionFormFromBot(bot: Bot): EncryptionForm {
+  const p = bot.properties;
+  if (!p.isCmekEnabled) return { type: 'microsoft', keyUrl: '' };
+  // The normal form when it parses (no :443); Azure's text as it is otherwise, for the field to say what is wrong.
+  return { type: 'customer', keyUrl: versionedKeyUrlOf(p.cmekKeyVaultUrl)?.href ?? p.cmekKeyVaultUrl ?? '' };
+}
+
+export function targetOf(
+  form: EncryptionForm,
+  parsed: KeyUrlResult<VersionedKeyUrl> | undefined,
+): EncryptionTarget | undefined {
+  if (form.type === 'microsoft') return { type: 'microsoft' };
+  return parsed?.ok ? { type: 'customer', key: parsed.url } : undefined;
+}
+
+export function changeKind(base: EncryptionState, target: EncryptionTarget): ChangeKind {
+  if (!base.cmek && target.type === 'customer') return 'enable';
+  if (base.cmek && target.type === 'microsoft') return 'disable';
+  if (target.type === 'customer' && !sameKeyUrl(base.key, target.key)) return 'rotate';
   return 'none';
 }
 
+/** Bots_Update body: the required properties from the current bot, plus the CMK change. */
+export function encryptionPatch(bot: Bot, target: EncryptionTarget): BotPatch {
+  const p = bot.properties;
+  const base = { displayName: p.displayName, endpoint: p.endpoint, msaAppId: p.msaAppId };
+  if (target.type === 'microsoft') return { properties: { ...base, isCmekEnabled: false } };
+  return { properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: target.key.href } };
+}
+
 /** Plain sentences of exactly what Save will change. */
-export function describeChange(base: EncryptionForm, form: EncryptionForm): string[] {
-  switch (changeKind(base, form)) {
+export function describeChange(base: EncryptionState, target: EncryptionTarget): string[] {
+  switch (changeKind(base, target)) {
     case 'enable':
-      return ['Encryption type: Microsoft-Managed Keys → Customer-Managed Keys', `Key URL: ${form.keyUrl}`];
+      return [
+        'Encryption type: Microsoft-Managed Keys → Customer-Managed Keys',
+        `Key URL: ${target.type === 'customer' ? target.key.href : ''}`,
+      ];
     case 'rotate':
       return [
-        `Key URL: ${base.keyUrl} → ${form.keyUrl}`,
+        `Key URL: ${base.key?.href ?? '(none)'} → ${target.type === 'customer' ? target.key.href : ''}`,
         'The previous key must stay available for at least a week while data is re-encrypted.',
       ];
     case 'disable':
       return [
         'Encryption type: Customer-Managed Keys → Microsoft-Managed Keys',
-        `The key ${base.keyUrl} will no longer protect this bot once decryption finishes.`,
+        `The key ${base.key?.href ?? ''} will no longer protect this bot once decryption finishes.`,
       ];
     case 'none':
       return [];
@@ -71,31 +73,7 @@ export function encryptionChanges(from: EncryptionForm, to: EncryptionForm): str
   const type = (t: EncryptionType) => (t === 'customer' ? 'Customer-Managed Keys' : 'Microsoft-Managed Keys');
   const out: string[] = [];
   if (from.type !== to.type) out.push(`encryption type: ${type(from.type)} → ${type(to.type)}`);
-  if (to.type === 'customer' && !sameKeyUri(from.keyUrl, to.keyUrl)) out.push(`key URL is now ${to.keyUrl}`);
+  if (to.type === 'customer' && from.keyUrl.toLowerCase() !== to.keyUrl.toLowerCase())
+    out.push(`key URL is now ${to.keyUrl}`);
   return out;
-}
-
-/** The same change for scripts: Azure CLI and Bicep. */
-export function changeAsCode(bot: Bot, form: EncryptionForm): { cli: string; bicep: string } {
-  const rg = bot.id.split('/')[4] ?? '<resource-group>';
-  const cli =
-    form.type === 'customer'
-      ? `az bot update --resource-group ${rg} --name ${bot.name} --cmk-key-vault-key-url "${stripDefaultPort(form.keyUrl)}"`
-      : `az bot update --resource-group ${rg} --name ${bot.name} --cmk-off`;
-  const bicep = [
-    `resource bot 'Microsoft.BotService/botServices@2022-09-15' = {`,
-    `  name: '${bot.name}'`,
-    `  location: '${bot.location ?? 'global'}'`,
-    `  kind: '${bot.kind ?? 'azurebot'}'`,
-    `  sku: { name: '${bot.sku?.name ?? 'S1'}' }`,
-    `  properties: {`,
-    `    displayName: '${bot.properties.displayName.replace(/'/g, "\\'")}'`,
-    `    endpoint: '${bot.properties.endpoint ?? ''}'`,
-    `    msaAppId: '${bot.properties.msaAppId}'`,
-    `    isCmekEnabled: ${form.type === 'customer'}`,
-    ...(form.type === 'customer' ? [`    cmekKeyVaultUrl: '${stripDefaultPort(form.keyUrl)}'`] : []),
-    `  }`,
-    `}`,
-  ].join('\n');
-  return { cli, bicep };
 }

@@ -6,7 +6,6 @@ import {
   DrawerHeaderTitle,
   Dropdown,
   Field,
-  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -17,18 +16,18 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isArmError } from '../../arm/errors';
-import { keysCreateIfNotExist } from '../../arm/operations/keys';
 import { serverNow } from '../../arm/server-clock';
+import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
 import { keyUnusableReason } from '../../domain/key-usability';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { VirtualListbox } from '../../portal/virtual-listbox';
 import { queryKeys } from '../../queries/keys';
 import { keysQuery, keyVersionsQuery, subscriptionsQuery, vaultsQuery } from '../../queries/resources';
-import { useArmMutation } from '../../queries/use-arm-mutation';
+import { CreateKeyForm } from './create-key-form';
 import { VaultChooser } from './vault-chooser';
 
 const useStyles = makeStyles({
@@ -40,10 +39,8 @@ const useStyles = makeStyles({
   },
   row: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   reason: { color: tokens.colorNeutralForeground3 },
-  create: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
 });
 
-const keyNamePattern = /^[a-zA-Z0-9-]{1,127}$/;
 const fmt = (sec?: number) => (sec ? new Date(sec * 1000).toLocaleDateString() : '—');
 
 /** "Select a key vault and a key": subscription, vault, key, version; unusable keys shown with their reason. */
@@ -54,7 +51,7 @@ export function KeyPicker({
 }: {
   open: boolean;
   onClose(): void;
-  onPick(keyUrl: string): void;
+  onPick(key: VersionedKeyUrl): void;
 }) {
   const styles = useStyles();
   const queryClient = useQueryClient();
@@ -73,8 +70,6 @@ export function KeyPicker({
     enabled: vaultId !== undefined && keyName !== undefined,
   });
   const [version, setVersion] = useState<string>();
-  const [newKey, setNewKey] = useState('');
-  const [newSize, setNewSize] = useState('3072');
   const now = serverNow();
 
   const keyItems = (keys.data ?? []).map((k) => {
@@ -117,37 +112,10 @@ export function KeyPicker({
     };
   });
   const chosen = versionList.find((k) => k.name === version);
+  // ARM writes the identifier with `:443`: parsed here, where it enters, into the form the Bot Service is given.
+  const chosenKey = versionedKeyUrlOf(chosen?.properties.keyUriWithVersion);
   const firewalled =
     isArmError(keys.error) && (keys.error.code === 'ForbiddenByFirewall' || keys.error.status === 403);
-
-  const create = useArmMutation({
-    mutationFn: ({ name, size }: { name: string; size: number }, signal) =>
-      keysCreateIfNotExist(
-        vaultId as string,
-        name,
-        { properties: { kty: 'RSA', keySize: size, keyOps: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] } },
-        signal,
-      ),
-    describe: ({ name }) => ({
-      resourceId: vaultId as string,
-      running: `Creating key ${name}`,
-      done: `Created key ${name}`,
-      failed: `Could not create key ${name}`,
-    }),
-    invalidates: () => (vaultId ? [vaultId] : []),
-    onSuccess: (key) => {
-      setKeyName(key.name);
-      setVersion(key.properties.keyUriWithVersion?.split('/').pop());
-      setNewKey('');
-      void queryClient.invalidateQueries({ queryKey: queryKeys.child(vaultId as string) });
-    },
-  });
-  const newKeyError =
-    newKey && !keyNamePattern.test(newKey)
-      ? 'Use 1 to 127 letters, digits and hyphens.'
-      : keys.data?.some((k) => k.name.toLowerCase() === newKey.toLowerCase())
-        ? 'A key with this name exists; pick it in the list.'
-        : undefined;
 
   return (
     <OverlayDrawer open={open} position="end" size="medium" onOpenChange={(_, d) => !d.open && onClose()}>
@@ -228,40 +196,17 @@ export function KeyPicker({
                 onSelect={(id) => (setKeyName(id), setVersion(undefined))}
               />
             )}
-            {!firewalled && (
-              <div className={styles.create}>
-                <Field
-                  label="Create new key (RSA, wrap and unwrap)"
-                  validationState={newKeyError ? 'error' : 'none'}
-                  validationMessage={newKeyError}
-                >
-                  <Input
-                    value={newKey}
-                    placeholder="bot-cmk-key-2027"
-                    onChange={(_, d) => setNewKey(d.value)}
-                  />
-                </Field>
-                <Field label="Key size">
-                  <Dropdown
-                    value={`RSA ${newSize}`}
-                    selectedOptions={[newSize]}
-                    onOptionSelect={(_, d) => setNewSize(d.optionValue ?? '3072')}
-                  >
-                    {['2048', '3072', '4096'].map((s) => (
-                      <Option key={s} value={s}>{`RSA ${s}`}</Option>
-                    ))}
-                  </Dropdown>
-                </Field>
-                <Button
-                  icon={<AddRegular />}
-                  disabled={!newKey || newKeyError !== undefined || create.isPending}
-                  onClick={() => create.mutate({ name: newKey, size: Number(newSize) })}
-                >
-                  {create.isPending ? 'Creating…' : 'Create new key'}
-                </Button>
-              </div>
+            {!firewalled && vaultId && (
+              <CreateKeyForm
+                vaultId={vaultId}
+                existing={keys.data}
+                onCreated={(key) => {
+                  setKeyName(key.name);
+                  setVersion(versionedKeyUrlOf(key.properties.keyUriWithVersion)?.version);
+                  void queryClient.invalidateQueries({ queryKey: queryKeys.child(vaultId) });
+                }}
+              />
             )}
-            {create.error ? <ArmErrorBar error={create.error} title="The key could not be created" /> : null}
           </div>
         )}
         {keyName && (
@@ -285,13 +230,7 @@ export function KeyPicker({
         )}
       </DrawerBody>
       <DrawerFooter>
-        <Button
-          appearance="primary"
-          disabled={!chosen?.properties.keyUriWithVersion}
-          onClick={() => {
-            if (chosen?.properties.keyUriWithVersion) onPick(chosen.properties.keyUriWithVersion);
-          }}
-        >
+        <Button appearance="primary" disabled={!chosenKey} onClick={() => chosenKey && onPick(chosenKey)}>
           Select
         </Button>
         <Button onClick={onClose}>Cancel</Button>

@@ -1,14 +1,14 @@
 import { Field, Input, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { botQuery } from '../../queries/resources';
 import { encryptionFormFromBot } from './encryption-form';
-import { checkKeyUrl } from './key-url';
-import { ReadinessPanel } from './readiness-panel';
-import { useReadiness } from './use-readiness';
+import { parseVersionedKeyUrl } from '../../domain/key-url';
+import { ReadinessPanel } from '../shared/readiness-panel';
+import { useReadiness } from '../shared/use-readiness';
 
 /** CMK readiness on its own: the bot's current key, or any key the admin wants to check before using it. */
 export default function ReadinessBlade() {
@@ -17,8 +17,8 @@ export default function ReadinessBlade() {
   const current = bot.data ? encryptionFormFromBot(bot.data).keyUrl : '';
   const [typed, setTyped] = useState<string>();
   const keyUrl = typed ?? current;
-  const check = keyUrl ? checkKeyUrl(keyUrl) : undefined;
-  const readiness = useReadiness(bot.data, check?.ok ? keyUrl : '');
+  const check = useMemo(() => (keyUrl ? parseVersionedKeyUrl(keyUrl) : undefined), [keyUrl]);
+  const readiness = useReadiness(bot.data, check?.ok ? check.url : undefined);
   return (
     <BladeFrame>
       {bot.error ? <ArmErrorBar error={bot.error} title="The bot could not be read" /> : null}

@@ -1,25 +1,26 @@
 import { Text } from '@fluentui/react-components';
-import type { ReadinessCheck } from '../../domain/readiness';
+import type { ReadinessCheck } from '../../domain/readiness/types';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
-import { describeChange, type EncryptionForm } from './encryption-form';
+import type { EncryptionState } from '../../domain/bot-encryption';
+import { describeChange, type EncryptionTarget } from './encryption-form';
 
 /** Save shows exactly what will change, and warns with the list when the readiness check has failures. */
 export function SaveConfirmDialog({
   open,
   base,
-  form,
+  target,
   failures,
   onConfirm,
   onCancel,
 }: {
   open: boolean;
-  base: EncryptionForm;
-  form: EncryptionForm;
+  base: EncryptionState;
+  target: EncryptionTarget;
   failures: ReadinessCheck[];
   onConfirm(): void;
   onCancel(): void;
 }) {
-  const lines = describeChange(base, form);
+  const lines = describeChange(base, target);
   return (
     <ConfirmDialog
       open={open}

@@ -1,8 +1,8 @@
 import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, type UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
-import { sendTestMessage } from '../../arm/direct-line';
+import { sendTestMessage, type MessageTestResult } from '../../arm/direct-line';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
@@ -25,11 +25,24 @@ const useStyles = makeStyles({
   },
 });
 
+export type MessageTestRun = UseMutationResult<MessageTestResult, Error, string>;
+
+export function useMessageTest(botId: string): MessageTestRun {
+  return useMutation({ mutationFn: (message: string) => sendTestMessage(botId, message) });
+}
+
 /** A one-message test over Direct Line, the path Web Chat uses: it shows the bot answering, or failing when its key is out of reach. */
-export function MessageTest({ botId, tenant }: { botId: string; tenant?: string }) {
+export function MessageTest({
+  test,
+  botId,
+  tenant,
+}: {
+  test: MessageTestRun;
+  botId: string;
+  tenant?: string;
+}) {
   const styles = useStyles();
   const [text, setText] = useState('Hello');
-  const test = useMutation({ mutationFn: (message: string) => sendTestMessage(botId, message) });
   return (
     <section className={styles.card} aria-labelledby="message-test">
       <Text as="h2" id="message-test" weight="semibold" size={400}>

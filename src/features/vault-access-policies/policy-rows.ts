@@ -1,5 +1,7 @@
 import type { AccessPolicyEntry } from '../../arm/types/key-vault';
 import type { DirectoryPrincipal, PrincipalKind } from '../../arm/types/graph';
+import type { PrincipalTrust } from '../../domain/bot-service-principal';
+import type { TrustSubject } from '../shared/use-principal-trust';
 
 export interface PolicyRow {
   entry: AccessPolicyEntry;
@@ -8,6 +10,9 @@ export interface PolicyRow {
   /** UPN for users, app id for applications. */
   secondary: string;
   kind: PrincipalKind | 'unknown';
+  /** Whether this is Microsoft's Bot Service CMEK Prod, or an application that only looks like it. */
+  trust: PrincipalTrust;
+  principal?: DirectoryPrincipal;
 }
 
 export const groupLabels: Record<PolicyRow['kind'], string> = {
@@ -17,10 +22,15 @@ export const groupLabels: Record<PolicyRow['kind'], string> = {
   unknown: 'UNKNOWN (principal not found in this directory)',
 };
 
-export const rowKey = (e: AccessPolicyEntry) => `${e.objectId}|${e.applicationId ?? ''}`.toLowerCase();
+export const rowKey = (e: Pick<AccessPolicyEntry, 'objectId' | 'applicationId'>) =>
+  `${e.objectId}|${e.applicationId ?? ''}`.toLowerCase();
 
 /** Joins policies with directory names; unknown principals (deleted, other tenant) stay visible by object id. */
-export function policyRows(entries: AccessPolicyEntry[], principals: DirectoryPrincipal[]): PolicyRow[] {
+export function policyRows(
+  entries: AccessPolicyEntry[],
+  principals: DirectoryPrincipal[],
+  trustOf: (p: TrustSubject) => PrincipalTrust,
+): PolicyRow[] {
   return entries.map((entry) => {
     const p = principals.find((x) => x.id.toLowerCase() === entry.objectId.toLowerCase());
     return {
@@ -29,6 +39,8 @@ export function policyRows(entries: AccessPolicyEntry[], principals: DirectoryPr
       name: p?.displayName ?? entry.objectId,
       secondary: p?.secondary ?? '',
       kind: p?.kind ?? 'unknown',
+      trust: trustOf(p ?? { id: entry.objectId }),
+      principal: p,
     };
   });
 }

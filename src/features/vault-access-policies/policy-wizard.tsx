@@ -16,7 +16,10 @@ import { CheckmarkCircleFilled } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AccessPolicyEntry } from '../../arm/types/key-vault';
 import type { DirectoryPrincipal } from '../../arm/types/graph';
+import type { PrincipalTrust } from '../../domain/bot-service-principal';
 import { useUnsavedChanges } from '../../portal/navigation/unsaved-changes';
+import { LookalikeNote } from '../shared/principal-trust-badge';
+import type { TrustSubject } from '../shared/use-principal-trust';
 import { permissionCatalog, summarize, templates, type PermissionKind } from './permission-catalog';
 import { PrincipalPicker } from './principal-picker';
 
@@ -62,6 +65,7 @@ export function PolicyWizard({
   editing,
   editingPrincipal,
   cmekPrincipal,
+  trustOf,
   busy,
   onSubmit,
   onCancel,
@@ -69,7 +73,9 @@ export function PolicyWizard({
   vaultName: string;
   editing?: AccessPolicyEntry;
   editingPrincipal?: DirectoryPrincipal;
+  /** Microsoft's Bot Service CMEK Prod in this tenant, offered first; never a principal found by name. */
   cmekPrincipal?: DirectoryPrincipal;
+  trustOf(p: TrustSubject): PrincipalTrust;
   busy: boolean;
   onSubmit(r: WizardResult): void;
   onCancel(): void;
@@ -84,6 +90,8 @@ export function PolicyWizard({
   const [principal, setPrincipal] = useState<DirectoryPrincipal | undefined>(editingPrincipal);
   const [application, setApplication] = useState<DirectoryPrincipal>();
   const [template, setTemplate] = useState<string>();
+  const [lookalikeAccepted, setLookalikeAccepted] = useState(false);
+  const lookalike = principal !== undefined && trustOf(principal) === 'lookalike';
   const dirty =
     perms.keys.length + perms.secrets.length + perms.certificates.length > 0 ||
     principal !== editingPrincipal;
@@ -99,7 +107,13 @@ export function PolicyWizard({
     application: true,
     review: false,
   };
-  const blocker = none ? 'Select at least one permission.' : !principal ? 'Select a principal.' : undefined;
+  const blocker = none
+    ? 'Select at least one permission.'
+    : !principal
+      ? 'Select a principal.'
+      : lookalike && !lookalikeAccepted
+        ? `${principal.displayName} only looks like Microsoft’s Bot Service CMEK Prod: confirm below that you mean this application.`
+        : undefined;
 
   const toggle = (kind: PermissionKind, value: string, on: boolean) =>
     setPerms((p) => ({
@@ -207,8 +221,9 @@ export function PolicyWizard({
             <PrincipalPicker
               label="Search principals"
               value={principal}
-              onChange={setPrincipal}
+              onChange={(p) => (setPrincipal(p), setLookalikeAccepted(false))}
               quickPicks={cmekPrincipal ? [cmekPrincipal] : []}
+              trustOf={trustOf}
             />
           </>
         )}
@@ -222,6 +237,7 @@ export function PolicyWizard({
               value={application}
               onChange={setApplication}
               kinds={['servicePrincipal']}
+              trustOf={trustOf}
             />
           </>
         )}
@@ -244,6 +260,18 @@ export function PolicyWizard({
           </dl>
         )}
       </div>
+      {step === 'review' && lookalike && principal && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <LookalikeNote principal={principal} />
+            <Checkbox
+              checked={lookalikeAccepted}
+              onChange={(_, d) => setLookalikeAccepted(d.checked === true)}
+              label={`I mean ${principal.displayName} (${principal.id}), which is not Microsoft’s Bot Service CMEK Prod`}
+            />
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {step === 'review' && blocker && (
         <MessageBar intent="error">
           <MessageBarBody>{blocker}</MessageBarBody>

@@ -12,8 +12,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { directorySearch } from '../../arm/operations/graph';
 import type { DirectoryPrincipal, PrincipalKind } from '../../arm/types/graph';
+import type { PrincipalTrust } from '../../domain/bot-service-principal';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { queryKeys } from '../../queries/keys';
+import { LookalikeNote, PrincipalTrustBadge } from '../shared/principal-trust-badge';
+import type { TrustSubject } from '../shared/use-principal-trust';
 
 const useStyles = makeStyles({
   results: {
@@ -38,12 +41,14 @@ export function PrincipalPicker({
   onChange,
   kinds,
   quickPicks = [],
+  trustOf,
 }: {
   label: string;
   value: DirectoryPrincipal | undefined;
   onChange(p: DirectoryPrincipal | undefined): void;
   kinds?: PrincipalKind[];
   quickPicks?: DirectoryPrincipal[];
+  trustOf(p: TrustSubject): PrincipalTrust;
 }) {
   const styles = useStyles();
   const [text, setText] = useState('');
@@ -85,12 +90,14 @@ export function PrincipalPicker({
               value={p.id}
               label={
                 <span>
-                  {p.displayName} <Text size={200}>({kindLabel[p.kind]})</Text>
+                  {p.displayName} <Text size={200}>({kindLabel[p.kind]})</Text>{' '}
+                  <PrincipalTrustBadge trust={trustOf(p)} />
                   <br />
                   <Text size={200} className={styles.id}>
                     {p.id}
                     {p.secondary ? ` · ${p.secondary}` : ''}
                   </Text>
+                  {trustOf(p) === 'lookalike' && <LookalikeNote principal={p} />}
                 </span>
               }
             />

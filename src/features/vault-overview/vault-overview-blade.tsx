@@ -5,7 +5,7 @@ import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
-import { useCommonFacts } from '../../portal/use-common-facts';
+import { useCommonFacts } from '../shared/use-common-facts';
 import { vaultQuery } from '../../queries/resources';
 
 export default function VaultOverviewBlade() {

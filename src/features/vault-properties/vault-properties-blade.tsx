@@ -23,7 +23,7 @@ import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { subscriptionsQuery, vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
 import { writeIfUnchanged } from '../../queries/write-if-unchanged';
-import { isChangedMeanwhile } from '../../portal/form/changed-meanwhile-error';
+import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
 import {
   propertiesChanges,
   propertiesFormFromVault,

@@ -1,9 +1,11 @@
 import { accessChecker } from '../rules/authorization';
 import { settleBot } from '../rules/bot-cmek';
-import { applyBotPatch } from '../rules/bot-update';
+import { applyBotPatch, applyBotPut } from '../rules/bot-update';
+import { fail } from '../twin/errors';
 import { json, page, type Router } from '../twin/http';
 import { botJson } from '../twin/serialize';
 import {
+  botId as botIdOf,
   getBot,
   newHex32,
   requireRegistered,
@@ -47,6 +49,18 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
   router.add('arm', 'GET', `${base}/:name`, ({ params, now }) => {
     const bot = settleBot(ctx.world, getBot(ctx, params, 'read'), now);
     return json(200, botJson(ctx.world, bot, now), { ETag: `"${bot.etag}"` });
+  });
+
+  // Bots_Create on an existing bot replaces it (a Bicep or ARM template deployment); creating new bots is not modelled.
+  router.add('arm', 'PUT', `${base}/:name`, ({ req, params, now }) => {
+    requireResourceGroup(ctx, params.sub!, params.rg!);
+    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    const existing = ctx.world.bots.get(botIdOf(params));
+    if (!existing)
+      fail(400, 'BadRequest', 'Creating bots is not part of this twin; it replaces existing bots only.');
+    const bot = getBot(ctx, params, 'write');
+    const next = applyBotPut(ctx.world, bot, req.body, now, newHex32());
+    return json(200, botJson(ctx.world, next, now), { ETag: `"${next.etag}"` });
   });
 
   router.add('arm', 'PATCH', `${base}/:name`, ({ req, params, now }) => {

@@ -1,7 +1,7 @@
 import { assumptions } from '../twin/assumptions';
 import type { TwinBot } from '../twin/model';
 import type { World } from '../twin/world';
-import { evaluateBotKeyAccess, type KeyAccessFailure } from './bot-key-access';
+import { botTenantOf, evaluateBotKeyAccess, type KeyAccessFailure } from './bot-key-access';
 
 const status = assumptions.cmekStatus;
 
@@ -30,7 +30,7 @@ export function keysInUse(bot: TwinBot): string[] {
 /** Why the Bot Service cannot reach the data of this bot, if it cannot. */
 export function botKeyProblem(world: World, bot: TwinBot, nowMs: number): KeyAccessFailure | undefined {
   for (const url of keysInUse(bot)) {
-    const access = evaluateBotKeyAccess(world, bot.tenantId, url, nowMs);
+    const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), url, nowMs);
     if (!access.ok) return access;
   }
   return undefined;

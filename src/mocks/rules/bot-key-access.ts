@@ -33,6 +33,11 @@ function principalHasRole(world: World, vault: TwinVault, objectId: string): boo
   return false;
 }
 
+/** The tenant a bot belongs to: its subscription's (the app registration's tenant can be another one). */
+export function botTenantOf(world: World, bot: { subscriptionId: string; tenantId: string }): string {
+  return world.subscriptions.get(bot.subscriptionId)?.tenantId ?? bot.tenantId;
+}
+
 /**
  * The Bot Service's own view of a key: could it, right now, use this key to wrap and unwrap the bot's data?
  * Conditions are checked in the order the doc lists the prerequisites; the first unmet one is reported.

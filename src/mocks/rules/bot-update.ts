@@ -1,24 +1,112 @@
-import type { BotPatch } from '../../arm/types/bot';
 import { assumptions } from '../twin/assumptions';
 import { badRequest, fail } from '../twin/errors';
 import type { TwinBot } from '../twin/model';
 import type { World } from '../twin/world';
 import { botKeyProblem, settleBot } from './bot-cmek';
-import { evaluateBotKeyAccess } from './bot-key-access';
+import { botTenantOf, evaluateBotKeyAccess } from './bot-key-access';
 
-type Body = Partial<BotPatch> & { properties?: Record<string, unknown> };
+type Props = Record<string, unknown>;
 
-function readBody(raw: unknown): Body {
+function readBody(raw: unknown): { properties?: unknown; tags?: unknown } & Record<string, unknown> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     badRequest('InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
-  return raw as Body;
+  return raw as Record<string, unknown>;
 }
 
-/**
- * Bots_Update. The body uses the Bot schema, whose required properties (displayName, endpoint, msaAppId) a strict
- * validator asks for on PATCH too. Turning CMK on or rotating needs a key the Bot Service can really use; any change
- * is refused while the bot's current key is out of reach.
- */
+function requireProperties(body: { properties?: unknown }): Props {
+  const props = body.properties;
+  if (!props || typeof props !== 'object' || Array.isArray(props))
+    badRequest(
+      'InvalidRequestContent',
+      "The request content is missing the required property 'properties'.",
+      'properties',
+    );
+  return props as Props;
+}
+
+/** The required properties (a strict validator asks for them on PATCH too), and the ones fixed at creation. */
+function validateCommon(bot: TwinBot, p: Props): void {
+  for (const required of ['displayName', 'endpoint', 'msaAppId'] as const) {
+    if (!(required in p))
+      badRequest(
+        'InvalidRequestContent',
+        `The property '${required}' is required.`,
+        `properties.${required}`,
+      );
+  }
+  if (typeof p.msaAppId !== 'string' || p.msaAppId.toLowerCase() !== bot.msaAppId.toLowerCase())
+    badRequest(
+      'InvalidBotData',
+      'The property msaAppId cannot be changed after the bot is created.',
+      'properties.msaAppId',
+    );
+  for (const fixed of ['msaAppTenantId', 'tenantId'] as const) {
+    const now = fixed === 'tenantId' ? bot.tenantId : bot.msaAppTenantId;
+    if (typeof p[fixed] === 'string' && (p[fixed] as string).toLowerCase() !== (now ?? '').toLowerCase())
+      badRequest(
+        'InvalidBotData',
+        `The property ${fixed} cannot be changed after the bot is created.`,
+        `properties.${fixed}`,
+      );
+  }
+  if (typeof p.displayName !== 'string' || p.displayName.trim() === '' || p.displayName.length > 64)
+    badRequest(
+      'InvalidBotData',
+      'The display name must be 1 to 64 characters long.',
+      'properties.displayName',
+    );
+  if ('cmekKeyVaultUrl' in p && p.cmekKeyVaultUrl !== null && typeof p.cmekKeyVaultUrl !== 'string')
+    badRequest(
+      'InvalidRequestContent',
+      'The property cmekKeyVaultUrl must be a string.',
+      'properties.cmekKeyVaultUrl',
+    );
+}
+
+/** Any change is refused while the bot's current key is out of reach (its configuration cannot be decrypted). */
+function refuseWhileUnreachable(world: World, bot: TwinBot, nowMs: number): void {
+  const problem = botKeyProblem(world, bot, nowMs);
+  if (problem)
+    fail(
+      409,
+      assumptions.keyInaccessibleCode,
+      `The data of bot '${bot.name}' is encrypted with a customer-managed key that Azure Bot Service cannot use: ${problem.message} Restore access to the key to read or change this bot.`,
+      'properties.cmekKeyVaultUrl',
+    );
+}
+
+/** Turning CMK on or rotating needs a key the Bot Service can really use; the work then runs on the clock. */
+function cmekAfter(
+  world: World,
+  bot: TwinBot,
+  wantEnabled: boolean,
+  wantUrl: string | null,
+  nowMs: number,
+): TwinBot['cmek'] {
+  const ends = nowMs + assumptions.encryptionPhaseMs;
+  if (wantEnabled) {
+    const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), wantUrl, nowMs);
+    if (!access.ok) fail(400, access.code, access.message, 'properties.cmekKeyVaultUrl');
+    const url = (wantUrl as string).trim();
+    if (!bot.cmek.enabled) return { enabled: true, keyUrl: url, phase: 'encrypting', phaseEndsAt: ends };
+    if (url.toLowerCase() !== (bot.cmek.keyUrl ?? '').toLowerCase())
+      return {
+        enabled: true,
+        keyUrl: url,
+        phase: 'rotating',
+        phaseEndsAt: ends,
+        previousKeyUrl: bot.cmek.keyUrl ?? undefined,
+      };
+    return bot.cmek;
+  }
+  if (bot.cmek.enabled) return { enabled: false, keyUrl: wantUrl, phase: 'decrypting', phaseEndsAt: ends };
+  return { ...bot.cmek, keyUrl: wantUrl };
+}
+
+const str = (p: Props, k: string, fallback: string) =>
+  typeof p[k] === 'string' ? (p[k] as string) : fallback;
+
+/** Bots_Update (PATCH): what the body names changes, the rest stays. */
 export function applyBotPatch(
   world: World,
   current: TwinBot,
@@ -28,87 +116,102 @@ export function applyBotPatch(
 ): TwinBot {
   const bot = settleBot(world, current, nowMs);
   const body = readBody(raw);
-  const props = body.properties;
-  if (!props || typeof props !== 'object')
-    badRequest(
-      'InvalidRequestContent',
-      "The request content is missing the required property 'properties'.",
-      'properties',
-    );
-  const p = props as Record<string, unknown>;
-  const problem = botKeyProblem(world, bot, nowMs);
-  if (problem) {
-    fail(
-      409,
-      assumptions.keyInaccessibleCode,
-      `The data of bot '${bot.name}' is encrypted with a customer-managed key that Azure Bot Service cannot use: ${problem.message} Restore access to the key to read or change this bot.`,
-      'properties.cmekKeyVaultUrl',
-    );
-  }
-
-  for (const required of ['displayName', 'endpoint', 'msaAppId'] as const) {
-    if (!(required in p))
-      badRequest(
-        'InvalidRequestContent',
-        `The property '${required}' is required.`,
-        `properties.${required}`,
-      );
-  }
-  if (typeof p.msaAppId !== 'string' || p.msaAppId.toLowerCase() !== bot.msaAppId.toLowerCase()) {
-    badRequest(
-      'InvalidBotData',
-      'The property msaAppId cannot be changed after the bot is created.',
-      'properties.msaAppId',
-    );
-  }
-  if (typeof p.displayName !== 'string' || p.displayName.trim() === '' || p.displayName.length > 64) {
-    badRequest(
-      'InvalidBotData',
-      'The display name must be 1 to 64 characters long.',
-      'properties.displayName',
-    );
-  }
-
+  const p = requireProperties(body);
+  refuseWhileUnreachable(world, bot, nowMs);
+  validateCommon(bot, p);
   const wantEnabled = typeof p.isCmekEnabled === 'boolean' ? p.isCmekEnabled : bot.cmek.enabled;
   const wantUrl = 'cmekKeyVaultUrl' in p ? (p.cmekKeyVaultUrl as string | null) : bot.cmek.keyUrl;
-  if ('cmekKeyVaultUrl' in p && p.cmekKeyVaultUrl !== null && typeof p.cmekKeyVaultUrl !== 'string') {
-    badRequest(
-      'InvalidRequestContent',
-      'The property cmekKeyVaultUrl must be a string.',
-      'properties.cmekKeyVaultUrl',
-    );
-  }
-
-  let cmek = bot.cmek;
-  const ends = nowMs + assumptions.encryptionPhaseMs;
-  if (wantEnabled) {
-    const access = evaluateBotKeyAccess(world, bot.tenantId, wantUrl, nowMs);
-    if (!access.ok) fail(400, access.code, access.message, 'properties.cmekKeyVaultUrl');
-    const url = (wantUrl as string).trim();
-    if (!bot.cmek.enabled) cmek = { enabled: true, keyUrl: url, phase: 'encrypting', phaseEndsAt: ends };
-    else if (url.toLowerCase() !== (bot.cmek.keyUrl ?? '').toLowerCase()) {
-      cmek = {
-        enabled: true,
-        keyUrl: url,
-        phase: 'rotating',
-        phaseEndsAt: ends,
-        previousKeyUrl: bot.cmek.keyUrl ?? undefined,
-      };
-    }
-  } else if (bot.cmek.enabled) {
-    cmek = { enabled: false, keyUrl: bot.cmek.keyUrl, phase: 'decrypting', phaseEndsAt: ends };
-  } else if ('cmekKeyVaultUrl' in p) {
-    cmek = { ...bot.cmek, keyUrl: wantUrl };
-  }
-
-  const str = (k: string, fallback: string) => (typeof p[k] === 'string' ? (p[k] as string) : fallback);
   const next: TwinBot = {
     ...bot,
-    displayName: str('displayName', bot.displayName),
-    description: str('description', bot.description),
-    endpoint: p.endpoint === null ? '' : str('endpoint', bot.endpoint),
-    tags: body.tags && typeof body.tags === 'object' ? { ...body.tags } : bot.tags,
-    cmek,
+    displayName: str(p, 'displayName', bot.displayName),
+    description: str(p, 'description', bot.description),
+    endpoint: p.endpoint === null ? '' : str(p, 'endpoint', bot.endpoint),
+    tags:
+      body.tags && typeof body.tags === 'object' ? { ...(body.tags as Record<string, string>) } : bot.tags,
+    cmek: cmekAfter(world, bot, wantEnabled, wantUrl, nowMs),
+    etag: newEtag,
+    modifiedAt: nowMs,
+  };
+  world.bots.set(bot.id, next);
+  return next;
+}
+
+const nullableString = (p: Props, k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
+const stringMap = (v: unknown) =>
+  v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, string>) } : null;
+
+/**
+ * Bots_Create on an existing bot (PUT): the body replaces the bot. Every writable property it leaves out goes back to
+ * its default, write-only secrets included: what a deployment of a partial template does to a real bot.
+ */
+export function applyBotPut(
+  world: World,
+  current: TwinBot,
+  raw: unknown,
+  nowMs: number,
+  newEtag: string,
+): TwinBot {
+  const bot = settleBot(world, current, nowMs);
+  const body = readBody(raw);
+  const p = requireProperties(body);
+  refuseWhileUnreachable(world, bot, nowMs);
+  validateCommon(bot, p);
+  const sku = (body.sku as { name?: unknown } | undefined)?.name;
+  if (sku !== 'F0' && sku !== 'S1')
+    badRequest('InvalidRequestContent', "The property 'sku.name' must be F0 or S1.", 'sku.name');
+  const kind = body.kind;
+  if (kind !== undefined && !['sdk', 'designer', 'bot', 'function', 'azurebot'].includes(kind as string))
+    badRequest('InvalidRequestContent', `The kind '${String(kind)}' is not valid.`, 'kind');
+  const msaAppType = p.msaAppType;
+  if (
+    msaAppType !== undefined &&
+    !['UserAssignedMSI', 'SingleTenant', 'MultiTenant'].includes(msaAppType as string)
+  )
+    badRequest(
+      'InvalidBotData',
+      `The msaAppType '${String(msaAppType)}' is not valid.`,
+      'properties.msaAppType',
+    );
+  const next: TwinBot = {
+    ...bot,
+    location: typeof body.location === 'string' ? body.location : bot.location,
+    sku: sku as TwinBot['sku'],
+    kind: (kind as TwinBot['kind'] | undefined) ?? bot.kind,
+    tags: stringMap(body.tags) ?? {},
+    displayName: p.displayName as string,
+    description: str(p, 'description', ''),
+    endpoint: str(p, 'endpoint', ''),
+    // Left out, the app type is not known any more: the service then treats the app as multi-tenant (an assumption).
+    msaAppType: (msaAppType as TwinBot['msaAppType'] | undefined) ?? assumptions.botAppTypeWhenOmitted,
+    msaAppMSIResourceId: nullableString(p, 'msaAppMSIResourceId'),
+    settings: {
+      iconUrl: str(p, 'iconUrl', ''),
+      publicNetworkAccess: p.publicNetworkAccess === 'Disabled' ? 'Disabled' : 'Enabled',
+      disableLocalAuth: p.disableLocalAuth === true,
+      isStreamingSupported: p.isStreamingSupported === true,
+      developerAppInsightKey: nullableString(p, 'developerAppInsightKey'),
+      developerAppInsightsApplicationId: nullableString(p, 'developerAppInsightsApplicationId'),
+      developerAppInsightsApiKeySet:
+        typeof p.developerAppInsightsApiKey === 'string' && p.developerAppInsightsApiKey !== '',
+      luisAppIds: Array.isArray(p.luisAppIds)
+        ? p.luisAppIds.filter((x): x is string => typeof x === 'string')
+        : [],
+      luisKeySet: typeof p.luisKey === 'string' && p.luisKey !== '',
+      schemaTransformationVersion: nullableString(p, 'schemaTransformationVersion'),
+      storageResourceId: nullableString(p, 'storageResourceId'),
+      manifestUrl: nullableString(p, 'manifestUrl'),
+      openWithHint: nullableString(p, 'openWithHint'),
+      appPasswordHint: nullableString(p, 'appPasswordHint'),
+      allSettings: stringMap(p.allSettings),
+      parameters: stringMap(p.parameters),
+    },
+    cmek: cmekAfter(
+      world,
+      bot,
+      p.isCmekEnabled === true,
+      typeof p.cmekKeyVaultUrl === 'string' ? p.cmekKeyVaultUrl : null,
+      nowMs,
+    ),
     etag: newEtag,
     modifiedAt: nowMs,
   };

@@ -1,7 +1,15 @@
 import type { AccessPolicyEntry, KeyOperation, KeyType } from '../../arm/types/key-vault';
 import { assumptions, builtInRoles, type BuiltInRoleName } from '../twin/assumptions';
 import { knownProviders } from '../twin/catalog';
-import type { RegistrationState, TwinBot, TwinKeyVersion, TwinPrincipal, TwinVault } from '../twin/model';
+import { defaultBotSettings } from '../rules/bot-settings';
+import type {
+  RegistrationState,
+  TwinBot,
+  TwinBotSettings,
+  TwinKeyVersion,
+  TwinPrincipal,
+  TwinVault,
+} from '../twin/model';
 import { guid, hex, seededRandom } from '../twin/random';
 import { World } from '../twin/world';
 
@@ -62,16 +70,37 @@ export class ScenarioBuilder {
     return guid(this.random);
   }
 
-  tenant(tenantId: string, displayName: string, defaultDomain: string): this {
+  /** A tenant, with Microsoft's Bot Service CMEK Prod principal unless it was never created there. */
+  tenant(tenantId: string, displayName: string, defaultDomain: string, withCmekPrincipal = true): this {
     this.world.tenants.seed(tenantId, { tenantId, displayName, defaultDomain });
-    this.principal({
-      objectId: guid(this.random),
+    if (withCmekPrincipal)
+      this.principal({
+        objectId: guid(this.random),
+        tenantId,
+        kind: 'servicePrincipal',
+        displayName: assumptions.cmekDisplayName,
+        appId: assumptions.cmekAppId,
+        appOwnerOrganizationId: assumptions.microsoftAppOwnerTenantId,
+      });
+    return this;
+  }
+
+  /**
+   * An application a tenant member registered under Microsoft's name: owned by the tenant, not by Microsoft. Its ids
+   * come from a random source of their own, so adding it leaves every other id of the scenario as it was.
+   */
+  lookalike(tenantId: string): TwinPrincipal {
+    const random = seededRandom(0x10c4a1);
+    const p: TwinPrincipal = {
+      objectId: guid(random),
       tenantId,
       kind: 'servicePrincipal',
       displayName: assumptions.cmekDisplayName,
-      appId: assumptions.cmekAppId,
-    });
-    return this;
+      appId: guid(random),
+      appOwnerOrganizationId: tenantId,
+    };
+    this.principal(p);
+    return p;
   }
 
   principal(p: TwinPrincipal): this {
@@ -137,7 +166,13 @@ export class ScenarioBuilder {
     tenantId: string;
     displayName?: string;
     keyUrl?: string;
+    msaAppType?: TwinBot['msaAppType'];
+    msaAppMSIResourceId?: string;
+    description?: string;
+    tags?: Record<string, string>;
+    settings?: Partial<TwinBotSettings>;
   }): TwinBot {
+    const msaAppType = input.msaAppType ?? 'SingleTenant';
     const id = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}/providers/Microsoft.BotService/botServices/${input.name}`;
     const bot: TwinBot = {
       id,
@@ -145,16 +180,19 @@ export class ScenarioBuilder {
       resourceGroup: input.resourceGroup,
       name: input.name,
       location: 'global',
-      tags: {},
+      tags: input.tags ?? {},
       sku: 'S1',
       kind: 'azurebot',
       etag: hex(this.random, 32),
       tenantId: input.tenantId,
       displayName: input.displayName ?? input.name,
-      description: '',
+      description: input.description ?? '',
       endpoint: `https://${input.name}.azurewebsites.net/api/messages`,
       msaAppId: guid(this.random),
-      msaAppType: 'SingleTenant',
+      msaAppType,
+      msaAppTenantId: msaAppType === 'MultiTenant' ? null : input.tenantId,
+      msaAppMSIResourceId: input.msaAppMSIResourceId ?? null,
+      settings: { ...defaultBotSettings, ...input.settings },
       configuredChannels: ['webchat', 'directline', 'msteams'],
       cmek: input.keyUrl
         ? { enabled: true, keyUrl: input.keyUrl, phase: 'idle' }
@@ -237,10 +275,10 @@ export class ScenarioBuilder {
   cmekPolicy(tenantId: string, permissions = cmekKeyPermissions): AccessPolicyEntry {
     const sp = this.world.cmekPrincipal(tenantId);
     if (!sp) throw new Error(`Tenant ${tenantId} has no CMEK principal.`);
-    return {
-      tenantId,
-      objectId: sp.objectId,
-      permissions: { keys: [...permissions], secrets: [], certificates: [] },
-    };
+    return this.policyFor(tenantId, sp.objectId, permissions);
+  }
+
+  policyFor(tenantId: string, objectId: string, keys: string[]): AccessPolicyEntry {
+    return { tenantId, objectId, permissions: { keys: [...keys], secrets: [], certificates: [] } };
   }
 }

@@ -35,6 +35,10 @@ export interface ContosoOptions {
   cmekPolicy: boolean;
   /** Key name whose newest version the bot uses, with CMK on and finished. */
   encryptedWith?: string;
+  /** A tenant app registered as "Bot Service CMEK Prod": `directory` only, or holding the CMEK access policy too. */
+  lookalike?: 'directory' | 'access-policy';
+  /** The tenant never got Microsoft's Bot Service CMEK Prod principal (it is created on first use). */
+  noCmekPrincipal?: boolean;
 }
 
 /** The common Contoso world: a bot in one subscription, its key vault in another, and a few other principals. */
@@ -48,7 +52,8 @@ export function buildContoso(
     objectId: contoso.user.objectId,
     tenantId: contoso.tenantId,
   });
-  b.tenant(contoso.tenantId, 'Contoso', contoso.domain);
+  b.tenant(contoso.tenantId, 'Contoso', contoso.domain, !options.noCmekPrincipal);
+  const lookalike = options.lookalike ? b.lookalike(contoso.tenantId) : undefined;
   b.principal({
     objectId: contoso.user.objectId,
     tenantId: contoso.tenantId,
@@ -121,6 +126,9 @@ export function buildContoso(
       groupPolicy,
       ciPolicy,
       ...(options.cmekPolicy ? [b.cmekPolicy(contoso.tenantId)] : []),
+      ...(lookalike && options.lookalike === 'access-policy'
+        ? [b.policyFor(contoso.tenantId, lookalike.objectId, ['get', 'wrapKey', 'unwrapKey'])]
+        : []),
     ],
   });
   const [, current] = b.key(vault, 'bot-cmk-key', [
@@ -151,7 +159,7 @@ export function buildContoso(
     firewall: 'selected',
     bypass: true,
     ipRules: ['198.51.100.0/24'],
-    accessPolicies: [adminPolicy, b.cmekPolicy(contoso.tenantId)],
+    accessPolicies: [adminPolicy, ...(options.noCmekPrincipal ? [] : [b.cmekPolicy(contoso.tenantId)])],
   });
   b.key(locked, 'locked-cmk', [{}]);
   const finance = b.vault({
@@ -177,6 +185,31 @@ export function buildContoso(
     name: 'contoso-hr-bot',
     tenantId: contoso.tenantId,
     displayName: 'Contoso HR Assistant',
+    msaAppType: 'MultiTenant',
+  });
+  // A bot whose app is a user-assigned managed identity, with most optional settings in use (the export must keep
+  // them all, the write-only Application Insights key included).
+  b.bot({
+    subscriptionId: contoso.botsSub,
+    resourceGroup: contoso.botRg,
+    name: 'contoso-orders-bot',
+    tenantId: contoso.tenantId,
+    displayName: 'Contoso Orders',
+    description: 'Order status and returns',
+    msaAppType: 'UserAssignedMSI',
+    msaAppMSIResourceId: `/subscriptions/${contoso.botsSub}/resourceGroups/${contoso.botRg}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-contoso-orders-bot`,
+    tags: { team: 'commerce', 'cost-center': '4711' },
+    settings: {
+      iconUrl: 'https://contoso.example/bots/orders.png',
+      disableLocalAuth: true,
+      isStreamingSupported: true,
+      developerAppInsightKey: '6e0f6c8d-2f4e-4d0b-9f7a-7c1a2b3c4d5e',
+      developerAppInsightsApplicationId: '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9',
+      developerAppInsightsApiKeySet: true,
+      schemaTransformationVersion: '1.3',
+      openWithHint: 'bfcomposer://',
+      parameters: { region: 'emea' },
+    },
   });
   return b;
 }

@@ -10,19 +10,23 @@ export const scenarioNames = [
   'rbac',
   'cross-tenant',
   'revoked',
+  'no-principal',
   'large',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export const scenarioDescriptions: Record<ScenarioName, string> = {
   fresh:
-    'A bot and a key vault with nothing prepared: no purge protection, Microsoft.BotService not registered, no access policy for Bot Service CMEK Prod, firewall on selected networks without the trusted-services bypass.',
-  ready: 'Every prerequisite met; the bot still uses Microsoft-managed keys.',
+    'A bot and a key vault with nothing prepared: no purge protection, Microsoft.BotService not registered, no access policy for Bot Service CMEK Prod (only a lookalike app of that name holds one), firewall on selected networks without the trusted-services bypass.',
+  ready:
+    'Every prerequisite met; the bot still uses Microsoft-managed keys. A tenant app named like Bot Service CMEK Prod sits in the directory.',
   encrypted: 'The bot uses a customer-managed key and encryption has finished.',
   rbac: 'The key vault uses Azure RBAC instead of access policies; the role for Bot Service CMEK Prod is missing.',
   'cross-tenant': 'The only prepared key vault belongs to another Microsoft Entra tenant.',
   revoked:
     "The bot uses a customer-managed key, but the vault's access policy for Bot Service CMEK Prod was removed.",
+  'no-principal':
+    'The vault is prepared, but the tenant never got Microsoft’s Bot Service CMEK Prod service principal (it is created on first use).',
   large: 'Tenant scale: about 50 subscriptions, 2,000 key vaults, 20,000 keys and 5,000 bots.',
 };
 
@@ -51,10 +55,22 @@ export function buildScenario(name: ScenarioName, startMs: number): World {
         },
         botServiceOnKeysSub: false,
         cmekPolicy: false,
+        lookalike: 'access-policy',
       }).world;
     case 'ready':
-      return buildContoso(name, startMs, 102, { vault: ready, botServiceOnKeysSub: true, cmekPolicy: true })
-        .world;
+      return buildContoso(name, startMs, 102, {
+        vault: ready,
+        botServiceOnKeysSub: true,
+        cmekPolicy: true,
+        lookalike: 'directory',
+      }).world;
+    case 'no-principal':
+      return buildContoso(name, startMs, 108, {
+        vault: ready,
+        botServiceOnKeysSub: true,
+        cmekPolicy: false,
+        noCmekPrincipal: true,
+      }).world;
     case 'encrypted':
       return buildContoso(name, startMs, 103, {
         vault: ready,

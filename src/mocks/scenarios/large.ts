@@ -54,6 +54,7 @@ export function buildLarge(startMs: number): World {
     },
     botServiceOnKeysSub: true,
     cmekPolicy: true,
+    lookalike: 'directory',
   });
   const r = b.random;
   for (let s = 0; s < 47; s++) {

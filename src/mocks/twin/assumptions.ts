@@ -20,16 +20,25 @@ export const assumptions = {
   /** Default clock speed of the demo: 24 simulated hours in about 90 real seconds. */
   demoSpeed: (24 * 60 * 60) / 90,
   /**
-   * The "Bot Service CMEK Prod" application id is not published. The twin uses this placeholder; each tenant gets its
-   * own service principal object id, as in Azure.
+   * Microsoft's "Bot Service CMEK Prod" application, as two public tenant exports list it (merill/microsoft-info
+   * `_info/MicrosoftApps.csv`, generated from Graph by owner tenant). Each tenant gets its own service principal object
+   * id, as in Azure. Not an invention; kept here so the twin does not import the console's copy.
    */
-  cmekAppId: 'f5c7d2a1-6f4b-4c1e-9a0e-3b8d2c7e9f10',
+  cmekAppId: '27a762be-14e7-4f92-899c-151877d6d497',
+  /** Microsoft's first-party tenant, which owns the application (`appOwnerOrganizationId`). */
+  microsoftAppOwnerTenantId: 'f8cdef31-a31e-4b4a-93e4-5f571e91255a',
   cmekDisplayName: 'Bot Service CMEK Prod',
+  /** Graph's answer to creating a service principal that exists already: the code is not documented. */
+  graphDuplicateCode: 'Request_MultipleObjectsWithSameKeyValue',
   /**
    * A bot whose key is out of reach: Bots_Get still answers (ARM keeps the envelope) but the encrypted
    * configuration is withheld, and every Bots_Update is refused with this code until access is restored.
    */
   keyInaccessibleCode: 'BotCmkKeyInaccessible',
+  /** A PUT that leaves out msaAppType: the spec has no default; the twin reads it as multi-tenant. */
+  botAppTypeWhenOmitted: 'MultiTenant' as const,
+  /** The provisioning state such a bot reports (the console never reads it). */
+  unreachableBotProvisioningState: 'Failed',
   /** access-policy `remove` removes the whole entry of each object id given (as `az keyvault delete-policy`). */
   accessPolicyRemoveDropsEntry: true,
   /** Unregistering a provider that still has resources in the subscription. */

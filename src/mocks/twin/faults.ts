@@ -1,4 +1,4 @@
-export type FaultKind = 'throttle' | 'error500' | 'error503' | 'drop' | 'latency' | 'concurrent';
+export type FaultKind = 'throttle' | 'error403' | 'error500' | 'error503' | 'drop' | 'latency' | 'concurrent';
 
 export interface ConcurrentChange {
   method: string;

@@ -53,6 +53,11 @@ export interface TwinBot {
   endpoint: string;
   msaAppId: string;
   msaAppType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
+  /** The app registration's (or managed identity's) tenant: may differ from the subscription's. Null for multi-tenant. */
+  msaAppTenantId: string | null;
+  msaAppMSIResourceId: string | null;
+  /** Every other writable property, so that a PUT can be checked to keep (or to drop) each of them. */
+  settings: TwinBotSettings;
   configuredChannels: string[];
   cmek: {
     enabled: boolean;
@@ -65,6 +70,26 @@ export interface TwinBot {
   };
   createdAt: number;
   modifiedAt: number;
+}
+
+export interface TwinBotSettings {
+  iconUrl: string;
+  publicNetworkAccess: 'Enabled' | 'Disabled';
+  disableLocalAuth: boolean;
+  isStreamingSupported: boolean;
+  developerAppInsightKey: string | null;
+  developerAppInsightsApplicationId: string | null;
+  /** The API key itself is write-only: ARM only says whether one is set. */
+  developerAppInsightsApiKeySet: boolean;
+  luisAppIds: string[];
+  luisKeySet: boolean;
+  schemaTransformationVersion: string | null;
+  storageResourceId: string | null;
+  manifestUrl: string | null;
+  openWithHint: string | null;
+  appPasswordHint: string | null;
+  allSettings: Record<string, string> | null;
+  parameters: Record<string, string> | null;
 }
 
 export interface TwinVault {
@@ -139,6 +164,8 @@ export interface TwinPrincipal {
   displayName: string;
   userPrincipalName?: string;
   appId?: string;
+  /** Service principals: the tenant that owns the application (the principal's own tenant for a local app). */
+  appOwnerOrganizationId?: string;
 }
 
 export interface TwinRoleAssignment {

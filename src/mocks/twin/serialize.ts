@@ -2,6 +2,7 @@ import type { Bot } from '../../arm/types/bot';
 import type { DeletedVault, Key, Vault } from '../../arm/types/key-vault';
 import type { Provider, RoleAssignment, Subscription } from '../../arm/types/resources';
 import { botKeyProblem, cmekStatusOf } from '../rules/bot-cmek';
+import { assumptions } from './assumptions';
 import { knownProviders } from './catalog';
 import type {
   TwinBot,
@@ -40,32 +41,44 @@ export function botJson(world: World, bot: TwinBot, nowMs: number): Bot {
         isCmekEnabled: bot.cmek.enabled,
         cmekKeyVaultUrl: bot.cmek.keyUrl,
         cmekEncryptionStatus: status,
-        provisioningState: 'Failed',
+        provisioningState: assumptions.unreachableBotProvisioningState,
       },
     };
   }
+  const set = bot.settings;
   return {
     ...base,
     properties: {
       displayName: bot.displayName,
       description: bot.description,
-      iconUrl: 'https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png',
+      iconUrl: set.iconUrl,
       endpoint: bot.endpoint,
       endpointVersion: '3.3',
       msaAppId: bot.msaAppId,
       msaAppType: bot.msaAppType,
-      msaAppTenantId: bot.msaAppType === 'MultiTenant' ? null : bot.tenantId,
-      msaAppMSIResourceId: null,
+      msaAppTenantId: bot.msaAppTenantId,
+      msaAppMSIResourceId: bot.msaAppMSIResourceId,
       tenantId: bot.tenantId,
+      developerAppInsightKey: set.developerAppInsightKey,
+      developerAppInsightsApplicationId: set.developerAppInsightsApplicationId,
+      isDeveloperAppInsightsApiKeySet: set.developerAppInsightsApiKeySet,
+      luisAppIds: [...set.luisAppIds],
+      schemaTransformationVersion: set.schemaTransformationVersion,
+      storageResourceId: set.storageResourceId,
+      manifestUrl: set.manifestUrl,
+      openWithHint: set.openWithHint,
+      appPasswordHint: set.appPasswordHint,
+      allSettings: set.allSettings && { ...set.allSettings },
+      parameters: set.parameters && { ...set.parameters },
       isCmekEnabled: bot.cmek.enabled,
       // Azure hands back an unrelated leftover here when CMK was never set (azure-rest-api-specs#15151).
       cmekKeyVaultUrl:
         bot.cmek.keyUrl ??
         'https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png',
       cmekEncryptionStatus: status,
-      publicNetworkAccess: 'Enabled',
-      disableLocalAuth: false,
-      isStreamingSupported: false,
+      publicNetworkAccess: set.publicNetworkAccess,
+      disableLocalAuth: set.disableLocalAuth,
+      isStreamingSupported: set.isStreamingSupported,
       provisioningState: 'Succeeded',
       configuredChannels: bot.configuredChannels,
       enabledChannels: bot.configuredChannels,

@@ -125,6 +125,20 @@ export class Twin implements TwinContext {
             'Retry-After': String(fault.retryAfterSeconds ?? 2),
           },
         );
+      case 'error403':
+        return service === 'graph'
+          ? this.errorResponse(
+              403,
+              'Authorization_RequestDenied',
+              'Insufficient privileges to complete the operation.',
+              service,
+            )
+          : this.errorResponse(
+              403,
+              'AuthorizationFailed',
+              'The client does not have authorization to perform this action over this scope or the scope is invalid.',
+              service,
+            );
       case 'error500':
         return this.errorResponse(
           500,

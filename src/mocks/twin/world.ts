@@ -12,6 +12,7 @@ import type {
   TwinTenant,
   TwinVault,
 } from './model';
+import { assumptions } from './assumptions';
 import { Table } from './table';
 
 /** The twin's whole state: every table of the simulated control plane. */
@@ -103,12 +104,14 @@ export class World {
     return out;
   }
 
+  /** Microsoft's Bot Service CMEK Prod in a tenant: by application id and owner, as Azure Bot Service knows it. */
   cmekPrincipal(tenantId: string): TwinPrincipal | undefined {
     for (const p of this.principals.values()) {
       if (
         p.tenantId === tenantId &&
         p.kind === 'servicePrincipal' &&
-        p.displayName === 'Bot Service CMEK Prod'
+        p.appId === assumptions.cmekAppId &&
+        p.appOwnerOrganizationId === assumptions.microsoftAppOwnerTenantId
       )
         return p;
     }

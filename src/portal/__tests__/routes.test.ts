@@ -52,6 +52,18 @@ describe('deep links', () => {
     });
   });
 
+  it('reads a child blade under a menu entry, keeping the case of what it names', () => {
+    expect(parseHash(`#@t/resource${vault}/AccessPolicies/create`)).toMatchObject({
+      resourceId: vault,
+      blade: 'accesspolicies/create',
+    });
+    expect(parseHash(`#@t/resource${vault}/keys/Bot-CMK-key`)).toMatchObject({
+      resourceId: vault,
+      blade: 'keys/Bot-CMK-key',
+    });
+    expect(parseHash(`#@t/resource${vault}/keys/a/b`).kind).toBe('not-found');
+  });
+
   it('survives percent-encoding (links pasted from mail)', () => {
     expect(parseHash(`#@t/resource${encodeURIComponent(bot)}/encryption`)).toMatchObject({
       resourceId: bot,
@@ -72,6 +84,7 @@ describe('deep links', () => {
       [bot, 'encryption'],
       [vault, 'overview'],
       ['/subscriptions/s1', 'resourceproviders'],
+      [vault, 'accesspolicies/edit'],
     ] as const) {
       expect(parseHash(resourceHash(id, blade, 'contoso.onmicrosoft.com'))).toMatchObject({
         resourceId: id,

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { deepEqual } from './deep-equal';
+import { deepEqual } from '../../domain/deep-equal';
 
 export interface SettingsForm<T> {
   /** Undefined until the server data first arrives. */

@@ -17,8 +17,8 @@ function isRoutedResource(id: string): boolean {
 }
 
 /**
- * Parses the portal's deep-link form `#@{tenant}/resource/{resourceId}/{blade}`. The blade is optional (Overview);
- * `#home`, `#@{tenant}` and an empty hash open Home.
+ * Parses the portal's deep-link form `#@{tenant}/resource/{resourceId}/{blade}`. The blade is optional (Overview) and
+ * may have one child (`accesspolicies/create`, `keys/{key name}`); `#home`, `#@{tenant}` and an empty hash open Home.
  */
 export function parseHash(rawHash: string): Route {
   const hash = decodeURIComponent(rawHash.replace(/^#/, ''));
@@ -36,11 +36,22 @@ export function parseHash(rawHash: string): Route {
   if (!r) return { kind: 'not-found', hash: rawHash };
   const path = (r[1] as string).replace(/\/+$/, '');
   if (isRoutedResource(path)) return { kind: 'resource', tenant, resourceId: path, blade: 'overview', query };
-  const cut = path.lastIndexOf('/');
-  const id = path.slice(0, cut);
-  const blade = path.slice(cut + 1);
-  if (cut > 0 && blade && isRoutedResource(id))
-    return { kind: 'resource', tenant, resourceId: id, blade: blade.toLowerCase(), query };
+  const segments = path.split('/');
+  for (const depth of [1, 2]) {
+    const id = segments.slice(0, -depth).join('/');
+    const blade = segments.slice(-depth);
+    if (id && blade.every(Boolean) && isRoutedResource(id)) {
+      // The blade id is case-insensitive; a child that names something (a key) keeps its case.
+      const [menu, child] = blade as [string, string | undefined];
+      return {
+        kind: 'resource',
+        tenant,
+        resourceId: id,
+        blade: child === undefined ? menu.toLowerCase() : `${menu.toLowerCase()}/${child}`,
+        query,
+      };
+    }
+  }
   return { kind: 'not-found', hash: rawHash };
 }
 

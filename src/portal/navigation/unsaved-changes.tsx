@@ -88,8 +88,3 @@ export function useUnsavedChanges(dirty: boolean, label: string): void {
     return () => api?.setDirty(key, undefined);
   }, [api, key, dirty, label]);
 }
-
-export function useConfirmLeave(): () => Promise<boolean> {
-  const api = useContext(GuardContext);
-  return api?.confirmLeave ?? (() => Promise.resolve(true));
-}

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useContentShown } from '../content-shown';
+import { resourceHash } from '../navigation/routes';
 import {
   NotificationStore,
   type NotificationInput,
@@ -26,10 +27,20 @@ export interface NotificationHandle {
   progress(message: string): void;
 }
 
+/** A notification about a resource links to it ("never create dead ends"), to one of its blades when named. */
+export interface NotificationRequest extends Omit<NotificationInput, 'linkHash'> {
+  blade?: string;
+  tenant?: string;
+}
+
 interface NotificationsApi {
   store: NotificationStore;
-  start(input: NotificationInput): NotificationHandle;
-  post(input: NotificationInput): void;
+  start(input: NotificationRequest): NotificationHandle;
+  post(input: NotificationRequest): void;
+}
+
+function withLink({ blade, tenant, ...input }: NotificationRequest): NotificationInput {
+  return input.resourceId ? { ...input, linkHash: resourceHash(input.resourceId, blade, tenant) } : input;
 }
 
 const Ctx = createContext<NotificationsApi | undefined>(undefined);
@@ -44,7 +55,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     return {
       store,
       start(input) {
-        const n = store.add({ ...input, status: 'inProgress' });
+        const n = store.add({ ...withLink(input), status: 'inProgress' });
         return {
           id: n.id,
           succeed: finish(n.id, 'success'),
@@ -54,7 +65,7 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
         };
       },
       post(input) {
-        store.add(input);
+        store.add(withLink(input));
       },
     };
   }, [store]);

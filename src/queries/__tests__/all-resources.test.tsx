@@ -23,7 +23,7 @@ describe('useAllResources', () => {
     const { result, rerender } = renderHook(() => useAllResources(), { wrapper });
     await waitFor(() => expect(result.current.isLoading).toBe(false));
     const rows = result.current.rows;
-    expect(rows.length).toBe(9);
+    expect(rows.length).toBe(10);
     rerender();
     rerender();
     expect(result.current.rows).toBe(rows);
@@ -34,7 +34,7 @@ describe('useAllResources', () => {
     queryClient = testQueryClient();
     control.armFault({ kind: 'error500', method: 'POST', pathIncludes: 'Microsoft.ResourceGraph', count: 4 });
     const { result, rerender } = renderHook(() => useAllResources(), { wrapper });
-    await waitFor(() => expect(result.current.rows.length).toBe(9));
+    await waitFor(() => expect(result.current.rows.length).toBe(10));
     await waitFor(() => expect(result.current.isLoading).toBe(false));
     const rows = result.current.rows;
     rerender();

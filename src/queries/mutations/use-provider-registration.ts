@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { armSleep } from '../../arm/client';
 import { providersGet, providersRegister, providersUnregister } from '../../arm/operations/providers';
 import type { Provider } from '../../arm/types/resources';
-import { describeError } from '../../portal/arm-error-bar';
-import { resourceHash } from '../../portal/navigation/routes';
-import { useNotifications } from '../../portal/notifications/notifications-context';
+import { describeError } from '../../domain/error-wording';
+import { useChangeReporter } from '../change-reporter';
 import { queryKeys } from '../keys';
 
 const pollMs = 3000;
@@ -17,7 +16,7 @@ const maxPolls = 600;
  */
 export function useProviderRegistration(subscriptionId: string) {
   const queryClient = useQueryClient();
-  const { start } = useNotifications();
+  const { start } = useChangeReporter();
   const subId = `/subscriptions/${subscriptionId}`;
   return useMutation({
     mutationFn: async ({
@@ -31,7 +30,7 @@ export function useProviderRegistration(subscriptionId: string) {
       const handle = start({
         title: `${verb} ${namespace}`,
         resourceId: subId,
-        linkHash: resourceHash(subId, 'resourceproviders'),
+        blade: 'resourceproviders',
       });
       const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.child(subId, 'providers') });
       try {

@@ -72,17 +72,15 @@ describe('Bot | Encryption', () => {
     expect(
       screen.getByRole('progressbar', { name: /not a measure of Azure's progress/ }),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Azure CLI command')).toHaveTextContent(
-      `az bot update --resource-group rg-bots-prod --name contoso-support-bot --cmk-key-vault-key-url "${keyUrl('bot-cmk-key')}"`,
+    expect(screen.getByLabelText('This change as code: Azure CLI')).toHaveTextContent(
+      `az bot update --resource-group rg-bots-prod --name contoso-support-bot --cmk-key-vault-key-url ${keyUrl('bot-cmk-key')}`,
     );
-    expect(screen.getByLabelText('Bicep snippet')).toHaveTextContent('isCmekEnabled: true');
+    expect(screen.getByLabelText('This change as code: Bicep')).toHaveTextContent('isCmekEnabled: true');
 
     control.advance(21 * 60 * 60 * 1000);
     await queryClient.invalidateQueries();
     expect(await screen.findByDisplayValue('Encrypted')).toBeInTheDocument();
-    expect(
-      (await screen.findAllByText('Encryption finished for contoso-support-bot')).length,
-    ).toBeGreaterThan(0);
+    expect(await screen.findAllByText('Encryption finished for contoso-support-bot')).toHaveLength(1);
   });
 
   it('shows Azure’s refusal next to the Key URL and keeps what the user entered', async () => {
@@ -138,7 +136,7 @@ describe('Bot | Encryption', () => {
     expect(dialog).toHaveTextContent('Customer-Managed Keys → Microsoft-Managed Keys');
     await userEvent.click(dialogButton(dialog, 'Save'));
     await waitFor(() => expect(bot().cmek).toMatchObject({ enabled: false, phase: 'decrypting' }));
-    expect(screen.getByLabelText('Azure CLI command')).toHaveTextContent('--cmk-off');
+    expect(screen.getByLabelText('This change as code: Azure CLI')).toHaveTextContent('--cmk-off');
   });
 
   it('the key picker says when a subscription has no vaults, or when the filter leaves none', async () => {

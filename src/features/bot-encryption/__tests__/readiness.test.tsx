@@ -16,8 +16,9 @@ function keyUrl(name: string, vaultId = contosoVaultId): string {
   return `https://${vault.name}.vault.azure.net/keys/${name}/${key.versions[key.versions.length - 1]!.version}`;
 }
 
-async function openWith(scenario: ScenarioName, urlOf?: () => string) {
+async function openWith(scenario: ScenarioName, urlOf?: () => string, setup?: () => void) {
   resetTwin(scenario);
+  setup?.();
   const url = urlOf?.();
   renderWithProviders(<ReadinessBlade />, {
     blade: bladeContext(contosoBotId, 'cmkreadiness', 'CMK readiness'),
@@ -102,10 +103,95 @@ describe('CMK readiness in every scenario', () => {
     const input = await screen.findByRole('textbox', { name: 'Key URL to check' });
     await userEvent.click(input);
     await userEvent.paste('https://kv-elsewhere.vault.azure.net/keys/k/0123456789abcdef0123456789abcdef');
-    const items = await screen.findAllByText(
-      /No key vault named “kv-elsewhere” is in a subscription you can see/,
+    const checks = await screen.findByRole('list', { name: 'Readiness checks' });
+    await waitFor(() =>
+      expect(
+        within(checks).getByRole('listitem', { name: /^Purge protection enabled: Unknown$/ }),
+      ).toHaveTextContent(/No key vault named “kv-elsewhere” is in a subscription you can see/),
     );
-    expect(items.length).toBeGreaterThan(0);
+  });
+});
+
+describe('Microsoft’s principal, never a lookalike', () => {
+  const lookalike = () =>
+    [...world().principals.values()].find(
+      (p) => p.displayName === 'Bot Service CMEK Prod' && p.appOwnerOrganizationId === contoso.tenantId,
+    )!;
+
+  it('fresh: a lookalike holding Get, Wrap Key and Unwrap Key does not count, and is named as a lookalike', async () => {
+    const list = await openWith('fresh', () => keyUrl('bot-cmk-key'));
+    const item = within(list).getByRole('listitem', { name: /^Bot Service CMEK Prod may get.*Failed$/ });
+    expect(item).toHaveTextContent('The vault has no access policy for Bot Service CMEK Prod');
+    await waitFor(() =>
+      expect(item).toHaveTextContent(
+        `Only a lookalike holds this access: “Bot Service CMEK Prod” (object ${lookalike().objectId}`,
+      ),
+    );
+  });
+
+  it('fresh: the access-policy fix grants Microsoft’s principal only, and leaves the lookalike as it was', async () => {
+    const before = structuredClone(world().vaults.get(contosoVaultId)!.accessPolicies);
+    const list = await openWith('fresh', () => keyUrl('bot-cmk-key'));
+    await userEvent.click(within(list).getByRole('button', { name: 'Add the access policy' }));
+    const genuine = world().cmekPrincipal(contoso.tenantId)!.objectId;
+    await waitFor(() =>
+      expect(world().vaults.get(contosoVaultId)!.accessPolicies).toEqual([
+        ...before,
+        {
+          tenantId: contoso.tenantId,
+          objectId: genuine,
+          permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] },
+        },
+      ]),
+    );
+    expect(genuine).not.toBe(lookalike().objectId);
+  });
+
+  it('no-principal: says the tenant has none, creates Microsoft’s principal, then grants it', async () => {
+    const list = await openWith('no-principal', () => keyUrl('bot-cmk-key'));
+    const item = within(list).getByRole('listitem', { name: /^Bot Service CMEK Prod may get.*Failed$/ });
+    expect(item).toHaveTextContent(
+      'This directory has no service principal for Microsoft’s Bot Service CMEK Prod application (27a762be-14e7-4f92-899c-151877d6d497) yet',
+    );
+    await userEvent.click(
+      within(item).getByRole('button', { name: /“Create the service principal” as code/ }),
+    );
+    expect(
+      await within(item).findByLabelText('Create the service principal, as code: Azure CLI'),
+    ).toHaveTextContent('az ad sp create --id 27a762be-14e7-4f92-899c-151877d6d497');
+    await userEvent.click(within(item).getByRole('button', { name: 'Create the service principal' }));
+    await waitFor(() => expect(world().cmekPrincipal(contoso.tenantId)).toBeDefined());
+    await userEvent.click(await within(list).findByRole('button', { name: 'Add the access policy' }));
+    await waitFor(() => expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Passed'));
+  });
+
+  it('no-principal: when Graph refuses the creation (no permission), it says so and the CLI path stays', async () => {
+    const list = await openWith('no-principal', () => keyUrl('bot-cmk-key'));
+    control.armFault({ kind: 'error403', method: 'POST', pathIncludes: '/v1.0/servicePrincipals' });
+    await userEvent.click(within(list).getByRole('button', { name: 'Create the service principal' }));
+    expect(
+      await screen.findByText(/The fix did not go through: Insufficient privileges/),
+    ).toBeInTheDocument();
+    expect(world().cmekPrincipal(contoso.tenantId)).toBeUndefined();
+    expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Failed');
+  });
+
+  it('compares the vault’s tenant with the bot’s subscription, not the app registration’s tenant', async () => {
+    const list = await openWith(
+      'ready',
+      () => keyUrl('bot-cmk-key'),
+      () => {
+        const bot = world().bots.get(contosoBotId)!;
+        // The app registration lives in another tenant, and the bot reports that tenant too.
+        world().bots.set(contosoBotId, {
+          ...bot,
+          tenantId: contoso.fabrikam.tenantId,
+          msaAppTenantId: contoso.fabrikam.tenantId,
+        });
+      },
+    );
+    expect(world().bots.get(contosoBotId)!.msaAppTenantId).toBe(contoso.fabrikam.tenantId);
+    expect(stateOf(list, /^Key vault in the bot’s/)).toBe('Passed');
   });
 });
 
@@ -139,7 +225,7 @@ describe('one-click fixes', () => {
       }),
     );
     await waitFor(() => expect(screen.getByText(/All 10 checks passed/)).toBeInTheDocument());
-    expect(screen.getAllByText('Purge protection is on for kv-contoso-cmk').length).toBeGreaterThan(0);
+    expect(await screen.findAllByText('Purge protection is on for kv-contoso-cmk')).toHaveLength(1);
   });
 
   it('assigns the role on an RBAC vault', async () => {

@@ -23,13 +23,13 @@ describe('Bot | Overview message test', () => {
   it('the bot fails, and the overview says why, when its key is out of reach', async () => {
     resetTwin('revoked');
     open();
-    expect(await screen.findByText('The bot cannot use its encryption key')).toBeInTheDocument();
+    // The banner rests on the key's readiness (the access policy is gone), not on a provisioning state.
+    const banner = (await screen.findByText('The bot cannot use its encryption key')).closest('[role]')!;
+    expect(banner).toHaveTextContent('The vault has no access policy for Bot Service CMEK Prod');
     expect(screen.getAllByText('Not readable', { selector: 'dd' })).toHaveLength(2);
     await userEvent.click(await screen.findByRole('button', { name: 'Send' }));
-    expect(await screen.findByText('The bot did not answer')).toBeInTheDocument();
-    expect(
-      screen.getAllByText(/customer-managed key that Azure Bot Service cannot use/).length,
-    ).toBeGreaterThan(0);
+    const failure = (await screen.findByText('The bot did not answer')).closest('[role]')!;
+    expect(failure).toHaveTextContent(/customer-managed key that Azure Bot Service cannot use/);
     expect(screen.getByRole('link', { name: 'Check the bot’s encryption key' })).toBeInTheDocument();
   });
 });

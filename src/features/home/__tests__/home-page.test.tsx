@@ -16,7 +16,7 @@ describe('Home | All resources', () => {
     resetTwin('fresh');
     const seen = recordRequests();
     renderWithProviders(<HomePage />);
-    expect(await screen.findByText('Showing 9 of 9 records.')).toBeInTheDocument();
+    expect(await screen.findByText('Showing 10 of 10 records.')).toBeInTheDocument();
     const table = screen.getByRole('table', { name: 'All resources' });
     expect(within(table).getByRole('link', { name: 'contoso-support-bot' })).toBeInTheDocument();
     expect(within(table).getByRole('link', { name: 'kv-contoso-cmk' })).toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('Home | All resources', () => {
     await userEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
     expect(await within(table).findByRole('link', { name: 'contoso-support-bot' })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: /could not be listed/ })).toBeNull();
-    expect(screen.getByText('Showing 9 of 9 records.')).toBeInTheDocument();
+    expect(screen.getByText('Showing 10 of 10 records.')).toBeInTheDocument();
   });
 
   it('says Azure cannot be reached, once, without listing every subscription in vain; Try again recovers', async () => {
@@ -80,7 +80,7 @@ describe('Home | All resources', () => {
     expect(bar).toHaveTextContent('The connection to Azure dropped');
     expect(seen.filter((r) => isList(r.url))).toHaveLength(0);
     await userEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Showing 9 of 9 records.')).toBeInTheDocument();
+    expect(await screen.findByText('Showing 10 of 10 records.')).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: /could not be listed/ })).toBeNull();
   });
 
@@ -90,6 +90,6 @@ describe('Home | All resources', () => {
     renderWithProviders(<HomePage />);
     const bar = await screen.findByRole('group', { name: 'Subscriptions could not be listed' });
     await userEvent.click(within(bar).getByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('Showing 9 of 9 records.')).toBeInTheDocument();
+    expect(await screen.findByText('Showing 10 of 10 records.')).toBeInTheDocument();
   });
 });

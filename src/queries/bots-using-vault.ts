@@ -1,29 +1,13 @@
 import { queryOptions, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { botsList } from '../arm/operations/bots';
-import { directoryObjectsGetByIds, servicePrincipalsListByDisplayName } from '../arm/operations/graph';
 import type { Bot } from '../arm/types/bot';
 import type { Vault } from '../arm/types/key-vault';
-import { parseKeyUri } from '../arm/key-uri';
 import { isArmError } from '../arm/errors';
-import { queryKeys } from '../queries/keys';
-import { subscriptionResourcesQuery, subscriptionsQuery } from '../queries/resources';
 import type { GenericResource } from '../arm/types/resources';
-import { cmekPrincipalName, vaultHost } from './cmek';
-
-export const cmekPrincipalQuery = (tenantId: string) =>
-  queryOptions({
-    queryKey: queryKeys.graph('servicePrincipals', tenantId, cmekPrincipalName),
-    queryFn: ({ signal }) => servicePrincipalsListByDisplayName(cmekPrincipalName, signal),
-    staleTime: 30 * 60_000,
-  });
-
-export const directoryObjectsQuery = (ids: string[]) =>
-  queryOptions({
-    queryKey: queryKeys.graph('directoryObjects', ...[...ids].sort()),
-    queryFn: ({ signal }) => directoryObjectsGetByIds(ids, signal),
-    staleTime: 10 * 60_000,
-  });
+import { botUsesVault } from '../domain/cmek';
+import { queryKeys } from './keys';
+import { subscriptionResourcesQuery, subscriptionsQuery } from './resources';
 
 export const botsQuery = (subscriptionId: string) =>
   queryOptions({
@@ -38,13 +22,6 @@ export const botsQuery = (subscriptionId: string) =>
       }
     },
   });
-
-/** A bot has CMK on with a key URL in this vault. */
-export function botUsesVault(bot: Bot, vault: Vault): boolean {
-  if (!bot.properties.isCmekEnabled || !bot.properties.cmekKeyVaultUrl) return false;
-  const parts = parseKeyUri(bot.properties.cmekKeyVaultUrl);
-  return parts !== undefined && parts.vaultUri === vaultHost(vault);
-}
 
 /**
  * Bots (in every subscription the admin can see) that use a key of this vault with CMK on. Only subscriptions that

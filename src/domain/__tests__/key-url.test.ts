@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkKeyUrl } from '../key-url';
+import { keyUrlOf, parseKeyUrl, parseVersionedKeyUrl, sameKey, sameKeyUrl } from '../key-url';
 
 const v = '0123456789abcdef0123456789abcdef';
 const good = `https://contoso-kv.vault.azure.net/keys/bot-key/${v}`;
 
-describe('Key URL validation', () => {
+describe('the Key URL field: a versioned key identifier', () => {
   it('accepts full versioned key URIs of every cloud', () => {
     for (const url of [
       good,
@@ -13,14 +13,18 @@ describe('Key URL validation', () => {
       `https://contoso-kv.vault.azure.net:443/keys/bot-key/${v.toUpperCase()}`,
       `https://abc.vault.azure.net/keys/k/${v}`,
     ]) {
-      expect(checkKeyUrl(url), url).toMatchObject({ ok: true });
+      expect(parseVersionedKeyUrl(url).ok, url).toBe(true);
     }
-    expect(checkKeyUrl(good)).toEqual({
+    expect(parseVersionedKeyUrl(good)).toEqual({
       ok: true,
-      vaultName: 'contoso-kv',
-      vaultUri: 'https://contoso-kv.vault.azure.net',
-      keyName: 'bot-key',
-      version: v,
+      url: {
+        href: good,
+        vaultName: 'contoso-kv',
+        vaultUrl: 'https://contoso-kv.vault.azure.net',
+        cloud: 'AzureCloud',
+        keyName: 'bot-key',
+        version: v,
+      },
     });
   });
 
@@ -76,9 +80,46 @@ describe('Key URL validation', () => {
   it(`gives each of ${cases.length} malformed or wrong URLs its own message`, () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
     for (const [input, message] of cases) {
-      const r = checkKeyUrl(input);
+      const r = parseVersionedKeyUrl(input);
       expect(r.ok, input).toBe(false);
       if (!r.ok) expect(r.message, input).toMatch(message);
     }
+  });
+});
+
+describe('one parsed value for every hop', () => {
+  it('normalises what ARM writes (:443, upper-case host and version) to one form', () => {
+    const r = parseKeyUrl(`https://Contoso-KV.vault.azure.net:443/keys/bot-key/${v.toUpperCase()}`);
+    expect(r.ok && r.url.href).toBe(good);
+    expect(parseKeyUrl('https://kv1.vault.usgovcloudapi.net/keys/k')).toMatchObject({
+      ok: true,
+      url: {
+        cloud: 'AzureUSGovernment',
+        version: undefined,
+        href: 'https://kv1.vault.usgovcloudapi.net/keys/k',
+      },
+    });
+    expect(parseKeyUrl('https://kv1.vault.azure.cn/keys/k')).toMatchObject({
+      ok: true,
+      url: { cloud: 'AzureChinaCloud' },
+    });
+  });
+
+  it('reads Azure’s answers leniently: a leftover that is no key id is no key', () => {
+    expect(
+      keyUrlOf('https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png'),
+    ).toBeUndefined();
+    expect(keyUrlOf(null)).toBeUndefined();
+    expect(keyUrlOf(` ${good} `)?.href).toBe(good);
+  });
+
+  it('compares versions and keys', () => {
+    const a = keyUrlOf(good);
+    const b = keyUrlOf(`https://contoso-kv.vault.azure.net:443/keys/BOT-KEY/${v}`);
+    const c = keyUrlOf(`https://contoso-kv.vault.azure.net/keys/bot-key/${'f'.repeat(32)}`);
+    expect(sameKeyUrl(a, b)).toBe(true);
+    expect(sameKeyUrl(a, c)).toBe(false);
+    expect(sameKey(a, c)).toBe(true);
+    expect(sameKey(a, keyUrlOf(`https://other-kv.vault.azure.net/keys/bot-key/${v}`))).toBe(false);
   });
 });

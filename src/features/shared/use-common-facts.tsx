@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { parseResourceId } from '../arm/resource-id';
-import { subscriptionsQuery } from '../queries/resources';
-import { useBlade } from './blade/blade-context';
-import type { Fact } from './essentials';
-import { resourceHash } from './navigation/routes';
-import { RouterLink } from './navigation/router-link';
+import { parseResourceId } from '../../arm/resource-id';
+import { subscriptionsQuery } from '../../queries/resources';
+import { useBlade } from '../../portal/blade/blade-context';
+import type { Fact } from '../../portal/essentials';
+import { resourceHash } from '../../portal/navigation/routes';
+import { RouterLink } from '../../portal/navigation/router-link';
 
 /** The Essentials facts every resource shares (the portal's left column): resource group, location, subscription. */
 export function useCommonFacts(location: string | undefined): Fact[] {

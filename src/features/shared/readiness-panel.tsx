@@ -1,7 +1,6 @@
 import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CheckState, FixId, ReadinessCheck } from '../../domain/readiness';
-import { readinessSummary } from '../../domain/readiness';
+import type { CheckState, FixId, ReadinessCheck } from '../../domain/readiness/types';
 import { useBlade } from '../../portal/blade/blade-context';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
 import { StatusIcon, type StatusKind } from '../../portal/status-icon';
@@ -9,6 +8,7 @@ import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import type { Readiness } from './use-readiness';
 import { useReadinessFixes } from './use-readiness-fixes';
+import { FixAsCode } from './fix-as-code';
 
 const useStyles = makeStyles({
   list: {
@@ -41,6 +41,7 @@ const stateLabel: Record<CheckState, string> = {
 const fixLabel: Record<FixId, string> = {
   'purge-protection': 'Turn on purge protection',
   'register-provider': 'Register Microsoft.BotService',
+  'create-principal': 'Create the service principal',
   'access-policy': 'Add the access policy',
   'role-assignment': 'Assign the role',
   'firewall-bypass': 'Allow trusted Microsoft services',
@@ -66,7 +67,7 @@ export function ReadinessPanel({
   const fixes = useReadinessFixes(readiness.vaultId);
   const [confirmPurge, setConfirmPurge] = useState(false);
   const [fixError, setFixError] = useState<string>();
-  const { failed, unknown, warnings } = readinessSummary(readiness.checks);
+  const { failed, unknown, warnings } = readiness.summary;
   const run = (fix: FixId) => {
     setFixError(undefined);
     fixes
@@ -107,6 +108,14 @@ export function ReadinessPanel({
                 {c.label}
               </Text>
               <Text size={200}>{c.reason}</Text>
+              {c.state === 'failed' && c.fix && readiness.vaultId && (
+                <FixAsCode
+                  fix={c.fix}
+                  label={fixLabel[c.fix]}
+                  vaultId={readiness.vaultId}
+                  principalObjectId={readiness.principalObjectId}
+                />
+              )}
             </div>
             <div className={styles.actions}>
               {c.state === 'failed' && c.fix && (

@@ -1,0 +1,67 @@
+import type { CloudName } from '../../arm/clouds';
+import type { Key, Vault } from '../../arm/types/key-vault';
+import type { Provider, RoleAssignment } from '../../arm/types/resources';
+import type { CmekPrincipalLookup, ServicePrincipalFacts } from '../bot-service-principal';
+
+export type CheckState = 'passed' | 'failed' | 'warning' | 'unknown';
+export type FixId =
+  | 'purge-protection'
+  | 'register-provider'
+  | 'create-principal'
+  | 'access-policy'
+  | 'role-assignment'
+  | 'firewall-bypass';
+export type CheckId =
+  | 'tenant'
+  | 'soft-delete'
+  | 'purge-protection'
+  | 'provider'
+  | 'permissions'
+  | 'firewall'
+  | 'key-state'
+  | 'key-type'
+  | 'key-operations'
+  | 'key-expiry';
+
+export interface ReadinessCheck {
+  id: CheckId;
+  label: string;
+  state: CheckState;
+  reason: string;
+  fix?: FixId;
+  /** Where to do it by hand: a blade of the vault or of its subscription. */
+  blade?: { resourceId: string; blade: string; label: string };
+}
+
+/** A value that was read, or why it could not be (`notFound`: Azure answered that it does not exist). */
+export type Read<T> = { value: T } | { error: string; notFound?: boolean } | undefined;
+
+export interface ReadinessInput {
+  cloud: CloudName;
+  /** The tenant of the subscription that holds the bot (not the app registration's tenant, which may differ). */
+  botTenantId: string | undefined;
+  vaultId: string | undefined;
+  vault: Read<Vault>;
+  /** Microsoft.BotService on the vault's subscription. */
+  provider: Read<Provider>;
+  cmekPrincipal: Read<CmekPrincipalLookup>;
+  /** RBAC vaults only. */
+  roleAssignments: Read<RoleAssignment[]>;
+  /** Directory facts of the other principals that hold the access Azure Bot Service needs, to name lookalikes. */
+  otherGrantees: Read<ServicePrincipalFacts[]>;
+  keyVersion: Read<Key>;
+  nowMs: number;
+}
+
+export function unknown(id: CheckId, label: string, why: string): ReadinessCheck {
+  return { id, label, state: 'unknown', reason: why };
+}
+
+export function errorOf<T>(r: Read<T>): string | undefined {
+  if (r === undefined) return 'Not checked yet.';
+  return 'error' in r ? r.error : undefined;
+}
+
+export function valueOf<T>(r: Read<T>): T | undefined {
+  return r && 'value' in r ? r.value : undefined;
+}

@@ -1,0 +1,82 @@
+import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { keysCreateIfNotExist } from '../../arm/operations/keys';
+import type { Key } from '../../arm/types/key-vault';
+import { keyNamePattern } from '../../domain/key-url';
+import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { useArmMutation } from '../../queries/use-arm-mutation';
+
+const useStyles = makeStyles({
+  create: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+});
+
+/** "Create new key" inside the picker: an RSA key that may wrap and unwrap (Keys_CreateIfNotExist, ARM). */
+export function CreateKeyForm({
+  vaultId,
+  existing,
+  onCreated,
+}: {
+  vaultId: string;
+  existing: Key[] | undefined;
+  onCreated(key: Key): void;
+}) {
+  const styles = useStyles();
+  const [name, setName] = useState('');
+  const [size, setSize] = useState('3072');
+  const create = useArmMutation({
+    mutationFn: (v: { name: string; size: number }) =>
+      keysCreateIfNotExist(vaultId, v.name, {
+        properties: { kty: 'RSA', keySize: v.size, keyOps: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
+      }),
+    describe: (v) => ({
+      resourceId: vaultId,
+      running: `Creating key ${v.name}`,
+      done: `Created key ${v.name}`,
+      failed: `Could not create key ${v.name}`,
+    }),
+    invalidates: () => [vaultId],
+    onSuccess: (key) => {
+      setName('');
+      onCreated(key);
+    },
+  });
+  const error =
+    name && !keyNamePattern.test(name)
+      ? 'Use 1 to 127 letters, digits and hyphens.'
+      : existing?.some((k) => k.name.toLowerCase() === name.toLowerCase())
+        ? 'A key with this name exists; pick it in the list.'
+        : undefined;
+  return (
+    <>
+      <div className={styles.create}>
+        <Field
+          label="Create new key (RSA, wrap and unwrap)"
+          validationState={error ? 'error' : 'none'}
+          validationMessage={error}
+        >
+          <Input value={name} placeholder="bot-cmk-key-2027" onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <Field label="Key size">
+          <Dropdown
+            value={`RSA ${size}`}
+            selectedOptions={[size]}
+            onOptionSelect={(_, d) => setSize(d.optionValue ?? '3072')}
+          >
+            {['2048', '3072', '4096'].map((s) => (
+              <Option key={s} value={s}>{`RSA ${s}`}</Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Button
+          icon={<AddRegular />}
+          disabled={!name || error !== undefined || create.isPending}
+          onClick={() => create.mutate({ name, size: Number(size) })}
+        >
+          {create.isPending ? 'Creating…' : 'Create new key'}
+        </Button>
+      </div>
+      {create.error ? <ArmErrorBar error={create.error} title="The key could not be created" /> : null}
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { contoso, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
+import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { resetTwin, testTwin } from '../../../testing/twin';
+import AccessPoliciesBlade from '../access-policies-blade';
+
+const world = () => testTwin.managed.twin.world;
+const policies = () => world().vaults.get(contosoVaultId)!.accessPolicies;
+const cmekId = () => world().cmekPrincipal(contoso.tenantId)!.objectId;
+
+function open() {
+  return renderWithProviders(<AccessPoliciesBlade />, {
+    blade: bladeContext(contosoVaultId, 'accesspolicies', 'Access policies', 'Key vault'),
+  });
+}
+
+const rowOf = (el: HTMLElement) => el.closest('tr')!;
+
+describe('Key vault | Access policies', () => {
+  it('lists policies grouped by principal type with their permissions, and searches them', async () => {
+    resetTwin('ready');
+    open();
+    const table = await screen.findByRole('table', { name: 'Access policies' });
+    expect(await within(table).findByText('Avery Admin')).toBeInTheDocument();
+    expect(within(table).getByText('USER')).toBeInTheDocument();
+    expect(within(table).getByText('APPLICATION')).toBeInTheDocument();
+    expect(within(table).getByText('GROUP')).toBeInTheDocument();
+    expect(within(table).getByText('contoso-ci-deployer')).toBeInTheDocument();
+    expect(screen.getByText('Permission model:')).toHaveTextContent('Vault access policy');
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search access policies' }), 'key admin');
+    expect(screen.getByText('Showing 1 to 1 of 4 records.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit' })).toBeDisabled();
+  });
+
+  it('flags and explains a lookalike that holds the CMEK permissions, and marks Microsoft’s own principal', async () => {
+    open();
+    const table = await screen.findByRole('table', { name: 'Access policies' });
+    const lookalike = rowOf(
+      await within(table).findByRole('checkbox', { name: 'Select Bot Service CMEK Prod' }),
+    );
+    expect(await within(lookalike).findByText('Lookalike')).toBeInTheDocument();
+    expect(lookalike).toHaveTextContent('is not Microsoft’s Bot Service CMEK Prod application');
+    expect(lookalike).toHaveTextContent('Keyguard never grants it anything');
+  });
+
+  it('marks Microsoft’s principal as such, never as a lookalike', async () => {
+    resetTwin('ready');
+    open();
+    const boxes = await screen.findAllByRole('checkbox', { name: 'Select Bot Service CMEK Prod' });
+    expect(boxes).toHaveLength(1);
+    const genuine = rowOf(boxes[0]!);
+    expect(await within(genuine).findByText('Microsoft’s Bot Service CMEK Prod')).toBeInTheDocument();
+    expect(within(genuine).queryByText('Lookalike')).toBeNull();
+    expect(genuine).toHaveTextContent('27a762be-14e7-4f92-899c-151877d6d497');
+  });
+
+  it('opens the create and edit blades by their own deep links', async () => {
+    open();
+    await userEvent.click(await screen.findByRole('button', { name: 'Create' }));
+    expect(window.location.hash).toMatch(/\/vaults\/kv-contoso-cmk\/accesspolicies\/create$/);
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select contoso-ci-deployer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Edit' }));
+    const ci = [...world().principals.values()].find((p) => p.displayName === 'contoso-ci-deployer')!;
+    expect(decodeURIComponent(window.location.hash)).toMatch(
+      new RegExp(`/accesspolicies/edit\\?objectId=${ci.objectId}$`),
+    );
+  });
+
+  it('deletes a policy after a confirmation', async () => {
+    open();
+    const before = policies().length;
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select contoso-ci-deployer' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await findDialog('Delete access policies?');
+    expect(dialog).toHaveTextContent('contoso-ci-deployer');
+    await userEvent.click(dialogButton(dialog, 'Delete'));
+    await waitFor(() => expect(policies()).toHaveLength(before - 1));
+  });
+
+  it('removing a lookalike’s policy says no bot is affected and never raises the revoke warning', async () => {
+    resetTwin('encrypted');
+    const vault = world().vaults.get(contosoVaultId)!;
+    const lookalike = {
+      objectId: '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6',
+      tenantId: contoso.tenantId,
+      kind: 'servicePrincipal' as const,
+      displayName: 'Bot Service CMEK Prod',
+      appId: '11111111-2222-4333-8444-555555555555',
+      appOwnerOrganizationId: contoso.tenantId,
+    };
+    world().principals.set(lookalike.objectId, lookalike);
+    world().vaults.set(contosoVaultId, {
+      ...vault,
+      accessPolicies: [
+        ...vault.accessPolicies,
+        {
+          tenantId: contoso.tenantId,
+          objectId: lookalike.objectId,
+          permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] },
+        },
+      ],
+    });
+    open();
+    expect(await screen.findByText('Lookalike')).toBeInTheDocument();
+    const box = screen
+      .getAllByRole('checkbox', { name: 'Select Bot Service CMEK Prod' })
+      .find((b) => rowOf(b).textContent?.includes('Lookalike'))!;
+    await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await findDialog('Delete access policies?');
+    expect(dialog).toHaveTextContent('is a lookalike of Bot Service CMEK Prod');
+    expect(dialog).toHaveTextContent('no bot is affected');
+    await userEvent.click(dialogButton(dialog, 'Delete'));
+    await waitFor(() => expect(policies().some((p) => p.objectId === lookalike.objectId)).toBe(false));
+    expect(policies().some((p) => p.objectId === cmekId())).toBe(true);
+  });
+
+  it('warns, naming the bots, before revoking Bot Service CMEK Prod while bots use the vault', async () => {
+    resetTwin('encrypted');
+    open();
+    expect(
+      await screen.findByText(/contoso-support-bot uses a customer-managed key of this vault/),
+    ).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Bot Service CMEK Prod' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await findDialog('These bots will stop working');
+    expect(dialog).toHaveTextContent('contoso-support-bot');
+    expect(dialog).toHaveTextContent('Turn customer-managed keys off on each bot first');
+    expect(dialogButton(dialog, 'Delete anyway')).toBeDisabled();
+    await userEvent.click(dialogButton(dialog, 'Cancel'));
+    expect(policies().some((p) => p.objectId === cmekId())).toBe(true);
+  });
+
+  it('on an RBAC vault explains that policies are ignored and assigns the role to Microsoft’s principal', async () => {
+    resetTwin('rbac');
+    open();
+    expect(
+      await screen.findByText('This key vault uses Azure role-based access control'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Access control (IAM)' })).toBeInTheDocument();
+    await userEvent.click(await screen.findByRole('button', { name: 'Assign the role' }));
+    await waitFor(() =>
+      expect(
+        [...world().roleAssignments.values()].some(
+          (r) =>
+            r.principalId === cmekId() && r.roleDefinitionGuid === 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+        ),
+      ).toBe(true),
+    );
+    expect(
+      await screen.findByText(/Bot Service CMEK Prod \(.*\) holds Key Vault Crypto Service Encryption User/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { contoso, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
+import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { resetTwin, testTwin } from '../../../testing/twin';
+import AccessPolicyEditorBlade from '../access-policy-editor-blade';
+
+const world = () => testTwin.managed.twin.world;
+const policies = () => world().vaults.get(contosoVaultId)!.accessPolicies;
+const cmekId = () => world().cmekPrincipal(contoso.tenantId)!.objectId;
+
+function openCreate() {
+  return renderWithProviders(<AccessPolicyEditorBlade />, {
+    blade: bladeContext(contosoVaultId, 'accesspolicies/create', 'Create an access policy', 'Key vault'),
+  });
+}
+
+function openEdit(objectId: string) {
+  return renderWithProviders(<AccessPolicyEditorBlade />, {
+    blade: bladeContext(contosoVaultId, 'accesspolicies/edit', 'Edit access policy', 'Key vault', {
+      objectId,
+    }),
+  });
+}
+
+async function chooseCmekTemplate() {
+  await userEvent.click(await screen.findByRole('combobox', { name: 'Configure from a template' }));
+  await userEvent.click(screen.getByRole('option', { name: 'Bot Service CMEK (Get, Wrap Key, Unwrap Key)' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+}
+
+describe('Key vault | Create an access policy', () => {
+  it('creates the Bot Service CMEK policy: template, Microsoft’s principal offered first, review, create', async () => {
+    openCreate();
+    expect(await screen.findByText('Create an access policy', { selector: 'h2' })).toBeInTheDocument();
+    await chooseCmekTemplate();
+    expect(screen.getByText('Only 1 principal can be assigned per access policy.')).toBeInTheDocument();
+    // Without typing, Microsoft's own principal is offered (found by application id), and it alone.
+    await userEvent.click(
+      await screen.findByRole('radio', { name: new RegExp(`Bot Service CMEK Prod.*${cmekId()}`) }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText('Get, Wrap Key, Unwrap Key')).toBeInTheDocument();
+    expect(screen.getByText(cmekId())).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await waitFor(() =>
+      expect(policies().find((p) => p.objectId === cmekId())?.permissions.keys).toEqual([
+        'get',
+        'wrapKey',
+        'unwrapKey',
+      ]),
+    );
+    expect(window.location.hash).toMatch(/\/vaults\/kv-contoso-cmk\/accesspolicies$/);
+  });
+
+  it('flags a lookalike found by name, and will not create its policy until the admin says they mean it', async () => {
+    resetTwin('ready');
+    const lookalike = [...world().principals.values()].find(
+      (p) => p.displayName === 'Bot Service CMEK Prod' && p.appOwnerOrganizationId === contoso.tenantId,
+    )!;
+    openCreate();
+    await chooseCmekTemplate();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search principals' }), 'Bot Service CMEK');
+    const fake = await screen.findByRole('radio', { name: new RegExp(lookalike.objectId) });
+    expect(fake.closest('label') ?? fake.parentElement!).toBeDefined();
+    const results = screen.getByRole('group', { name: 'Search results' });
+    expect(await within(results).findByText('Lookalike')).toBeInTheDocument();
+    await userEvent.click(fake);
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByText(/only looks like Microsoft’s Bot Service CMEK Prod/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: /which is not Microsoft’s Bot Service CMEK Prod/ }),
+    );
+    expect(screen.getByRole('button', { name: 'Create' })).toBeEnabled();
+  });
+
+  it('Create stays off until a permission and a principal are chosen', async () => {
+    openCreate();
+    await userEvent.click(await screen.findByRole('tab', { name: /Review \+ create/ }));
+    expect(screen.getByText('Select at least one permission.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Create' })).toBeDisabled();
+  });
+});
+
+describe('Key vault | Edit access policy', () => {
+  it('editing away Wrap Key from Microsoft’s principal raises the revoke warning naming the bots', async () => {
+    resetTwin('encrypted');
+    openEdit(cmekId());
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Key permissions: Wrap Key' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const again = await findDialog('These bots will stop working');
+    expect(again).toHaveTextContent('contoso-support-bot');
+    await userEvent.click(
+      within(again).getByRole('checkbox', {
+        name: 'I understand that these bots will stop working',
+        hidden: true,
+      }),
+    );
+    await userEvent.click(dialogButton(again, 'Save anyway'));
+    await waitFor(() =>
+      expect(policies().find((p) => p.objectId === cmekId())?.permissions.keys).toEqual(['get', 'unwrapKey']),
+    );
+  });
+
+  it('says so when the policy to edit is gone', async () => {
+    openEdit('00000000-0000-0000-0000-000000000000');
+    expect(await screen.findByText(/has no access policy for object id 00000000/)).toBeInTheDocument();
+  });
+});

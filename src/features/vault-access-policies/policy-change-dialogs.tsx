@@ -1,0 +1,49 @@
+import { Text } from '@fluentui/react-components';
+import { ConfirmDialog } from '../../portal/confirm-dialog';
+import { CmekBreakDialog } from './cmek-break-dialog';
+import type { useAccessPolicyChanges } from './use-access-policy-changes';
+
+/** The delete confirmation and the revoke warning of the access-policy blades. */
+export function PolicyChangeDialogs({
+  changes,
+  vaultName,
+}: {
+  changes: ReturnType<typeof useAccessPolicyChanges>;
+  vaultName: string;
+}) {
+  const rows = changes.confirmingDelete ?? [];
+  const lookalikes = rows.filter((r) => r.trust === 'lookalike');
+  return (
+    <>
+      <ConfirmDialog
+        open={changes.confirmingDelete !== undefined}
+        title="Delete access policies?"
+        confirmLabel="Delete"
+        danger
+        onCancel={changes.cancelDelete}
+        onConfirm={changes.confirmDelete}
+      >
+        <Text block>
+          Delete the access policy of {rows.map((r) => r.name).join(', ')} on {vaultName}? They lose the
+          access it gave at once.
+        </Text>
+        {lookalikes.length > 0 && (
+          <Text block>
+            {lookalikes.map((r) => `${r.name} (${r.entry.objectId})`).join(', ')}{' '}
+            {lookalikes.length === 1 ? 'is a lookalike' : 'are lookalikes'} of Bot Service CMEK Prod, not
+            Microsoft’s application: Azure Bot Service never used {lookalikes.length === 1 ? 'its' : 'their'}{' '}
+            access, so no bot is affected.
+          </Text>
+        )}
+      </ConfirmDialog>
+      <CmekBreakDialog
+        open={changes.breakWarning !== undefined}
+        action={changes.breakWarning?.kind === 'delete' ? 'Delete anyway' : 'Save anyway'}
+        bots={changes.usingBots.bots}
+        unchecked={changes.usingBots.unchecked}
+        onCancel={changes.cancelBreak}
+        onConfirm={changes.confirmBreak}
+      />
+    </>
+  );
+}
