@@ -3,7 +3,61 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { readdirSync } from 'node:fs';
 import { defineConfig, globalIgnores } from 'eslint/config';
+
+/*
+ * The layers, bottom to top: each imports only from below (docs/architecture.md).
+ *   arm → auth → domain → queries → portal → features → app;  mocks (the twin) sees only arm/types.
+ * Tests and src/testing may import anything.
+ */
+const layers = ['arm', 'auth', 'domain', 'queries', 'portal', 'features', 'app'];
+const above = (layer) => layers.slice(layers.indexOf(layer) + 1);
+const zone = (target, from, message, except) => ({
+  target: `./src/${target}`,
+  from: `./src/${from}`,
+  ...(except ? { except } : {}),
+  message,
+});
+const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory() && d.name !== 'shared' && d.name !== '__tests__')
+  .map((d) => d.name);
+const layerZones = [
+  ...layers.flatMap((layer) =>
+    above(layer).map((higher) =>
+      zone(layer, higher, `src/${layer} must not import from src/${higher}: layers only import downward.`),
+    ),
+  ),
+  ...layers
+    .filter((l) => l !== 'app')
+    .map((l) =>
+      zone(l, 'mocks', `Only the app's demo start-up may import the twin; src/${l} never knows it exists.`),
+    ),
+  ...layers.map((l) => zone(l, 'testing', 'Test helpers are for tests.')),
+  // Domain rules are pure: they read ARM's shapes and nothing else (no session, no React).
+  zone('domain', 'auth', 'src/domain is pure: it does not know the session.'),
+  // The chrome knows no Azure resource: it never reads server state.
+  zone(
+    'portal',
+    'queries',
+    'src/portal is generic chrome: it never reads server state (put it in a feature).',
+  ),
+  // A feature uses its own files and features/shared, never another feature's.
+  ...features.map((f) =>
+    zone(`features/${f}`, 'features', `src/features/${f} imports only itself and features/shared.`, [
+      `./${f}`,
+      './shared',
+    ]),
+  ),
+  zone('features/shared', 'features', 'features/shared is used by features; it uses none of them.', [
+    './shared',
+  ]),
+  // The twin stands for Azure: it shares only the wire types with the console.
+  zone('mocks', 'arm', 'The twin imports only src/arm/types from the console.', ['./types']),
+  ...layers.filter((l) => l !== 'arm').map((l) => zone('mocks', l, 'The twin never imports the console.')),
+];
 
 const uiPackages = [
   'react',
@@ -39,6 +93,45 @@ export default defineConfig([
     // Test tooling and scripts report to the terminal.
     files: ['e2e/**', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['**/__tests__/**', '**/*.test.{ts,tsx}', 'src/testing/**'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+      // no-cycle reads the imported files themselves: they are TypeScript.
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Domain rules are pure: no React, no TanStack Query, no Fluent, no I/O.
+    files: ['src/domain/**/*.ts'],
+    ignores: ['**/__tests__/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...uiPackages, '@tanstack/*'],
+              message: 'src/domain is pure: no React or server state.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'src/domain does no I/O.' },
+        { name: 'localStorage', message: 'src/domain does no I/O.' },
+        { name: 'sessionStorage', message: 'src/domain does no I/O.' },
+      ],
+    },
   },
   {
     files: ['src/**/*.tsx'],

@@ -1,58 +1,37 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { headersFor, metaContentSecurityPolicy, staticWebAppConfig } from './security-headers';
 
 /**
- * Content Security Policy of the built app: scripts and styles only from the app itself, network only to the Azure
- * endpoints the console calls (ARM, Microsoft Graph, the Entra sign-in authority, Direct Line) in the three clouds.
- * Styles need 'unsafe-inline': Griffel (Fluent's CSS-in-JS) and FluentProvider inject <style> elements at run time, and
- * a nonce would need a server rendering each page, which a static deployment has not. Scripts stay 'self' only, so no
- * injected markup can run code.
+ * Builds carry the CSP in index.html, and staticwebapp.config.json with every security header for Azure Static Web
+ * Apps (the dev server needs inline scripts for hot reload, so it has neither).
  */
-const azure = [
-  'https://management.azure.com',
-  'https://management.usgovcloudapi.net',
-  'https://management.chinacloudapi.cn',
-  'https://graph.microsoft.com',
-  'https://graph.microsoft.us',
-  'https://microsoftgraph.chinacloudapi.cn',
-  'https://login.microsoftonline.com',
-  'https://login.microsoftonline.us',
-  'https://login.chinacloudapi.cn',
-  'https://directline.botframework.com',
-];
-const signIn = [
-  'https://login.microsoftonline.com',
-  'https://login.microsoftonline.us',
-  'https://login.chinacloudapi.cn',
-];
-
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  `connect-src 'self' ${azure.join(' ')}`,
-  // MSAL renews tokens silently in a hidden iframe: it opens on the sign-in authority and ends on this app's own
-  // blank auth-redirect.html, where MSAL reads the answer.
-  `frame-src 'self' ${signIn.join(' ')}`,
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-/** Builds carry the CSP in index.html (the dev server needs inline scripts for hot reload, so it has none). */
-function csp(): Plugin {
+function securityPlugin(): Plugin {
   return {
-    name: 'keyguard-csp',
-    apply: 'build',
-    transformIndexHtml: (html) =>
-      html.replace(
-        '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
-      ),
+    name: 'keyguard-security-headers',
+    transformIndexHtml: (html, ctx) =>
+      // The dev server needs inline scripts for hot reload: only builds carry the CSP.
+      ctx.server
+        ? html
+        : html.replace(
+            '<meta charset="UTF-8" />',
+            `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`,
+          ),
+    // `vite preview` serves a build with the headers its host would send.
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        for (const [name, value] of Object.entries(headersFor(req.url ?? '/'))) res.setHeader(name, value);
+        next();
+      });
+    },
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'staticwebapp.config.json',
+        source: `${JSON.stringify(staticWebAppConfig(), null, 2)}\n`,
+      });
+    },
   };
 }
 
@@ -167,7 +146,7 @@ const chunkGroups = [
 ];
 
 export default defineConfig(({ command, mode }) => ({
-  plugins: [react(), csp()],
+  plugins: [react(), securityPlugin()],
   base: './',
   // public/ holds MSW's worker script: the live build ships without it (config.json is deployed beside index.html).
   publicDir: command === 'build' && mode !== 'demo' ? false : 'public',

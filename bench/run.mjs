@@ -137,8 +137,11 @@ async function main() {
   process.on('exit', () => servers.forEach((s) => s.child.kill()));
   const [demo, live, floor] = servers.map((s) => s.url);
   await Promise.all([demo, live, floor].map(waitUp));
+  // The same choice as the end-to-end tests (e2e/support/browser.ts): $CHROMIUM_PATH, Debian's, or Playwright's own.
   const executablePath =
-    process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    process.env.CHROMIUM_PATH ||
+    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH ||
+    (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-quic'] });
   const figures = {};
   try {

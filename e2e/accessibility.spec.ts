@@ -172,7 +172,7 @@ test.describe('accessibility', () => {
     await expect(hub).toBeHidden();
     await page.getByRole('link', { name: 'Access policies' }).click();
     await page.getByRole('searchbox', { name: 'Search access policies' }).fill('Avery');
-    await expect(page.getByRole('status').filter({ hasText: /of 3 records/ })).toContainText(
+    await expect(page.getByRole('status').filter({ hasText: /of 4 records/ })).toContainText(
       'Showing 1 to 1',
     );
   });

@@ -46,12 +46,14 @@ test.describe('the seed doc’s prerequisites by hand, on the fresh scenario', (
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('searchbox', { name: 'Search principals' }).fill('Bot Service CMEK');
-    await page.getByRole('radio', { name: /Bot Service CMEK Prod/ }).check();
+    await page.getByRole('radio', { name: /^Bot Service CMEK Prod \(Application\) Microsoft’s/ }).check();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByText('Get, Wrap Key, Unwrap Key')).toBeVisible();
     await page.getByRole('button', { name: 'Create' }).click();
-    await expect(page.getByRole('table', { name: 'Access policies' })).toContainText('Bot Service CMEK Prod');
+    await expect(page.getByRole('table', { name: 'Access policies' })).toContainText(
+      'Microsoft’s Bot Service CMEK Prod',
+    );
 
     // 4. Key Vault → Networking: the warning and its one-click fix.
     await page.getByRole('link', { name: 'Networking' }).click();

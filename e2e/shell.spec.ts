@@ -22,10 +22,9 @@ test.describe('portal shell (demo mode)', () => {
     // Menu search (Ctrl+/) and a blade by menu.
     await page.keyboard.press('Control+/');
     await expect(page.getByRole('searchbox', { name: /Search the resource menu/ })).toBeFocused();
-    await page.keyboard.type('tags');
-    await page.getByRole('link', { name: 'Tags' }).click();
-    await expect(page.getByRole('heading', { name: 'contoso-support-bot | Tags' })).toBeVisible();
-    await expect(page.getByText('Tags is not available in Keyguard')).toBeVisible();
+    await page.keyboard.type('web chat');
+    await page.getByRole('link', { name: 'Test in Web Chat' }).click();
+    await expect(page.getByRole('heading', { name: 'contoso-support-bot | Test in Web Chat' })).toBeVisible();
 
     // Deep link straight to a blade, then reload on it.
     await page.goto(`/${deepLink(contoso.vaultId)}`);
@@ -125,4 +124,29 @@ test('the twin’s state survives a reload of the tab, and Reset demo restores t
   await page.getByRole('button', { name: 'Reset demo' }).click();
   await page.getByRole('button', { name: 'Close demo panel' }).click();
   await expect(page.getByText('Azure Bot Service cannot reach keys in this vault')).toBeVisible();
+});
+
+test.describe('every menu entry leads to a working blade', () => {
+  for (const [scenario, id, name] of [
+    ['encrypted', contoso.botId, 'contoso-support-bot'],
+    ['encrypted', contoso.vaultId, 'kv-contoso-cmk'],
+    ['encrypted', contoso.keysSubId, 'Contoso Security'],
+  ] as const) {
+    test(`${name}: each entry opens its blade, none says it is not there`, async ({
+      page,
+      consoleErrors,
+    }) => {
+      await openDemo(page, scenario, deepLink(id));
+      const menu = page.getByRole('navigation', { name: 'Resource menu' });
+      await expect(page.getByRole('heading', { name: `${name} | Overview` })).toBeVisible();
+      const labels = await menu.getByRole('link').allTextContents();
+      expect(labels.length).toBeGreaterThanOrEqual(4);
+      for (const label of labels) {
+        await menu.getByRole('link', { name: label, exact: true }).click();
+        await expect(page.getByRole('heading', { name: `${name} | ${label}` })).toBeVisible();
+        await expect(page.getByText(/not available|does not open a blade/i)).toHaveCount(0);
+      }
+      expect(consoleErrors).toEqual([]);
+    });
+  }
 });

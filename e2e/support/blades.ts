@@ -12,4 +12,8 @@ export const blades: [string, string, string | undefined, string][] = [
   ['fresh', contoso.vaultId, 'accesspolicies', 'kv-contoso-cmk | Access policies'],
   ['rbac', contoso.vaultId, 'iam', 'kv-contoso-cmk | Access control (IAM)'],
   ['fresh', contoso.keysSubId, 'resourceproviders', 'Contoso Security | Resource providers'],
+  ['fresh', contoso.vaultId, 'accesspolicies/create', 'kv-contoso-cmk | Create an access policy'],
+  ['encrypted', contoso.botId, 'iam', 'contoso-support-bot | Access control (IAM)'],
+  ['encrypted', contoso.botId, 'testinwebchat', 'contoso-support-bot | Test in Web Chat'],
+  ['fresh', contoso.keysSubId, 'resources', 'Contoso Security | Resources'],
 ];

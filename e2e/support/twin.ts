@@ -32,3 +32,13 @@ export function countRequests(page: Page, method: string, pathIncludes: string):
   });
   return () => n;
 }
+
+/** Microsoft's Bot Service CMEK Prod in the demo tenant, as Graph answers it (by application id). */
+export async function cmekPrincipalId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const r = await fetch(
+      "https://graph.microsoft.com/v1.0/servicePrincipals(appId='27a762be-14e7-4f92-899c-151877d6d497')",
+    );
+    return ((await r.json()) as { id: string }).id;
+  });
+}

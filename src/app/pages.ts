@@ -39,12 +39,14 @@ type BladeChunk = PageChunk<object>;
 const blade = (load: () => Promise<{ default: ComponentType }>): BladeChunk =>
   pageChunk(load as () => Promise<{ default: ComponentType<object> }>);
 
-/** Built blades by resource kind and menu id; a menu id without one says plainly that Keyguard does not offer it. */
+/** Built blades by resource kind and menu id (every menu entry that is not a link to the Azure portal has one). */
 export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk>>> = {
   bot: {
     overview: blade(() => import('../features/bot-overview/bot-overview-blade')),
     encryption: blade(() => import('../features/bot-encryption/encryption-blade')),
     cmkreadiness: blade(() => import('../features/bot-encryption/readiness-blade')),
+    testinwebchat: blade(() => import('../features/bot-overview/test-in-web-chat-blade')),
+    iam: blade(() => import('../features/access-control/iam-blade')),
   },
   vault: {
     overview: blade(() => import('../features/vault-overview/vault-overview-blade')),
@@ -62,6 +64,8 @@ export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk
   subscription: {
     overview: blade(() => import('../features/subscription-overview/subscription-overview-blade')),
     resourceproviders: blade(() => import('../features/subscription-providers/resource-providers-blade')),
+    resources: blade(() => import('../features/subscription-resources/subscription-resources-blade')),
+    iam: blade(() => import('../features/access-control/iam-blade')),
   },
 };
 

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Route } from '../portal/navigation/routes';
 import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
-import { hiddenSubscriptions } from '../queries/subscription-filter';
+import { hiddenSubscriptions } from '../auth/subscription-filter';
 import { kindOf } from './pages';
 
 /** Home lists the resources of every subscription the filter shows (all of the tenant's, unless some are unticked). */

@@ -9,8 +9,8 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useMemo } from 'react';
 import { parseResourceId } from '../arm/resource-id';
+import { useSession } from '../auth/session';
 import { BladeContext, type BladeContextValue } from '../portal/blade/blade-context';
-import { NotBuiltBlade } from '../portal/blade/not-built';
 import { BladeErrorBoundary } from '../portal/error-boundary';
 import { resourceHash } from '../portal/navigation/routes';
 import { RouterLink } from '../portal/navigation/router-link';
@@ -41,6 +41,7 @@ export function ResourcePage({
   query: Record<string, string>;
 }) {
   const styles = useStyles();
+  const session = useSession();
   const kind = kindOf(resourceId);
   const parsed = parseResourceId(resourceId);
   const subs = useQuery({ ...subscriptionsQuery(), enabled: kind === 'subscription' });
@@ -55,7 +56,6 @@ export function ResourcePage({
         : `${menuId}/*`;
   const childLabel = childKey ? def?.children[childKey] : undefined;
   const item = def?.menu.flatMap((g) => g.items).find((i) => i.id === menuId);
-  const bladeKey = childKey ?? menuId;
   const resourceName =
     kind === 'subscription'
       ? (subs.data?.find((s) => s.subscriptionId.toLowerCase() === parsed?.subscriptionId.toLowerCase())
@@ -63,7 +63,9 @@ export function ResourcePage({
         parsed?.name ??
         '')
       : (parsed?.name ?? '');
-  const known = item && (child === undefined || childLabel !== undefined);
+  const bladeKey = childKey ?? menuId;
+  const known =
+    item && !item.external && def?.blades[bladeKey] && (child === undefined || childLabel !== undefined);
   const context = useMemo<BladeContextValue | undefined>(
     () =>
       def && item && known
@@ -96,18 +98,24 @@ export function ResourcePage({
       </div>
     );
   }
-  const Blade = def.blades[bladeKey];
+  const Blade = def.blades[bladeKey]!;
   return (
     <div className={styles.layout}>
       <ResourceMenu
         groups={def.menu}
         selected={menuId}
         hrefFor={(id) => resourceHash(resourceId, id, tenant)}
+        externalHrefFor={
+          session.portalUrl
+            ? (id) =>
+                `${session.portalUrl}/#@${tenant ?? session.account.tenantId}/resource${resourceId}/${id}`
+            : undefined
+        }
       />
       <BladeContext.Provider value={context}>
         <BladeErrorBoundary resetKey={`${resourceId}/${blade}`}>
           <Suspense fallback={<Spinner className={styles.fallback} label="Opening blade…" />}>
-            {Blade ? <Blade /> : <NotBuiltBlade />}
+            <Blade />
           </Suspense>
         </BladeErrorBoundary>
       </BladeContext.Provider>

@@ -5,7 +5,6 @@ import {
   DocumentBulletListRegular,
   GlobeShieldRegular,
   HomeRegular,
-  KeyRegular,
   LockClosedRegular,
   PeopleRegular,
   PlugConnectedRegular,
@@ -15,7 +14,6 @@ import {
   WrenchRegular,
   ChatRegular,
   DiagramRegular,
-  HistoryRegular,
 } from '@fluentui/react-icons';
 import type { MenuGroup } from '../portal/resource-menu';
 import { bladeChunks, type ResourceKind } from './pages';
@@ -35,14 +33,20 @@ const bladesOf = (kind: ResourceKind): ResourceTypeDef['blades'] =>
     Object.entries(bladeChunks[kind]).map(([id, chunk]) => [id, chunk && preloadable(chunk)]),
   );
 
-const common = (extra: MenuGroup['items'] = []): MenuGroup => ({
+/** Entries the Azure portal has and Keyguard does not build: links to the portal's blade, in live mode only. */
+const external = (id: string, label: string, icon: MenuGroup['items'][number]['icon']) => ({
+  id,
+  label,
+  icon,
+  external: true,
+});
+
+const common = (): MenuGroup => ({
   items: [
     { id: 'overview', label: 'Overview', icon: <HomeRegular /> },
-    { id: 'activitylog', label: 'Activity log', icon: <HistoryRegular /> },
     { id: 'iam', label: 'Access control (IAM)', icon: <PeopleRegular /> },
-    { id: 'tags', label: 'Tags', icon: <TagRegular /> },
-    { id: 'diagnose', label: 'Diagnose and solve problems', icon: <WrenchRegular /> },
-    ...extra,
+    external('tags', 'Tags', <TagRegular />),
+    external('troubleshoot', 'Diagnose and solve problems', <WrenchRegular />),
   ],
 });
 
@@ -54,13 +58,13 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
       {
         title: 'Settings',
         items: [
-          { id: 'profile', label: 'Bot profile', icon: <BotRegular /> },
-          { id: 'configuration', label: 'Configuration', icon: <SettingsRegular /> },
-          { id: 'channels', label: 'Channels', icon: <PlugConnectedRegular /> },
+          external('botprofile', 'Bot profile', <BotRegular />),
+          external('configuration', 'Configuration', <SettingsRegular />),
+          external('channels', 'Channels', <PlugConnectedRegular />),
           { id: 'testinwebchat', label: 'Test in Web Chat', icon: <ChatRegular /> },
-          { id: 'networking', label: 'Networking', icon: <GlobeShieldRegular /> },
-          { id: 'properties', label: 'Properties', icon: <DocumentBulletListRegular /> },
-          { id: 'locks', label: 'Locks', icon: <LockClosedRegular /> },
+          external('networking', 'Networking', <GlobeShieldRegular />),
+          external('properties', 'Properties', <DocumentBulletListRegular />),
+          external('locks', 'Locks', <LockClosedRegular />),
         ],
       },
       {
@@ -78,14 +82,13 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
     typeLabel: 'Key vault',
     menu: [
       common(),
-      { title: 'Objects', items: [{ id: 'keys', label: 'Keys', icon: <KeyRegular /> }] },
       {
         title: 'Settings',
         items: [
           { id: 'accesspolicies', label: 'Access policies', icon: <PeopleRegular /> },
           { id: 'networking', label: 'Networking', icon: <GlobeShieldRegular /> },
           { id: 'properties', label: 'Properties', icon: <DocumentBulletListRegular /> },
-          { id: 'locks', label: 'Locks', icon: <LockClosedRegular /> },
+          external('locks', 'Locks', <LockClosedRegular />),
         ],
       },
     ],

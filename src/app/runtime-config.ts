@@ -9,7 +9,7 @@ export interface RuntimeConfig {
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Validates `config.json`; anything without a client id GUID is "no configuration". */
-export function parseRuntimeConfig(raw: unknown): RuntimeConfig | { error: string } | undefined {
+function parseRuntimeConfig(raw: unknown): RuntimeConfig | { error: string } | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const c = raw as Record<string, unknown>;
   if (c.clientId === undefined || c.clientId === '') return undefined;

@@ -7,7 +7,7 @@ import {
   MessageBarTitle,
   tokens,
 } from '@fluentui/react-components';
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useInteractionRequired } from '../auth/interaction';
 import { useSession } from '../auth/session';
 import { homeHash } from '../portal/navigation/routes';
@@ -31,6 +31,14 @@ const useStyles = makeStyles({
 });
 
 const HomePage = preloadable(homeChunk);
+
+// The search box and the directory pane load when the top bar first shows them, not with the page.
+const GlobalSearch = lazy(() =>
+  import('../features/search/global-search').then((m) => ({ default: m.GlobalSearch })),
+);
+const DirectoryPane = lazy(() =>
+  import('../features/directory/directory-pane').then((m) => ({ default: m.DirectoryPane })),
+);
 
 // Only demo builds contain the banner and panel (demoBannerChunk is undefined in a live build).
 const DemoBanner = demoBannerChunk && preloadable(demoBannerChunk);
@@ -69,7 +77,7 @@ export function Shell() {
           </Suspense>
         </div>
       )}
-      <TopBar tenant={tenant} />
+      <TopBar tenant={tenant} Search={GlobalSearch} DirectoryPane={DirectoryPane} />
       <div role="region" aria-label="Session" aria-live="polite">
         <SignInAgainBar />
       </div>

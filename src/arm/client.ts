@@ -12,7 +12,7 @@ import { recordServerDate } from './server-clock';
 import { sleep as defaultSleep } from './sleep';
 
 export type Service = 'arm' | 'graph';
-export type TokenProvider = (scope: string, signal?: AbortSignal) => Promise<string>;
+type TokenProvider = (scope: string, signal?: AbortSignal) => Promise<string>;
 
 export interface ArmClientOptions {
   cloud: Cloud;

@@ -1,8 +1,9 @@
 import { apiVersions } from './api-versions';
-import { armRequest } from './client';
+import { armCloud, armRequest } from './client';
 import { ArmError, errorFromResponse } from './errors';
 
-const directLineBase = 'https://directline.botframework.com/v3/directline';
+/** Direct Line of the cloud the console works in (public, US Government, China). */
+const directLineBase = () => `${armCloud().directLineEndpoint}/v3/directline`;
 
 interface ChannelWithKeys {
   properties?: { properties?: { sites?: { siteName?: string; key?: string; isEnabled?: boolean }[] } };
@@ -36,7 +37,7 @@ async function call<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${directLineBase}${path}`, {
+    response = await fetch(`${directLineBase()}${path}`, {
       method,
       headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -49,7 +50,7 @@ async function call<T>(
   if (!response.ok)
     throw errorFromResponse(response.status, response.statusText, text, response.headers, {
       method,
-      url: `${directLineBase}${path}`,
+      url: `${directLineBase()}${path}`,
     });
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -80,7 +80,7 @@ function readDetail(v: unknown): ArmErrorDetail | undefined {
   };
 }
 
-export interface ParsedErrorBody {
+interface ParsedErrorBody {
   code?: string;
   message?: string;
   target?: string;
@@ -93,7 +93,7 @@ export interface ParsedErrorBody {
  * `{error:{code,message,innererror}}`, Graph `{error:{code,message,innerError:{request-id}}}`, and the bare
  * `{code,message}` some older providers return.
  */
-export function parseErrorBody(text: string): ParsedErrorBody | undefined {
+function parseErrorBody(text: string): ParsedErrorBody | undefined {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,6 +1,6 @@
 import { armRequest, type Service } from './client';
 
-export interface ArmList<T> {
+interface ArmList<T> {
   value: T[];
   nextLink?: string | null;
   '@odata.nextLink'?: string;

@@ -79,44 +79,7 @@ export function parseResourceId(raw: string): ResourceId | undefined {
   };
 }
 
-export function subscriptionId(sub: string): string {
-  return `/subscriptions/${sub}`;
-}
-
-export function resourceGroupId(sub: string, rg: string): string {
-  return `/subscriptions/${sub}/resourceGroups/${rg}`;
-}
-
-/** Builds a resource id from a type like `Microsoft.KeyVault/vaults/keys` and the names along it. */
-export function buildResourceId(sub: string, rg: string, type: string, ...names: string[]): string {
-  const [provider, ...types] = type.split('/');
-  if (types.length !== names.length)
-    throw new Error(`Type ${type} needs ${types.length} names, got ${names.length}.`);
-  return `/subscriptions/${sub}/resourceGroups/${rg}/providers/${provider}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
-}
-
 /** ARM ids are case-insensitive; this is the form used for comparisons and query keys. */
 export function normalizeResourceId(id: string): string {
   return id.trim().replace(/\/+$/, '').toLowerCase();
-}
-
-export function sameResourceId(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && normalizeResourceId(a) === normalizeResourceId(b);
-}
-
-export function sameType(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/** The parent of a nested resource id (a key's vault), or undefined at the top. */
-export function parentResourceId(id: string): string | undefined {
-  const parsed = parseResourceId(id);
-  if (!parsed || parsed.names.length < 2 || !parsed.resourceGroup) return undefined;
-  const parentType = parsed.type.split('/').slice(0, -1).join('/');
-  return buildResourceId(
-    parsed.subscriptionId,
-    parsed.resourceGroup,
-    parentType,
-    ...parsed.names.slice(0, -1),
-  );
 }

@@ -15,7 +15,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxRetryAfterSeconds: 30,
 };
 
-export function isSafeMethod(method: HttpMethod): boolean {
+function isSafeMethod(method: HttpMethod): boolean {
   return method === 'GET';
 }
 
@@ -33,7 +33,7 @@ export function parseRetryAfter(value: string | null, nowMs: number): number | u
 }
 
 /** Capped exponential backoff with full jitter. */
-export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
+function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

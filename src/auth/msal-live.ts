@@ -99,6 +99,7 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
   const session: Session = {
     mode: 'live',
     cloud: config.cloud,
+    portalUrl: config.cloud.portalUrl,
     account: toAccount(account, activeTenant),
     async signOut() {
       sessionStorage.removeItem(tenantKey);

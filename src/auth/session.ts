@@ -12,6 +12,11 @@ export interface Account {
 export interface Session {
   mode: 'demo' | 'live';
   cloud: Cloud;
+  /**
+   * Where the real Azure portal is, for what Keyguard does not show itself (set by the live start-up; a demo's
+   * resources exist nowhere else, so it has none).
+   */
+  portalUrl?: string;
   account: Account;
   signOut(): Promise<void>;
   /** Works in another directory: ARM and Graph calls use a token for that tenant from then on. */

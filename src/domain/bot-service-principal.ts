@@ -27,12 +27,6 @@ export const botServiceCmekApp: {
   },
 };
 
-/** The Azure CLI command that creates the service principal in a tenant that has none yet. */
-export function createPrincipalCommand(cloud: CloudName): string | undefined {
-  const app = botServiceCmekApp.byCloud[cloud];
-  return app && `az ad sp create --id ${app.appId}`;
-}
-
 export interface PrincipalFacts {
   displayName?: string | null;
   appId?: string | null;

@@ -33,14 +33,14 @@ export function removesCmekAccess(before: AccessPolicyEntry, after: AccessPolicy
   return hasCmekPermissions(before) && !hasCmekPermissions(after);
 }
 
-export function vaultHost(vault: Vault): string {
-  return (vault.properties.vaultUri ?? `https://${vault.name}.vault.azure.net/`)
-    .replace(/\/+$/, '')
-    .toLowerCase();
+/** `https://{vault}{dns suffix}` as Azure reports it (in whichever cloud), or undefined when it does not. */
+function vaultHost(vault: Vault): string | undefined {
+  return vault.properties.vaultUri?.replace(/\/+$/, '').replace(/:443$/, '').toLowerCase();
 }
 
 /** A bot has CMK on with a key URL in this vault. */
 export function botUsesVault(bot: Bot, vault: Vault): boolean {
   if (!bot.properties.isCmekEnabled || !bot.properties.cmekKeyVaultUrl) return false;
-  return keyUrlOf(bot.properties.cmekKeyVaultUrl)?.vaultUrl === vaultHost(vault);
+  const host = vaultHost(vault);
+  return host !== undefined && keyUrlOf(bot.properties.cmekKeyVaultUrl)?.vaultUrl === host;
 }

@@ -31,6 +31,7 @@ const suffixes = Object.values(clouds).map((c) => ({ suffix: c.keyVaultDnsSuffix
 /**
  * The one grammar of key identifiers: `https://{vault}{suffix}/keys/{name}[/{32-hex version}]`, in any of the three
  * clouds. Every way of getting it wrong has its own message.
+ * @internal Exported for its unit tests.
  */
 export function parseKeyUrl(raw: string): KeyUrlResult {
   if (raw.trim() === '') return fail('Enter the key URL: the full key identifier including its version.');
@@ -127,14 +128,4 @@ export function versionedKeyUrlOf(raw: string | null | undefined): VersionedKeyU
 /** Same key version (or the same key, when neither has a version). Key names are case-insensitive in Key Vault. */
 export function sameKeyUrl(a: KeyUrl | undefined, b: KeyUrl | undefined): boolean {
   return a !== undefined && b !== undefined && a.href.toLowerCase() === b.href.toLowerCase();
-}
-
-/** Same key, whatever the version. */
-export function sameKey(a: KeyUrl | undefined, b: KeyUrl | undefined): boolean {
-  return (
-    a !== undefined &&
-    b !== undefined &&
-    a.vaultUrl === b.vaultUrl &&
-    a.keyName.toLowerCase() === b.keyName.toLowerCase()
-  );
 }

@@ -26,7 +26,7 @@ export function keyProblems(key: Key, nowMs: number): KeyProblem[] {
 const date = (sec: number) => new Date(sec * 1000).toLocaleDateString();
 
 /** A problem in a few words (lists and pickers). */
-export function shortProblem(problem: KeyProblem): string {
+function shortProblem(problem: KeyProblem): string {
   switch (problem.kind) {
     case 'disabled':
       return 'Disabled';

@@ -1,19 +1,7 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import type { ConfirmDialogProps } from './confirm-dialog-props';
 
 const ConfirmDialogSurface = lazy(() => import('./confirm-dialog-surface'));
-
-export interface ConfirmDialogProps {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  cancelLabel?: string;
-  /** A destructive or irreversible action: the confirm button is not the default. */
-  danger?: boolean;
-  confirmDisabled?: boolean;
-  onConfirm(): void;
-  onCancel(): void;
-}
 
 // The element focused last outside any dialog. A confirmation is opened by a button (often one that is mounted
 // with the dialog, or lazily), so this is where focus returns when it closes.

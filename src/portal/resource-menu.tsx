@@ -1,11 +1,14 @@
 import { makeStyles, mergeClasses, SearchBox, Text, tokens } from '@fluentui/react-components';
+import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { navigate } from './navigation/router';
 
-export interface MenuItem {
+interface MenuItem {
   id: string;
   label: string;
   icon: ReactElement;
+  /** Shown by the Azure portal, not by Keyguard: a link there (live mode only), never a page that says "not here". */
+  external?: boolean;
 }
 
 export interface MenuGroup {
@@ -63,10 +66,13 @@ export function ResourceMenu({
   groups,
   selected,
   hrefFor,
+  externalHrefFor,
 }: {
   groups: MenuGroup[];
   selected: string;
   hrefFor: (id: string) => string;
+  /** Where an external entry leads; entries are left out when there is nowhere to go (no portal in demo mode). */
+  externalHrefFor?: (id: string) => string;
 }) {
   const styles = useStyles();
   const [filter, setFilter] = useState('');
@@ -83,7 +89,12 @@ export function ResourceMenu({
   }, []);
   const f = filter.trim().toLowerCase();
   const visible = groups
-    .map((g) => ({ ...g, items: g.items.filter((i) => !f || i.label.toLowerCase().includes(f)) }))
+    .map((g) => ({
+      ...g,
+      items: g.items.filter(
+        (i) => (!i.external || externalHrefFor) && (!f || i.label.toLowerCase().includes(f)),
+      ),
+    }))
     .filter((g) => g.items.length > 0);
   return (
     <nav aria-label="Resource menu" className={styles.nav}>
@@ -105,6 +116,22 @@ export function ResourceMenu({
           )}
           <ul className={styles.list} aria-label={g.title ?? 'General'}>
             {g.items.map((item) => {
+              if (item.external && externalHrefFor)
+                return (
+                  <li key={item.id}>
+                    <a
+                      href={externalHrefFor(item.id)}
+                      target="_blank"
+                      rel="noreferrer"
+                      className={styles.item}
+                      aria-label={`${item.label} (opens in the Azure portal)`}
+                    >
+                      {item.icon}
+                      {item.label}
+                      <OpenRegular aria-hidden />
+                    </a>
+                  </li>
+                );
               const href = hrefFor(item.id);
               const current = item.id === selected;
               return (

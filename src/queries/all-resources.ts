@@ -5,7 +5,8 @@ import type { GenericResource, GraphResource } from '../arm/types/resources';
 import { isArmError } from '../arm/errors';
 import { parseResourceId, type ResourceId } from '../arm/resource-id';
 import type { Subscription } from '../arm/types/resources';
-import { useHiddenSubscriptions, useSubscriptionFilter } from './subscription-filter';
+import { useHiddenSubscriptions } from '../auth/subscription-filter';
+import { useSubscriptionFilter } from './selected-subscriptions';
 import { managedResourcesGraphQuery, subscriptionResourcesQuery, subscriptionsQuery } from './resources';
 
 export interface ResourceRow {
@@ -19,7 +20,7 @@ export interface ResourceRow {
   subscriptionName: string;
 }
 
-export const typeLabels: Record<string, string> = {
+const typeLabels: Record<string, string> = {
   'microsoft.botservice/botservices': 'Azure Bot',
   'microsoft.keyvault/vaults': 'Key vault',
   'microsoft.resources/subscriptions': 'Subscription',

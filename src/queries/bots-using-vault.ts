@@ -9,7 +9,7 @@ import { botUsesVault } from '../domain/cmek';
 import { queryKeys } from './keys';
 import { subscriptionResourcesQuery, subscriptionsQuery } from './resources';
 
-export const botsQuery = (subscriptionId: string) =>
+const botsQuery = (subscriptionId: string) =>
   queryOptions({
     queryKey: queryKeys.child(`/subscriptions/${subscriptionId}`, 'bots'),
     queryFn: async ({ signal }) => {

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 
 /** How a change to Azure is reported while it runs and when it ends (the portal's notifications implement it). */
-export interface ChangeHandle {
+interface ChangeHandle {
   succeed(title: string, message?: string): void;
   fail(title: string, message?: string): void;
   warn(title: string, message?: string): void;

@@ -8,7 +8,7 @@ import { resourcesList, subscriptionsList, tenantsList } from '../arm/operations
 import { vaultsGet, vaultsListBySubscription } from '../arm/operations/vaults';
 import { queryKeys, subscriptionSet } from './keys';
 
-export const managedTypes = ['Microsoft.BotService/botServices', 'Microsoft.KeyVault/vaults'];
+const managedTypes = ['Microsoft.BotService/botServices', 'Microsoft.KeyVault/vaults'];
 
 export const subscriptionsQuery = () =>
   queryOptions({

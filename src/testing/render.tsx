@@ -1,3 +1,4 @@
+import { parseResourceId } from '../arm/resource-id';
 import { QueryClient } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -55,7 +56,7 @@ export function bladeContext(
   typeLabel = 'Azure Bot',
   query: Record<string, string> = {},
 ): BladeContextValue {
-  const name = resourceId.split('/').pop() ?? '';
+  const name = parseResourceId(resourceId)?.name ?? '';
   return {
     resourceId,
     resourceName: name,

@@ -6,15 +6,24 @@ import { resetTwin, testTwin, useTestArmClient } from './twin';
 // Two shared cores under a parallel run: give findBy/waitFor room before calling a slow render a failure.
 configure({ asyncUtilTimeout: 5000 });
 
+// Tests marked `@vitest-environment node` (Node-only code: the linter, the gateway) have no DOM to adjust.
+const dom = typeof Element !== 'undefined';
+
 // happy-dom's Web Animations never finish, which leaves Fluent's closed dialogs marking the page aria-hidden. Without
 // element.animate, Fluent's motion takes its documented test-environment path (completes on the next render).
-Object.defineProperty(Element.prototype, 'animate', { value: undefined, configurable: true, writable: true });
+if (dom)
+  Object.defineProperty(Element.prototype, 'animate', {
+    value: undefined,
+    configurable: true,
+    writable: true,
+  });
 
 // happy-dom lays nothing out, so a virtualized table would render no rows: its scrollable region reports a box.
-for (const [prop, size] of [
+const laidOut = [
   ['clientHeight', 600],
   ['clientWidth', 1024],
-] as const) {
+] as const;
+for (const [prop, size] of dom ? laidOut : []) {
   const original = Object.getOwnPropertyDescriptor(Element.prototype, prop);
   Object.defineProperty(HTMLElement.prototype, prop, {
     configurable: true,
@@ -31,10 +40,12 @@ beforeEach(() => {
   useTestArmClient();
 });
 afterEach(() => {
-  cleanup();
+  if (dom) cleanup();
   testTwin.server.resetHandlers();
   testTwin.server.events.removeAllListeners();
-  localStorage.clear();
-  sessionStorage.clear();
+  if (dom) {
+    localStorage.clear();
+    sessionStorage.clear();
+  }
 });
 afterAll(() => testTwin.server.close());

@@ -4,8 +4,6 @@ import { listAll } from '../paging';
 import type { Bot, BotPatch } from '../types/bot';
 
 const v = apiVersions.botService;
-const botPath = (sub: string, rg: string, name: string) =>
-  `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.BotService/botServices/${name}`;
 
 export async function botsGet(id: string, signal?: AbortSignal): Promise<Bot> {
   return (await armRequest<Bot>({ method: 'GET', path: id, apiVersion: v, signal })).body;
@@ -18,25 +16,9 @@ export function botsList(subscriptionId: string, signal?: AbortSignal): Promise<
   });
 }
 
-export function botsListByResourceGroup(
-  subscriptionId: string,
-  resourceGroup: string,
-  signal?: AbortSignal,
-): Promise<Bot[]> {
-  return listAll<Bot>(
-    `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.BotService/botServices`,
-    {
-      apiVersion: v,
-      signal,
-    },
-  );
-}
-
 /** Bots_Update (PATCH). Sets properties to given values, so it is safe to repeat after a throttle or 503. */
 export async function botsUpdate(id: string, patch: BotPatch, signal?: AbortSignal): Promise<Bot> {
   return (
     await armRequest<Bot>({ method: 'PATCH', path: id, apiVersion: v, body: patch, signal, idempotent: true })
   ).body;
 }
-
-export { botPath };

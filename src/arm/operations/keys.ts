@@ -9,11 +9,6 @@ export async function keysList(vaultId: string, signal?: AbortSignal): Promise<K
   return listAll<Key>(`${vaultId}/keys`, { apiVersion: v, signal });
 }
 
-export async function keysGet(vaultId: string, keyName: string, signal?: AbortSignal): Promise<Key> {
-  return (await armRequest<Key>({ method: 'GET', path: `${vaultId}/keys/${keyName}`, apiVersion: v, signal }))
-    .body;
-}
-
 export async function keysListVersions(
   vaultId: string,
   keyName: string,

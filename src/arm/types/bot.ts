@@ -43,8 +43,8 @@ export interface BotProperties {
   readonly migrationToken?: string;
 }
 
-export type BotSkuName = 'F0' | 'S1';
-export type BotKind = 'sdk' | 'designer' | 'bot' | 'function' | 'azurebot';
+type BotSkuName = 'F0' | 'S1';
+type BotKind = 'sdk' | 'designer' | 'bot' | 'function' | 'azurebot';
 
 export interface Bot extends ArmResource<BotProperties> {
   sku?: { name: BotSkuName; readonly tier?: 'Free' | 'Standard' };

@@ -9,7 +9,7 @@ export interface ArmResource<P> {
   readonly systemData?: SystemData;
 }
 
-export interface SystemData {
+interface SystemData {
   createdBy?: string;
   createdByType?: 'User' | 'Application' | 'ManagedIdentity' | 'Key';
   createdAt?: string;

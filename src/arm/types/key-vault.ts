@@ -1,6 +1,6 @@
 import type { ArmResource } from './common';
 
-export type KeyPermission =
+type KeyPermission =
   | 'all'
   | 'encrypt'
   | 'decrypt'
@@ -22,9 +22,9 @@ export type KeyPermission =
   | 'rotate'
   | 'getrotationpolicy'
   | 'setrotationpolicy';
-export type SecretPermission =
+type SecretPermission =
   'all' | 'get' | 'list' | 'set' | 'delete' | 'backup' | 'restore' | 'recover' | 'purge';
-export type CertificatePermission =
+type CertificatePermission =
   | 'all'
   | 'get'
   | 'list'
@@ -79,7 +79,7 @@ export interface PrivateEndpointConnectionItem {
   };
 }
 
-export interface VaultProperties {
+interface VaultProperties {
   tenantId: string;
   sku: { family: 'A'; name: 'standard' | 'premium' };
   accessPolicies?: AccessPolicyEntry[];
@@ -153,7 +153,7 @@ export type KeyType = 'EC' | 'EC-HSM' | 'RSA' | 'RSA-HSM';
 export type KeyOperation =
   'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey' | 'import' | 'release';
 
-export interface KeyAttributes {
+interface KeyAttributes {
   enabled?: boolean;
   /** Not before, epoch seconds. */
   nbf?: number;
@@ -165,7 +165,7 @@ export interface KeyAttributes {
   exportable?: boolean;
 }
 
-export interface KeyProperties {
+interface KeyProperties {
   attributes?: KeyAttributes;
   kty?: KeyType | (string & {});
   keyOps?: (KeyOperation | (string & {}))[];

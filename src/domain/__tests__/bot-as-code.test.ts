@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armRequest } from '../../arm/client';
 import { botsGet } from '../../arm/operations/bots';
-import { keysGet } from '../../arm/operations/keys';
+import { keysList } from '../../arm/operations/keys';
 import type { Bot } from '../../arm/types/bot';
 import { contoso, contosoVaultId } from '../../mocks/scenarios/contoso';
 import { parseBicep } from '../../testing/bicep';
@@ -31,7 +31,9 @@ function allButCmek(bot: Bot) {
 }
 
 async function newKey(): Promise<CmekSetting> {
-  const key = versionedKeyUrlOf((await keysGet(contosoVaultId, 'bot-cmk-key')).properties.keyUriWithVersion)!;
+  const key = versionedKeyUrlOf(
+    (await keysList(contosoVaultId)).find((k) => k.name === 'bot-cmk-key')!.properties.keyUriWithVersion,
+  )!;
   return { cmek: true, key };
 }
 
@@ -115,7 +117,8 @@ describe('the Bicep export of an encryption change', () => {
   it('writes key ids copied from ARM (with :443) in the plain form, in the CLI and in Bicep', async () => {
     resetTwin('ready');
     const bot = await botsGet(botId('contoso-support-bot'));
-    const raw = (await keysGet(contosoVaultId, 'bot-cmk-key')).properties.keyUriWithVersion!;
+    const raw = (await keysList(contosoVaultId)).find((k) => k.name === 'bot-cmk-key')!.properties
+      .keyUriWithVersion!;
     expect(raw).toContain(':443');
     const change = await newKey();
     const code = botCli(bot, change) + botBicep(botDeployment(bot, change));

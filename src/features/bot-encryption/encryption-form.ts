@@ -2,7 +2,7 @@ import type { Bot, BotPatch } from '../../arm/types/bot';
 import type { EncryptionState } from '../../domain/bot-encryption';
 import { sameKeyUrl, versionedKeyUrlOf, type KeyUrlResult, type VersionedKeyUrl } from '../../domain/key-url';
 
-export type EncryptionType = 'microsoft' | 'customer';
+type EncryptionType = 'microsoft' | 'customer';
 
 /** The blade's form: the radio and the Key URL text exactly as typed (or picked). */
 export interface EncryptionForm {

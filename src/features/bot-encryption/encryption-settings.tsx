@@ -12,6 +12,7 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { CheckmarkCircleFilled } from '@fluentui/react-icons';
+import { useSession } from '../../auth/session';
 import type { KeyUrlResult, VersionedKeyUrl } from '../../domain/key-url';
 import type { EncryptionState } from '../../domain/bot-encryption';
 import type { ChangeKind, EncryptionForm } from './encryption-form';
@@ -45,6 +46,7 @@ export function EncryptionSettings({
   // The picker unmounts when closed: focus goes back to the link that opened it (tabster's restorer).
   const restoreFocusHere = useRestoreFocusTarget();
   const invalid = parsed && !parsed.ok ? parsed.message : undefined;
+  const suffix = useSession().cloud.keyVaultDnsSuffix;
   return (
     <section className={styles.section} aria-label="Encryption settings">
       <Field label="Encryption type">
@@ -91,12 +93,12 @@ export function EncryptionSettings({
             validationMessageIcon={
               parsed?.ok && !fieldError ? <CheckmarkCircleFilled className={styles.valid} /> : undefined
             }
-            hint="The key identifier including its version, for example https://contoso-kv.vault.azure.net/keys/bot-key/0123456789abcdef0123456789abcdef"
+            hint={`The key identifier including its version, for example https://contoso-kv${suffix}/keys/bot-key/0123456789abcdef0123456789abcdef`}
           >
             <Input
               value={form.keyUrl}
               onChange={(_, d) => onChange((x) => ({ ...x, keyUrl: d.value }))}
-              placeholder="https://{vault}.vault.azure.net/keys/{key}/{version}"
+              placeholder={`https://{vault}${suffix}/keys/{key}/{version}`}
             />
           </Field>
           <Link as="button" onClick={onOpenPicker} style={{ alignSelf: 'start' }} {...restoreFocusHere}>

@@ -6,6 +6,7 @@ import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { botQuery } from '../../queries/resources';
 import { encryptionFormFromBot } from './encryption-form';
+import { useSession } from '../../auth/session';
 import { parseVersionedKeyUrl } from '../../domain/key-url';
 import { ReadinessPanel } from '../shared/readiness-panel';
 import { useReadiness } from '../shared/use-readiness';
@@ -13,6 +14,7 @@ import { useReadiness } from '../shared/use-readiness';
 /** CMK readiness on its own: the bot's current key, or any key the admin wants to check before using it. */
 export default function ReadinessBlade() {
   const blade = useBlade();
+  const suffix = useSession().cloud.keyVaultDnsSuffix;
   const bot = useQuery(botQuery(blade.resourceId));
   const current = bot.data ? encryptionFormFromBot(bot.data).keyUrl : '';
   const [typed, setTyped] = useState<string>();
@@ -41,7 +43,7 @@ export default function ReadinessBlade() {
             <Input
               value={keyUrl}
               onChange={(_, d) => setTyped(d.value)}
-              placeholder="https://{vault}.vault.azure.net/keys/{key}/{version}"
+              placeholder={`https://{vault}${suffix}/keys/{key}/{version}`}
             />
           </Field>
           <ReadinessPanel readiness={readiness} />

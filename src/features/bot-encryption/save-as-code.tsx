@@ -10,7 +10,7 @@ import { botQuery } from '../../queries/resources';
 import { AsCodeView } from '../shared/as-code-view';
 import type { EncryptionTarget } from './encryption-form';
 
-export function cmekSettingOf(target: EncryptionTarget): CmekSetting {
+function cmekSettingOf(target: EncryptionTarget): CmekSetting {
   return target.type === 'customer' ? { cmek: true, key: target.key } : { cmek: false };
 }
 
@@ -36,7 +36,7 @@ export function SaveAsCode({ target }: { target: EncryptionTarget }) {
   return (
     <>
       <Button icon={<CodeRegular />} onClick={show} disabled={state.loading} style={{ alignSelf: 'start' }}>
-        {state.bot ? 'Read the bot again and refresh the code' : 'Show what Save would do as code'}
+        {state.bot ? 'Read the bot again and refresh the code' : 'Show this change as code'}
       </Button>
       {state.loading && <Spinner size="tiny" label="Reading the bot’s current settings…" />}
       {state.error ? <ArmErrorBar error={state.error} title="The bot could not be read" /> : null}

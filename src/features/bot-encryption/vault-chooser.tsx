@@ -1,3 +1,4 @@
+import { parseResourceId } from '../../arm/resource-id';
 import { makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import type { Vault } from '../../arm/types/key-vault';
@@ -38,7 +39,7 @@ export function VaultChooser({
           <span className={styles.row}>
             {v.name}
             <Text size={200} className={styles.reason}>
-              {v.id.split('/')[4]} · {v.location}
+              {parseResourceId(v.id)?.resourceGroup} · {v.location}
             </Text>
           </span>
         ),

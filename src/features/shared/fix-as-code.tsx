@@ -48,7 +48,7 @@ export function FixAsCode({
         aria-expanded={state.open === true}
         style={{ display: 'flex' }}
       >
-        {state.open ? `Hide “${label}” as code` : `“${label}” as code`}
+        {state.open ? 'Hide the code' : 'Show as code'}
       </Button>
       {state.open && (
         <div>

@@ -139,7 +139,7 @@ export function ReadinessPanel({
       </ul>
       <ConfirmDialog
         open={confirmPurge}
-        title={`Turn on purge protection for ${readiness.vaultId?.split('/').pop()}?`}
+        title={`Turn on purge protection for ${readiness.vault?.name ?? 'the key vault'}?`}
         confirmLabel="Turn on purge protection"
         danger
         onCancel={() => setConfirmPurge(false)}

@@ -1,3 +1,4 @@
+import { parseResourceId } from '../../arm/resource-id';
 import { Checkbox, Text } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { Bot } from '../../arm/types/bot';
@@ -41,7 +42,7 @@ export function CmekBreakDialog({
       <ul>
         {bots.map((b) => (
           <li key={b.id}>
-            <strong>{b.name}</strong> ({b.id.split('/')[4]})
+            <strong>{b.name}</strong> ({parseResourceId(b.id)?.resourceGroup})
           </li>
         ))}
       </ul>

@@ -100,7 +100,7 @@ export const permissionCatalog: Record<PermissionKind, { title: string; groups: 
   },
 };
 
-export const allValues = (kind: PermissionKind) =>
+const allValues = (kind: PermissionKind) =>
   permissionCatalog[kind].groups.flatMap((g) => g.items.map((i) => i.value));
 
 export interface PermissionTemplate {
@@ -159,7 +159,7 @@ export const templates: PermissionTemplate[] = [
   },
 ];
 
-export function labelOf(kind: PermissionKind, value: string): string {
+function labelOf(kind: PermissionKind, value: string): string {
   for (const g of permissionCatalog[kind].groups)
     for (const i of g.items) if (i.value.toLowerCase() === value.toLowerCase()) return i.label;
   return value === 'all' ? 'All' : value;

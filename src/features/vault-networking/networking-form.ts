@@ -64,7 +64,7 @@ export function blocksBotService(form: NetworkingForm): boolean {
   return form.accessFrom !== 'all' && !form.bypass;
 }
 
-export const maxIpRules = 1000;
+const maxIpRules = 1000;
 
 /** A specific message for each way an IPv4/CIDR rule can be wrong, or undefined when it is fine. */
 export function validateIpRule(raw: string, existing: string[]): string | undefined {

@@ -1,7 +1,7 @@
 import type { AccessPolicyOperationKind } from '../../arm/types/key-vault';
 import { authorize, accessChecker } from '../rules/authorization';
 import { applyAccessPolicyOperation } from '../rules/access-policies';
-import { applyVaultPatch } from '../rules/vault-update';
+import { applyVaultPatch, applyVaultPut } from '../rules/vault-update';
 import { assumptions } from '../twin/assumptions';
 import { badRequest, fail, notFound } from '../twin/errors';
 import { json, page, type Router } from '../twin/http';
@@ -76,7 +76,7 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     });
   });
 
-  // Vaults_CreateOrUpdate is served only for recovery of a soft-deleted vault (createMode: recover).
+  // Vaults_CreateOrUpdate: replacing an existing vault (a deployment), or recovering a soft-deleted one.
   router.add('arm', 'PUT', `${base}/:vault`, ({ req, params, now }) => {
     requireResourceGroup(ctx, params.sub!, params.rg!);
     const id = vaultId(params);
@@ -85,11 +85,12 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     const deletedKey = `${params.sub}/${params.vault}`;
     const deleted = ctx.world.deletedVaults.get(deletedKey);
     if (body?.properties?.createMode !== 'recover') {
-      if (ctx.world.vaults.get(id))
-        badRequest(
-          'BadRequest',
-          'The twin serves Vaults_CreateOrUpdate only to recover a deleted vault; use PATCH to change a vault.',
-        );
+      const existing = ctx.world.vaults.get(id);
+      if (existing) {
+        const next = applyVaultPut(existing, req.body, now);
+        ctx.world.vaults.set(id, next);
+        return json(200, vaultJson(next));
+      }
       if (deleted)
         fail(
           409,

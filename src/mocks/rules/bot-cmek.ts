@@ -19,7 +19,7 @@ export function settleBot(world: World, bot: TwinBot, nowMs: number): TwinBot {
 }
 
 /** Which keys the service needs right now: the current one while CMK is on, and the old one while rotating or decrypting. */
-export function keysInUse(bot: TwinBot): string[] {
+function keysInUse(bot: TwinBot): string[] {
   const { cmek } = bot;
   const used: string[] = [];
   if ((cmek.enabled || cmek.phase === 'decrypting') && cmek.keyUrl) used.push(cmek.keyUrl);

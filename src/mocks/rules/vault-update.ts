@@ -174,3 +174,28 @@ export function applyVaultPatch(vault: TwinVault, raw: unknown, nowMs: number): 
   if (body.tags && typeof body.tags === 'object') next.tags = { ...body.tags };
   return next;
 }
+
+/**
+ * Vaults_CreateOrUpdate on an existing vault (a template deployment): the body replaces the vault. Whatever it leaves
+ * out goes back to its default, access policies and firewall rules included; the one-way switches stay one-way.
+ */
+export function applyVaultPut(vault: TwinVault, raw: unknown, nowMs: number): TwinVault {
+  if (raw === null || typeof raw !== 'object') badRequest('BadRequest', 'The request body is invalid.');
+  const body = raw as { properties?: Props; tags?: Record<string, string>; location?: unknown };
+  const p = body.properties ?? {};
+  if (typeof p.tenantId !== 'string' || p.tenantId.toLowerCase() !== vault.tenantId.toLowerCase())
+    badRequest('BadRequest', "The property 'tenantId' is required and cannot change.", 'properties.tenantId');
+  if (!p.sku) badRequest('BadRequest', "The property 'sku' is required.", 'properties.sku');
+  if (typeof body.location === 'string' && body.location.toLowerCase() !== vault.location.toLowerCase())
+    badRequest('BadRequest', 'A key vault cannot move to another location.', 'location');
+  const defaults: Props = {
+    accessPolicies: [],
+    enabledForDeployment: false,
+    enabledForDiskEncryption: false,
+    enabledForTemplateDeployment: false,
+    enableRbacAuthorization: false,
+    publicNetworkAccess: 'Enabled',
+    networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] },
+  };
+  return applyVaultPatch(vault, { properties: { ...defaults, ...p }, tags: body.tags ?? {} }, nowMs);
+}

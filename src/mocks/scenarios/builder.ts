@@ -13,9 +13,9 @@ import type {
 import { guid, hex, seededRandom } from '../twin/random';
 import { World } from '../twin/world';
 
-export const day = 24 * 60 * 60 * 1000;
-export const cmekKeyPermissions = ['get', 'wrapKey', 'unwrapKey'];
-export const wrapOps: KeyOperation[] = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
+const day = 24 * 60 * 60 * 1000;
+const cmekKeyPermissions = ['get', 'wrapKey', 'unwrapKey'];
+const wrapOps: KeyOperation[] = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
 
 export interface VaultInput {
   subscriptionId: string;

@@ -26,7 +26,9 @@ export const contoso = {
   },
 };
 
+/** @internal Ids the tests and the benchmark open. */
 export const contosoBotId = `/subscriptions/${contoso.botsSub}/resourceGroups/${contoso.botRg}/providers/Microsoft.BotService/botServices/${contoso.botName}`;
+/** @internal Ids the tests and the benchmark open. */
 export const contosoVaultId = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}/providers/Microsoft.KeyVault/vaults/${contoso.vaultName}`;
 
 export interface ContosoOptions {

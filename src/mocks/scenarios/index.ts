@@ -1,4 +1,3 @@
-import { SimClock } from '../twin/clock';
 import { contoso, buildContoso } from './contoso';
 import { buildLarge } from './large';
 import type { World } from '../twin/world';
@@ -117,8 +116,4 @@ export function buildScenario(name: ScenarioName, startMs: number): World {
     case 'large':
       return buildLarge(startMs);
   }
-}
-
-export function scenarioClock(startMs: number, speed: number): SimClock {
-  return SimClock.starting(startMs, speed);
 }

@@ -58,6 +58,78 @@ export const assumptions = {
   },
 } as const;
 
+/**
+ * Every error code the twin answers, and where it comes from. `documented`: a source records Azure answering it (the
+ * reference files name them). `invented`: no source says what Azure answers there; the reason the twin uses it. The
+ * twin refuses to answer a code missing here (twin.ts), and a test fails when console code branches on an invented one.
+ * @internal Read by the test that checks the twin's codes.
+ */
+export const errorCodes = {
+  documented: {
+    AuthorizationFailed: 'ARM, a caller without the RBAC action (arm-reference §1.2)',
+    Authorization_RequestDenied: 'Microsoft Graph, insufficient privileges',
+    BadRequest: 'ARM and Key Vault, a request the service refuses (arm-reference §1.2)',
+    ConflictError: 'Key Vault, a vault name held by a deleted vault (azure-cli#29115)',
+    ForbiddenByFirewall: 'Key Vault, a client address the firewall does not admit (keys reference §1.3)',
+    InternalServerError: 'ARM, a 500',
+    InvalidApiVersionParameter: 'ARM, an api-version the endpoint does not serve (fleet-posture §4)',
+    InvalidQuery: 'Azure Resource Graph, a query it cannot run',
+    InvalidRequestContent: 'ARM, a body that cannot be deserialized',
+    InvalidResourceNamespace: 'ARM, an unknown provider namespace',
+    InvalidResourceType: 'ARM, a path no provider serves',
+    InvalidRoleAssignmentId: 'Microsoft.Authorization, a role assignment name that is no GUID',
+    MissingApiVersionParameter: 'ARM, a request without api-version',
+    MissingSubscriptionRegistration: 'ARM, an unregistered namespace (arm-reference §1.2)',
+    PrincipalNotFound: 'Microsoft.Authorization, a principal id the directory does not know',
+    Request_BadRequest: 'Microsoft Graph, a request it refuses',
+    Request_ResourceNotFound: 'Microsoft Graph, an object that does not exist',
+    Request_UnsupportedQuery: 'Microsoft Graph, a $filter it does not support',
+    ResourceGroupNotFound: 'ARM (arm-reference §1.2)',
+    ResourceNotFound: 'ARM (arm-reference §1.2)',
+    RoleAssignmentExists: 'Microsoft.Authorization, the same assignment under another name',
+    RoleDefinitionDoesNotExist: 'Microsoft.Authorization, an unknown role definition',
+    ServiceUnavailable: 'ARM, a 503',
+    SubscriptionNotFound: 'ARM, an unknown subscription',
+    SubscriptionRequestsThrottled: 'ARM throttling (arm-reference §1.2)',
+    BadArgument: 'Direct Line 3.0, an unknown conversation',
+    BotError: 'Direct Line 3.0, the bot failed to answer',
+    Forbidden: 'Direct Line 3.0, a secret it does not accept',
+  },
+  invented: {
+    BotCmkKeyInaccessible:
+      'A change to a bot whose key is out of reach: Azure Bot Service’s answer is not documented.',
+    InvalidBotData: 'A bot property Azure Bot Service refuses: its code is not documented.',
+    InvalidKeyVaultKeyUrl: 'Azure Bot Service’s refusal of a malformed key URL is not documented.',
+    KeyVaultNotFound: 'Azure Bot Service’s refusal of a key in a vault it cannot find is not documented.',
+    KeyVaultTenantMismatch: 'Azure Bot Service’s refusal of a vault of another tenant is not documented.',
+    KeyVaultSoftDeleteNotEnabled:
+      'Azure Bot Service’s refusal of a vault without soft delete is not documented.',
+    KeyVaultPurgeProtectionNotEnabled: 'Its refusal of a vault without purge protection is not documented.',
+    BotServiceNotRegistered:
+      'Its refusal when the vault’s subscription lacks Microsoft.BotService is not documented.',
+    KeyVaultFirewallBlocked: 'Its refusal when the vault firewall stops it is not documented.',
+    KeyVaultAccessForbidden: 'Its refusal when Bot Service CMEK Prod lacks access is not documented.',
+    KeyNotFound:
+      'Its refusal of a key version that does not exist is not documented (Key Vault’s own code reused).',
+    KeyDisabled: 'Its refusal of a disabled key is not documented (Key Vault’s own inner code reused).',
+    KeyNotYetValid: 'Its refusal of a key before its activation date is not documented.',
+    KeyExpired: 'Its refusal of an expired key is not documented.',
+    KeyTypeNotSupported: 'Its refusal of a non-RSA key is not documented.',
+    KeyOperationNotPermitted: 'Its refusal of a key without wrap and unwrap is not documented.',
+    Conflict: 'Key Vault’s refusal to purge a purge-protected vault: the exact error is unconfirmed.',
+    ParserFailure: 'The detail Azure Resource Graph gives for a query it cannot parse is not recorded.',
+    MethodNotAllowed: 'What ARM answers for a method a path does not serve is not recorded.',
+    Request_MultipleObjectsWithSameKeyValue:
+      'Graph’s answer to creating a principal that exists is not recorded.',
+  },
+} as const;
+
+export type DeclaredErrorCode = keyof typeof errorCodes.documented | keyof typeof errorCodes.invented;
+
+export function isDeclaredErrorCode(code: string): code is DeclaredErrorCode {
+  return code in errorCodes.documented || code in errorCodes.invented;
+}
+
 /** Built-in role definition ids (the same GUIDs in every subscription). */
 export const builtInRoles = {
   Owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
@@ -69,10 +141,126 @@ export const builtInRoles = {
 
 export type BuiltInRoleName = keyof typeof builtInRoles;
 
+/**
+ * The api-versions the twin serves, per provider: every version the provider publishes in Azure/azure-rest-api-specs
+ * (the readme tags gathered in shared/reference/fleet-posture.md §4), so that Azure's SDKs and the az CLI, whatever
+ * version they default to, work against it. Anything else gets ARM's InvalidApiVersionParameter.
+ */
 export const supportedApiVersions: Record<string, string[]> = {
-  'microsoft.botservice': ['2022-09-15', '2023-09-15-preview', '2021-05-01-preview', '2021-03-01'],
-  'microsoft.keyvault': ['2025-05-01', '2026-02-01', '2024-11-01', '2023-07-01'],
-  'microsoft.resources': ['2025-04-01', '2024-11-01', '2022-12-01', '2021-04-01'],
-  'microsoft.authorization': ['2022-04-01', '2020-04-01-preview'],
-  'microsoft.resourcegraph': ['2024-04-01', '2022-10-01', '2021-03-01'],
+  // specification/botservice/…/Microsoft.BotService/BotService/readme.md
+  'microsoft.botservice': [
+    '2017-12-01',
+    '2018-07-12',
+    '2020-06-02',
+    '2021-03-01',
+    '2022-09-15',
+    '2021-05-01-preview',
+    '2022-06-15-preview',
+    '2023-09-15-preview',
+  ],
+  // specification/keyvault/resource-manager/Microsoft.KeyVault/KeyVault/readme.md (2015-11-01: the Vaults_List quirk
+  // goes through Microsoft.Resources, below)
+  'microsoft.keyvault': [
+    '2015-06-01',
+    '2016-10-01',
+    '2018-02-14',
+    '2019-09-01',
+    '2021-10-01',
+    '2022-07-01',
+    '2022-11-01',
+    '2023-02-01',
+    '2023-07-01',
+    '2024-11-01',
+    '2025-05-01',
+    '2026-02-01',
+    '2018-02-14-preview',
+    '2020-04-01-preview',
+    '2021-04-01-preview',
+    '2021-06-01-preview',
+    '2021-11-01-preview',
+    '2022-02-01-preview',
+    '2024-04-01-preview',
+    '2024-12-01-preview',
+    '2026-03-01-preview',
+  ],
+  // …/Microsoft.Resources/resources/readme.md and subscriptions/readme.md (@azure/arm-resources 6.1.0 sends 2025-03-01)
+  'microsoft.resources': [
+    '2015-11-01',
+    '2016-02-01',
+    '2016-06-01',
+    '2016-07-01',
+    '2016-09-01',
+    '2017-05-10',
+    '2018-02-01',
+    '2018-05-01',
+    '2018-06-01',
+    '2019-03-01',
+    '2019-05-01',
+    '2019-05-10',
+    '2019-06-01',
+    '2019-07-01',
+    '2019-08-01',
+    '2019-10-01',
+    '2019-11-01',
+    '2020-01-01',
+    '2020-06-01',
+    '2020-08-01',
+    '2020-10-01',
+    '2021-01-01',
+    '2021-04-01',
+    '2022-09-01',
+    '2022-12-01',
+    '2023-07-01',
+    '2024-03-01',
+    '2024-07-01',
+    '2024-11-01',
+    '2025-03-01',
+    '2025-04-01',
+  ],
+  // specification/authorization/…/Authorization/readme.md (role assignments, definitions and policy assignments)
+  'microsoft.authorization': [
+    '2015-07-01',
+    '2016-04-01',
+    '2016-12-01',
+    '2018-03-01',
+    '2018-05-01',
+    '2019-01-01',
+    '2019-06-01',
+    '2019-09-01',
+    '2020-03-01',
+    '2020-09-01',
+    '2021-06-01',
+    '2022-04-01',
+    '2022-06-01',
+    '2023-04-01',
+    '2024-04-01',
+    '2024-05-01',
+    '2025-01-01',
+    '2025-03-01',
+    '2025-11-01',
+    '2015-10-01-preview',
+    '2017-06-01-preview',
+    '2017-10-01-preview',
+    '2018-01-01-preview',
+    '2018-09-01-preview',
+    '2020-03-01-preview',
+    '2020-04-01-preview',
+    '2020-08-01-preview',
+    '2020-10-01-preview',
+    '2022-05-01-preview',
+    '2025-12-01-preview',
+    '2026-01-01-preview',
+  ],
+  // …/Microsoft.ResourceGraph/ResourceGraph/readme.md
+  'microsoft.resourcegraph': [
+    '2019-04-01',
+    '2021-03-01',
+    '2022-10-01',
+    '2024-04-01',
+    '2018-09-01-preview',
+    '2020-04-01-preview',
+    '2020-09-01-preview',
+    '2021-06-01-preview',
+    '2023-09-01-preview',
+  ],
 };

@@ -1,6 +1,6 @@
 export type FaultKind = 'throttle' | 'error403' | 'error500' | 'error503' | 'drop' | 'latency' | 'concurrent';
 
-export interface ConcurrentChange {
+interface ConcurrentChange {
   method: string;
   /** ARM path (with api-version) of the other admin's request. */
   path: string;

@@ -13,7 +13,7 @@ export interface TwinResponse {
   headers?: Record<string, string>;
 }
 
-export interface RouteContext {
+interface RouteContext {
   req: TwinRequest;
   params: Record<string, string>;
   now: number;

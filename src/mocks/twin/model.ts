@@ -35,7 +35,7 @@ export interface TwinResourceGroup {
   location: string;
 }
 
-export type CmekPhase = 'idle' | 'encrypting' | 'rotating' | 'decrypting';
+type CmekPhase = 'idle' | 'encrypting' | 'rotating' | 'decrypting';
 
 export interface TwinBot {
   id: string;

@@ -7,7 +7,7 @@ import { registerKeyRoutes } from '../routes/keys';
 import { registerResourceGraphRoutes } from '../routes/resource-graph';
 import { registerSubscriptionRoutes } from '../routes/subscriptions';
 import { registerVaultRoutes } from '../routes/vaults';
-import { supportedApiVersions } from './assumptions';
+import { isDeclaredErrorCode, supportedApiVersions } from './assumptions';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
 import { FaultInjector, type FaultRule } from './faults';
@@ -20,7 +20,11 @@ export const armHosts = [
   'management.chinacloudapi.cn',
 ];
 export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
-export const directLineHosts = ['directline.botframework.com'];
+export const directLineHosts = [
+  'directline.botframework.com',
+  'directline.botframework.azure.us',
+  'directline.botframework.azure.cn',
+];
 
 export interface TwinOutcome {
   /** Undefined when the connection is to be dropped. */
@@ -250,6 +254,11 @@ export class Twin implements TwinContext {
     target?: string,
     details?: unknown[],
   ): TwinResponse {
+    // The twin may only answer codes whose origin assumptions.ts declares: an undeclared one is a bug, said loudly.
+    if (!isDeclaredErrorCode(code))
+      throw new Error(
+        `The twin answered error code '${code}', which src/mocks/twin/assumptions.ts does not declare.`,
+      );
     const error =
       service === 'graph'
         ? {

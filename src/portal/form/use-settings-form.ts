@@ -66,6 +66,7 @@ export function useSettingsForm<T>(serverValue: T | undefined): SettingsForm<T> 
 /**
  * Three-way merge by top-level field: what the user changed from `base` wins, everything else follows `server`. Lists
  * of plain values (IP rules) merge item by item: the user's additions and removals are applied to the server's list.
+ * @internal Exported for its unit tests.
  */
 export function mergeEdits<T>(base: T, mine: T, server: T): T {
   if (typeof mine !== 'object' || mine === null || Array.isArray(mine)) return mine;

@@ -19,7 +19,7 @@ import {
 
 const ToastHost = lazy(() => import('./toast-host'));
 
-export interface NotificationHandle {
+interface NotificationHandle {
   id: string;
   succeed(title: string, message?: string): void;
   fail(title: string, message?: string): void;
@@ -28,7 +28,7 @@ export interface NotificationHandle {
 }
 
 /** A notification about a resource links to it ("never create dead ends"), to one of its blades when named. */
-export interface NotificationRequest extends Omit<NotificationInput, 'linkHash'> {
+interface NotificationRequest extends Omit<NotificationInput, 'linkHash'> {
   blade?: string;
   tenant?: string;
 }

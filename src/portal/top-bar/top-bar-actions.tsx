@@ -18,13 +18,12 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AlertRegular, FilterRegular, SettingsRegular } from '@fluentui/react-icons';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { useSession } from '../../auth/session';
 import { useNotificationList } from '../notifications/notifications-context';
 import { setTheme, themeNames, useThemeName, type ThemeName } from '../theme/theme';
 
-// The panes load when first opened: they are not needed to show a blade.
-const DirectoryPane = lazy(() => import('./directory-pane').then((m) => ({ default: m.DirectoryPane })));
+// The hub loads when first opened: it is not needed to show a blade.
 const NotificationsHub = lazy(() =>
   import('../notifications/notifications-hub').then((m) => ({ default: m.NotificationsHub })),
 );
@@ -36,7 +35,11 @@ const useStyles = makeStyles({
 });
 
 /** The top bar's buttons: directory, notifications, settings and account, with the panes they open. */
-export default function TopBarActions() {
+export default function TopBarActions({
+  DirectoryPane,
+}: {
+  DirectoryPane: ComponentType<{ open: boolean; onClose(): void }>;
+}) {
   const styles = useStyles();
   const session = useSession();
   const theme = useThemeName();

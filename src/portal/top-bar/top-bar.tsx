@@ -1,14 +1,19 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { KeyMultipleRegular } from '@fluentui/react-icons';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { useContentShown } from '../content-shown';
 import { homeHash } from '../navigation/routes';
 import { RouterLink } from '../navigation/router-link';
 
-// Search and the buttons on the right load once the page's own content is on screen: a deep link to a blade does not
-// wait for menus, tooltips and the search box. Until then their space is kept so nothing moves.
-const GlobalSearch = lazy(() => import('./global-search').then((m) => ({ default: m.GlobalSearch })));
+// The buttons on the right load once the page's own content is on screen: a deep link to a blade does not wait for
+// menus and tooltips. Until then their space is kept so nothing moves.
 const TopBarActions = lazy(() => import('./top-bar-actions'));
+
+/** What the app puts in the bar: the chrome knows no Azure resource, so search and the directory pane are given. */
+export interface TopBarSlots {
+  Search: ComponentType<{ tenant?: string }>;
+  DirectoryPane: ComponentType<{ open: boolean; onClose(): void }>;
+}
 
 const useStyles = makeStyles({
   bar: {
@@ -31,7 +36,7 @@ const useStyles = makeStyles({
   search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
 });
 
-export function TopBar({ tenant }: { tenant?: string }) {
+export function TopBar({ tenant, Search, DirectoryPane }: { tenant?: string } & TopBarSlots) {
   const styles = useStyles();
   const shown = useContentShown();
   return (
@@ -47,13 +52,13 @@ export function TopBar({ tenant }: { tenant?: string }) {
       <div className={styles.search} role="search">
         {shown && (
           <Suspense fallback={null}>
-            <GlobalSearch tenant={tenant} />
+            <Search tenant={tenant} />
           </Suspense>
         )}
       </div>
       {shown && (
         <Suspense fallback={null}>
-          <TopBarActions />
+          <TopBarActions DirectoryPane={DirectoryPane} />
         </Suspense>
       )}
     </header>

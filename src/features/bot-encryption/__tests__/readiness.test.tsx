@@ -153,9 +153,7 @@ describe('Microsoft’s principal, never a lookalike', () => {
     expect(item).toHaveTextContent(
       'This directory has no service principal for Microsoft’s Bot Service CMEK Prod application (27a762be-14e7-4f92-899c-151877d6d497) yet',
     );
-    await userEvent.click(
-      within(item).getByRole('button', { name: /“Create the service principal” as code/ }),
-    );
+    await userEvent.click(within(item).getByRole('button', { name: 'Show as code' }));
     expect(
       await within(item).findByLabelText('Create the service principal, as code: Azure CLI'),
     ).toHaveTextContent('az ad sp create --id 27a762be-14e7-4f92-899c-151877d6d497');

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contoso } from '../../../mocks/scenarios/contoso';
-import { setHiddenSubscriptions } from '../../../queries/subscription-filter';
+import { setHiddenSubscriptions } from '../../../auth/subscription-filter';
 import { recordRequests } from '../../../testing/requests';
 import { renderWithProviders } from '../../../testing/render';
 import { control, resetTwin } from '../../../testing/twin';

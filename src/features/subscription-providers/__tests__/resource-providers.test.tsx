@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contoso } from '../../../mocks/scenarios/contoso';
+import { findToast } from '../../../testing/toasts';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { settleProvider } from '../../../mocks/rules/providers';
 import { control, testTwin } from '../../../testing/twin';
@@ -42,7 +43,7 @@ describe('Subscription | Resource providers', () => {
         within(within(table).getByText('Microsoft.BotService').closest('tr')!).getByText('Registered'),
       ).toBeInTheDocument(),
     );
-    expect((await screen.findAllByText('Registered Microsoft.BotService')).length).toBeGreaterThan(0);
+    expect(await findToast('Registered Microsoft.BotService')).toBeInTheDocument();
     expect(state('Microsoft.BotService')).toBe('Registered');
     expect(screen.getByRole('button', { name: 'Register' })).toBeDisabled();
   });
@@ -51,7 +52,10 @@ describe('Subscription | Resource providers', () => {
     open();
     await userEvent.click(await screen.findByRole('radio', { name: 'Select Microsoft.KeyVault' }));
     await userEvent.click(screen.getByRole('button', { name: 'Unregister' }));
-    expect((await screen.findAllByText(/still has resources of this provider/)).length).toBeGreaterThan(0);
+    const toast = (await findToast('Could not unregister Microsoft.KeyVault')).closest(
+      '[role="status"], .fui-Toast',
+    );
+    expect(toast).toHaveTextContent(/still has resources of this provider/);
     expect(state('Microsoft.KeyVault')).toBe('Registered');
   });
 });

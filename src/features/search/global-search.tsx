@@ -2,8 +2,8 @@ import { Combobox, makeStyles, Option, Text } from '@fluentui/react-components';
 import { SearchRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useAllResources } from '../../queries/all-resources';
-import { navigate } from '../navigation/router';
-import { resourceHash } from '../navigation/routes';
+import { navigate } from '../../portal/navigation/router';
+import { resourceHash } from '../../portal/navigation/routes';
 
 const useStyles = makeStyles({
   box: { width: '100%', maxWidth: '480px', minWidth: '160px' },

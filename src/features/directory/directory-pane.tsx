@@ -16,7 +16,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useSession } from '../../auth/session';
 import { subscriptionsQuery, tenantsQuery } from '../../queries/resources';
-import { setHiddenSubscriptions, useHiddenSubscriptions } from '../../queries/subscription-filter';
+import { setHiddenSubscriptions, useHiddenSubscriptions } from '../../auth/subscription-filter';
 
 const useStyles = makeStyles({
   section: {

@@ -1,7 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
-import { subscriptionsQuery } from './resources';
+import { useSyncExternalStore } from 'react';
 
+/**
+ * The "Directory + subscription" filter: the subscriptions the admin unticked, a choice of theirs kept in this browser
+ * (like the directory they work in), not server state.
+ */
 const key = 'keyguard.subscriptionFilter';
 const listeners = new Set<() => void>();
 
@@ -37,14 +39,4 @@ export function useHiddenSubscriptions(): string[] {
     listeners.add(l);
     return () => listeners.delete(l);
   }, hiddenSubscriptions);
-}
-
-/** Subscription ids the filter selects now. */
-export function useSubscriptionFilter(enabled = true): string[] {
-  const subs = useQuery({ ...subscriptionsQuery(), enabled });
-  const hiddenIds = useHiddenSubscriptions();
-  return useMemo(
-    () => (subs.data ?? []).map((s) => s.subscriptionId).filter((id) => !hiddenIds.includes(id)),
-    [subs.data, hiddenIds],
-  );
 }

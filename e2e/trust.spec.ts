@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { contoso, deepLink, expect, expectNoAxeViolations, openDemo, test } from './support/fixtures';
+import { cmekPrincipalId, readArm } from './support/twin';
+
+interface Policy {
+  objectId: string;
+  permissions: { keys?: string[] };
+}
+const policies = async (page: Page) =>
+  (
+    await readArm<{ properties: { accessPolicies: Policy[] } }>(
+      page,
+      `${contoso.vaultId}?api-version=2025-05-01`,
+    )
+  ).body.properties.accessPolicies;
+const check = (page: Page, label: RegExp) =>
+  page.getByRole('list', { name: 'Readiness checks' }).getByRole('listitem', { name: label });
+
+test.describe('only Microsoft’s Bot Service CMEK Prod is ever granted', () => {
+  test('fresh: a lookalike holding the permissions is flagged, not counted, and the fix grants Microsoft’s principal', async ({
+    page,
+  }) => {
+    await openDemo(page, 'fresh', deepLink(contoso.botId, 'cmkreadiness'));
+    await page
+      .getByRole('textbox', { name: 'Key URL to check' })
+      .fill(
+        (
+          await readArm<{ properties: { keyUriWithVersion: string } }>(
+            page,
+            `${contoso.vaultId}/keys/bot-cmk-key?api-version=2025-05-01`,
+          )
+        ).body.properties.keyUriWithVersion.replace(':443', ''),
+      );
+    const permissions = check(page, /^Bot Service CMEK Prod may/);
+    await expect(permissions).toHaveAccessibleName(/Failed$/);
+    await expect(permissions).toContainText('Only a lookalike holds this access');
+    const lookalike = (await policies(page)).find((p) => p.permissions.keys?.includes('wrapKey'))!;
+    const before = await policies(page);
+
+    await permissions.getByRole('button', { name: 'Add the access policy' }).click();
+    await expect(permissions).toHaveAccessibleName(/Passed$/, { timeout: 20_000 });
+    const genuine = await cmekPrincipalId(page);
+    expect(genuine).not.toBe(lookalike.objectId);
+    const after = await policies(page);
+    expect(after).toEqual([
+      ...before,
+      expect.objectContaining({ objectId: genuine, permissions: { keys: ['get', 'wrapKey', 'unwrapKey'] } }),
+    ]);
+
+    await page.goto(`/${deepLink(contoso.vaultId, 'accesspolicies')}`);
+    const table = page.getByRole('table', { name: 'Access policies' });
+    const fakeRow = table.getByRole('row').filter({ hasText: 'Lookalike' });
+    await expect(fakeRow).toHaveCount(1);
+    await expect(fakeRow).toContainText('is not Microsoft’s Bot Service CMEK Prod application');
+    await expect(
+      table
+        .getByRole('row')
+        .filter({ hasText: 'Microsoft’s Bot Service CMEK Prod', hasNotText: 'Lookalike' }),
+    ).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+
+  test('the wizard flags a lookalike found by name and asks before giving it anything', async ({ page }) => {
+    await openDemo(page, 'ready', deepLink(contoso.vaultId, 'accesspolicies/create'));
+    await page.getByRole('combobox', { name: 'Configure from a template' }).click();
+    await page.getByRole('option', { name: 'Bot Service CMEK (Get, Wrap Key, Unwrap Key)' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('searchbox', { name: 'Search principals' }).fill('Bot Service CMEK');
+    await page.getByRole('radio', { name: /^Bot Service CMEK Prod \(Application\) Lookalike/ }).check();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(/only looks like Microsoft’s Bot Service CMEK Prod/)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
+    await expectNoAxeViolations(page);
+  });
+
+  test('no-principal: readiness creates Microsoft’s principal, then grants it', async ({ page }) => {
+    await openDemo(page, 'no-principal', deepLink(contoso.botId, 'encryption'));
+    await page.getByRole('radio', { name: 'Customer-Managed Keys' }).check();
+    const key = (
+      await readArm<{ properties: { keyUriWithVersion: string } }>(
+        page,
+        `${contoso.vaultId}/keys/bot-cmk-key?api-version=2025-05-01`,
+      )
+    ).body.properties.keyUriWithVersion.replace(':443', '');
+    await page.getByRole('textbox', { name: /Key URL/ }).fill(key);
+    const permissions = check(page, /^Bot Service CMEK Prod may/);
+    await expect(permissions).toContainText('This directory has no service principal');
+    await permissions.getByRole('button', { name: 'Show as code' }).click();
+    await expect(permissions.getByLabel('Create the service principal, as code: Azure CLI')).toHaveText(
+      'az ad sp create --id 27a762be-14e7-4f92-899c-151877d6d497',
+    );
+    await permissions.getByRole('button', { name: 'Create the service principal' }).click();
+    await permissions.getByRole('button', { name: 'Add the access policy' }).click();
+    await expect(permissions).toHaveAccessibleName(/Passed$/, { timeout: 20_000 });
+    expect((await policies(page)).map((p) => p.objectId)).toContain(await cmekPrincipalId(page));
+  });
+});
