@@ -1,12 +1,9 @@
 import {
   Button,
   Checkbox,
-  Dropdown,
-  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Option,
   Tab,
   TabList,
   Text,
@@ -20,16 +17,11 @@ import type { PrincipalTrust } from '../../domain/bot-service-principal';
 import { useUnsavedChanges } from '../../portal/navigation/unsaved-changes';
 import { LookalikeNote } from '../shared/principal-trust-badge';
 import type { TrustSubject } from '../shared/use-principal-trust';
-import { permissionCatalog, summarize, templates, type PermissionKind } from './permission-catalog';
+import { permissionCatalog, summarize, type PermissionKind } from './permission-catalog';
+import { PermissionsStep } from './permissions-step';
 import { PrincipalPicker } from './principal-picker';
 
 const useStyles = makeStyles({
-  columns: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(240px, 1fr))',
-    gap: tokens.spacingHorizontalXL,
-  },
-  group: { display: 'flex', flexDirection: 'column', border: 'none', margin: 0, padding: 0 },
   footer: {
     display: 'flex',
     gap: tokens.spacingHorizontalS,
@@ -115,12 +107,6 @@ export function PolicyWizard({
         ? `${principal.displayName} only looks like Microsoft’s Bot Service CMEK Prod: confirm below that you mean this application.`
         : undefined;
 
-  const toggle = (kind: PermissionKind, value: string, on: boolean) =>
-    setPerms((p) => ({
-      ...p,
-      [kind]: on ? [...p[kind].filter((v) => v !== value), value] : p[kind].filter((v) => v !== value),
-    }));
-
   return (
     <section aria-label={editing ? 'Edit access policy' : 'Create an access policy'}>
       <Text as="h2" size={500} weight="semibold" block>
@@ -143,75 +129,7 @@ export function PolicyWizard({
       </TabList>
       <div style={{ padding: '16px 0' }}>
         {step === 'permissions' && (
-          <>
-            <Field label="Configure from a template" style={{ maxWidth: 420, marginBottom: 16 }}>
-              <Dropdown
-                placeholder="Select a template"
-                value={templates.find((t) => t.id === template)?.label ?? ''}
-                selectedOptions={template ? [template] : []}
-                onOptionSelect={(_, d) => {
-                  const t = templates.find((x) => x.id === d.optionValue);
-                  if (!t) return;
-                  setTemplate(t.id);
-                  setPerms({
-                    keys: [...t.permissions.keys],
-                    secrets: [...t.permissions.secrets],
-                    certificates: [...t.permissions.certificates],
-                  });
-                }}
-              >
-                {templates.map((t) => (
-                  <Option key={t.id} value={t.id}>
-                    {t.label}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <div className={styles.columns}>
-              {(Object.keys(permissionCatalog) as PermissionKind[]).map((kind) => (
-                <div key={kind}>
-                  <Text as="h3" weight="semibold" block>
-                    {permissionCatalog[kind].title}
-                  </Text>
-                  {permissionCatalog[kind].groups.map((g) => {
-                    const values = g.items.map((i) => i.value);
-                    const chosen = values.filter((v) => perms[kind].includes(v)).length;
-                    return (
-                      <fieldset key={g.title} className={styles.group}>
-                        <legend>
-                          <Text weight="semibold" size={200}>
-                            {g.title}
-                          </Text>
-                        </legend>
-                        <Checkbox
-                          label="Select all"
-                          aria-label={`Select all ${g.title}`}
-                          checked={chosen === values.length ? true : chosen > 0 ? 'mixed' : false}
-                          onChange={(_, d) =>
-                            setPerms((p) => ({
-                              ...p,
-                              [kind]: d.checked
-                                ? [...new Set([...p[kind], ...values])]
-                                : p[kind].filter((v) => !values.includes(v)),
-                            }))
-                          }
-                        />
-                        {g.items.map((i) => (
-                          <Checkbox
-                            key={i.value}
-                            label={i.label}
-                            aria-label={`${permissionCatalog[kind].title}: ${i.label}`}
-                            checked={perms[kind].includes(i.value)}
-                            onChange={(_, d) => toggle(kind, i.value, d.checked === true)}
-                          />
-                        ))}
-                      </fieldset>
-                    );
-                  })}
-                </div>
-              ))}
-            </div>
-          </>
+          <PermissionsStep perms={perms} onChange={setPerms} template={template} onTemplate={setTemplate} />
         )}
         {step === 'principal' && (
           <>

@@ -29,6 +29,7 @@ import { vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
 import { writeIfUnchanged } from '../../queries/write-if-unchanged';
 import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
+import { PrivateEndpoints } from './private-endpoints';
 import {
   blocksBotService,
   networkingChanges,
@@ -279,22 +280,7 @@ export default function VaultNetworkingBlade() {
         </>
       )}
       {tab === 'private' && vault.data && (
-        <section className={styles.section} aria-label="Private endpoint connections">
-          {(vault.data.properties.privateEndpointConnections ?? []).length === 0 ? (
-            <Text>This key vault has no private endpoint connections.</Text>
-          ) : (
-            <ul className={styles.list}>
-              {(vault.data.properties.privateEndpointConnections ?? []).map((c) => (
-                <li key={c.id}>
-                  <Text>
-                    {c.properties?.privateEndpoint?.id?.split('/').pop()} ·{' '}
-                    {c.properties?.privateLinkServiceConnectionState?.status ?? 'Unknown'}
-                  </Text>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <PrivateEndpoints connections={vault.data.properties.privateEndpointConnections ?? []} />
       )}
     </SettingsBlade>
   );
