@@ -3,7 +3,7 @@
  * preview`, and the Azure Static Web Apps configuration generated into each build (vite.config.ts).
  *
  * Content Security Policy: scripts and styles only from the app itself; network only to the Azure endpoints the console
- * calls (ARM, Microsoft Graph, the Entra sign-in authority, Direct Line) in the three clouds. Styles need
+ * calls (ARM, Microsoft Graph, the Entra sign-in authority, Direct Line, Log Analytics) in the three clouds. Styles need
  * 'unsafe-inline': Griffel (Fluent's CSS-in-JS) and FluentProvider inject <style> elements at run time, and a nonce
  * would need a server rendering each page, which a static deployment has not. Scripts stay 'self' only, so no injected
  * markup can run code.
@@ -21,6 +21,10 @@ const azure = [
   'https://directline.botframework.com',
   'https://directline.botframework.azure.us',
   'https://directline.botframework.azure.cn',
+  // Log Analytics, where Key Vault's audit log is queried (Key usage).
+  'https://api.loganalytics.azure.com',
+  'https://api.loganalytics.us',
+  'https://api.loganalytics.azure.cn',
 ];
 const signIn = [
   'https://login.microsoftonline.com',

@@ -51,7 +51,7 @@ test.describe('content security policy', () => {
       expect(directives['object-src']).toEqual(["'none'"]);
       expect(directives['default-src']).toEqual(["'self'"]);
       const allowed =
-        /^https:\/\/(management\.azure\.com|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn|graph\.microsoft\.com|graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn|login\.microsoftonline\.com|login\.microsoftonline\.us|login\.chinacloudapi\.cn|directline\.botframework\.(com|azure\.us|azure\.cn))$/;
+        /^https:\/\/(management\.azure\.com|management\.usgovcloudapi\.net|management\.chinacloudapi\.cn|graph\.microsoft\.com|graph\.microsoft\.us|microsoftgraph\.chinacloudapi\.cn|login\.microsoftonline\.com|login\.microsoftonline\.us|login\.chinacloudapi\.cn|directline\.botframework\.(com|azure\.us|azure\.cn)|api\.loganalytics\.(azure\.com|us|azure\.cn))$/;
       for (const source of directives['connect-src'] ?? [])
         expect(source === "'self'" || allowed.test(source), source).toBe(true);
       // Every script is an external file of the app itself.

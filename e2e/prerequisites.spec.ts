@@ -4,6 +4,8 @@ test.describe('the seed doc’s prerequisites by hand, on the fresh scenario', (
   test('purge protection, provider registration, the CMEK access policy and the firewall bypass', async ({
     page,
   }) => {
+    // Four blades, each checked by axe, and a provider registration to wait for: a long journey on two cores.
+    test.slow();
     await openDemo(page, 'fresh');
 
     // 1. Key Vault → Properties: purge protection (soft delete is already on).

@@ -16,4 +16,9 @@ export const blades: [string, string, string | undefined, string][] = [
   ['encrypted', contoso.botId, 'iam', 'contoso-support-bot | Access control (IAM)'],
   ['encrypted', contoso.botId, 'testinwebchat', 'contoso-support-bot | Test in Web Chat'],
   ['fresh', contoso.keysSubId, 'resources', 'Contoso Security | Resources'],
+  ['encrypted', contoso.botId, 'activitylog', 'contoso-support-bot | Activity log'],
+  ['revoked', contoso.vaultId, 'activitylog', 'kv-contoso-cmk | Activity log'],
+  ['encrypted', contoso.keysSubId, 'activitylog', 'Contoso Security | Activity log'],
+  ['encrypted', contoso.vaultId, 'diagnosticsettings', 'kv-contoso-cmk | Diagnostic settings'],
+  ['revoked', contoso.vaultId, 'keyusage', 'kv-contoso-cmk | Key usage'],
 ];

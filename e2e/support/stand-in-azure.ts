@@ -5,13 +5,13 @@ import { ManagedTwin } from '../../src/mocks/create-twin';
 import { contoso } from '../../src/mocks/scenarios/contoso';
 
 /**
- * A stand-in for Microsoft Entra ID, ARM and Graph, answered inside the test by Playwright's request routing on the
+ * A stand-in for Microsoft Entra ID, ARM, Graph and Log Analytics, answered inside the test by Playwright's request routing on the
  * real hosts, so the live build runs unchanged. The identity provider checks PKCE and the nonce like the real one; ARM
  * and Graph are the twin behind a bearer-token check (audience, expiry, tenant).
  */
 
 export const clientId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-const { authority: login, armScope, graphScope } = clouds.AzureCloud;
+const { authority: login, armScope, graphScope, logAnalyticsScope } = clouds.AzureCloud;
 
 interface Issued {
   scope: string;
@@ -79,6 +79,7 @@ export class StandInAzure {
     await page.route(`${login}/**`, (route) => this.identity(route));
     await page.route('https://management.azure.com/**', (route) => this.api(route, armScope));
     await page.route('https://graph.microsoft.com/**', (route) => this.api(route, graphScope));
+    await page.route('https://api.loganalytics.azure.com/**', (route) => this.api(route, logAnalyticsScope));
   }
 
   private async identity(route: Route): Promise<void> {

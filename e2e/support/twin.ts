@@ -42,3 +42,8 @@ export async function cmekPrincipalId(page: Page): Promise<string> {
     return ((await r.json()) as { id: string }).id;
   });
 }
+
+/** One of the demo panel's "another admin" changes, made through the twin (not through the console). */
+export async function runPreset(page: Page, id: string): Promise<string> {
+  return page.evaluate((i) => window.__keyguardTwin?.runPreset(i) ?? '', id);
+}

@@ -47,6 +47,7 @@ export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk
     cmkreadiness: blade(() => import('../features/bot-encryption/readiness-blade')),
     testinwebchat: blade(() => import('../features/bot-overview/test-in-web-chat-blade')),
     iam: blade(() => import('../features/access-control/iam-blade')),
+    activitylog: blade(() => import('../features/activity-log/activity-log-blade')),
   },
   vault: {
     overview: blade(() => import('../features/vault-overview/vault-overview-blade')),
@@ -60,12 +61,16 @@ export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk
       () => import('../features/vault-access-policies/access-policy-editor-blade'),
     ),
     iam: blade(() => import('../features/access-control/iam-blade')),
+    activitylog: blade(() => import('../features/activity-log/activity-log-blade')),
+    diagnosticsettings: blade(() => import('../features/diagnostic-settings/diagnostic-settings-blade')),
+    keyusage: blade(() => import('../features/key-usage/key-usage-blade')),
   },
   subscription: {
     overview: blade(() => import('../features/subscription-overview/subscription-overview-blade')),
     resourceproviders: blade(() => import('../features/subscription-providers/resource-providers-blade')),
     resources: blade(() => import('../features/subscription-resources/subscription-resources-blade')),
     iam: blade(() => import('../features/access-control/iam-blade')),
+    activitylog: blade(() => import('../features/activity-log/activity-log-blade')),
   },
 };
 

@@ -14,6 +14,9 @@ import {
   WrenchRegular,
   ChatRegular,
   DiagramRegular,
+  DataUsageSettingsRegular,
+  HistoryRegular,
+  KeyMultipleRegular,
 } from '@fluentui/react-icons';
 import type { MenuGroup } from '../portal/resource-menu';
 import { bladeChunks, type ResourceKind } from './pages';
@@ -44,6 +47,7 @@ const external = (id: string, label: string, icon: MenuGroup['items'][number]['i
 const common = (): MenuGroup => ({
   items: [
     { id: 'overview', label: 'Overview', icon: <HomeRegular /> },
+    { id: 'activitylog', label: 'Activity log', icon: <HistoryRegular /> },
     { id: 'iam', label: 'Access control (IAM)', icon: <PeopleRegular /> },
     external('tags', 'Tags', <TagRegular />),
     external('troubleshoot', 'Diagnose and solve problems', <WrenchRegular />),
@@ -89,6 +93,13 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
           { id: 'networking', label: 'Networking', icon: <GlobeShieldRegular /> },
           { id: 'properties', label: 'Properties', icon: <DocumentBulletListRegular /> },
           external('locks', 'Locks', <LockClosedRegular />),
+        ],
+      },
+      {
+        title: 'Monitoring',
+        items: [
+          { id: 'diagnosticsettings', label: 'Diagnostic settings', icon: <DataUsageSettingsRegular /> },
+          { id: 'keyusage', label: 'Key usage', icon: <KeyMultipleRegular /> },
         ],
       },
     ],

@@ -5,4 +5,7 @@ export const apiVersions = {
   subscriptions: '2022-12-01',
   authorization: '2022-04-01',
   resourceGraph: '2024-04-01',
+  activityLog: '2015-04-01',
+  diagnosticSettings: '2021-05-01-preview',
+  operationalInsights: '2025-02-01',
 } as const;

@@ -11,7 +11,7 @@ import {
 import { recordServerDate } from './server-clock';
 import { sleep as defaultSleep } from './sleep';
 
-export type Service = 'arm' | 'graph';
+export type Service = 'arm' | 'graph' | 'logs';
 type TokenProvider = (scope: string, signal?: AbortSignal) => Promise<string>;
 
 export interface ArmClientOptions {
@@ -65,13 +65,14 @@ export interface ArmResponse<T> {
 }
 
 function baseUrl(service: Service): string {
-  return service === 'graph' ? current.cloud.graphEndpoint : current.cloud.armEndpoint;
+  const c = current.cloud;
+  return service === 'graph' ? c.graphEndpoint : service === 'logs' ? c.logAnalyticsEndpoint : c.armEndpoint;
 }
 
 function buildUrl(req: ArmRequest, service: Service): URL {
   const base = baseUrl(service);
   const url = /^https?:\/\//i.test(req.path) ? new URL(req.path) : new URL(base + req.path);
-  // Security: a bearer token for ARM or Graph is only ever sent to that service's own host. A nextLink or
+  // Security: a bearer token for ARM, Graph or Log Analytics is only ever sent to that service's own host. A nextLink or
   // polling URL pointing anywhere else is refused rather than followed.
   if (url.origin !== new URL(base).origin) {
     throw new ArmError({
@@ -89,7 +90,8 @@ function buildUrl(req: ArmRequest, service: Service): URL {
 }
 
 function scopeFor(service: Service): string {
-  return service === 'graph' ? current.cloud.graphScope : current.cloud.armScope;
+  const c = current.cloud;
+  return service === 'graph' ? c.graphScope : service === 'logs' ? c.logAnalyticsScope : c.armScope;
 }
 
 async function readBody(response: Response): Promise<unknown> {

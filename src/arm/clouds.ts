@@ -12,6 +12,10 @@ export interface Cloud {
   directLineEndpoint: string;
   /** The Azure portal of this cloud, for links to what Keyguard does not show. */
   portalUrl: string;
+  /** Azure Monitor's Log Analytics query API (Key Vault's audit log, once sent to a workspace). */
+  logAnalyticsEndpoint: string;
+  /** The delegated Data.Read scope of Log Analytics; in the public cloud its resource is the older host name. */
+  logAnalyticsScope: string;
 }
 
 // Endpoints per the Azure CLI's cloud table (see arm-reference §0).
@@ -26,6 +30,8 @@ export const clouds: Record<CloudName, Cloud> = {
     keyVaultDnsSuffix: '.vault.azure.net',
     directLineEndpoint: 'https://directline.botframework.com',
     portalUrl: 'https://portal.azure.com',
+    logAnalyticsEndpoint: 'https://api.loganalytics.azure.com',
+    logAnalyticsScope: 'https://api.loganalytics.io/Data.Read',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -38,6 +44,8 @@ export const clouds: Record<CloudName, Cloud> = {
     // Bot Framework's Azure Government docs (Web Chat's createDirectLine domain).
     directLineEndpoint: 'https://directline.botframework.azure.us',
     portalUrl: 'https://portal.azure.us',
+    logAnalyticsEndpoint: 'https://api.loganalytics.us',
+    logAnalyticsScope: 'https://api.loganalytics.us/Data.Read',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -49,6 +57,8 @@ export const clouds: Record<CloudName, Cloud> = {
     keyVaultDnsSuffix: '.vault.azure.cn',
     directLineEndpoint: 'https://directline.botframework.azure.cn',
     portalUrl: 'https://portal.azure.cn',
+    logAnalyticsEndpoint: 'https://api.loganalytics.azure.cn',
+    logAnalyticsScope: 'https://api.loganalytics.azure.cn/Data.Read',
   },
 };
 

@@ -11,6 +11,11 @@ export function recordServerDate(header: string | null): void {
   offsetMs = serverMs - Date.now();
 }
 
+/** Whether any answer has said what time Azure has. */
+export function serverClockKnown(): boolean {
+  return offsetMs !== undefined;
+}
+
 export function serverNow(): number {
   return Date.now() + (offsetMs ?? 0);
 }

@@ -51,6 +51,9 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
   const signIn = (extra: { authority?: string; loginHint?: string; prompt?: string } = {}) =>
     pca.loginRedirect({
       scopes: [config.cloud.armScope],
+      // One consent for the other audiences the console calls (Graph, Log Analytics), so a token for them can be
+      // had silently later; an admin may have consented for the organisation already.
+      extraScopesToConsent: [config.cloud.graphScope, config.cloud.logAnalyticsScope],
       state: window.location.hash || '#home',
       authority: extra.authority ?? authority,
       loginHint: extra.loginHint,

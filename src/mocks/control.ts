@@ -1,4 +1,5 @@
 import type { ScenarioName } from './scenarios';
+import type { OtherAdmin } from './twin/actors';
 import type { FaultInput, FaultRule } from './twin/faults';
 
 /** What the demo panel and Playwright may do to the twin. The console's blades never see this. */
@@ -14,8 +15,16 @@ export interface TwinControl {
   armFault(fault: FaultInput): FaultRule;
   faults(): FaultRule[];
   clearFaults(): void;
-  /** Another admin's change, straight to the twin's rules (ARM path with api-version). */
-  otherAdmin(method: string, path: string, body?: unknown): { status: number; body?: unknown };
+  /**
+   * Another admin's change, straight to the twin's rules (ARM path with api-version), recorded under their name
+   * (by default Jordan in the portal).
+   */
+  otherAdmin(
+    method: string,
+    path: string,
+    body?: unknown,
+    who?: OtherAdmin,
+  ): { status: number; body?: unknown };
   /** Simulates the twin going away (every request gets a dropped connection) or coming back. */
   setOffline(offline: boolean): void;
   onChange(listener: () => void): () => void;

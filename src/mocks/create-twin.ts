@@ -71,7 +71,7 @@ export function controlOf(managed: ManagedTwin): TwinControl {
     armFault: (fault) => twin.faults.arm(fault),
     faults: () => twin.faults.list(),
     clearFaults: () => twin.faults.clear(),
-    otherAdmin: (method, path, body) => twin.otherAdmin(method, path, body),
+    otherAdmin: (method, path, body, who) => twin.otherAdmin(method, path, body, who),
     setOffline: (offline) => {
       twin.offline = offline;
     },

@@ -1,8 +1,9 @@
 import { delay, http, HttpResponse } from 'msw';
-import { armHosts, directLineHosts, graphHosts, type Twin } from './twin/twin';
+import { armHosts, directLineHosts, graphHosts, logAnalyticsHosts } from './twin/hosts';
+import type { Twin } from './twin/twin';
 
 const hostPattern = new RegExp(
-  `^https://(${[...armHosts, ...graphHosts, ...directLineHosts].map((h) => h.replace(/\./g, '\\.')).join('|')})/`,
+  `^https://(${[...armHosts, ...graphHosts, ...directLineHosts, ...logAnalyticsHosts].map((h) => h.replace(/\./g, '\\.')).join('|')})/`,
   'i',
 );
 

@@ -92,7 +92,6 @@ async function queryScope<T>(
  * Resources (Azure Resource Graph): one query over many subscriptions (or the whole tenant), following `$skipToken` to
  * the last page. A page that fails fails the query. An empty list of subscriptions makes no call: Resource Graph
  * would answer for every subscription instead.
- * @internal Exported for its unit tests.
  */
 export async function resourceGraphQuery<T>(
   scope: GraphScope,

@@ -4,6 +4,7 @@ import type { Vault } from '../../arm/types/key-vault';
 import { botServiceCmekApp } from '../bot-service-principal';
 import { cmekKeyPermissions, cmekRoleDefinitionGuid } from '../cmek';
 import type { FixId } from '../readiness/types';
+import { auditSettingAsCode } from './audit-as-code';
 import { bicepLiteral, bicepString, shellWord } from './bicep-syntax';
 import { vaultBicep, vaultDeployment } from './vault-as-code';
 
@@ -14,6 +15,9 @@ export interface FixContext {
   vault?: Vault;
   /** Microsoft's Bot Service CMEK Prod in this tenant, when it exists. */
   principalObjectId?: string;
+  /** The audit-trail fix: the workspace chosen, and a setting name free on the vault. */
+  workspaceId?: string;
+  auditSettingName?: string;
 }
 
 export interface AsCode {
@@ -54,6 +58,8 @@ export function fixAsCode(fix: FixId, ctx: FixContext): AsCode {
       ? { bicep: vaultBicep(vaultDeployment(ctx.vault, change)) }
       : { bicepNote: 'The vault could not be read, and a Bicep vault must carry every setting it has now.' };
   switch (fix) {
+    case 'audit-trail':
+      return auditSettingAsCode(ctx.vaultId, ctx.auditSettingName ?? 'keyguard-audit', ctx.workspaceId);
     case 'purge-protection':
       return {
         cli: `az keyvault update ${vaultArgs} --enable-purge-protection true`,

@@ -1,4 +1,5 @@
 import { parseResourceId } from '../../arm/resource-id';
+import { auditTrailCheck } from './audit-check';
 import { keyChecks } from './key-checks';
 import { permissionCheck, permissionLabel } from './permission-check';
 import { errorOf, unknown, valueOf, type ReadinessCheck, type ReadinessInput } from './types';
@@ -41,6 +42,7 @@ export function evaluateReadiness(i: ReadinessInput): ReadinessCheck[] {
     );
   }
   checks.push(...keyChecks(i));
+  if (vault) checks.push(auditTrailCheck(i.diagnosticSettings, vaultBlade));
   return checks;
 }
 

@@ -1,5 +1,6 @@
 import type { CloudName } from '../../arm/clouds';
 import type { Key, Vault } from '../../arm/types/key-vault';
+import type { DiagnosticSettingsResource } from '../../arm/types/monitor';
 import type { Provider, RoleAssignment } from '../../arm/types/resources';
 import type { CmekPrincipalLookup, ServicePrincipalFacts } from '../bot-service-principal';
 
@@ -10,7 +11,8 @@ export type FixId =
   | 'create-principal'
   | 'access-policy'
   | 'role-assignment'
-  | 'firewall-bypass';
+  | 'firewall-bypass'
+  | 'audit-trail';
 export type CheckId =
   | 'tenant'
   | 'soft-delete'
@@ -21,7 +23,8 @@ export type CheckId =
   | 'key-state'
   | 'key-type'
   | 'key-operations'
-  | 'key-expiry';
+  | 'key-expiry'
+  | 'audit-trail';
 
 export interface ReadinessCheck {
   id: CheckId;
@@ -50,6 +53,8 @@ export interface ReadinessInput {
   /** Directory facts of the other principals that hold the access Azure Bot Service needs, to name lookalikes. */
   otherGrantees: Read<ServicePrincipalFacts[]>;
   keyVersion: Read<Key>;
+  /** The vault's diagnostic settings, for the audit-trail recommendation. */
+  diagnosticSettings: Read<DiagnosticSettingsResource[]>;
   nowMs: number;
 }
 

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { isArmError } from '../../arm/errors';
 import { serverNow } from '../../arm/server-clock';
 import type { Bot } from '../../arm/types/bot';
 import { stateOfBot } from '../../domain/bot-encryption';
 import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
-import { parseVersionedKeyUrl, versionedKeyUrlOf } from '../../domain/key-url';
+import { parseVersionedKeyUrl } from '../../domain/key-url';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
@@ -14,7 +14,6 @@ import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { QueryState } from '../../portal/query-state';
 import { botQuery } from '../../queries/resources';
 import { AboutEncryption, EncryptionIntro } from './about-encryption';
-import { readChange, weekMs, writeChange, type ChangeRecord } from './change-log';
 import {
   changeKind,
   encryptionChanges,
@@ -26,7 +25,11 @@ import {
 import { documentedMaxMs, phaseOf } from './encryption-status';
 import { EncryptionSettings } from './encryption-settings';
 import { EncryptionStatusSection } from './encryption-status-section';
-import { KeyOutOfReachBar, PreviousKeyBar } from './encryption-warnings';
+import { KeyOutOfReachBar, ReplacedKeyBar } from './encryption-warnings';
+import { KeyHistorySection } from './key-history-section';
+import { useKeyHistory } from './use-key-history';
+import { keyToKeep } from '../../domain/history/key-history';
+import { KeyUsageSummary } from '../shared/key-usage-summary';
 import { ReadinessPanel } from '../shared/readiness-panel';
 import { SaveAsCode, SavedAsCode } from './save-as-code';
 import { useEncryptionChecks } from './use-encryption-checks';
@@ -42,7 +45,8 @@ const SaveConfirmDialog = lazy(() =>
 /** Bot → Encryption: Microsoft- or customer-managed keys, the key, Azure's status, readiness, and the change as code. */
 export default function EncryptionBlade() {
   const blade = useBlade();
-  const [change, setChange] = useState<ChangeRecord | undefined>(() => readChange(blade.resourceId));
+  // The time of the last key change, for the polling decision below (read by TanStack between renders).
+  const lastChangeAt = useRef<number | undefined>(undefined);
   const bot = useQuery({
     ...botQuery(blade.resourceId),
     // Poll while Azure is still working after a change; TanStack stops it while the tab is hidden.
@@ -50,13 +54,24 @@ export default function EncryptionBlade() {
       const d = q.state.data;
       if (!d) return false;
       const phase = phaseOf(d.properties.cmekEncryptionStatus, d.properties.isCmekEnabled === true);
-      const recent = change !== undefined && serverNow() - change.at < documentedMaxMs * 2;
+      const at = lastChangeAt.current;
+      const recent = at !== undefined && serverNow() - at < documentedMaxMs * 2;
       return phase === 'working' || (phase === 'unknown' && recent) ? 5000 : false;
     },
   });
   const serverForm = useMemo(() => (bot.data ? encryptionFormFromBot(bot.data) : undefined), [bot.data]);
   const f = useSettingsForm<EncryptionForm>(serverForm);
   const current = useMemo(() => (bot.data ? stateOfBot(bot.data) : undefined), [bot.data]);
+  const working = bot.data
+    ? phaseOf(bot.data.properties.cmekEncryptionStatus, bot.data.properties.isCmekEnabled === true) ===
+      'working'
+    : false;
+  const keyHistory = useKeyHistory(blade.resourceId, current?.key, bot.data !== undefined, working);
+  const history = keyHistory.history;
+  const lastChange = history?.source === 'changes' ? history.lastChange : undefined;
+  useEffect(() => {
+    lastChangeAt.current = lastChange?.at;
+  }, [lastChange?.at]);
   const parsed = useMemo(
     () => (f.form?.type === 'customer' ? parseVersionedKeyUrl(f.form.keyUrl) : undefined),
     [f.form],
@@ -66,26 +81,14 @@ export default function EncryptionBlade() {
   const [pickerOpen, setPickerOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [saved, setSaved] = useState<{ bot: Bot; target: EncryptionTarget }>();
-  const previousKey =
-    change?.previousKeyUrl && serverNow() - change.at < weekMs
-      ? versionedKeyUrlOf(change.previousKeyUrl)
-      : undefined;
+  const rotation = keyToKeep(history, serverNow());
+  const previousKey = rotation?.previousKey;
   const checks = useEncryptionChecks(bot.data, {
     current: current?.key,
     candidate: target?.type === 'customer' ? target.key : current?.key,
     previous: previousKey,
   });
   const save = useEncryptionSave(f.base, (result, saveTarget) => {
-    if (current && kind !== 'none') {
-      const record: ChangeRecord = {
-        kind,
-        at: serverNow(),
-        keyUrl: saveTarget.type === 'customer' ? saveTarget.key.href : undefined,
-        previousKeyUrl: kind === 'rotate' ? current.key?.href : undefined,
-      };
-      writeChange(blade.resourceId, record);
-      setChange(record);
-    }
     setSaved({ bot: result, target: saveTarget });
     f.accept(encryptionFormFromBot(result));
   });
@@ -104,7 +107,7 @@ export default function EncryptionBlade() {
       saveBlockedReason={invalidReason}
       onSave={() => (save.reset(), setConfirming(true))}
       onDiscard={() => (f.discard(), save.reset())}
-      onRefresh={() => (void bot.refetch(), checks.recheck())}
+      onRefresh={() => (void bot.refetch(), checks.recheck(), keyHistory.refetch())}
       refreshing={bot.isFetching}
       status={
         f.changedUnderneath ? (
@@ -121,9 +124,7 @@ export default function EncryptionBlade() {
         <ArmErrorBar error={save.error} title="Azure refused the change; what you entered is kept" />
       ) : null}
       {current?.cmek && <KeyOutOfReachBar checks={checks.current.checks} />}
-      {previousKey && change && (
-        <PreviousKeyBar keyUrl={previousKey.href} replacedAt={change.at} checks={checks.previous.checks} />
-      )}
+      {rotation && <ReplacedKeyBar change={rotation} checks={checks.previous.checks} />}
       {bot.data && form && current && (
         <>
           <EncryptionIntro />
@@ -137,8 +138,12 @@ export default function EncryptionBlade() {
             onOpenPicker={() => setPickerOpen(true)}
           />
           {target && kind !== 'none' && <SaveAsCode target={target} />}
-          <EncryptionStatusSection bot={bot.data} change={change} />
+          <EncryptionStatusSection bot={bot.data} change={lastChange} />
           {(form.type === 'customer' || current.cmek) && <ReadinessPanel readiness={checks.candidate} />}
+          {current.key && checks.current.vaultId && (
+            <KeyUsageSummary vaultId={checks.current.vaultId} keyUrl={current.key} />
+          )}
+          <KeyHistorySection history={history} loading={keyHistory.loading} nowMs={serverNow()} />
           {saved && <SavedAsCode bot={saved.bot} target={saved.target} />}
           <AboutEncryption />
         </>

@@ -11,7 +11,7 @@ import {
 } from '@fluentui/react-components';
 import type { Bot } from '../../arm/types/bot';
 import { serverNow } from '../../arm/server-clock';
-import type { ChangeRecord } from './change-log';
+import type { KeyChange } from '../../domain/history/key-history';
 import { documentedMaxMs, formatDuration, phaseOf } from './encryption-status';
 
 const useStyles = makeStyles({
@@ -19,14 +19,17 @@ const useStyles = makeStyles({
 });
 
 /**
- * Progress told honestly: Azure's status string (verbatim), the time since this console saved the change against the
- * documented "up to 24 hours", and no invented percentage.
+ * Progress told honestly: Azure's status string (verbatim), the time since the change (from Azure's change records,
+ * whoever made it) against the documented "up to 24 hours", and no invented percentage.
  */
-export function EncryptionStatusSection({ bot, change }: { bot: Bot; change?: ChangeRecord }) {
+export function EncryptionStatusSection({ bot, change }: { bot: Bot; change?: KeyChange }) {
   const styles = useStyles();
   const status = bot.properties.cmekEncryptionStatus ?? '';
   const phase = phaseOf(status, bot.properties.isCmekEnabled === true);
   const elapsed = change ? serverNow() - change.at : undefined;
+  const by = change?.changedBy
+    ? ` by ${change.changedBy}${change.clientType ? ` (${change.clientType})` : ''}`
+    : '';
   const recent = elapsed !== undefined && elapsed < documentedMaxMs * 2;
   const label = phase === 'off' ? 'Microsoft managed encryption' : status || 'No status reported';
   return (
@@ -45,7 +48,9 @@ export function EncryptionStatusSection({ bot, change }: { bot: Bot; change?: Ch
           <MessageBarBody>
             <MessageBarTitle>Azure Bot Service is working on it</MessageBarTitle>
             Azure reports “{status}”. This can take up to 24 hours. Your bot keeps working normally meanwhile.
-            {recent && ` Changed by this console ${formatDuration(elapsed)} ago.`}
+            {recent
+              ? ` Changed${by} ${formatDuration(elapsed)} ago.`
+              : ' When the change was made is not in Azure’s records that Keyguard could read.'}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,8 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { keyOutOfReach } from '../../domain/readiness/evaluate';
 import type { ReadinessCheck } from '../../domain/readiness/types';
+import { keepReplacedKeyMs, type KeyChange } from '../../domain/history/key-history';
+import { dateTimeText } from '../../domain/time-text';
 
 /**
  * Said only on documented signals (the readiness facts of the bot's own key: disabled, expired, deleted, access gone,
@@ -21,24 +23,27 @@ export function KeyOutOfReachBar({ checks }: { checks: ReadinessCheck[] }) {
   );
 }
 
-/** The key a rotation replaced must stay usable for a week while data is re-encrypted. */
-export function PreviousKeyBar({
-  keyUrl,
-  replacedAt,
-  checks,
-}: {
-  keyUrl: string;
-  replacedAt: number;
-  checks: ReadinessCheck[];
-}) {
+/**
+ * The one-week watch: the key a rotation replaced must stay usable for a week while data is re-encrypted. Shown from
+ * Azure's change records, whoever rotated; a warning as soon as the replaced key is out of reach.
+ */
+export function ReplacedKeyBar({ change, checks }: { change: KeyChange; checks: ReadinessCheck[] }) {
   const broken = keyOutOfReach(checks);
-  if (broken.length === 0) return null;
+  const until = dateTimeText(change.at + keepReplacedKeyMs);
+  const who = change.changedBy
+    ? ` by ${change.changedBy}${change.clientType ? ` (${change.clientType})` : ''}`
+    : '';
   return (
-    <MessageBar intent="warning" layout="multiline">
+    <MessageBar intent={broken.length ? 'warning' : 'info'} layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>The previous key became unusable too early</MessageBarTitle>
-        The key replaced on {new Date(replacedAt).toUTCString()} ({keyUrl}) must stay available for at least a
-        week while data is re-encrypted, or the bot may stop working. {broken.map((c) => c.reason).join(' ')}
+        <MessageBarTitle>
+          {broken.length
+            ? 'The replaced key became unusable too early'
+            : `Keep the replaced key until ${until}`}
+        </MessageBarTitle>
+        The key was rotated{who} on {dateTimeText(change.at)}. The key it replaced ({change.previousKey?.href}
+        ) must stay enabled, and Azure Bot Service’s access to it must stay, for at least a week while data is
+        re-encrypted: until {until}. {broken.map((c) => c.reason).join(' ')}
       </MessageBarBody>
     </MessageBar>
   );

@@ -44,7 +44,7 @@ export function AsCodeView({
       {code.cli && (
         <>
           <Text weight="semibold">Azure CLI</Text>
-          <pre className={s.pre} aria-label={`${title}: Azure CLI`}>
+          <pre className={s.pre} role="region" tabIndex={0} aria-label={`${title}: Azure CLI`}>
             {code.cli}
           </pre>
           <Button size="small" icon={<CopyRegular />} onClick={() => copy(code.cli)} className={s.copy}>
@@ -55,7 +55,7 @@ export function AsCodeView({
       <Text weight="semibold">Bicep</Text>
       {code.bicep ? (
         <>
-          <pre className={s.pre} aria-label={`${title}: Bicep`}>
+          <pre className={s.pre} role="region" tabIndex={0} aria-label={`${title}: Bicep`}>
             {code.bicep}
           </pre>
           <Button

@@ -1,5 +1,5 @@
 import { Button, Link, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { CheckState, FixId, ReadinessCheck } from '../../domain/readiness/types';
 import { useBlade } from '../../portal/blade/blade-context';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
@@ -9,6 +9,9 @@ import { RouterLink } from '../../portal/navigation/router-link';
 import type { Readiness } from './use-readiness';
 import { useReadinessFixes } from './use-readiness-fixes';
 import { FixAsCode } from './fix-as-code';
+
+// The dialog loads when first opened: it is not part of showing the blade.
+const AuditTrailDialog = lazy(() => import('./audit-trail-dialog'));
 
 const useStyles = makeStyles({
   list: {
@@ -45,6 +48,7 @@ const fixLabel: Record<FixId, string> = {
   'access-policy': 'Add the access policy',
   'role-assignment': 'Assign the role',
   'firewall-bypass': 'Allow trusted Microsoft services',
+  'audit-trail': 'Send the audit log to a workspace…',
 };
 
 const stateKind: Record<CheckState, StatusKind> = {
@@ -66,6 +70,7 @@ export function ReadinessPanel({
   const blade = useBlade();
   const fixes = useReadinessFixes(readiness.vaultId);
   const [confirmPurge, setConfirmPurge] = useState(false);
+  const [auditOpen, setAuditOpen] = useState(false);
   const [fixError, setFixError] = useState<string>();
   const { failed, unknown, warnings } = readiness.summary;
   const run = (fix: FixId) => {
@@ -74,12 +79,15 @@ export function ReadinessPanel({
       .run(fix)
       .then(readiness.recheck, (e: unknown) => setFixError(e instanceof Error ? e.message : String(e)));
   };
+  // A warning (a key near expiry, no audit log kept) is neither a pass nor a failure: it is counted on its own.
+  const passed = readiness.checks.length - failed.length - unknown.length - warnings.length;
+  const warned = warnings.length ? `, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : '';
   const summary =
     readiness.checks.length === 0
       ? 'Enter or select a valid key to check it.'
       : failed.length === 0 && unknown.length === 0
-        ? `All ${readiness.checks.length} checks passed${warnings.length ? `, ${warnings.length} warning` : ''}.`
-        : `${failed.length} failed, ${unknown.length} unknown, ${readiness.checks.length - failed.length - unknown.length} passed.`;
+        ? `All ${passed} checks passed${warned}.`
+        : `${failed.length} failed, ${unknown.length} unknown, ${passed} passed${warned}.`;
   return (
     <section aria-labelledby="readiness-title">
       <div className={styles.header}>
@@ -108,7 +116,7 @@ export function ReadinessPanel({
                 {c.label}
               </Text>
               <Text size={200}>{c.reason}</Text>
-              {c.state === 'failed' && c.fix && readiness.vaultId && (
+              {c.state === 'failed' && c.fix && c.fix !== 'audit-trail' && readiness.vaultId && (
                 <FixAsCode
                   fix={c.fix}
                   label={fixLabel[c.fix]}
@@ -118,12 +126,18 @@ export function ReadinessPanel({
               )}
             </div>
             <div className={styles.actions}>
-              {c.state === 'failed' && c.fix && (
+              {(c.state === 'failed' || c.state === 'warning') && c.fix && (
                 <Button
                   size="small"
-                  appearance="primary"
+                  appearance={c.state === 'failed' ? 'primary' : 'secondary'}
                   disabled={fixes.busy}
-                  onClick={() => (c.fix === 'purge-protection' ? setConfirmPurge(true) : run(c.fix as FixId))}
+                  onClick={() =>
+                    c.fix === 'purge-protection'
+                      ? setConfirmPurge(true)
+                      : c.fix === 'audit-trail'
+                        ? setAuditOpen(true)
+                        : run(c.fix as FixId)
+                  }
                 >
                   {fixLabel[c.fix]}
                 </Button>
@@ -148,6 +162,16 @@ export function ReadinessPanel({
         This is irreversible: nobody, including Microsoft, can turn purge protection off again, and deleted
         vaults and keys stay in the deleted state for the whole retention period.
       </ConfirmDialog>
+      {readiness.vaultId && auditOpen && (
+        <Suspense fallback={null}>
+          <AuditTrailDialog
+            vaultId={readiness.vaultId}
+            open={auditOpen}
+            onClose={() => setAuditOpen(false)}
+            onDone={readiness.recheck}
+          />
+        </Suspense>
+      )}
       <Link
         href="https://learn.microsoft.com/azure/bot-service/bot-service-encryption"
         target="_blank"

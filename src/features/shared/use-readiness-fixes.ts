@@ -59,6 +59,8 @@ export function useReadinessFixes(vaultId: string | undefined) {
       case 'purge-protection':
       case 'firewall-bypass':
         return vaultFix.mutateAsync(fix);
+      case 'audit-trail':
+        throw new Error('The audit trail needs a workspace chosen: it is set up in its own dialog.');
     }
   };
   return {

@@ -13,6 +13,7 @@ import { cmekGranteeIds } from '../../domain/readiness/permission-check';
 import type { Read, ReadinessCheck } from '../../domain/readiness/types';
 import { useAfterFirstPaint } from '../../portal/use-after-first-paint';
 import { cmekPrincipalQuery } from '../../queries/cmek-principal';
+import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 import { directoryObjectsQuery } from '../../queries/directory';
 import { useFindVaultId } from '../../queries/find-vault';
 import {
@@ -68,6 +69,10 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
   });
   const rbac = vault.data?.properties.enableRbacAuthorization === true;
   const roles = useQuery({ ...roleAssignmentsQuery(vaultId ?? ''), enabled: vaultId !== undefined && rbac });
+  const diagnostics = useQuery({
+    ...diagnosticSettingsQuery(vaultId ?? ''),
+    enabled: vaultId !== undefined,
+  });
   const keyRead = useQuery({
     ...keyVersionQuery(vaultId ?? '', parts?.keyName ?? '', parts?.version ?? ''),
     enabled: vaultId !== undefined && parts !== undefined,
@@ -93,6 +98,7 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
         roleAssignments: rbac ? read(roles, true, '') : { value: [] },
         otherGrantees: granteeIds.length ? read(grantees, true, '') : { value: [] },
         keyVersion: vaultId ? read(keyRead, true, '') : found.notFound ? { error: missingVault } : undefined,
+        diagnosticSettings: vaultId ? read(diagnostics, true, '') : undefined,
         nowMs: serverNow(),
       })
     : [];
@@ -108,7 +114,8 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
       provider.isFetching ||
       principal.isFetching ||
       roles.isFetching ||
-      keyRead.isFetching,
+      keyRead.isFetching ||
+      diagnostics.isFetching,
     recheck: () => {
       // refetch() runs even a disabled query, so only what this key needs is asked again.
       if (!parts) return;
@@ -117,6 +124,7 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
       void vault.refetch();
       void provider.refetch();
       void keyRead.refetch();
+      void diagnostics.refetch();
       if (rbac) void roles.refetch();
     },
   };

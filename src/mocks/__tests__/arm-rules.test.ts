@@ -257,11 +257,13 @@ describe('key vault rules', () => {
     const { testTwin } = await import('../../testing/twin');
     await arm('PATCH', kvPath, { properties: { enablePurgeProtection: true } });
     const snapshot = testTwin.managed.snapshot();
-    expect(Object.keys(snapshot.diffs)).toEqual(['vaults']);
+    // The vault, and Azure's records of the change (Activity log events, a Resource Graph change record).
+    expect(Object.keys(snapshot.diffs).sort()).toEqual(['activityEvents', 'changeRecords', 'vaults']);
     resetTwin('fresh');
     expect((await arm('GET', kvPath)).body.properties.enablePurgeProtection).toBeUndefined();
     const { restoreWorld } = await import('../twin/snapshot');
     testTwin.managed.twin.replaceWorld(restoreWorld(snapshot)!);
     expect((await arm('GET', kvPath)).body.properties.enablePurgeProtection).toBe(true);
+    expect(testTwin.managed.twin.world.changeRecords.size).toBe(1);
   });
 });

@@ -13,18 +13,33 @@ export const graphColumns = [
 
 export type GraphColumn = (typeof graphColumns)[number];
 
+/** `alias = tostring(properties.a.b)` (or `tobool`, `toint`): a value from the resource's ARM properties. */
+export interface ComputedColumn {
+  alias: string;
+  convert: 'tostring' | 'tobool' | 'toint';
+  path: string[];
+}
+
 export interface GraphQuery {
   /** Lower-case resource types to keep; undefined keeps all. */
   types?: string[];
-  columns?: GraphColumn[];
+  columns?: (GraphColumn | ComputedColumn)[];
   orderById?: 'asc' | 'desc';
+}
+
+function columnOf(text: string): GraphColumn | ComputedColumn | undefined {
+  if ((graphColumns as readonly string[]).includes(text)) return text as GraphColumn;
+  const m = /^([A-Za-z]\w*) ?= ?(tostring|tobool|toint)\(properties((?:\.[A-Za-z]\w*)+)\)$/.exec(text);
+  return m
+    ? { alias: m[1]!, convert: m[2] as ComputedColumn['convert'], path: m[3]!.slice(1).split('.') }
+    : undefined;
 }
 
 const quoted = /^'([^']*)'$/;
 
 /**
  * The twin runs no KQL: it understands `resources`, then in any order `where type in~ ('a', 'b')` or
- * `where type =~ 'a'`, `project` of known columns and `order by id asc|desc`. Anything else is refused, never guessed.
+ * `where type =~ 'a'`, `project` of known columns (or `x = tostring(properties.y)`) and `order by id asc|desc`. Anything else is refused, never guessed.
  */
 export function parseGraphQuery(text: string): GraphQuery | undefined {
   const [table, ...stages] = text.split('|').map((s) => s.trim().replace(/\s+/g, ' '));
@@ -43,10 +58,9 @@ export function parseGraphQuery(text: string): GraphQuery | undefined {
       const columns = stage
         .slice('project '.length)
         .split(',')
-        .map((c) => c.trim());
-      if (!columns.every((c): c is GraphColumn => (graphColumns as readonly string[]).includes(c)))
-        return undefined;
-      q.columns = columns;
+        .map((c) => columnOf(c.trim()));
+      if (columns.some((c) => c === undefined)) return undefined;
+      q.columns = columns as (GraphColumn | ComputedColumn)[];
     } else if (order && !q.orderById) {
       // KQL sorts descending unless told otherwise.
       q.orderById = order[1] === 'asc' ? 'asc' : 'desc';

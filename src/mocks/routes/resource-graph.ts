@@ -3,8 +3,17 @@ import { assumptions } from '../twin/assumptions';
 import { fail } from '../twin/errors';
 import { json, type Router } from '../twin/http';
 import type { TwinContext } from './context';
-import type { TwinBot, TwinVault } from '../twin/model';
-import { graphColumns, parseGraphQuery, type GraphColumn, type GraphQuery } from './resource-graph-query';
+import type { TwinBot, TwinVault, TwinWorkspace } from '../twin/model';
+import { botJson, vaultJson } from '../twin/serialize';
+import { changeRow, parseChangesQuery, type ChangesQuery } from './resource-changes-query';
+import {
+  graphColumns,
+  parseGraphQuery,
+  type ComputedColumn,
+  type GraphColumn,
+  type GraphQuery,
+} from './resource-graph-query';
+import { workspaceJson } from './workspaces';
 
 type Row = Record<string, unknown>;
 
@@ -67,8 +76,24 @@ interface Hit {
   /** The lower-cased id, which orders the rows. */
   key: string;
   type: string;
-  resource: TwinBot | TwinVault;
+  resource: TwinBot | TwinVault | TwinWorkspace;
   tenantId: string;
+}
+
+function computed(ctx: TwinContext, hit: Hit, c: ComputedColumn, now: number): unknown {
+  const r = hit.resource;
+  const json =
+    hit.type === 'microsoft.botservice/botservices'
+      ? botJson(ctx.world, r as TwinBot, now)
+      : hit.type === 'microsoft.keyvault/vaults'
+        ? vaultJson(r as TwinVault)
+        : workspaceJson(r as TwinWorkspace);
+  let v: unknown = json.properties;
+  for (const k of c.path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  if (c.convert === 'tobool')
+    return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null;
+  if (c.convert === 'toint') return typeof v === 'number' ? Math.trunc(v) : null;
+  return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 function cell(hit: Hit, column: GraphColumn): unknown {
@@ -91,17 +116,17 @@ function cell(hit: Hit, column: GraphColumn): unknown {
     case 'tenantId':
       return hit.tenantId;
     case 'tags':
-      return r.tags;
+      return 'tags' in r ? r.tags : {};
   }
 }
 
 /** Every resource the demo user can read in the given subscriptions, as rows of Resource Graph's `resources` table. */
-function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery): Row[] {
+function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery, now: number): Row[] {
   const readable = accessChecker(ctx.world, 'read');
   const wanted = (type: string) => !q.types || q.types.includes(type);
   const hits: Hit[] = [];
   const seen = new Set<string>();
-  const collect = (type: string, resources: readonly (TwinBot | TwinVault)[], tenantId: string) => {
+  const collect = (type: string, resources: readonly Hit['resource'][], tenantId: string) => {
     if (!wanted(type)) return;
     for (const resource of resources)
       if (readable(resource.id)) hits.push({ key: resource.id.toLowerCase(), type, resource, tenantId });
@@ -117,6 +142,11 @@ function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery):
       sub.tenantId,
     );
     collect('microsoft.keyvault/vaults', ctx.world.vaults.inSubscription(sub.subscriptionId), sub.tenantId);
+    collect(
+      'microsoft.operationalinsights/workspaces',
+      ctx.world.workspaces.inSubscription(sub.subscriptionId),
+      sub.tenantId,
+    );
   }
   if (q.orderById) {
     const dir = q.orderById === 'asc' ? 1 : -1;
@@ -125,9 +155,30 @@ function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery):
   const columns = q.columns ?? graphColumns;
   return hits.map((hit) => {
     const row: Row = {};
-    for (const c of columns) row[c] = cell(hit, c);
+    for (const c of columns) {
+      if (typeof c === 'string') row[c] = cell(hit, c);
+      else row[c.alias] = computed(ctx, hit, c, now);
+    }
     return row;
   });
+}
+
+/** Change records of readable resources in the given subscriptions, newest first, within 14 days at most. */
+function changeRows(ctx: TwinContext, subscriptions: string[], q: ChangesQuery, now: number): Row[] {
+  const readable = accessChecker(ctx.world, 'read');
+  const subs = new Set(subscriptions.map((s) => s.toLowerCase()));
+  const targets = new Set(q.targets.map((t) => t.toLowerCase()));
+  const since = now - Math.min(q.days, 14) * 24 * 60 * 60 * 1000;
+  return [...ctx.world.changeRecords.values()]
+    .filter(
+      (r) =>
+        subs.has(r.subscriptionId.toLowerCase()) &&
+        targets.has(r.targetResourceId.toLowerCase()) &&
+        r.at > since &&
+        readable(r.targetResourceId),
+    )
+    .sort((a, b) => b.at - a.at)
+    .map(changeRow);
 }
 
 /**
@@ -138,9 +189,12 @@ function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery):
 export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): void {
   const cursors = new Map<string, Cursor>();
   let nextCursor = 0;
-  router.add('arm', 'POST', '/providers/Microsoft.ResourceGraph/resources', ({ req }) => {
+  router.add('arm', 'POST', '/providers/Microsoft.ResourceGraph/resources', ({ req, now }) => {
     const body = readBody(req.body);
-    const q = parseGraphQuery(body.query) ?? invalid(assumptions.resourceGraph.unsupportedQuery);
+    const changes = parseChangesQuery(body.query);
+    const q = changes
+      ? undefined
+      : (parseGraphQuery(body.query) ?? invalid(assumptions.resourceGraph.unsupportedQuery));
     // No subscriptions: a tenant query, over the subscriptions Subscriptions_List shows the caller.
     const subscriptions = body.subscriptions ?? visibleSubscriptionIds(ctx.world);
     const fingerprint = JSON.stringify([
@@ -165,7 +219,12 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
       cursorId = token!.cursor;
     }
     if (!cursor) {
-      cursor = { fingerprint, rows: resourceRows(ctx, subscriptions, q) };
+      cursor = {
+        fingerprint,
+        rows: changes
+          ? changeRows(ctx, subscriptions, changes, now)
+          : resourceRows(ctx, subscriptions, q!, now),
+      };
       cursorId = String(++nextCursor);
       cursors.set(cursorId, cursor);
       // A handful of open cursors is plenty for one console; the oldest goes first.
@@ -174,7 +233,7 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
     const data = cursor.rows.slice(offset, offset + body.top);
     const more = offset + body.top < cursor.rows.length;
     // Without the id column Resource Graph cannot page: it cuts the answer and says so.
-    const canPage = !q.columns || q.columns.includes('id');
+    const canPage = !q?.columns || q.columns.includes('id');
     const out: Record<string, unknown> = {
       totalRecords: cursor.rows.length,
       count: data.length,

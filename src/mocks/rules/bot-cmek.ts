@@ -18,12 +18,18 @@ export function settleBot(world: World, bot: TwinBot, nowMs: number): TwinBot {
   return settled;
 }
 
-/** Which keys the service needs right now: the current one while CMK is on, and the old one while rotating or decrypting. */
-function keysInUse(bot: TwinBot): string[] {
+/**
+ * Which keys the service needs: the current one while CMK is on, and the old one while rotating or decrypting. `atMs`
+ * (default: while the phase lasts) asks about a moment after the phase may have ended.
+ */
+export function keysInUse(bot: TwinBot, atMs?: number): string[] {
   const { cmek } = bot;
+  const phaseOver = atMs !== undefined && cmek.phaseEndsAt !== undefined && cmek.phaseEndsAt <= atMs;
+  const phase = phaseOver ? 'idle' : cmek.phase;
+  const enabled = phaseOver ? cmek.phase !== 'decrypting' : cmek.enabled;
   const used: string[] = [];
-  if ((cmek.enabled || cmek.phase === 'decrypting') && cmek.keyUrl) used.push(cmek.keyUrl);
-  if (cmek.phase === 'rotating' && cmek.previousKeyUrl) used.push(cmek.previousKeyUrl);
+  if ((enabled || phase === 'decrypting') && cmek.keyUrl) used.push(cmek.keyUrl);
+  if (phase === 'rotating' && cmek.previousKeyUrl) used.push(cmek.previousKeyUrl);
   return used;
 }
 

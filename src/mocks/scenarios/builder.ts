@@ -63,6 +63,7 @@ export class ScenarioBuilder {
       demoUserObjectId: demoUser.objectId,
       activeTenantId: demoUser.tenantId,
       clientIp: '203.0.113.42',
+      keyUseLoggedUntil: startMs,
     });
   }
 
@@ -270,6 +271,17 @@ export class ScenarioBuilder {
     });
     this.world.keys.seed(World.keyKey(vault.id, name), { vaultId: vault.id, name, versions: out, tags: {} });
     return out.map((v) => `https://${vault.name}.vault.azure.net/keys/${name}/${v.version}`);
+  }
+
+  workspace(input: {
+    subscriptionId: string;
+    resourceGroup: string;
+    name: string;
+    customerId: string;
+  }): string {
+    const id = `/subscriptions/${input.subscriptionId}/resourceGroups/${input.resourceGroup}/providers/Microsoft.OperationalInsights/workspaces/${input.name}`;
+    this.world.workspaces.seed(id, { ...input, id, location: 'westeurope', retentionInDays: 30 });
+    return id;
   }
 
   cmekPolicy(tenantId: string, permissions = cmekKeyPermissions): AccessPolicyEntry {

@@ -19,6 +19,12 @@ export const contoso = {
   financeRg: 'rg-finance',
   botName: 'contoso-support-bot',
   vaultName: 'kv-contoso-cmk',
+  /** Log Analytics workspaces (their query ids are fixed, not drawn, so other ids stay as they were). */
+  securityWorkspace: {
+    name: 'log-contoso-security',
+    customerId: 'b7d0c5a1-3e9f-4c2a-8d61-0f4a2c9e7b35',
+  },
+  botsWorkspace: { name: 'log-contoso-bots', customerId: '5e2a9c47-81d3-4f06-b2e8-c4a7d9013f62' },
   fabrikam: {
     tenantId: 'c3e5a7b9-1d2f-4a6c-8e0b-5d7f9a1c3e5b',
     domain: 'fabrikam.onmicrosoft.com',
@@ -26,17 +32,17 @@ export const contoso = {
   },
 };
 
-/** @internal Ids the tests and the benchmark open. */
+/** Ids the scenarios' past, the tests and the benchmark use. */
 export const contosoBotId = `/subscriptions/${contoso.botsSub}/resourceGroups/${contoso.botRg}/providers/Microsoft.BotService/botServices/${contoso.botName}`;
-/** @internal Ids the tests and the benchmark open. */
+/** Ids the scenarios' past, the tests and the benchmark use. */
+export const contosoWorkspaceId = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}/providers/Microsoft.OperationalInsights/workspaces/${contoso.securityWorkspace.name}`;
+/** Ids the scenarios' past, the tests and the benchmark use. */
 export const contosoVaultId = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}/providers/Microsoft.KeyVault/vaults/${contoso.vaultName}`;
 
 export interface ContosoOptions {
   vault: Omit<VaultInput, 'subscriptionId' | 'resourceGroup' | 'name' | 'tenantId'>;
   botServiceOnKeysSub: boolean;
   cmekPolicy: boolean;
-  /** Key name whose newest version the bot uses, with CMK on and finished. */
-  encryptedWith?: string;
   /** A tenant app registered as "Bot Service CMEK Prod": `directory` only, or holding the CMEK access policy too. */
   lookalike?: 'directory' | 'access-policy';
   /** The tenant never got Microsoft's Bot Service CMEK Prod principal (it is created on first use). */
@@ -96,6 +102,12 @@ export function buildContoso(
   b.role(contoso.user.objectId, `/subscriptions/${contoso.botsSub}`, 'Owner');
   b.role(contoso.user.objectId, `/subscriptions/${contoso.keysSub}`, 'Owner');
   b.role(contoso.user.objectId, `/subscriptions/${contoso.financeSub}`, 'Reader');
+  b.workspace({
+    subscriptionId: contoso.keysSub,
+    resourceGroup: contoso.keysRg,
+    ...contoso.securityWorkspace,
+  });
+  b.workspace({ subscriptionId: contoso.botsSub, resourceGroup: contoso.botRg, ...contoso.botsWorkspace });
 
   const adminPolicy: AccessPolicyEntry = {
     tenantId: contoso.tenantId,
@@ -133,7 +145,7 @@ export function buildContoso(
         : []),
     ],
   });
-  const [, current] = b.key(vault, 'bot-cmk-key', [
+  b.key(vault, 'bot-cmk-key', [
     { keySize: 3072, createdDaysAgo: 200 },
     { keySize: 3072, createdDaysAgo: 40, expiresInDays: 365 },
   ]);
@@ -172,14 +184,12 @@ export function buildContoso(
   });
   b.key(finance, 'payroll-key', [{}]);
 
-  const keyUrl = options.encryptedWith === 'bot-cmk-key' ? current : undefined;
   b.bot({
     subscriptionId: contoso.botsSub,
     resourceGroup: contoso.botRg,
     name: contoso.botName,
     tenantId: contoso.tenantId,
     displayName: 'Contoso Support Bot',
-    keyUrl,
   });
   b.bot({
     subscriptionId: contoso.botsSub,

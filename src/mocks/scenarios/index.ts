@@ -1,5 +1,14 @@
 import { contoso, buildContoso } from './contoso';
+import {
+  auditSettingByPriya,
+  cmekKeyChange,
+  contosoKeyVersions,
+  jordanWithCli,
+  purgeProtectionByPriya,
+  revokeByPriya,
+} from './contoso-past';
 import { buildLarge } from './large';
+import { livePast } from './past';
 import type { World } from '../twin/world';
 
 export const scenarioNames = [
@@ -19,11 +28,12 @@ export const scenarioDescriptions: Record<ScenarioName, string> = {
     'A bot and a key vault with nothing prepared: no purge protection, Microsoft.BotService not registered, no access policy for Bot Service CMEK Prod (only a lookalike app of that name holds one), firewall on selected networks without the trusted-services bypass.',
   ready:
     'Every prerequisite met; the bot still uses Microsoft-managed keys. A tenant app named like Bot Service CMEK Prod sits in the directory.',
-  encrypted: 'The bot uses a customer-managed key and encryption has finished.',
+  encrypted:
+    'The bot uses a customer-managed key and encryption has finished. Its past: Priya sent the vault’s audit log to Log Analytics and turned on purge protection, you turned CMK on, and six days ago Jordan rotated the key with the Azure CLI.',
   rbac: 'The key vault uses Azure RBAC instead of access policies; the role for Bot Service CMEK Prod is missing.',
   'cross-tenant': 'The only prepared key vault belongs to another Microsoft Entra tenant.',
   revoked:
-    "The bot uses a customer-managed key, but the vault's access policy for Bot Service CMEK Prod was removed.",
+    "The bot uses a customer-managed key, but two days ago Priya removed the vault's access policy for Bot Service CMEK Prod: the audit log shows the unwraps failing since.",
   'no-principal':
     'The vault is prepared, but the tenant never got Microsoft’s Bot Service CMEK Prod service principal (it is created on first use).',
   large: 'Tenant scale: about 50 subscriptions, 2,000 key vaults, 20,000 keys and 5,000 bots.',
@@ -42,6 +52,12 @@ const ready = {
 };
 
 export function buildScenario(name: ScenarioName, startMs: number): World {
+  const world = buildWorld(name, startMs);
+  world.markSeeded();
+  return world;
+}
+
+function buildWorld(name: ScenarioName, startMs: number): World {
   switch (name) {
     case 'fresh':
       return buildContoso(name, startMs, 101, {
@@ -70,26 +86,41 @@ export function buildScenario(name: ScenarioName, startMs: number): World {
         cmekPolicy: false,
         noCmekPrincipal: true,
       }).world;
-    case 'encrypted':
-      return buildContoso(name, startMs, 103, {
-        vault: ready,
+    case 'encrypted': {
+      const world = buildContoso(name, startMs, 103, {
+        vault: { ...ready, purgeProtection: false },
         botServiceOnKeysSub: true,
         cmekPolicy: true,
-        encryptedWith: 'bot-cmk-key',
       }).world;
+      const [v1, v2] = contosoKeyVersions(world, 'bot-cmk-key');
+      livePast(world, startMs, 0xe0c, [
+        auditSettingByPriya(13),
+        purgeProtectionByPriya(12),
+        cmekKeyChange(world, 11, 'me', v1!),
+        cmekKeyChange(world, 6, jordanWithCli, v2!),
+      ]);
+      return world;
+    }
     case 'rbac':
       return buildContoso(name, startMs, 104, {
         vault: { ...ready, rbac: true },
         botServiceOnKeysSub: true,
         cmekPolicy: false,
       }).world;
-    case 'revoked':
-      return buildContoso(name, startMs, 106, {
+    case 'revoked': {
+      const world = buildContoso(name, startMs, 106, {
         vault: ready,
         botServiceOnKeysSub: true,
-        cmekPolicy: false,
-        encryptedWith: 'bot-cmk-key',
+        cmekPolicy: true,
       }).world;
+      const [, v2] = contosoKeyVersions(world, 'bot-cmk-key');
+      livePast(world, startMs, 0x7e0, [
+        auditSettingByPriya(13),
+        cmekKeyChange(world, 10, 'me', v2!),
+        revokeByPriya(2, world.cmekPrincipal(contoso.tenantId)!.objectId),
+      ]);
+      return world;
+    }
     case 'cross-tenant': {
       const b = buildContoso(name, startMs, 105, {
         vault: { softDelete: true },

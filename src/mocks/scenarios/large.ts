@@ -1,6 +1,15 @@
+import { accessChecker } from '../rules/authorization';
 import { pick } from '../twin/random';
 import type { World } from '../twin/world';
 import { contoso, buildContoso } from './contoso';
+import {
+  auditSettingByPriya,
+  cmekKeyChange,
+  contosoKeyVersions,
+  jordanWithCli,
+  purgeProtectionByPriya,
+} from './contoso-past';
+import { livePast } from './past';
 
 const words = [
   'alpha',
@@ -110,5 +119,20 @@ export function buildLarge(startMs: number): World {
       });
     }
   }
-  return b.world;
+  // A past to audit: the HR bot on a customer-managed key, rotated by Jordan with the Azure CLI; a colleague's
+  // purge-protection change on one of the tenant's vaults.
+  const world = b.world;
+  const [v1, v2] = contosoKeyVersions(world, 'bot-cmk-key');
+  const hrBot = `/subscriptions/${contoso.botsSub}/resourceGroups/${contoso.botRg}/providers/Microsoft.BotService/botServices/contoso-hr-bot`;
+  const writable = accessChecker(world, 'write');
+  const unprotected = [...world.vaults.values()].find(
+    (v) => !v.enablePurgeProtection && v.enableSoftDelete && writable(v.id),
+  );
+  livePast(world, startMs, 0x1a7, [
+    auditSettingByPriya(13),
+    cmekKeyChange(world, 11, 'me', v1!, hrBot),
+    ...(unprotected ? [purgeProtectionByPriya(9, unprotected.id)] : []),
+    cmekKeyChange(world, 6, jordanWithCli, v2!, hrBot),
+  ]);
+  return world;
 }

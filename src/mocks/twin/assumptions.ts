@@ -56,6 +56,51 @@ export const assumptions = {
     unsupportedQuery:
       'The twin understands only `resources` with `where type in~ (...)`, `project` of known columns and `order by id`.',
   },
+  /**
+   * Azure's records of changes. The Activity log keeps 90 days (documented) and pages its answer (page size not
+   * documented); Resource Graph keeps change records 14 days (documented) and shows them within minutes (the twin: at
+   * once). Which resource id the Activity log gives an access-policy update is not recorded: the twin gives the
+   * vault's. Resource Graph's `clientType` for a client it does not recognise is `Unknown` (documented); how it
+   * recognises a client is not, so the twin reads the User-Agent below. Volatile properties (status, etag) make no
+   * change record, and `changedByType` is `User` or `Application`.
+   */
+  history: {
+    activityLogPageSize: 50,
+    activityLogTooOld: 'The start time of the query cannot be older than 90 days.',
+    activityLogBadFilter:
+      "The $filter is not valid. It must be eventTimestamp ge '…' and eventTimestamp le '…', optionally followed by one clause on resourceGroupName, resourceUri, resourceProvider or correlationId.",
+    clientTypes: [
+      { userAgent: /AZURECLI/i, clientType: 'Azure CLI' },
+      { userAgent: /AzurePowershell/i, clientType: 'Azure PowerShell' },
+      { userAgent: /Terraform/i, clientType: 'Terraform' },
+    ],
+    untrackedProperties: [
+      'etag',
+      'systemData',
+      'properties.cmekEncryptionStatus',
+      'properties.provisioningState',
+    ],
+    /** The client id Keyguard signs in with in the demo (a live deployment has its own app registration). */
+    keyguardDemoAppId: '0f4e1b7a-6c2d-4e8f-9a3b-5d7c1e2f4a6b',
+  },
+  /**
+   * Key Vault's audit log. How often Azure Bot Service unwraps its key is not documented: the twin logs one unwrap an
+   * hour per bot and key in use, counted per day, and one wrap on each change of key. Its caller address is invented.
+   * Logs reach the workspace within 10 minutes (documented; the twin: at once). What Key Vault writes for a call its
+   * firewall refused (IsAddressAuthorized false) follows the AZKVAuditLogs columns; the twin writes it. Diagnostic
+   * settings: a workspace must exist in the twin; storage accounts, event hubs and partner solutions are not modelled,
+   * so their ids are taken as given. The messages of the settings' refusals (no sink, a sink reused, more than five)
+   * are recalled, not recorded.
+   */
+  keyUse: {
+    unwrapEveryMs: 60 * 60 * 1000,
+    botServiceCallerIp: '20.42.73.18',
+    workspaceRetentionDays: 30,
+  },
+  /** Log Analytics query API errors: codes recalled from its answers, not in the reference. */
+  logAnalytics: {
+    unsupportedQuery: 'The twin answers only the query Keyguard sends for key usage.',
+  },
 } as const;
 
 /**
@@ -121,6 +166,10 @@ export const errorCodes = {
     MethodNotAllowed: 'What ARM answers for a method a path does not serve is not recorded.',
     Request_MultipleObjectsWithSameKeyValue:
       'Graph’s answer to creating a principal that exists is not recorded.',
+    InsufficientAccessError:
+      'Log Analytics, a caller without read access to the workspace: recalled from its answers, not recorded.',
+    WorkspaceNotFoundError: 'Log Analytics, an unknown workspace id: recalled, not recorded.',
+    BadArgumentError: 'Log Analytics, a query it cannot run: recalled, not recorded.',
   },
 } as const;
 
@@ -251,6 +300,13 @@ export const supportedApiVersions: Record<string, string[]> = {
     '2025-12-01-preview',
     '2026-01-01-preview',
   ],
+  // …/Microsoft.Insights/Insights/readme.md, per resource type (fleet-posture §4): the Activity log has one version;
+  // @azure/arm-monitor 7.0.0 sends 2017-05-01-preview for diagnostic settings.
+  'microsoft.insights/eventtypes': ['2015-04-01'],
+  'microsoft.insights/diagnosticsettings': ['2017-05-01-preview', '2021-05-01-preview'],
+  'microsoft.insights/diagnosticsettingscategories': ['2017-05-01-preview', '2021-05-01-preview'],
+  // The reference records 2025-02-01 only (WorkspacesListByResourceGroup example).
+  'microsoft.operationalinsights': ['2025-02-01'],
   // …/Microsoft.ResourceGraph/ResourceGraph/readme.md
   'microsoft.resourcegraph': [
     '2019-04-01',

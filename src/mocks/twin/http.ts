@@ -1,4 +1,4 @@
-export type Service = 'arm' | 'graph' | 'directline';
+export type Service = 'arm' | 'graph' | 'directline' | 'logs';
 
 export interface TwinRequest {
   method: string;
@@ -59,7 +59,8 @@ export class Router {
       pathMatched = true;
       if (r.method !== method) continue;
       const params: Record<string, string> = {};
-      for (const [k, v] of Object.entries(m.groups ?? {})) params[k] = decodeURIComponent(v);
+      for (const [k, v] of Object.entries(m.groups ?? {}))
+        if (v !== undefined) params[k] = decodeURIComponent(v);
       return { handler: r.handler, params };
     }
     return pathMatched ? 'method' : undefined;
@@ -68,7 +69,11 @@ export class Router {
 
 /** GETs, and Resource Graph queries (POSTs that only read): they change nothing. */
 export function onlyReads(method: string, pathname: string): boolean {
-  return method === 'GET' || /^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(pathname);
+  return (
+    method === 'GET' ||
+    /^\/providers\/microsoft\.resourcegraph\/resources\/?$/i.test(pathname) ||
+    /^\/v1\/workspaces\/[^/]+\/query\/?$/i.test(pathname)
+  );
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): TwinResponse => ({

@@ -45,45 +45,52 @@ export function botJson(world: World, bot: TwinBot, nowMs: number): Bot {
       },
     };
   }
-  const set = bot.settings;
   return {
     ...base,
     properties: {
-      displayName: bot.displayName,
-      description: bot.description,
-      iconUrl: set.iconUrl,
-      endpoint: bot.endpoint,
-      endpointVersion: '3.3',
-      msaAppId: bot.msaAppId,
-      msaAppType: bot.msaAppType,
-      msaAppTenantId: bot.msaAppTenantId,
-      msaAppMSIResourceId: bot.msaAppMSIResourceId,
-      tenantId: bot.tenantId,
-      developerAppInsightKey: set.developerAppInsightKey,
-      developerAppInsightsApplicationId: set.developerAppInsightsApplicationId,
-      isDeveloperAppInsightsApiKeySet: set.developerAppInsightsApiKeySet,
-      luisAppIds: [...set.luisAppIds],
-      schemaTransformationVersion: set.schemaTransformationVersion,
-      storageResourceId: set.storageResourceId,
-      manifestUrl: set.manifestUrl,
-      openWithHint: set.openWithHint,
-      appPasswordHint: set.appPasswordHint,
-      allSettings: set.allSettings && { ...set.allSettings },
-      parameters: set.parameters && { ...set.parameters },
-      isCmekEnabled: bot.cmek.enabled,
-      // Azure hands back an unrelated leftover here when CMK was never set (azure-rest-api-specs#15151).
-      cmekKeyVaultUrl:
-        bot.cmek.keyUrl ??
-        'https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png',
+      ...botStoredProperties(bot),
       cmekEncryptionStatus: status,
-      publicNetworkAccess: set.publicNetworkAccess,
-      disableLocalAuth: set.disableLocalAuth,
-      isStreamingSupported: set.isStreamingSupported,
       provisioningState: 'Succeeded',
       configuredChannels: bot.configuredChannels,
       enabledChannels: bot.configuredChannels,
       ...({ isIsolated: false } as object),
     },
+  };
+}
+
+/** What a bot stores and ARM reports when its configuration can be read: everything but status and channels. */
+export function botStoredProperties(bot: TwinBot) {
+  const set = bot.settings;
+  return {
+    displayName: bot.displayName,
+    description: bot.description,
+    iconUrl: set.iconUrl,
+    endpoint: bot.endpoint,
+    endpointVersion: '3.3',
+    msaAppId: bot.msaAppId,
+    msaAppType: bot.msaAppType,
+    msaAppTenantId: bot.msaAppTenantId,
+    msaAppMSIResourceId: bot.msaAppMSIResourceId,
+    tenantId: bot.tenantId,
+    developerAppInsightKey: set.developerAppInsightKey,
+    developerAppInsightsApplicationId: set.developerAppInsightsApplicationId,
+    isDeveloperAppInsightsApiKeySet: set.developerAppInsightsApiKeySet,
+    luisAppIds: [...set.luisAppIds],
+    schemaTransformationVersion: set.schemaTransformationVersion,
+    storageResourceId: set.storageResourceId,
+    manifestUrl: set.manifestUrl,
+    openWithHint: set.openWithHint,
+    appPasswordHint: set.appPasswordHint,
+    allSettings: set.allSettings && { ...set.allSettings },
+    parameters: set.parameters && { ...set.parameters },
+    isCmekEnabled: bot.cmek.enabled,
+    // Azure hands back an unrelated leftover here when CMK was never set (azure-rest-api-specs#15151).
+    cmekKeyVaultUrl:
+      bot.cmek.keyUrl ??
+      'https://docs.botframework.com/static/devportal/client/images/bot-framework-default.png',
+    publicNetworkAccess: set.publicNetworkAccess,
+    disableLocalAuth: set.disableLocalAuth,
+    isStreamingSupported: set.isStreamingSupported,
   };
 }
 

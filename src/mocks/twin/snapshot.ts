@@ -4,7 +4,7 @@ import type { TwinSettings } from './model';
 import type { World } from './world';
 
 export interface TwinSnapshot {
-  version: 2;
+  version: 3;
   scenario: ScenarioName;
   startMs: number;
   clock: ClockState;
@@ -24,11 +24,11 @@ export function snapshotOf(
     const d = t.diff();
     if (Object.keys(d).length) diffs[t.name] = d;
   }
-  return { version: 2, scenario, startMs, clock, settings: { ...world.settings }, diffs };
+  return { version: 3, scenario, startMs, clock, settings: { ...world.settings }, diffs };
 }
 
 export function restoreWorld(snapshot: TwinSnapshot): World | undefined {
-  if (snapshot?.version !== 2 || !isScenarioName(snapshot.scenario)) return undefined;
+  if (snapshot?.version !== 3 || !isScenarioName(snapshot.scenario)) return undefined;
   const world = buildScenario(snapshot.scenario, snapshot.startMs);
   world.settings = { ...world.settings, ...snapshot.settings };
   for (const t of world.tables()) {

@@ -41,6 +41,11 @@ export class Table<T> {
     this.bySubscription = null;
   }
 
+  /** Forgets what changed so far: it becomes part of the seed. */
+  markSeeded(): void {
+    this.changed.clear();
+  }
+
   values(): IterableIterator<T> {
     return this.rows.values();
   }

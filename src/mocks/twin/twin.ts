@@ -1,51 +1,27 @@
 import { registerAuthorizationRoutes } from '../routes/authorization';
 import { registerBotRoutes } from '../routes/bots';
 import type { TwinContext } from '../routes/context';
+import { registerActivityLogRoutes } from '../routes/activity-log';
+import { registerDiagnosticSettingsRoutes } from '../routes/diagnostic-settings';
 import { registerDirectLineRoutes } from '../routes/direct-line';
+import { registerLogAnalyticsRoutes } from '../routes/log-analytics';
+import { registerWorkspaceRoutes } from '../routes/workspaces';
+import { catchUpKeyUse } from '../rules/key-use-log';
+import { demoActor, otherActor, type OtherAdmin } from './actors';
+import { recordWrite } from './recorder';
 import { registerGraphRoutes } from '../routes/graph';
 import { registerKeyRoutes } from '../routes/keys';
 import { registerResourceGraphRoutes } from '../routes/resource-graph';
 import { registerSubscriptionRoutes } from '../routes/subscriptions';
 import { registerVaultRoutes } from '../routes/vaults';
 import { isDeclaredErrorCode, supportedApiVersions } from './assumptions';
+import { directLineHosts, graphHosts, logAnalyticsHosts, providerOf, type TwinOutcome } from './hosts';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
+import { faultError } from './fault-errors';
 import { FaultInjector, type FaultRule } from './faults';
 import { onlyReads, Router, type Service, type TwinRequest, type TwinResponse } from './http';
 import type { World } from './world';
-
-export const armHosts = [
-  'management.azure.com',
-  'management.usgovcloudapi.net',
-  'management.chinacloudapi.cn',
-];
-export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
-export const directLineHosts = [
-  'directline.botframework.com',
-  'directline.botframework.azure.us',
-  'directline.botframework.azure.cn',
-];
-
-export interface TwinOutcome {
-  /** Undefined when the connection is to be dropped. */
-  response?: TwinResponse;
-  delayMs: number;
-}
-
-/** Which provider's api-versions apply to a path. */
-function providerOf(path: string): string {
-  const lower = path.toLowerCase();
-  if (
-    lower === '/subscriptions' ||
-    lower === '/tenants' ||
-    /^\/subscriptions\/[^/]+(\/resources)?$/.test(lower)
-  )
-    return 'microsoft.resources';
-  if (/^\/subscriptions\/[^/]+\/providers(\/[^/]+(\/(register|unregister))?)?$/.test(lower))
-    return 'microsoft.resources';
-  if (lower.includes('/providers/microsoft.authorization/')) return 'microsoft.authorization';
-  return /\/providers\/([^/]+)\//.exec(lower)?.[1] ?? 'microsoft.resources';
-}
 
 /** The ARM twin: a World on a simulated clock, served through a router, with fault injection in front. */
 export class Twin implements TwinContext {
@@ -55,6 +31,8 @@ export class Twin implements TwinContext {
   /** While true every request gets a dropped connection, as if Azure were unreachable. */
   offline = false;
   private changeListeners = new Set<() => void>();
+  /** Ids of recorded events and changes (a scenario's past uses a seeded source, so deep links survive a reload). */
+  newId: () => string = () => crypto.randomUUID();
 
   constructor(
     public world: World,
@@ -69,6 +47,10 @@ export class Twin implements TwinContext {
       registerAuthorizationRoutes,
       registerGraphRoutes,
       registerDirectLineRoutes,
+      registerActivityLogRoutes,
+      registerDiagnosticSettingsRoutes,
+      registerWorkspaceRoutes,
+      registerLogAnalyticsRoutes,
     ]) {
       register(this.router, this);
     }
@@ -94,13 +76,17 @@ export class Twin implements TwinContext {
   }
 
   handle(req: TwinRequest): TwinOutcome {
-    const service: Service = graphHosts.includes(req.url.hostname)
+    const host = req.url.hostname;
+    const service: Service = graphHosts.includes(host)
       ? 'graph'
-      : directLineHosts.includes(req.url.hostname)
+      : directLineHosts.includes(host)
         ? 'directline'
-        : 'arm';
+        : logAnalyticsHosts.includes(host)
+          ? 'logs'
+          : 'arm';
     let delayMs = 0;
     if (this.offline) return { delayMs };
+    catchUpKeyUse(this.world, this.clock.now());
     for (const fault of this.faults.take(req.method, req.url.pathname + req.url.search)) {
       const outcome = this.applyFault(fault, service);
       if (outcome === 'continue') continue;
@@ -111,55 +97,16 @@ export class Twin implements TwinContext {
       }
       return { response: this.finish(outcome, service), delayMs };
     }
-    const response = this.dispatch(req, service);
+    const response = this.dispatchAs(req, service, demoActor(this.world, req.headers));
     // A read leaves nothing to save or to show as changed.
     if (!onlyReads(req.method, req.url.pathname)) this.notifyChanged();
     return { response: this.finish(response, service), delayMs };
   }
 
   private applyFault(fault: FaultRule, service: Service): TwinResponse | 'drop' | 'continue' | number {
+    const error = faultError(fault, service);
+    if (error) return this.errorResponse(error.status, error.code, error.message, service, error.headers);
     switch (fault.kind) {
-      case 'throttle':
-        return this.errorResponse(
-          429,
-          'SubscriptionRequestsThrottled',
-          'Number of requests for subscription exceeded the limit. Please try again later.',
-          service,
-          {
-            'Retry-After': String(fault.retryAfterSeconds ?? 2),
-          },
-        );
-      case 'error403':
-        return service === 'graph'
-          ? this.errorResponse(
-              403,
-              'Authorization_RequestDenied',
-              'Insufficient privileges to complete the operation.',
-              service,
-            )
-          : this.errorResponse(
-              403,
-              'AuthorizationFailed',
-              'The client does not have authorization to perform this action over this scope or the scope is invalid.',
-              service,
-            );
-      case 'error500':
-        return this.errorResponse(
-          500,
-          'InternalServerError',
-          'An internal server error occurred. Please try again later.',
-          service,
-        );
-      case 'error503':
-        return this.errorResponse(
-          503,
-          'ServiceUnavailable',
-          'The service is temporarily unavailable. Please try again later.',
-          service,
-          {
-            'Retry-After': String(fault.retryAfterSeconds ?? 1),
-          },
-        );
       case 'drop':
         return 'drop';
       case 'latency':
@@ -167,20 +114,35 @@ export class Twin implements TwinContext {
       case 'concurrent': {
         if (fault.change) {
           const url = new URL(fault.change.path, 'https://management.azure.com');
-          this.dispatch({ method: fault.change.method, url, body: fault.change.body, headers: {} }, 'arm');
-          this.notifyChanged();
+          this.otherAdmin(fault.change.method, url.pathname + url.search, fault.change.body);
         }
         return 'continue';
       }
+      default:
+        return 'continue';
     }
   }
 
-  /** Runs a request as another admin would: no faults, straight to the rules. */
-  otherAdmin(method: string, path: string, body?: unknown): TwinResponse {
+  /**
+   * Runs a request as another admin would (by default a colleague in the portal): no faults, straight to the rules,
+   * and recorded in the Activity log and the change history under their name.
+   */
+  otherAdmin(
+    method: string,
+    path: string,
+    body?: unknown,
+    who: OtherAdmin = { user: 'jordan', clientType: 'Azure Portal' },
+  ): TwinResponse {
     const url = new URL(path, 'https://management.azure.com');
-    const response = this.dispatch({ method, url, body, headers: {} }, 'arm');
+    catchUpKeyUse(this.world, this.clock.now());
+    const response = this.dispatchAs({ method, url, body, headers: {} }, 'arm', otherActor(this.world, who));
     this.notifyChanged();
     return response;
+  }
+
+  private dispatchAs(req: TwinRequest, service: Service, actor: ReturnType<typeof demoActor>): TwinResponse {
+    if (service !== 'arm' || onlyReads(req.method, req.url.pathname)) return this.dispatch(req, service);
+    return recordWrite(this, req, actor, () => this.dispatch(req, service));
   }
 
   private dispatch(req: TwinRequest, service: Service): TwinResponse {

@@ -1,4 +1,9 @@
 import type {
+  TwinActivityEvent,
+  TwinAuditRow,
+  TwinChangeRecord,
+  TwinDiagnosticSetting,
+  TwinWorkspace,
   TwinBot,
   TwinDeletedVault,
   TwinKey,
@@ -28,6 +33,11 @@ export class World {
   readonly principals = new Table<TwinPrincipal>('principals');
   readonly roleAssignments = new Table<TwinRoleAssignment>('roleAssignments');
   readonly operations = new Table<TwinOperation>('operations');
+  readonly activityEvents = new Table<TwinActivityEvent>('activityEvents');
+  readonly changeRecords = new Table<TwinChangeRecord>('changeRecords');
+  readonly diagnosticSettings = new Table<TwinDiagnosticSetting>('diagnosticSettings');
+  readonly workspaces = new Table<TwinWorkspace>('workspaces');
+  readonly auditRows = new Table<TwinAuditRow>('auditRows');
 
   /** Vaults whose keys are seeded on first use (tenant-scale scenarios), by lower-cased vault id. */
   private readonly deferredKeys = new Map<string, () => void>();
@@ -68,7 +78,17 @@ export class World {
       this.principals,
       this.roleAssignments,
       this.operations,
+      this.activityEvents,
+      this.changeRecords,
+      this.diagnosticSettings,
+      this.workspaces,
+      this.auditRows,
     ] as Table<unknown>[];
+  }
+
+  /** What the scenario built (its past included) is the seed: only later changes are saved. */
+  markSeeded(): void {
+    for (const t of this.tables()) t.markSeeded();
   }
 
   static providerKey(subscriptionId: string, namespace: string): string {

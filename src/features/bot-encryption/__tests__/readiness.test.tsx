@@ -52,11 +52,14 @@ describe('CMK readiness in every scenario', () => {
     expect(screen.getByRole('status', { name: '' })).toBeDefined();
   });
 
-  it('ready, encrypted and large: every check passes', async () => {
+  it('ready, encrypted and large: every check passes; an audit log is recommended where none is kept', async () => {
     for (const s of ['ready', 'encrypted', 'large'] as const) {
       const list = await openWith(s, s === 'encrypted' ? undefined : () => keyUrl('bot-cmk-key'));
-      expect(within(list).getAllByRole('listitem', { name: /Passed$/ })).toHaveLength(10);
-      screen.getByText(/All 10 checks passed/);
+      // ready keeps no audit log; encrypted and large send it to Log Analytics (their past).
+      const kept = s !== 'ready';
+      expect(stateOf(list, /^Key Vault audit log kept/)).toBe(kept ? 'Passed' : 'Warning');
+      expect(within(list).getAllByRole('listitem', { name: /Passed$/ })).toHaveLength(kept ? 11 : 10);
+      screen.getByText(kept ? /All 11 checks passed\./ : /All 10 checks passed, 1 warning\./);
       cleanup();
     }
   });
@@ -222,8 +225,26 @@ describe('one-click fixes', () => {
         ipRules: [{ value: '203.0.113.0/24' }],
       }),
     );
-    await waitFor(() => expect(screen.getByText(/All 10 checks passed/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/All 10 checks passed, 1 warning/)).toBeInTheDocument());
     expect(await screen.findAllByText('Purge protection is on for kv-contoso-cmk')).toHaveLength(1);
+
+    // The recommendation: send the audit log to a workspace the admin picks, shown as code first.
+    const send = within(list).getByRole('button', { name: 'Send the audit log to a workspace…' });
+    await waitFor(() => expect(send).toBeEnabled()); // the firewall fix may still be refreshing its views
+    await userEvent.click(send);
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Keep the audit log of kv-contoso-cmk' },
+      { timeout: 5000 },
+    );
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /^log-contoso-security/ }));
+    expect(within(dialog).getByLabelText('The same, as code: Azure CLI')).toHaveTextContent(
+      'az monitor diagnostic-settings create --name keyguard-audit',
+    );
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Send the audit log' }));
+    await waitFor(() => expect(screen.getByText(/All 11 checks passed\./)).toBeInTheDocument());
+    expect([...world().diagnosticSettings.values()].map((d) => d.name)).toEqual(['keyguard-audit']);
   });
 
   it('assigns the role on an RBAC vault', async () => {

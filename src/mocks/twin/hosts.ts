@@ -1,0 +1,46 @@
+import type { TwinResponse } from './http';
+import { supportedApiVersions } from './assumptions';
+
+export const armHosts = [
+  'management.azure.com',
+  'management.usgovcloudapi.net',
+  'management.chinacloudapi.cn',
+];
+export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
+export const logAnalyticsHosts = [
+  'api.loganalytics.azure.com',
+  'api.loganalytics.io',
+  'api.loganalytics.us',
+  'api.loganalytics.azure.cn',
+];
+export const directLineHosts = [
+  'directline.botframework.com',
+  'directline.botframework.azure.us',
+  'directline.botframework.azure.cn',
+];
+
+export interface TwinOutcome {
+  /** Undefined when the connection is to be dropped. */
+  response?: TwinResponse;
+  delayMs: number;
+}
+
+/** Which provider's api-versions apply to a path. */
+export function providerOf(path: string): string {
+  const lower = path.toLowerCase();
+  if (
+    lower === '/subscriptions' ||
+    lower === '/tenants' ||
+    /^\/subscriptions\/[^/]+(\/resources)?$/.test(lower)
+  )
+    return 'microsoft.resources';
+  if (/^\/subscriptions\/[^/]+\/providers(\/[^/]+(\/(register|unregister))?)?$/.test(lower))
+    return 'microsoft.resources';
+  if (lower.includes('/providers/microsoft.authorization/')) return 'microsoft.authorization';
+  // An extension resource (a vault's diagnostic settings) belongs to the last provider in its path.
+  const all = [...lower.matchAll(/\/providers\/([^/]+)\/([^/]+)/g)];
+  const last = all[all.length - 1];
+  if (!last) return 'microsoft.resources';
+  const typed = `${last[1]}/${last[2]}`;
+  return typed in supportedApiVersions ? typed : (last[1] as string);
+}
