@@ -74,6 +74,9 @@ export async function startDemoTwin(
   ready.twin = managed;
   performance.mark('keyguard:twin-built');
   if (search.has('speed')) managed.twin.clock.setSpeed(speed);
+  // `?gateway=off`: a deployment without Keyguard's Key Vault gateway (data-plane actions become commands to run).
+  if (search.get('gateway') === 'off') managed.twin.world.settings.gateway = false;
+  if (search.get('gateway') === 'on') managed.twin.world.settings.gateway = true;
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {

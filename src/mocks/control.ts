@@ -25,6 +25,14 @@ export interface TwinControl {
     body?: unknown,
     who?: OtherAdmin,
   ): { status: number; body?: unknown };
+  /**
+   * A call on a vault's data plane as the admin would make it from a shell (the Azure CLI in Cloud Shell): straight to
+   * the vault, from the admin's own address. `url` is the vault URL with path and api-version.
+   */
+  keyVault(method: string, url: string, body?: unknown): { status: number; body?: unknown };
+  /** Whether the deployment has Keyguard's Key Vault gateway (data-plane key actions go through it). */
+  setGateway(present: boolean): void;
+  gateway(): boolean;
   /** Simulates the twin going away (every request gets a dropped connection) or coming back. */
   setOffline(offline: boolean): void;
   onChange(listener: () => void): () => void;

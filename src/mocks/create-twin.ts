@@ -72,6 +72,16 @@ export function controlOf(managed: ManagedTwin): TwinControl {
     faults: () => twin.faults.list(),
     clearFaults: () => twin.faults.clear(),
     otherAdmin: (method, path, body, who) => twin.otherAdmin(method, path, body, who),
+    keyVault: (method, url, body) => {
+      const r = twin.handle({ method, url: new URL(url), body, headers: { authorization: 'Bearer cli' } });
+      twin.notifyChanged();
+      return r.response ?? { status: 0 };
+    },
+    setGateway: (present) => {
+      twin.world.settings.gateway = present;
+      twin.notifyChanged();
+    },
+    gateway: () => twin.world.settings.gateway,
     setOffline: (offline) => {
       twin.offline = offline;
     },

@@ -7,5 +7,6 @@ export function demoAccount() {
     username: contoso.user.upn,
     tenantId: contoso.tenantId,
     homeTenantId: contoso.tenantId,
+    objectId: contoso.user.objectId,
   };
 }

@@ -165,6 +165,15 @@ interface KeyAttributes {
   exportable?: boolean;
 }
 
+/** A key's rotation policy as ARM carries it (keys.json `RotationPolicy`; action types are lower-case there). */
+export interface ArmRotationPolicy {
+  attributes?: { readonly created?: number; readonly updated?: number; expiryTime?: string };
+  lifetimeActions?: {
+    trigger?: { timeAfterCreate?: string; timeBeforeExpiry?: string };
+    action?: { type?: 'rotate' | 'notify' | (string & {}) };
+  }[];
+}
+
 interface KeyProperties {
   attributes?: KeyAttributes;
   kty?: KeyType | (string & {});
@@ -173,6 +182,8 @@ interface KeyProperties {
   curveName?: string;
   readonly keyUri?: string;
   readonly keyUriWithVersion?: string;
+  /** Omitted when the key has none. */
+  rotationPolicy?: ArmRotationPolicy;
 }
 
 export interface Key {
@@ -191,5 +202,6 @@ export interface KeyCreateParameters {
     keySize?: number;
     keyOps?: KeyOperation[];
     attributes?: Pick<KeyAttributes, 'enabled' | 'nbf' | 'exp'>;
+    rotationPolicy?: ArmRotationPolicy;
   };
 }

@@ -1,5 +1,6 @@
 import type { KeyCreateParameters, KeyOperation } from '../../arm/types/key-vault';
 import { ipInRule } from '../rules/network';
+import { policyKey, validatePolicy } from '../rules/rotation-policy';
 import { badRequest, fail, notFound } from '../twin/errors';
 import { json, page, type Router } from '../twin/http';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
@@ -43,7 +44,7 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
     const keys = ctx.world.keysOfVault(vault.id).sort((a, b) => a.name.localeCompare(b.name));
     return page(
       req,
-      keys.map((k) => keyJson(vault, k)),
+      keys.map((k) => keyJson(vault, k, ctx.world.rotationPolicies.get(policyKey(k)))),
       25,
     );
   });
@@ -51,7 +52,8 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
   router.add('arm', 'GET', `${base}/:key`, ({ params }) => {
     const vault = getVault(ctx, params, 'read');
     requireClientAllowed(vault, ctx.world.settings.clientIp);
-    return json(200, keyJson(vault, getKey(ctx, vault, params.key!)));
+    const key = getKey(ctx, vault, params.key!);
+    return json(200, keyJson(vault, key, ctx.world.rotationPolicies.get(policyKey(key))));
   });
 
   router.add('arm', 'GET', `${base}/:key/versions`, ({ req, params }) => {
@@ -85,7 +87,14 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
         'keyName',
       );
     const existing = ctx.world.key(vault.id, params.key!);
-    if (existing) return json(200, keyJson(vault, existing));
+    if (existing)
+      return json(200, keyJson(vault, existing, ctx.world.rotationPolicies.get(policyKey(existing))));
+    if (ctx.world.deletedKeys.get(World.keyKey(vault.id, params.key!)))
+      fail(
+        409,
+        'Conflict',
+        `Key ${params.key} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the key can only be recovered or purged.`,
+      );
     const body = req.body as Partial<KeyCreateParameters> | undefined;
     const p = body?.properties;
     if (!p || typeof p !== 'object')
@@ -125,7 +134,22 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
       versions: [version],
       tags: body?.tags ?? {},
     };
+    // A policy given at creation is checked by Key Vault's rules (ARM writes action types in lower case).
+    const policyInput = p!.rotationPolicy;
+    const policy = policyInput
+      ? {
+          vaultId: vault.id,
+          keyName: key.name,
+          ...validatePolicy({
+            lifetimeActions: policyInput.lifetimeActions,
+            attributes: policyInput.attributes,
+          }),
+          created: nowSec,
+          updated: nowSec,
+        }
+      : undefined;
     ctx.world.keys.set(World.keyKey(vault.id, key.name), key);
-    return json(200, keyJson(vault, key));
+    if (policy) ctx.world.rotationPolicies.set(policyKey(key), policy);
+    return json(200, keyJson(vault, key, policy));
   });
 }

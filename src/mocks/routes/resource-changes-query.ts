@@ -2,7 +2,9 @@ import type { TwinChangeRecord } from '../twin/model';
 
 /** The `resourcechanges` query shape Keyguard sends (one or more target ids, newest first, a fixed projection). */
 export interface ChangesQuery {
-  targets: string[];
+  /** Lower-case target ids, or every resource of `type`. */
+  targets?: string[];
+  type?: string;
   days: number;
 }
 
@@ -20,9 +22,11 @@ export function parseChangesQuery(text: string): ChangesQuery | undefined {
   if (stages[1] !== extend || stages[4] !== 'order by changeTime desc' || stages[5] !== projection)
     return undefined;
   const list = /^where targetResourceId in~ \((.+)\)$/.exec(stages[2]!);
+  const byType = /^where tostring\(properties\.targetResourceType\) =~ '([a-z0-9./]+)'$/i.exec(stages[2]!);
   const window = /^where changeTime > ago\((\d+)d\)$/.exec(stages[3]!);
-  if (!list || !window) return undefined;
-  const targets = list[1]!.split(',').map((s) => /^'([^']+)'$/.exec(s.trim())?.[1]);
+  if (!(list || byType) || !window) return undefined;
+  if (byType) return { type: byType[1]!.toLowerCase(), days: Number(window[1]) };
+  const targets = list![1]!.split(',').map((s) => /^'([^']+)'$/.exec(s.trim())?.[1]);
   if (targets.some((t) => t === undefined)) return undefined;
   return { targets: targets as string[], days: Number(window[1]) };
 }

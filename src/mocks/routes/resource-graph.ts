@@ -167,13 +167,13 @@ function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery, 
 function changeRows(ctx: TwinContext, subscriptions: string[], q: ChangesQuery, now: number): Row[] {
   const readable = accessChecker(ctx.world, 'read');
   const subs = new Set(subscriptions.map((s) => s.toLowerCase()));
-  const targets = new Set(q.targets.map((t) => t.toLowerCase()));
+  const targets = q.targets ? new Set(q.targets.map((t) => t.toLowerCase())) : undefined;
   const since = now - Math.min(q.days, 14) * 24 * 60 * 60 * 1000;
   return [...ctx.world.changeRecords.values()]
     .filter(
       (r) =>
         subs.has(r.subscriptionId.toLowerCase()) &&
-        targets.has(r.targetResourceId.toLowerCase()) &&
+        (targets ? targets.has(r.targetResourceId.toLowerCase()) : r.targetResourceType === q.type) &&
         r.at > since &&
         readable(r.targetResourceId),
     )

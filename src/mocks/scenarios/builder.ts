@@ -64,6 +64,8 @@ export class ScenarioBuilder {
       activeTenantId: demoUser.tenantId,
       clientIp: '203.0.113.42',
       keyUseLoggedUntil: startMs,
+      gateway: true,
+      gatewayIp: assumptions.keyVault.gatewayIp,
     });
   }
 

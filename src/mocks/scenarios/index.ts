@@ -9,6 +9,7 @@ import {
 } from './contoso-past';
 import { buildLarge } from './large';
 import { livePast } from './past';
+import { assumptions } from '../twin/assumptions';
 import type { World } from '../twin/world';
 
 export const scenarioNames = [
@@ -43,12 +44,16 @@ export function isScenarioName(value: unknown): value is ScenarioName {
   return typeof value === 'string' && (scenarioNames as readonly string[]).includes(value);
 }
 
+/**
+ * A prepared vault: its firewall admits the admin's office range and the deployment's Key Vault gateway (data-plane
+ * calls through it come from the gateway's address); `fresh` admits the office only.
+ */
 const ready = {
   softDelete: true,
   purgeProtection: true,
   firewall: 'selected' as const,
   bypass: true,
-  ipRules: ['203.0.113.0/24'],
+  ipRules: ['203.0.113.0/24', assumptions.keyVault.gatewayIp],
 };
 
 export function buildScenario(name: ScenarioName, startMs: number): World {

@@ -1,4 +1,5 @@
 import { accessChecker } from '../rules/authorization';
+import { assumptions } from '../twin/assumptions';
 import { pick } from '../twin/random';
 import type { World } from '../twin/world';
 import { contoso, buildContoso } from './contoso';
@@ -59,7 +60,7 @@ export function buildLarge(startMs: number): World {
       purgeProtection: true,
       firewall: 'selected',
       bypass: true,
-      ipRules: ['203.0.113.0/24'],
+      ipRules: ['203.0.113.0/24', assumptions.keyVault.gatewayIp],
     },
     botServiceOnKeysSub: true,
     cmekPolicy: true,
@@ -119,6 +120,24 @@ export function buildLarge(startMs: number): World {
       });
     }
   }
+  // A vault with a long history: 200 keys of 20 versions each (the Keys blade's scale case).
+  const archive = b.vault({
+    subscriptionId: contoso.keysSub,
+    resourceGroup: contoso.keysRg,
+    name: 'kv-contoso-archive',
+    tenantId: contoso.tenantId,
+    purgeProtection: true,
+  });
+  b.deferredKeys(archive, 107_999, (kr, add) => {
+    for (let k = 0; k < 200; k++)
+      add(
+        `archive-${String(k).padStart(3, '0')}`,
+        Array.from({ length: 20 }, (_, n) => ({
+          keySize: 3072,
+          createdDaysAgo: 600 - n * 30 + Math.floor(kr() * 10),
+        })),
+      );
+  });
   // A past to audit: the HR bot on a customer-managed key, rotated by Jordan with the Azure CLI; a colleague's
   // purge-protection change on one of the tenant's vaults.
   const world = b.world;

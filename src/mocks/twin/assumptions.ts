@@ -97,6 +97,20 @@ export const assumptions = {
     botServiceCallerIp: '20.42.73.18',
     workspaceRetentionDays: 30,
   },
+  /**
+   * Key Vault's data plane. The gateway's outbound address is invented (a real one depends on the deployment). The
+   * api-versions are the tags the keys readme lists (7.5, 7.6, 2025-07-01) and the older ones the recorded nextLinks
+   * still carry. A key that never had a rotation policy reports one Notify action 30 days before expiry (the documented
+   * Notify default). Which inner code Key Vault sends for a missing access-policy permission today is unconfirmed
+   * (ForbiddenByPolicy, older AccessDenied): the twin sends ForbiddenByPolicy.
+   */
+  keyVault: {
+    gatewayIp: '20.50.2.7',
+    dataPlaneApiVersions: ['7.0', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '2025-07-01'],
+    defaultNotifyBeforeExpiry: 'P30D',
+    pageSize: 25,
+    maxBodyBytes: 65_536,
+  },
   /** Log Analytics query API errors: codes recalled from its answers, not in the reference. */
   logAnalytics: {
     unsupportedQuery: 'The twin answers only the query Keyguard sends for key usage.',
@@ -116,6 +130,21 @@ export const errorCodes = {
     BadRequest: 'ARM and Key Vault, a request the service refuses (arm-reference §1.2)',
     ConflictError: 'Key Vault, a vault name held by a deleted vault (azure-cli#29115)',
     ForbiddenByFirewall: 'Key Vault, a client address the firewall does not admit (keys reference §1.3)',
+    ForbiddenByPolicy: 'Key Vault, an access policy without the permission (keys reference §1.3)',
+    ForbiddenByRbac: 'Key Vault, an RBAC vault without the data action (keys reference §1.3)',
+    ForbiddenByConnection: 'Key Vault, public network access disabled (keys reference §1.3)',
+    Unauthorized: 'Key Vault, a request without a bearer token, with its challenge (keys reference §1.1)',
+    GatewayRefused:
+      'Keyguard’s own Key Vault gateway refusing a request it does not forward (api/src/gateway.ts)',
+    KeyNotFound:
+      'Key Vault, a key or version that does not exist (keys reference §1.3); the twin’s Bot Service refusal of a missing key version reuses it',
+    KeyDisabled:
+      'Key Vault, an operation on a disabled key (keys reference §1.3, user-observed); the twin’s Bot Service refusal reuses it',
+    Conflict:
+      'Key Vault, a key name held by a deleted key or one being recovered (keys reference §1.3); also its refusal to purge a purge-protected vault',
+    ObjectIsDeletedButRecoverable:
+      'Key Vault, creating a key whose name a deleted key holds (keys reference §1.3)',
+    ObjectIsBeingRecovered: 'Key Vault, a key being recovered (keys reference §1.3)',
     InternalServerError: 'ARM, a 500',
     InvalidApiVersionParameter: 'ARM, an api-version the endpoint does not serve (fleet-posture §4)',
     InvalidQuery: 'Azure Resource Graph, a query it cannot run',
@@ -154,14 +183,14 @@ export const errorCodes = {
       'Its refusal when the vault’s subscription lacks Microsoft.BotService is not documented.',
     KeyVaultFirewallBlocked: 'Its refusal when the vault firewall stops it is not documented.',
     KeyVaultAccessForbidden: 'Its refusal when Bot Service CMEK Prod lacks access is not documented.',
-    KeyNotFound:
-      'Its refusal of a key version that does not exist is not documented (Key Vault’s own code reused).',
-    KeyDisabled: 'Its refusal of a disabled key is not documented (Key Vault’s own inner code reused).',
     KeyNotYetValid: 'Its refusal of a key before its activation date is not documented.',
     KeyExpired: 'Its refusal of an expired key is not documented.',
     KeyTypeNotSupported: 'Its refusal of a non-RSA key is not documented.',
     KeyOperationNotPermitted: 'Its refusal of a key without wrap and unwrap is not documented.',
-    Conflict: 'Key Vault’s refusal to purge a purge-protected vault: the exact error is unconfirmed.',
+    BadParameter:
+      'Key Vault’s code for a request it refuses as malformed is unconfirmed (keys reference §1.3).',
+    Throttled:
+      'Key Vault throttles with 429 (keys reference §1.3); its error code is recalled, not recorded.',
     ParserFailure: 'The detail Azure Resource Graph gives for a query it cannot parse is not recorded.',
     MethodNotAllowed: 'What ARM answers for a method a path does not serve is not recorded.',
     Request_MultipleObjectsWithSameKeyValue:
@@ -186,137 +215,9 @@ export const builtInRoles = {
   Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
   'Key Vault Crypto Service Encryption User': 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
   'Key Vault Administrator': '00482a5a-887f-4fb3-b363-3b7fe8e74483',
+  'Key Vault Crypto Officer': '14b46e9e-c2b7-41b4-b07b-48a6ebf60603',
+  'Key Vault Crypto User': '12338af0-0e69-4776-bea7-57ae8d297424',
+  'Key Vault Reader': '21090545-7ca7-4776-b22c-e363652d74d2',
 } as const;
 
 export type BuiltInRoleName = keyof typeof builtInRoles;
-
-/**
- * The api-versions the twin serves, per provider: every version the provider publishes in Azure/azure-rest-api-specs
- * (the readme tags gathered in shared/reference/fleet-posture.md §4), so that Azure's SDKs and the az CLI, whatever
- * version they default to, work against it. Anything else gets ARM's InvalidApiVersionParameter.
- */
-export const supportedApiVersions: Record<string, string[]> = {
-  // specification/botservice/…/Microsoft.BotService/BotService/readme.md
-  'microsoft.botservice': [
-    '2017-12-01',
-    '2018-07-12',
-    '2020-06-02',
-    '2021-03-01',
-    '2022-09-15',
-    '2021-05-01-preview',
-    '2022-06-15-preview',
-    '2023-09-15-preview',
-  ],
-  // specification/keyvault/resource-manager/Microsoft.KeyVault/KeyVault/readme.md (2015-11-01: the Vaults_List quirk
-  // goes through Microsoft.Resources, below)
-  'microsoft.keyvault': [
-    '2015-06-01',
-    '2016-10-01',
-    '2018-02-14',
-    '2019-09-01',
-    '2021-10-01',
-    '2022-07-01',
-    '2022-11-01',
-    '2023-02-01',
-    '2023-07-01',
-    '2024-11-01',
-    '2025-05-01',
-    '2026-02-01',
-    '2018-02-14-preview',
-    '2020-04-01-preview',
-    '2021-04-01-preview',
-    '2021-06-01-preview',
-    '2021-11-01-preview',
-    '2022-02-01-preview',
-    '2024-04-01-preview',
-    '2024-12-01-preview',
-    '2026-03-01-preview',
-  ],
-  // …/Microsoft.Resources/resources/readme.md and subscriptions/readme.md (@azure/arm-resources 6.1.0 sends 2025-03-01)
-  'microsoft.resources': [
-    '2015-11-01',
-    '2016-02-01',
-    '2016-06-01',
-    '2016-07-01',
-    '2016-09-01',
-    '2017-05-10',
-    '2018-02-01',
-    '2018-05-01',
-    '2018-06-01',
-    '2019-03-01',
-    '2019-05-01',
-    '2019-05-10',
-    '2019-06-01',
-    '2019-07-01',
-    '2019-08-01',
-    '2019-10-01',
-    '2019-11-01',
-    '2020-01-01',
-    '2020-06-01',
-    '2020-08-01',
-    '2020-10-01',
-    '2021-01-01',
-    '2021-04-01',
-    '2022-09-01',
-    '2022-12-01',
-    '2023-07-01',
-    '2024-03-01',
-    '2024-07-01',
-    '2024-11-01',
-    '2025-03-01',
-    '2025-04-01',
-  ],
-  // specification/authorization/…/Authorization/readme.md (role assignments, definitions and policy assignments)
-  'microsoft.authorization': [
-    '2015-07-01',
-    '2016-04-01',
-    '2016-12-01',
-    '2018-03-01',
-    '2018-05-01',
-    '2019-01-01',
-    '2019-06-01',
-    '2019-09-01',
-    '2020-03-01',
-    '2020-09-01',
-    '2021-06-01',
-    '2022-04-01',
-    '2022-06-01',
-    '2023-04-01',
-    '2024-04-01',
-    '2024-05-01',
-    '2025-01-01',
-    '2025-03-01',
-    '2025-11-01',
-    '2015-10-01-preview',
-    '2017-06-01-preview',
-    '2017-10-01-preview',
-    '2018-01-01-preview',
-    '2018-09-01-preview',
-    '2020-03-01-preview',
-    '2020-04-01-preview',
-    '2020-08-01-preview',
-    '2020-10-01-preview',
-    '2022-05-01-preview',
-    '2025-12-01-preview',
-    '2026-01-01-preview',
-  ],
-  // …/Microsoft.Insights/Insights/readme.md, per resource type (fleet-posture §4): the Activity log has one version;
-  // @azure/arm-monitor 7.0.0 sends 2017-05-01-preview for diagnostic settings.
-  'microsoft.insights/eventtypes': ['2015-04-01'],
-  'microsoft.insights/diagnosticsettings': ['2017-05-01-preview', '2021-05-01-preview'],
-  'microsoft.insights/diagnosticsettingscategories': ['2017-05-01-preview', '2021-05-01-preview'],
-  // The reference records 2025-02-01 only (WorkspacesListByResourceGroup example).
-  'microsoft.operationalinsights': ['2025-02-01'],
-  // …/Microsoft.ResourceGraph/ResourceGraph/readme.md
-  'microsoft.resourcegraph': [
-    '2019-04-01',
-    '2021-03-01',
-    '2022-10-01',
-    '2024-04-01',
-    '2018-09-01-preview',
-    '2020-04-01-preview',
-    '2020-09-01-preview',
-    '2021-06-01-preview',
-    '2023-09-01-preview',
-  ],
-};

@@ -12,6 +12,13 @@ export interface FaultError {
 export function faultError(fault: FaultRule, service: Service): FaultError | undefined {
   switch (fault.kind) {
     case 'throttle':
+      if (service === 'keyvault')
+        return {
+          status: 429,
+          code: 'Throttled',
+          message: 'Request was not processed because too many requests were received.',
+          headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 2) },
+        };
       return {
         status: 429,
         code: 'SubscriptionRequestsThrottled',
@@ -19,6 +26,12 @@ export function faultError(fault: FaultRule, service: Service): FaultError | und
         headers: { 'Retry-After': String(fault.retryAfterSeconds ?? 2) },
       };
     case 'error403':
+      if (service === 'keyvault')
+        return {
+          status: 403,
+          code: 'Forbidden',
+          message: 'Caller is not authorized to perform action on resource.',
+        };
       if (service === 'logs')
         return {
           status: 403,

@@ -1,5 +1,5 @@
-import type { TwinResponse } from './http';
-import { supportedApiVersions } from './assumptions';
+import type { Service, TwinResponse } from './http';
+import { supportedApiVersions } from './api-versions';
 
 export const armHosts = [
   'management.azure.com',
@@ -18,6 +18,18 @@ export const directLineHosts = [
   'directline.botframework.azure.us',
   'directline.botframework.azure.cn',
 ];
+
+/** A vault's data-plane host in one of the three clouds. */
+export const keyVaultHost =
+  /^[a-z0-9-]{3,24}\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)$/i;
+
+export function serviceOf(host: string): Service {
+  if (graphHosts.includes(host)) return 'graph';
+  if (directLineHosts.includes(host)) return 'directline';
+  if (logAnalyticsHosts.includes(host)) return 'logs';
+  if (keyVaultHost.test(host)) return 'keyvault';
+  return 'arm';
+}
 
 export interface TwinOutcome {
   /** Undefined when the connection is to be dropped. */

@@ -1,10 +1,12 @@
-export type Service = 'arm' | 'graph' | 'directline' | 'logs';
+export type Service = 'arm' | 'graph' | 'directline' | 'logs' | 'keyvault';
 
 export interface TwinRequest {
   method: string;
   url: URL;
   body: unknown;
   headers: Record<string, string>;
+  /** The caller's address as the service sees it (the gateway's, for data-plane calls made through it). */
+  clientIp?: string;
 }
 
 export interface TwinResponse {

@@ -142,6 +142,31 @@ export interface TwinKey {
   tags: Record<string, string>;
 }
 
+/** A key's rotation policy, kept beside the key (Key Vault stores it apart from the versions). */
+export interface TwinRotationPolicy {
+  vaultId: string;
+  keyName: string;
+  lifetimeActions: {
+    trigger: { timeAfterCreate?: string; timeBeforeExpiry?: string };
+    action: 'Rotate' | 'Notify';
+  }[];
+  expiryTime?: string;
+  /** Epoch seconds. */
+  created: number;
+  updated: number;
+}
+
+/** A soft-deleted key, recoverable until its purge date. */
+export interface TwinDeletedKey {
+  vaultId: string;
+  name: string;
+  key: TwinKey;
+  policy?: TwinRotationPolicy;
+  /** Epoch seconds. */
+  deletedDate: number;
+  scheduledPurgeDate: number;
+}
+
 export interface TwinDeletedVault {
   id: string;
   subscriptionId: string;
@@ -266,4 +291,8 @@ export interface TwinSettings {
   clientIp: string;
   /** Simulated time up to which Azure Bot Service's use of its keys is in the audit log. */
   keyUseLoggedUntil: number;
+  /** Whether the deployment has Keyguard's Key Vault gateway (its `api` app). */
+  gateway: boolean;
+  /** The gateway's outbound address: what a vault firewall sees for data-plane calls made through it. */
+  gatewayIp: string;
 }

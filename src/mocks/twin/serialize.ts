@@ -11,9 +11,11 @@ import type {
   TwinKeyVersion,
   TwinProvider,
   TwinRoleAssignment,
+  TwinRotationPolicy,
   TwinSubscription,
   TwinVault,
 } from './model';
+import { armRotationPolicy } from './serialize-keys';
 import { vaultUriOf, type World } from './world';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -155,7 +157,7 @@ function keyProps(v: TwinVault, key: TwinKey, ver: TwinKeyVersion) {
   };
 }
 
-export function keyJson(v: TwinVault, key: TwinKey): Key {
+export function keyJson(v: TwinVault, key: TwinKey, policy?: TwinRotationPolicy): Key {
   const current = key.versions[key.versions.length - 1] as TwinKeyVersion;
   return {
     id: `${v.id}/keys/${key.name}`,
@@ -163,7 +165,10 @@ export function keyJson(v: TwinVault, key: TwinKey): Key {
     type: 'Microsoft.KeyVault/vaults/keys',
     location: v.location,
     tags: key.tags,
-    properties: keyProps(v, key, current),
+    properties: {
+      ...keyProps(v, key, current),
+      ...(policy ? { rotationPolicy: armRotationPolicy(policy) } : {}),
+    },
   };
 }
 

@@ -14,8 +14,10 @@ import { registerKeyRoutes } from '../routes/keys';
 import { registerResourceGraphRoutes } from '../routes/resource-graph';
 import { registerSubscriptionRoutes } from '../routes/subscriptions';
 import { registerVaultRoutes } from '../routes/vaults';
-import { isDeclaredErrorCode, supportedApiVersions } from './assumptions';
-import { directLineHosts, graphHosts, logAnalyticsHosts, providerOf, type TwinOutcome } from './hosts';
+import { serviceOf, type TwinOutcome } from './hosts';
+import { checkArmApiVersion, checkKeyVaultRequest, errorResponse, finishResponse } from './responses';
+import { registerKeyVaultDataRoutes } from '../routes/key-vault-data';
+import { catchUpRotations, purgeExpiredDeletedKeys } from '../rules/key-lifecycle';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
 import { faultError } from './fault-errors';
@@ -51,6 +53,7 @@ export class Twin implements TwinContext {
       registerDiagnosticSettingsRoutes,
       registerWorkspaceRoutes,
       registerLogAnalyticsRoutes,
+      registerKeyVaultDataRoutes,
     ]) {
       register(this.router, this);
     }
@@ -76,17 +79,15 @@ export class Twin implements TwinContext {
   }
 
   handle(req: TwinRequest): TwinOutcome {
-    const host = req.url.hostname;
-    const service: Service = graphHosts.includes(host)
-      ? 'graph'
-      : directLineHosts.includes(host)
-        ? 'directline'
-        : logAnalyticsHosts.includes(host)
-          ? 'logs'
-          : 'arm';
+    const service = serviceOf(req.url.hostname);
     let delayMs = 0;
     if (this.offline) return { delayMs };
-    catchUpKeyUse(this.world, this.clock.now());
+    // A vault host no vault has does not resolve: there is nobody to answer.
+    if (service === 'keyvault' && !this.world.vaultByUri(`https://${req.url.hostname}`)) return { delayMs };
+    const now = this.clock.now();
+    catchUpKeyUse(this.world, now);
+    catchUpRotations(this.world, now, () => this.newVersionId());
+    purgeExpiredDeletedKeys(this.world, now);
     for (const fault of this.faults.take(req.method, req.url.pathname + req.url.search)) {
       const outcome = this.applyFault(fault, service);
       if (outcome === 'continue') continue;
@@ -105,7 +106,8 @@ export class Twin implements TwinContext {
 
   private applyFault(fault: FaultRule, service: Service): TwinResponse | 'drop' | 'continue' | number {
     const error = faultError(fault, service);
-    if (error) return this.errorResponse(error.status, error.code, error.message, service, error.headers);
+    if (error)
+      return errorResponse(this.clock.now(), error.status, error.code, error.message, service, error.headers);
     switch (fault.kind) {
       case 'drop':
         return 'drop';
@@ -148,10 +150,15 @@ export class Twin implements TwinContext {
   private dispatch(req: TwinRequest, service: Service): TwinResponse {
     try {
       const path = req.url.pathname.replace(/\/+$/, '') || '/';
-      if (service === 'arm') this.checkApiVersion(req, path);
+      if (service === 'arm') checkArmApiVersion(req, path);
+      if (service === 'keyvault') {
+        const challenge = checkKeyVaultRequest(req, this.world.settings.activeTenantId);
+        if (challenge) return challenge;
+      }
       const match = this.router.match(service, req.method, path);
       if (match === 'method') {
-        return this.errorResponse(
+        return errorResponse(
+          this.clock.now(),
           405,
           'MethodNotAllowed',
           `The requested method '${req.method}' is not allowed for '${path}'.`,
@@ -160,13 +167,15 @@ export class Twin implements TwinContext {
       }
       if (!match) {
         return service === 'graph'
-          ? this.errorResponse(
+          ? errorResponse(
+              this.clock.now(),
               400,
               'Request_BadRequest',
               `Invalid request: resource '${path}' is not supported by this directory.`,
               service,
             )
-          : this.errorResponse(
+          : errorResponse(
+              this.clock.now(),
               404,
               'InvalidResourceType',
               `The resource type could not be found for '${path}'.`,
@@ -176,7 +185,8 @@ export class Twin implements TwinContext {
       return match.handler({ req, params: match.params, now: this.clock.now() });
     } catch (e) {
       if (e instanceof TwinHttpError)
-        return this.errorResponse(
+        return errorResponse(
+          this.clock.now(),
           e.status,
           e.body.code,
           e.body.message,
@@ -189,72 +199,12 @@ export class Twin implements TwinContext {
     }
   }
 
-  private checkApiVersion(req: TwinRequest, path: string): void {
-    const version = req.url.searchParams.get('api-version');
-    if (!version) {
-      throw new TwinHttpError(400, {
-        code: 'MissingApiVersionParameter',
-        message: 'The api-version query parameter (?api-version=) is required for all requests.',
-      });
-    }
-    const ns = providerOf(path);
-    const supported = supportedApiVersions[ns];
-    if (supported && !supported.includes(version)) {
-      throw new TwinHttpError(400, {
-        code: 'InvalidApiVersionParameter',
-        message: `The api-version '${version}' is invalid. The supported versions are '${supported.join(',')}'.`,
-      });
-    }
-  }
-
-  private errorResponse(
-    status: number,
-    code: string,
-    message: string,
-    service: Service,
-    headers: Record<string, string> = {},
-    target?: string,
-    details?: unknown[],
-  ): TwinResponse {
-    // The twin may only answer codes whose origin assumptions.ts declares: an undeclared one is a bug, said loudly.
-    if (!isDeclaredErrorCode(code))
-      throw new Error(
-        `The twin answered error code '${code}', which src/mocks/twin/assumptions.ts does not declare.`,
-      );
-    const error =
-      service === 'graph'
-        ? {
-            code,
-            message,
-            innerError: { 'request-id': crypto.randomUUID(), date: new Date(this.clock.now()).toISOString() },
-          }
-        : { code, message, ...(target ? { target } : {}), ...(details?.length ? { details } : {}) };
-    return {
-      status,
-      body: { error },
-      headers: {
-        ...headers,
-        ...(status >= 400 && service === 'arm' ? { 'x-ms-failure-cause': 'gateway' } : {}),
-      },
-    };
-  }
-
   private finish(response: TwinResponse, service: Service): TwinResponse {
-    this.requestCount++;
-    const id = crypto.randomUUID();
-    const headers: Record<string, string> = {
-      Date: new Date(this.clock.now()).toUTCString(),
-      ...(service === 'arm'
-        ? {
-            'x-ms-request-id': id,
-            'x-ms-correlation-request-id': id,
-            'x-ms-ratelimit-remaining-subscription-reads': String(
-              Math.max(0, 12000 - (this.requestCount % 12000)),
-            ),
-          }
-        : { 'request-id': id, 'client-request-id': id }),
-      ...response.headers,
-    };
-    return { ...response, headers };
+    return finishResponse(response, service, this.clock.now(), ++this.requestCount);
+  }
+
+  /** A new key version's id (a scenario's past draws it from its seeded source too). */
+  private newVersionId(): string {
+    return this.newId().replace(/-/g, '');
   }
 }

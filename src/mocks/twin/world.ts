@@ -1,6 +1,8 @@
 import type {
   TwinActivityEvent,
   TwinAuditRow,
+  TwinDeletedKey,
+  TwinRotationPolicy,
   TwinChangeRecord,
   TwinDiagnosticSetting,
   TwinWorkspace,
@@ -38,6 +40,8 @@ export class World {
   readonly diagnosticSettings = new Table<TwinDiagnosticSetting>('diagnosticSettings');
   readonly workspaces = new Table<TwinWorkspace>('workspaces');
   readonly auditRows = new Table<TwinAuditRow>('auditRows');
+  readonly rotationPolicies = new Table<TwinRotationPolicy>('rotationPolicies');
+  readonly deletedKeys = new Table<TwinDeletedKey>('deletedKeys');
 
   /** Vaults whose keys are seeded on first use (tenant-scale scenarios), by lower-cased vault id. */
   private readonly deferredKeys = new Map<string, () => void>();
@@ -83,6 +87,8 @@ export class World {
       this.diagnosticSettings,
       this.workspaces,
       this.auditRows,
+      this.rotationPolicies,
+      this.deletedKeys,
     ] as Table<unknown>[];
   }
 

@@ -1,0 +1,169 @@
+import { KeyClient } from '@azure/keyvault-keys';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { contoso, contosoVaultId } from '../scenarios/contoso';
+import { resetTwin, testTwin } from '../../testing/twin';
+import { advance, arm, world } from './helpers';
+
+const vaultUrl = `https://${contoso.vaultName}.vault.azure.net`;
+const day = 24 * 60 * 60 * 1000;
+const credential = {
+  getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+// The twin's clock runs at real speed in tests: the SDK's pollers wait real milliseconds.
+const client = () => new KeyClient(vaultUrl, credential, { retryOptions: { maxRetries: 0 } });
+
+async function kv(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { token?: boolean; host?: string } = {},
+) {
+  const url = new URL(`https://${opts.host ?? `${contoso.vaultName}.vault.azure.net`}${path}`);
+  if (!url.searchParams.has('api-version')) url.searchParams.set('api-version', '2025-07-01');
+  const res = await fetch(url, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(opts.token === false ? {} : { authorization: 'Bearer x' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+beforeEach(() => resetTwin('encrypted'));
+
+describe('Key Vault’s data plane in the twin', () => {
+  it('@azure/keyvault-keys 4.10.2 creates, versions, rotates, updates, sets a rotation policy, deletes and recovers', async () => {
+    const c = client();
+    const created = await c.createRsaKey('sdk-key', { keySize: 3072 });
+    expect(created.properties.version).toMatch(/^[0-9a-f]{32}$/);
+    const second = await c.createRsaKey('sdk-key', { keySize: 3072 });
+    const rotated = await c.rotateKey('sdk-key');
+    const versions = [];
+    for await (const v of c.listPropertiesOfKeyVersions('sdk-key')) versions.push(v.version);
+    expect(versions.sort()).toEqual([created, second, rotated].map((k) => k.properties.version).sort());
+    const disabled = await c.updateKeyProperties('sdk-key', created.properties.version!, { enabled: false });
+    expect(disabled.properties.enabled).toBe(false);
+    await c.updateKeyRotationPolicy('sdk-key', {
+      lifetimeActions: [{ action: 'Rotate', timeAfterCreate: 'P90D' }],
+      expiresIn: 'P2Y',
+    });
+    const policy = await c.getKeyRotationPolicy('sdk-key');
+    expect(policy.lifetimeActions).toEqual([{ action: 'Rotate', timeAfterCreate: 'P90D' }]);
+    const deleting = await c.beginDeleteKey('sdk-key', { intervalInMs: 1 });
+    const deleted = await deleting.pollUntilDone();
+    expect(deleted.properties.recoveryId).toBe(`${vaultUrl}/deletedkeys/sdk-key`);
+    // ARM no longer lists it; the data plane lists it as deleted.
+    expect((await arm('GET', `${contosoVaultId}/keys/sdk-key`)).status).toBe(404);
+    const recovering = await c.beginRecoverDeletedKey('sdk-key', { intervalInMs: 1 });
+    expect((await recovering.pollUntilDone()).name).toBe('sdk-key');
+    // A version made on the data plane appears in ARM's Keys_ListVersions.
+    const armVersions = (await arm('GET', `${contosoVaultId}/keys/sdk-key/versions`)).body.value;
+    expect(armVersions).toHaveLength(3);
+  });
+
+  it('challenges a call without a token the way Azure’s SDKs expect', async () => {
+    const r = await kv('GET', '/keys', undefined, { token: false });
+    expect(r.status).toBe(401);
+    expect(r.headers.get('www-authenticate')).toBe(
+      `Bearer authorization="https://login.microsoftonline.com/${contoso.tenantId}", resource="https://vault.azure.net"`,
+    );
+  });
+
+  it('refuses by access policy, naming the permission; by RBAC on an RBAC vault; by firewall with the address', async () => {
+    const policies = world().vaults.get(contosoVaultId)!;
+    world().vaults.set(contosoVaultId, {
+      ...policies,
+      accessPolicies: policies.accessPolicies.map((p) =>
+        p.objectId === contoso.user.objectId
+          ? { ...p, permissions: { ...p.permissions, keys: ['get', 'list'] } }
+          : p,
+      ),
+    });
+    const byPolicy = await kv('POST', '/keys/bot-cmk-key/rotate');
+    expect([byPolicy.status, byPolicy.body.error.innererror.code]).toEqual([403, 'ForbiddenByPolicy']);
+    expect(byPolicy.body.error.message).toMatch(
+      /does not have keys rotate permission on key vault 'kv-contoso-cmk/,
+    );
+
+    resetTwin('rbac');
+    const byRbac = await kv('POST', '/keys/bot-cmk-key/create', { kty: 'RSA' });
+    expect([byRbac.status, byRbac.body.error.innererror.code]).toEqual([403, 'ForbiddenByRbac']);
+    expect(byRbac.body.error.message).toContain("Action: 'Microsoft.KeyVault/vaults/keys/create/action'");
+
+    const byFirewall = await kv('GET', '/keys', undefined, { host: 'kv-contoso-locked.vault.azure.net' });
+    expect(byFirewall.body.error.innererror.code).toBe('ForbiddenByFirewall');
+    expect(byFirewall.body.error.message).toContain('Client address: 203.0.113.42');
+  });
+
+  it('validates a rotation policy as Key Vault does', async () => {
+    const put = (policy: unknown) => kv('PUT', '/keys/bot-cmk-key/rotationpolicy', policy);
+    const rotate = (trigger: object) => ({ trigger, action: { type: 'Rotate' } });
+    expect((await put({ lifetimeActions: [rotate({ timeAfterCreate: 'P3D' })] })).body.error.message).toMatch(
+      /at least 7 days/,
+    );
+    expect(
+      (
+        await put({
+          lifetimeActions: [rotate({ timeAfterCreate: 'P90D' })],
+          attributes: { expiryTime: 'P20D' },
+        })
+      ).body.error.message,
+    ).toMatch(/at least 28 days/);
+    expect(
+      (
+        await put({
+          lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+        })
+      ).body.error.message,
+    ).toMatch(/expiry time/);
+    expect(
+      (
+        await put({
+          lifetimeActions: [rotate({ timeAfterCreate: 'P90D' }), rotate({ timeAfterCreate: 'P60D' })],
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await put({
+          lifetimeActions: [{ trigger: { timeAfterCreate: 'P90D' }, action: { type: 'rotate' } }],
+          attributes: { expiryTime: 'P1Y' },
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('rotates on the simulated clock when the policy says so, and a deleted version stops the bot', async () => {
+    const versionsNow = world().key(contosoVaultId, 'bot-cmk-key')!.versions.length;
+    await kv('PUT', '/keys/bot-cmk-key/rotationpolicy', {
+      lifetimeActions: [{ trigger: { timeAfterCreate: 'P30D' }, action: { type: 'Rotate' } }],
+    });
+    // The current version is 40 days old: the next request finds it rotated.
+    await kv('GET', '/keys/bot-cmk-key');
+    expect(world().key(contosoVaultId, 'bot-cmk-key')!.versions).toHaveLength(versionsNow + 1);
+    advance(31 * day);
+    await kv('GET', '/keys/bot-cmk-key');
+    expect(world().key(contosoVaultId, 'bot-cmk-key')!.versions).toHaveLength(versionsNow + 2);
+
+    const bot = `/subscriptions/${contoso.botsSub}/resourceGroups/${contoso.botRg}/providers/Microsoft.BotService/botServices/${contoso.botName}`;
+    await kv('DELETE', '/keys/bot-cmk-key');
+    expect((await arm('GET', `${bot}?api-version=2022-09-15`)).body.properties.cmekEncryptionStatus).toBe(
+      'KeyInaccessible',
+    );
+    expect((await kv('POST', '/keys/bot-cmk-key/create', { kty: 'RSA' })).body.error.innererror.code).toBe(
+      'ObjectIsDeletedButRecoverable',
+    );
+    await kv('POST', '/deletedkeys/bot-cmk-key/recover');
+    expect((await arm('GET', `${bot}?api-version=2022-09-15`)).body.properties.cmekEncryptionStatus).toBe(
+      'Encrypted',
+    );
+  });
+
+  it('a host no vault has does not answer', async () => {
+    await expect(kv('GET', '/keys', undefined, { host: 'kv-nobody-here.vault.azure.net' })).rejects.toThrow();
+    expect(testTwin.managed.twin.world.vaults.size).toBeGreaterThan(0);
+  });
+});

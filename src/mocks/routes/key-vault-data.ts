@@ -1,0 +1,286 @@
+import type { KeyVaultCreateParameters, KeyVaultUpdateParameters } from '../../arm/types/key-vault-data';
+import { addVersion, rotate } from '../rules/key-lifecycle';
+import {
+  keyPermissions,
+  requireAddressAllowed,
+  requireKeyPermission,
+  type KeyPermission,
+} from '../rules/key-vault-access';
+import { policyKey, validatePolicy } from '../rules/rotation-policy';
+import { assumptions } from '../twin/assumptions';
+import { fail } from '../twin/errors';
+import { json, type Router, type TwinRequest } from '../twin/http';
+import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
+import {
+  deletedKeyItemJson,
+  deletedKeyJson,
+  keyBundleJson,
+  keyItemJson,
+  rotationPolicyJson,
+} from '../twin/serialize-keys';
+import { World } from '../twin/world';
+import { newHex32, type TwinContext } from './context';
+
+const keyName = /^[0-9a-zA-Z-]{1,127}$/;
+const rsaOps = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
+const ecOps = ['sign', 'verify'];
+
+const notFoundKey = (name: string): never =>
+  fail(
+    404,
+    'KeyNotFound',
+    `A key with (name/id) ${name} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
+  );
+
+/** Key Vault's data plane (keys), on the vault's own host: the same key store ARM's Keys_* routes read. */
+export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): void {
+  const vaultOf = (req: TwinRequest, need: KeyPermission, name?: string): TwinVault => {
+    const vault = ctx.world.vaultByUri(`https://${req.url.hostname}`);
+    // Twin.handle drops requests to a host no vault has (as DNS would), so the vault is there.
+    requireAddressAllowed(ctx.world, vault!, req.clientIp ?? ctx.world.settings.clientIp);
+    requireKeyPermission(ctx.world, vault!, need, name);
+    return vault!;
+  };
+  const keyOf = (vault: TwinVault, name: string): TwinKey =>
+    ctx.world.key(vault.id, name) ?? notFoundKey(name);
+  const versionOf = (key: TwinKey, version: string | undefined): TwinKeyVersion =>
+    (version
+      ? key.versions.find((v) => v.version.toLowerCase() === version.toLowerCase())
+      : key.versions[key.versions.length - 1]) ?? notFoundKey(`${key.name}/${version}`);
+  const body = <T>(req: TwinRequest): Partial<T> =>
+    req.body && typeof req.body === 'object' ? (req.body as Partial<T>) : {};
+  const pageOf = (req: TwinRequest, items: unknown[]) => {
+    const size = Math.min(
+      25,
+      Math.max(1, Number(req.url.searchParams.get('maxresults')) || assumptions.keyVault.pageSize),
+    );
+    const skip = Number(req.url.searchParams.get('$skiptoken') ?? '0') || 0;
+    const out: Record<string, unknown> = { value: items.slice(skip, skip + size), nextLink: null };
+    if (skip + size < items.length) {
+      const next = new URL(req.url.toString());
+      next.searchParams.set('$skiptoken', String(skip + size));
+      out.nextLink = next.toString();
+    }
+    return json(200, out);
+  };
+
+  router.add('keyvault', 'GET', '/keys', ({ req }) => {
+    const vault = vaultOf(req, keyPermissions.list);
+    const keys = ctx.world.keysOfVault(vault.id).sort((a, b) => a.name.localeCompare(b.name));
+    return pageOf(
+      req,
+      keys.map((k) => keyItemJson(vault, k, k.versions[k.versions.length - 1]!, false)),
+    );
+  });
+
+  router.add('keyvault', 'POST', '/keys/:name/create', ({ req, params, now }) => {
+    const name = params.name!;
+    if (!keyName.test(name))
+      fail(400, 'BadParameter', `The key name '${name}' is invalid: use letters, digits and hyphens.`);
+    const vault = vaultOf(req, keyPermissions.create, name);
+    if (ctx.world.deletedKeys.get(World.keyKey(vault.id, name)))
+      fail(
+        409,
+        'Conflict',
+        `Key ${name} is currently in a deleted but recoverable state, and its name cannot be reused; in this state, the key can only be recovered or purged.`,
+        undefined,
+        [{ code: 'ObjectIsDeletedButRecoverable', message: 'The key is deleted but recoverable.' }],
+      );
+    const p = body<KeyVaultCreateParameters>(req);
+    const given = p.kty;
+    if (given !== 'RSA' && given !== 'RSA-HSM' && given !== 'EC' && given !== 'EC-HSM')
+      fail(400, 'BadParameter', `The key type '${String(given)}' is not valid.`);
+    const kty = given!;
+    if (kty.endsWith('-HSM') && vault.sku !== 'premium')
+      fail(400, 'BadParameter', 'HSM-protected keys need a premium vault.');
+    const isRsa = kty.startsWith('RSA');
+    const keySize = p.key_size ?? (isRsa ? 2048 : undefined);
+    if (isRsa && ![2048, 3072, 4096].includes(keySize!))
+      fail(400, 'BadParameter', `The RSA key size ${keySize} is not valid.`);
+    const ops = p.key_ops ?? (isRsa ? rsaOps : ecOps);
+    if (!Array.isArray(ops) || ops.some((o) => ![...rsaOps, 'import'].includes(o)))
+      fail(400, 'BadParameter', 'The key operations are not valid.');
+    checkTimes(p.attributes);
+    const key = addVersion(
+      ctx.world,
+      vault,
+      name,
+      {
+        kty,
+        keySize: isRsa ? keySize : undefined,
+        curveName: isRsa ? undefined : (p.crv ?? 'P-256'),
+        keyOps: ops as TwinKeyVersion['keyOps'],
+        enabled: p.attributes?.enabled,
+        nbf: p.attributes?.nbf,
+        exp: p.attributes?.exp,
+      },
+      newHex32(),
+      Math.floor(now / 1000),
+      p.tags,
+    );
+    return json(200, keyBundleJson(vault, key, key.versions[key.versions.length - 1]!));
+  });
+
+  router.add('keyvault', 'POST', '/keys/:name/rotate', ({ req, params, now }) => {
+    const vault = vaultOf(req, keyPermissions.rotate, params.name);
+    const key = rotate(ctx.world, vault, keyOf(vault, params.name!), newHex32(), Math.floor(now / 1000));
+    return json(200, keyBundleJson(vault, key, key.versions[key.versions.length - 1]!));
+  });
+
+  router.add('keyvault', 'GET', '/keys/:name/versions', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.list, params.name);
+    const key = keyOf(vault, params.name!);
+    return pageOf(
+      req,
+      [...key.versions].reverse().map((v) => keyItemJson(vault, key, v, true)),
+    );
+  });
+
+  router.add('keyvault', 'GET', '/keys/:name/rotationpolicy', ({ req, params, now }) => {
+    const vault = vaultOf(req, keyPermissions.getrotationpolicy, params.name);
+    const key = keyOf(vault, params.name!);
+    const stored = ctx.world.rotationPolicies.get(policyKey(key));
+    const t = Math.floor(now / 1000);
+    return json(
+      200,
+      rotationPolicyJson(
+        vault,
+        key.name,
+        stored ?? {
+          vaultId: vault.id,
+          keyName: key.name,
+          lifetimeActions: [
+            {
+              action: 'Notify',
+              trigger: { timeBeforeExpiry: assumptions.keyVault.defaultNotifyBeforeExpiry },
+            },
+          ],
+          created: t,
+          updated: t,
+        },
+      ),
+    );
+  });
+
+  router.add('keyvault', 'PUT', '/keys/:name/rotationpolicy', ({ req, params, now }) => {
+    const vault = vaultOf(req, keyPermissions.setrotationpolicy, params.name);
+    const key = keyOf(vault, params.name!);
+    const valid = validatePolicy(
+      body<{ lifetimeActions: unknown; attributes: { expiryTime?: unknown } }>(req),
+    );
+    const t = Math.floor(now / 1000);
+    const before = ctx.world.rotationPolicies.get(policyKey(key));
+    const policy = {
+      vaultId: vault.id,
+      keyName: key.name,
+      ...valid,
+      created: before?.created ?? t,
+      updated: t,
+    };
+    ctx.world.rotationPolicies.set(policyKey(key), policy);
+    return json(200, rotationPolicyJson(vault, key.name, policy));
+  });
+
+  for (const path of ['/keys/:name', '/keys/:name/:version']) {
+    router.add('keyvault', 'GET', path, ({ req, params }) => {
+      const vault = vaultOf(req, keyPermissions.get, params.name);
+      const key = keyOf(vault, params.name!);
+      return json(200, keyBundleJson(vault, key, versionOf(key, params.version)));
+    });
+    router.add('keyvault', 'PATCH', path, ({ req, params, now }) => {
+      const vault = vaultOf(req, keyPermissions.update, params.name);
+      const key = keyOf(vault, params.name!);
+      const target = versionOf(key, params.version);
+      const p = body<KeyVaultUpdateParameters>(req);
+      checkTimes(p.attributes);
+      const a = p.attributes ?? {};
+      const updated: TwinKeyVersion = {
+        ...target,
+        enabled: a.enabled ?? target.enabled,
+        nbf: 'nbf' in a ? (a.nbf ?? undefined) : target.nbf,
+        exp: 'exp' in a ? (a.exp ?? undefined) : target.exp,
+        keyOps: (p.key_ops as TwinKeyVersion['keyOps'] | undefined) ?? target.keyOps,
+        updated: Math.floor(now / 1000),
+      };
+      const next: TwinKey = {
+        ...key,
+        tags: p.tags ?? key.tags,
+        versions: key.versions.map((v) => (v === target ? updated : v)),
+      };
+      ctx.world.keys.set(World.keyKey(vault.id, key.name), next);
+      return json(200, keyBundleJson(vault, next, updated));
+    });
+  }
+
+  router.add('keyvault', 'DELETE', '/keys/:name', ({ req, params, now }) => {
+    const vault = vaultOf(req, keyPermissions.delete, params.name);
+    const key = keyOf(vault, params.name!);
+    const t = Math.floor(now / 1000);
+    const id = World.keyKey(vault.id, key.name);
+    const policy = ctx.world.rotationPolicies.get(policyKey(key));
+    const deleted = {
+      vaultId: vault.id,
+      name: key.name,
+      key,
+      policy,
+      deletedDate: t,
+      scheduledPurgeDate: t + vault.softDeleteRetentionInDays * 24 * 60 * 60,
+    };
+    ctx.world.keys.delete(id);
+    if (policy) ctx.world.rotationPolicies.delete(policyKey(key));
+    // Soft delete keeps the key recoverable; a vault without it loses the key at once.
+    if (vault.enableSoftDelete) ctx.world.deletedKeys.set(id, deleted);
+    return json(200, deletedKeyJson(vault, deleted));
+  });
+
+  router.add('keyvault', 'GET', '/deletedkeys', ({ req }) => {
+    const vault = vaultOf(req, keyPermissions.list);
+    const list = [...ctx.world.deletedKeys.values()].filter(
+      (d) => d.vaultId.toLowerCase() === vault.id.toLowerCase(),
+    );
+    return pageOf(
+      req,
+      list.map((d) => deletedKeyItemJson(vault, d)),
+    );
+  });
+
+  const deletedOf = (vault: TwinVault, name: string) =>
+    ctx.world.deletedKeys.get(World.keyKey(vault.id, name)) ??
+    fail(404, 'KeyNotFound', `Deleted Key not found: ${name}`);
+
+  router.add('keyvault', 'GET', '/deletedkeys/:name', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.get, params.name);
+    return json(200, deletedKeyJson(vault, deletedOf(vault, params.name!)));
+  });
+
+  router.add('keyvault', 'POST', '/deletedkeys/:name/recover', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.recover, params.name);
+    const d = deletedOf(vault, params.name!);
+    const id = World.keyKey(vault.id, d.name);
+    ctx.world.deletedKeys.delete(id);
+    ctx.world.keys.set(id, d.key);
+    if (d.policy) ctx.world.rotationPolicies.set(policyKey(d.key), d.policy);
+    return json(200, keyBundleJson(vault, d.key, d.key.versions[d.key.versions.length - 1]!));
+  });
+
+  router.add('keyvault', 'DELETE', '/deletedkeys/:name', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.purge, params.name);
+    const d = deletedOf(vault, params.name!);
+    if (vault.enablePurgeProtection)
+      fail(
+        403,
+        'Forbidden',
+        `Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.`,
+      );
+    ctx.world.deletedKeys.delete(World.keyKey(vault.id, d.name));
+    return json(204, undefined);
+  });
+}
+
+function checkTimes(a: { nbf?: unknown; exp?: unknown } | undefined): void {
+  for (const k of ['nbf', 'exp'] as const) {
+    const v = a?.[k];
+    if (v !== undefined && v !== null && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+      fail(400, 'BadParameter', `The attribute '${k}' must be a time in seconds since 1970.`);
+  }
+}
