@@ -3,7 +3,9 @@
  * preview`, and the Azure Static Web Apps configuration generated into each build (vite.config.ts).
  *
  * Content Security Policy: scripts and styles only from the app itself; network only to the Azure endpoints the console
- * calls (ARM, Microsoft Graph, the Entra sign-in authority, Direct Line, Log Analytics) in the three clouds. Styles need
+ * calls (ARM, Microsoft Graph, the Entra sign-in authority, Direct Line, Log Analytics) in the three clouds, and the
+ * app's own origin ('self'), where the Key Vault gateway lives. No vault host is listed: Key Vault answers no browser,
+ * and a page that tried to call one directly would be a bug (or an attack) this policy stops. Styles need
  * 'unsafe-inline': Griffel (Fluent's CSS-in-JS) and FluentProvider inject <style> elements at run time, and a nonce
  * would need a server rendering each page, which a static deployment has not. Scripts stay 'self' only, so no injected
  * markup can run code.
