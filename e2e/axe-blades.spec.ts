@@ -3,7 +3,7 @@ import { deepLink, expect, expectNoAxeViolations, openDemo, test } from './suppo
 
 for (const theme of ['Light', 'Dark', 'High contrast']) {
   test(`axe finds nothing on every blade in the ${theme} theme`, async ({ page }) => {
-    test.slow(); // nineteen blades, each loaded fresh and scanned
+    test.slow(); // twenty-one blades, each loaded fresh and scanned
     await openDemo(page, 'fresh');
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('menuitemradio', { name: theme }).click();

@@ -36,7 +36,7 @@ test.describe('the Encryption blade, end to end', () => {
     await expect(page.getByRole('textbox', { name: /Key URL/ })).toHaveValue(
       /^https:\/\/kv-contoso-cmk\.vault\.azure\.net\/keys\/bot-cmk-key\/[0-9a-f]{32}$/,
     );
-    await expect(page.getByText('4 failed, 0 unknown, 6 passed, 1 warning.')).toBeVisible();
+    await expect(page.getByText('4 failed, 0 unknown, 7 passed, 1 warning.')).toBeVisible();
     await expectNoAxeViolations(page);
 
     await check(page, /^Purge protection enabled/)
@@ -55,7 +55,7 @@ test.describe('the Encryption blade, end to end', () => {
     await check(page, /^Firewall lets/)
       .getByRole('button', { name: 'Allow trusted Microsoft services' })
       .click();
-    await expect(page.getByText('All 10 checks passed, 1 warning.')).toBeVisible();
+    await expect(page.getByText('All 11 checks passed, 1 warning.')).toBeVisible();
 
     await page.getByRole('button', { name: 'Save' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Save encryption settings?' });
@@ -118,7 +118,7 @@ test.describe('the Encryption blade, end to end', () => {
     await check(page, /^Bot Service CMEK Prod may/)
       .getByRole('button', { name: 'Add the access policy' })
       .click();
-    await expect(page.getByText('All 11 checks passed.')).toBeVisible();
+    await expect(page.getByText('All 12 checks passed.')).toBeVisible();
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(page.getByRole('textbox', { name: 'Encryption Status' })).toHaveValue('Encrypted');
     await page.getByRole('link', { name: 'Overview' }).click();
@@ -136,7 +136,7 @@ test.describe('the Encryption blade, end to end', () => {
     await check(page, /^Bot Service CMEK Prod may/)
       .getByRole('button', { name: 'Assign the role' })
       .click();
-    await expect(page.getByText('All 10 checks passed, 1 warning.')).toBeVisible();
+    await expect(page.getByText('All 11 checks passed, 1 warning.')).toBeVisible();
     await page.getByRole('button', { name: 'Save' }).click();
     await page
       .getByRole('alertdialog', { name: 'Save encryption settings?' })

@@ -21,4 +21,6 @@ export const blades: [string, string, string | undefined, string][] = [
   ['encrypted', contoso.keysSubId, 'activitylog', 'Contoso Security | Activity log'],
   ['encrypted', contoso.vaultId, 'diagnosticsettings', 'kv-contoso-cmk | Diagnostic settings'],
   ['revoked', contoso.vaultId, 'keyusage', 'kv-contoso-cmk | Key usage'],
+  ['encrypted', contoso.vaultId, 'keys', 'kv-contoso-cmk | Keys'],
+  ['encrypted', contoso.vaultId, 'keys/bot-cmk-key', 'kv-contoso-cmk | Key bot-cmk-key'],
 ];

@@ -47,3 +47,31 @@ export async function cmekPrincipalId(page: Page): Promise<string> {
 export async function runPreset(page: Page, id: string): Promise<string> {
   return page.evaluate((i) => window.__keyguardTwin?.runPreset(i) ?? '', id);
 }
+
+/** A change on a vault's data plane as the admin makes it from a shell (not through the console). */
+export async function keyVaultCall(page: Page, method: string, url: string, body?: unknown): Promise<number> {
+  return page.evaluate(({ m, u, b }) => window.__keyguardTwin?.keyVault(m, u, b).status ?? 0, {
+    m: method,
+    u: url,
+    b: body,
+  });
+}
+
+/** Moves the twin's simulated clock forward. */
+export async function advanceClock(page: Page, ms: number): Promise<void> {
+  await page.evaluate((t) => window.__keyguardTwin?.advance(t), ms);
+}
+
+/** The versions of a key, oldest first, as ARM lists them (from the twin). */
+export async function keyVersions(
+  page: Page,
+  vaultId: string,
+  key: string,
+): Promise<{ name: string; enabled: boolean }[]> {
+  const r = await readArm<{
+    value: { name: string; properties: { attributes: { enabled: boolean; created: number } } }[];
+  }>(page, `${vaultId}/keys/${key}/versions?api-version=2025-05-01`);
+  return [...(r.body.value ?? [])]
+    .sort((a, b) => a.properties.attributes.created - b.properties.attributes.created)
+    .map((v) => ({ name: v.name, enabled: v.properties.attributes.enabled }));
+}

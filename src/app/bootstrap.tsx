@@ -35,7 +35,11 @@ async function startDemo(root: Root, demo: DemoStartUp): Promise<void> {
     demo.workerRegistered,
   );
   performance.mark('keyguard:twin-started');
-  configureArmClient({ cloud: clouds.AzureCloud, getToken: async () => 'demo-token-not-a-secret' });
+  configureArmClient({
+    cloud: clouds.AzureCloud,
+    getToken: async () => 'demo-token-not-a-secret',
+    gatewayUrl: new URL(`${import.meta.env.BASE_URL}api/keyvault`, window.location.origin).toString(),
+  });
   const session: Session = {
     mode: 'demo',
     cloud: clouds.AzureCloud,
@@ -57,7 +61,11 @@ async function startLiveMode(root: Root, config: RuntimeConfig): Promise<void> {
     root.render(<SignInPage signIn={live.signIn} />);
     return;
   }
-  configureArmClient({ cloud: config.cloud, getToken: live.getToken });
+  configureArmClient({
+    cloud: config.cloud,
+    getToken: live.getToken,
+    gatewayUrl: new URL(`${import.meta.env.BASE_URL}api/keyvault`, window.location.origin).toString(),
+  });
   syncRouteFromLocation();
   await render(root, loadApp(), live.session);
 }

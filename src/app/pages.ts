@@ -63,6 +63,8 @@ export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk
     iam: blade(() => import('../features/access-control/iam-blade')),
     activitylog: blade(() => import('../features/activity-log/activity-log-blade')),
     diagnosticsettings: blade(() => import('../features/diagnostic-settings/diagnostic-settings-blade')),
+    keys: blade(() => import('../features/keys/keys-blade')),
+    'keys/*': blade(() => import('../features/keys/key-blade')),
     keyusage: blade(() => import('../features/key-usage/key-usage-blade')),
   },
   subscription: {

@@ -17,6 +17,7 @@ import {
   DataUsageSettingsRegular,
   HistoryRegular,
   KeyMultipleRegular,
+  KeyRegular,
 } from '@fluentui/react-icons';
 import type { MenuGroup } from '../portal/resource-menu';
 import { bladeChunks, type ResourceKind } from './pages';
@@ -89,6 +90,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
       {
         title: 'Settings',
         items: [
+          { id: 'keys', label: 'Keys', icon: <KeyRegular /> },
           { id: 'accesspolicies', label: 'Access policies', icon: <PeopleRegular /> },
           { id: 'networking', label: 'Networking', icon: <GlobeShieldRegular /> },
           { id: 'properties', label: 'Properties', icon: <DocumentBulletListRegular /> },
@@ -107,6 +109,7 @@ export const resourceTypes: Record<ResourceKind, ResourceTypeDef> = {
     children: {
       'accesspolicies/create': () => 'Create an access policy',
       'accesspolicies/edit': () => 'Edit access policy',
+      'keys/*': (name) => `Key ${name}`,
     },
   },
   subscription: {

@@ -8,4 +8,5 @@ export const apiVersions = {
   activityLog: '2015-04-01',
   diagnosticSettings: '2021-05-01-preview',
   operationalInsights: '2025-02-01',
+  keyVaultData: '2025-07-01',
 } as const;

@@ -11,7 +11,7 @@ import {
 import { recordServerDate } from './server-clock';
 import { sleep as defaultSleep } from './sleep';
 
-export type Service = 'arm' | 'graph' | 'logs';
+export type Service = 'arm' | 'graph' | 'logs' | 'gateway';
 type TokenProvider = (scope: string, signal?: AbortSignal) => Promise<string>;
 
 export interface ArmClientOptions {
@@ -21,6 +21,11 @@ export interface ArmClientOptions {
   retryPolicy?: RetryPolicy;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /**
+   * The deployment's Key Vault gateway (same origin, `{app}/api/keyvault`): data-plane key actions go there, never to
+   * the vault host, which answers no browser.
+   */
+  gatewayUrl?: string;
 }
 
 let current: ArmClientOptions = {
@@ -64,14 +69,29 @@ export interface ArmResponse<T> {
   body: T;
 }
 
+/** The gateway of this deployment: configured, or `api/keyvault` beside the app. */
+export function gatewayBase(): string {
+  return (current.gatewayUrl ?? new URL('api/keyvault', document.baseURI).toString()).replace(/\/+$/, '');
+}
+
 function baseUrl(service: Service): string {
   const c = current.cloud;
+  if (service === 'gateway') return gatewayBase();
   return service === 'graph' ? c.graphEndpoint : service === 'logs' ? c.logAnalyticsEndpoint : c.armEndpoint;
 }
 
 function buildUrl(req: ArmRequest, service: Service): URL {
   const base = baseUrl(service);
   const url = /^https?:\/\//i.test(req.path) ? new URL(req.path) : new URL(base + req.path);
+  // The gateway lives under a path: a URL elsewhere on the same origin is not it.
+  if (service === 'gateway' && !url.toString().startsWith(`${base}/`))
+    throw new ArmError({
+      status: 0,
+      code: 'UntrustedUrl',
+      message: `Refused to send credentials to ${url.toString()}: only the gateway at ${base} is trusted for this call.`,
+      method: req.method,
+      url: url.toString(),
+    });
   // Security: a bearer token for ARM, Graph or Log Analytics is only ever sent to that service's own host. A nextLink or
   // polling URL pointing anywhere else is refused rather than followed.
   if (url.origin !== new URL(base).origin) {
@@ -91,6 +111,7 @@ function buildUrl(req: ArmRequest, service: Service): URL {
 
 function scopeFor(service: Service): string {
   const c = current.cloud;
+  if (service === 'gateway') return c.keyVaultScope;
   return service === 'graph' ? c.graphScope : service === 'logs' ? c.logAnalyticsScope : c.armScope;
 }
 
@@ -126,6 +147,8 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
       Authorization: `Bearer ${token}`,
       Accept: 'application/json',
       'x-ms-client-request-id': clientRequestId,
+      // The gateway serves only requests that carry it: a page of another site cannot send it without a preflight.
+      ...(service === 'gateway' ? { 'X-Keyguard': 'gateway' } : {}),
       ...req.headers,
     };
     if (req.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -16,6 +16,8 @@ export interface Cloud {
   logAnalyticsEndpoint: string;
   /** The delegated Data.Read scope of Log Analytics; in the public cloud its resource is the older host name. */
   logAnalyticsScope: string;
+  /** Key Vault's data plane (reached through the deployment's gateway; the token is the admin's own). */
+  keyVaultScope: string;
 }
 
 // Endpoints per the Azure CLI's cloud table (see arm-reference §0).
@@ -32,6 +34,7 @@ export const clouds: Record<CloudName, Cloud> = {
     portalUrl: 'https://portal.azure.com',
     logAnalyticsEndpoint: 'https://api.loganalytics.azure.com',
     logAnalyticsScope: 'https://api.loganalytics.io/Data.Read',
+    keyVaultScope: 'https://vault.azure.net/user_impersonation',
   },
   AzureUSGovernment: {
     name: 'AzureUSGovernment',
@@ -46,6 +49,7 @@ export const clouds: Record<CloudName, Cloud> = {
     portalUrl: 'https://portal.azure.us',
     logAnalyticsEndpoint: 'https://api.loganalytics.us',
     logAnalyticsScope: 'https://api.loganalytics.us/Data.Read',
+    keyVaultScope: 'https://vault.usgovcloudapi.net/user_impersonation',
   },
   AzureChinaCloud: {
     name: 'AzureChinaCloud',
@@ -59,6 +63,7 @@ export const clouds: Record<CloudName, Cloud> = {
     portalUrl: 'https://portal.azure.cn',
     logAnalyticsEndpoint: 'https://api.loganalytics.azure.cn',
     logAnalyticsScope: 'https://api.loganalytics.azure.cn/Data.Read',
+    keyVaultScope: 'https://vault.azure.cn/user_impersonation',
   },
 };
 

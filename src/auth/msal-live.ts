@@ -23,7 +23,13 @@ export type LiveStart =
 const tenantKey = 'keyguard.live.tenant';
 
 function toAccount(a: AccountInfo, tenantId: string): Account {
-  return { name: a.name ?? a.username, username: a.username, tenantId, homeTenantId: a.tenantId };
+  return {
+    name: a.name ?? a.username,
+    username: a.username,
+    tenantId,
+    homeTenantId: a.tenantId,
+    objectId: a.localAccountId || undefined,
+  };
 }
 
 /**
@@ -51,9 +57,13 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
   const signIn = (extra: { authority?: string; loginHint?: string; prompt?: string } = {}) =>
     pca.loginRedirect({
       scopes: [config.cloud.armScope],
-      // One consent for the other audiences the console calls (Graph, Log Analytics), so a token for them can be
-      // had silently later; an admin may have consented for the organisation already.
-      extraScopesToConsent: [config.cloud.graphScope, config.cloud.logAnalyticsScope],
+      // One consent for the other audiences the console calls (Graph, Log Analytics, Key Vault through the
+      // gateway), so a token for them can be had silently later; an admin may have consented for the organisation.
+      extraScopesToConsent: [
+        config.cloud.graphScope,
+        config.cloud.logAnalyticsScope,
+        config.cloud.keyVaultScope,
+      ],
       state: window.location.hash || '#home',
       authority: extra.authority ?? authority,
       loginHint: extra.loginHint,

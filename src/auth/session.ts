@@ -7,6 +7,8 @@ export interface Account {
   /** The tenant the console works in now. */
   tenantId: string;
   homeTenantId: string;
+  /** The signed-in user's object id in their home directory (to give themselves a missing key permission). */
+  objectId?: string;
 }
 
 export interface Session {

@@ -1,4 +1,4 @@
-import type { Bot } from '../arm/types/bot';
+import type { Bot, BotPatch } from '../arm/types/bot';
 import { versionedKeyUrlOf, type VersionedKeyUrl } from './key-url';
 
 /** What the bot uses now, read once from Azure's answer. */
@@ -17,4 +17,15 @@ export function stateOfBot(bot: Bot): EncryptionState {
     cmek: p.isCmekEnabled === true,
     key: p.isCmekEnabled ? versionedKeyUrlOf(p.cmekKeyVaultUrl) : undefined,
   };
+}
+
+/**
+ * Bots_Update body for a CMK change: the properties the service requires, as the bot has them now, and the key (or
+ * none: back to Microsoft-managed keys).
+ */
+export function cmekPatch(bot: Bot, key: VersionedKeyUrl | undefined): BotPatch {
+  const p = bot.properties;
+  const base = { displayName: p.displayName, endpoint: p.endpoint, msaAppId: p.msaAppId };
+  if (!key) return { properties: { ...base, isCmekEnabled: false } };
+  return { properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: key.href } };
 }

@@ -59,9 +59,10 @@ export const keysQuery = (vaultId: string) =>
     queryFn: ({ signal }) => keysList(vaultId, signal),
   });
 
+// Keyed under the vault (not the key's own id), so a change to the vault refreshes its keys' versions too.
 export const keyVersionsQuery = (vaultId: string, keyName: string) =>
   queryOptions({
-    queryKey: queryKeys.child(`${vaultId}/keys/${keyName}`, 'versions'),
+    queryKey: queryKeys.child(vaultId, 'keys', keyName.toLowerCase(), 'versions'),
     queryFn: ({ signal }) => keysListVersions(vaultId, keyName, signal),
   });
 
@@ -85,7 +86,7 @@ export const roleAssignmentsQuery = (scope: string) =>
 
 export const keyVersionQuery = (vaultId: string, keyName: string, version: string) =>
   queryOptions({
-    queryKey: queryKeys.child(`${vaultId}/keys/${keyName}/versions/${version}`),
+    queryKey: queryKeys.child(vaultId, 'keys', keyName.toLowerCase(), 'versions', version.toLowerCase()),
     queryFn: ({ signal }) => keysGetVersion(vaultId, keyName, version, signal),
   });
 

@@ -15,6 +15,7 @@ export const testSession: Session = {
     username: 'avery@contoso.onmicrosoft.com',
     tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
     homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    objectId: '4c5d8e1a-2b3f-4a6c-9d7e-1f2a3b4c5d6e',
   },
   signOut: async () => undefined,
   switchTenant: async () => undefined,

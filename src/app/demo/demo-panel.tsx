@@ -11,6 +11,7 @@ import {
   Option,
   OverlayDrawer,
   SpinButton,
+  Switch,
   Text,
   tokens,
 } from '@fluentui/react-components';
@@ -129,6 +130,20 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
               Skip 24 hours
             </Button>
           </div>
+        </section>
+        <Divider />
+        <section className={styles.section} aria-label="Deployment">
+          <Switch
+            label="Keyguard’s Key Vault gateway is deployed"
+            checked={control.gateway()}
+            onChange={(_, d) => {
+              control.setGateway(d.checked);
+              void queryClient.resetQueries({ queryKey: ['gateway'] });
+              setMessage(
+                d.checked ? 'The gateway is deployed.' : 'No gateway: key actions become commands to run.',
+              );
+            }}
+          />
         </section>
         <Divider />
         <section className={styles.section} aria-label="Faults">

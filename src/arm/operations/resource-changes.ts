@@ -1,4 +1,4 @@
-import type { ResourceChangeRow, WorkspaceRow } from '../types/resource-changes';
+import type { BotKeyRow, ResourceChangeRow, WorkspaceRow } from '../types/resource-changes';
 import { resourceGraphQuery, type GraphScope } from './resource-graph';
 
 /** Resource Graph keeps change records for 14 days. */
@@ -9,6 +9,11 @@ function kqlString(value: string): string {
   if (/['\\]/.test(value)) throw new Error(`Not a resource id: ${value}`);
   return `'${value}'`;
 }
+
+const extend =
+  '| extend changeTime = todatetime(properties.changeAttributes.timestamp), targetResourceId = tostring(properties.targetResourceId)';
+const projection =
+  '| project id, changeTime, targetResourceId, changeType = tostring(properties.changeType), changedBy = tostring(properties.changeAttributes.changedBy), changedByType = tostring(properties.changeAttributes.changedByType), clientType = tostring(properties.changeAttributes.clientType), operation = tostring(properties.changeAttributes.operation), correlationId = tostring(properties.changeAttributes.correlationId), changes = properties.changes';
 
 /**
  * Every change Resource Graph recorded for these resources in the last 14 days, newest first: who made it, from which
@@ -24,13 +29,38 @@ export function resourceChangesQuery(
   ].filter((s): s is string => s !== undefined);
   const query = [
     'resourcechanges',
-    '| extend changeTime = todatetime(properties.changeAttributes.timestamp), targetResourceId = tostring(properties.targetResourceId)',
+    extend,
     `| where targetResourceId in~ (${resourceIds.map(kqlString).join(', ')})`,
     `| where changeTime > ago(${changeRetentionDays}d)`,
     '| order by changeTime desc',
-    '| project id, changeTime, targetResourceId, changeType = tostring(properties.changeType), changedBy = tostring(properties.changeAttributes.changedBy), changedByType = tostring(properties.changeAttributes.changedByType), clientType = tostring(properties.changeAttributes.clientType), operation = tostring(properties.changeAttributes.operation), correlationId = tostring(properties.changeAttributes.correlationId), changes = properties.changes',
+    projection,
   ].join('\n');
   return resourceGraphQuery<ResourceChangeRow>(subscriptions, query, signal);
+}
+
+/**
+ * Every bot's changes of the last `days` days, in the whole directory: which bots moved off a key (or turned CMK off)
+ * recently, and so may still need the key they left.
+ */
+export function botChangesQuery(days: number, signal?: AbortSignal): Promise<ResourceChangeRow[]> {
+  const query = [
+    'resourcechanges',
+    extend,
+    "| where tostring(properties.targetResourceType) =~ 'microsoft.botservice/botservices'",
+    `| where changeTime > ago(${days}d)`,
+    '| order by changeTime desc',
+    projection,
+  ].join('\n');
+  return resourceGraphQuery<ResourceChangeRow>('tenant', query, signal);
+}
+
+/** Every bot in the directory with its customer-managed key, in one query. */
+export function botKeysQuery(signal?: AbortSignal): Promise<BotKeyRow[]> {
+  return resourceGraphQuery<BotKeyRow>(
+    'tenant',
+    "resources | where type =~ 'microsoft.botservice/botservices' | project id, name, cmekEnabled = tobool(properties.isCmekEnabled), cmekKeyVaultUrl = tostring(properties.cmekKeyVaultUrl) | order by id asc",
+    signal,
+  );
 }
 
 /** Log Analytics workspaces the caller can see, for a diagnostic setting's destination. */

@@ -1,4 +1,6 @@
+import { newerUsableVersion, versionUrlOf } from '../keys/key-versions';
 import { keyProblems } from '../key-usability';
+import type { Key } from '../../arm/types/key-vault';
 import { errorOf, valueOf, type ReadinessCheck, type ReadinessInput } from './types';
 
 const day = 24 * 60 * 60 * 1000;
@@ -90,5 +92,30 @@ export function keyChecks(i: ReadinessInput): ReadinessCheck[] {
     });
   else
     out.push({ id: 'key-expiry', label: labels.expiry, state: 'passed', reason: `Expires on ${utc(exp)}.` });
+  const newest = newestCheck(i, key);
+  if (newest) out.push(newest);
   return out;
+}
+
+/** After a rotation the bot keeps its version: a newer usable one is worth moving to (a warning, not a failure). */
+function newestCheck(i: ReadinessInput, key: Key): ReadinessCheck | undefined {
+  const versions = valueOf(i.keyVersions);
+  const mine = versionUrlOf(key);
+  if (!versions || !mine) return undefined;
+  const newer = newerUsableVersion(mine, versions, i.nowMs);
+  const label = 'The key’s newest usable version';
+  if (!newer)
+    return {
+      id: 'key-newest',
+      label,
+      state: 'passed',
+      reason: 'No newer usable version of this key exists.',
+    };
+  const created = newer.properties.attributes?.created;
+  return {
+    id: 'key-newest',
+    label,
+    state: 'warning',
+    reason: `Version ${versionUrlOf(newer)?.version ?? newer.name} is newer${created ? ` (created ${utc(created)})` : ''}. Azure Bot Service does not follow a rotation: move the bot to it on its Encryption blade, and keep this version a week after.`,
+  };
 }

@@ -24,6 +24,7 @@ export type CheckId =
   | 'key-type'
   | 'key-operations'
   | 'key-expiry'
+  | 'key-newest'
   | 'audit-trail';
 
 export interface ReadinessCheck {
@@ -53,6 +54,8 @@ export interface ReadinessInput {
   /** Directory facts of the other principals that hold the access Azure Bot Service needs, to name lookalikes. */
   otherGrantees: Read<ServicePrincipalFacts[]>;
   keyVersion: Read<Key>;
+  /** Every version of the key, to say when a newer one exists (a rotation the bot has not followed). */
+  keyVersions?: Read<Key[]>;
   /** The vault's diagnostic settings, for the audit-trail recommendation. */
   diagnosticSettings: Read<DiagnosticSettingsResource[]>;
   nowMs: number;

@@ -12,7 +12,7 @@ import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { QueryState } from '../../portal/query-state';
-import { botQuery } from '../../queries/resources';
+import { botQuery, keyVersionsQuery } from '../../queries/resources';
 import { AboutEncryption, EncryptionIntro } from './about-encryption';
 import {
   changeKind,
@@ -25,7 +25,8 @@ import {
 import { documentedMaxMs, phaseOf } from './encryption-status';
 import { EncryptionSettings } from './encryption-settings';
 import { EncryptionStatusSection } from './encryption-status-section';
-import { KeyOutOfReachBar, ReplacedKeyBar } from './encryption-warnings';
+import { KeyOutOfReachBar, NewerVersionBar, ReplacedKeyBar } from './encryption-warnings';
+import { newerUsableVersion, versionUrlOf } from '../../domain/keys/key-versions';
 import { KeyHistorySection } from './key-history-section';
 import { useKeyHistory } from './use-key-history';
 import { keyToKeep } from '../../domain/history/key-history';
@@ -93,6 +94,14 @@ export default function EncryptionBlade() {
     f.accept(encryptionFormFromBot(result));
   });
   useFinishedNotice(bot.data);
+  const ownVaultId = checks.current.vaultId;
+  const versions = useQuery({
+    ...keyVersionsQuery(ownVaultId ?? '', current?.key?.keyName ?? ''),
+    enabled: ownVaultId !== undefined && current?.key !== undefined,
+  });
+  const newer =
+    current?.key && versions.data ? newerUsableVersion(current.key, versions.data, serverNow()) : undefined;
+  const newerUrl = newer ? versionUrlOf(newer) : undefined;
 
   const fieldError =
     isArmError(save.error) && save.error.target === 'properties.cmekKeyVaultUrl'
@@ -125,6 +134,14 @@ export default function EncryptionBlade() {
       ) : null}
       {current?.cmek && <KeyOutOfReachBar checks={checks.current.checks} />}
       {rotation && <ReplacedKeyBar change={rotation} checks={checks.previous.checks} />}
+      {newerUrl && kind === 'none' && (
+        <NewerVersionBar
+          keyName={newerUrl.keyName}
+          version={newerUrl.version}
+          createdSec={newer?.properties.attributes?.created}
+          onUse={() => f.set((x) => ({ ...x, type: 'customer', keyUrl: newerUrl.href }))}
+        />
+      )}
       {bot.data && form && current && (
         <>
           <EncryptionIntro />

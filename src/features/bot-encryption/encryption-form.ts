@@ -1,5 +1,5 @@
 import type { Bot, BotPatch } from '../../arm/types/bot';
-import type { EncryptionState } from '../../domain/bot-encryption';
+import { cmekPatch, type EncryptionState } from '../../domain/bot-encryption';
 import { sameKeyUrl, versionedKeyUrlOf, type KeyUrlResult, type VersionedKeyUrl } from '../../domain/key-url';
 
 type EncryptionType = 'microsoft' | 'customer';
@@ -39,10 +39,7 @@ export function changeKind(base: EncryptionState, target: EncryptionTarget): Cha
 
 /** Bots_Update body: the required properties from the current bot, plus the CMK change. */
 export function encryptionPatch(bot: Bot, target: EncryptionTarget): BotPatch {
-  const p = bot.properties;
-  const base = { displayName: p.displayName, endpoint: p.endpoint, msaAppId: p.msaAppId };
-  if (target.type === 'microsoft') return { properties: { ...base, isCmekEnabled: false } };
-  return { properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: target.key.href } };
+  return cmekPatch(bot, target.type === 'customer' ? target.key : undefined);
 }
 
 /** Plain sentences of exactly what Save will change. */

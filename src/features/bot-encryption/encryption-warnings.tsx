@@ -1,4 +1,10 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import { keyOutOfReach } from '../../domain/readiness/evaluate';
 import type { ReadinessCheck } from '../../domain/readiness/types';
 import { keepReplacedKeyMs, type KeyChange } from '../../domain/history/key-history';
@@ -45,6 +51,36 @@ export function ReplacedKeyBar({ change, checks }: { change: KeyChange; checks: 
         ) must stay enabled, and Azure Bot Service’s access to it must stay, for at least a week while data is
         re-encrypted: until {until}. {broken.map((c) => c.reason).join(' ')}
       </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/**
+ * Follow a rotation: the key has a newer usable version than the one in the bot's Key URL (Azure Bot Service does not
+ * move on its own). Using it fills the Key URL; Save then asks as for any rotation, with the week's reminder.
+ */
+export function NewerVersionBar({
+  keyName,
+  version,
+  createdSec,
+  onUse,
+}: {
+  keyName: string;
+  version: string;
+  createdSec?: number;
+  onUse(): void;
+}) {
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>A newer version of {keyName} exists</MessageBarTitle>
+        Version {version}
+        {createdSec ? ` (created ${dateTimeText(createdSec * 1000)})` : ''} is newer than the one this bot
+        uses, and usable. Azure Bot Service keeps the version in the Key URL until you change it.
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button onClick={onUse}>Use the newer version</Button>
+      </MessageBarActions>
     </MessageBar>
   );
 }

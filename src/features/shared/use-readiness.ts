@@ -18,6 +18,7 @@ import { directoryObjectsQuery } from '../../queries/directory';
 import { useFindVaultId } from '../../queries/find-vault';
 import {
   keyVersionQuery,
+  keyVersionsQuery,
   providerQuery,
   roleAssignmentsQuery,
   subscriptionsQuery,
@@ -73,6 +74,10 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
     ...diagnosticSettingsQuery(vaultId ?? ''),
     enabled: vaultId !== undefined,
   });
+  const versionsRead = useQuery({
+    ...keyVersionsQuery(vaultId ?? '', parts?.keyName ?? ''),
+    enabled: vaultId !== undefined && parts !== undefined,
+  });
   const keyRead = useQuery({
     ...keyVersionQuery(vaultId ?? '', parts?.keyName ?? '', parts?.version ?? ''),
     enabled: vaultId !== undefined && parts !== undefined,
@@ -99,6 +104,7 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
         otherGrantees: granteeIds.length ? read(grantees, true, '') : { value: [] },
         keyVersion: vaultId ? read(keyRead, true, '') : found.notFound ? { error: missingVault } : undefined,
         diagnosticSettings: vaultId ? read(diagnostics, true, '') : undefined,
+        keyVersions: vaultId ? read(versionsRead, true, '') : undefined,
         nowMs: serverNow(),
       })
     : [];
@@ -124,6 +130,7 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
       void vault.refetch();
       void provider.refetch();
       void keyRead.refetch();
+      void versionsRead.refetch();
       void diagnostics.refetch();
       if (rbac) void roles.refetch();
     },

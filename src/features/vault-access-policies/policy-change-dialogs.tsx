@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
-import { CmekBreakDialog } from './cmek-break-dialog';
+import { KeyGuardDialog } from '../shared/key-guard-dialog';
 import type { useAccessPolicyChanges } from './use-access-policy-changes';
 
 /** The delete confirmation and the revoke warning of the access-policy blades. */
@@ -36,11 +36,11 @@ export function PolicyChangeDialogs({
           </Text>
         )}
       </ConfirmDialog>
-      <CmekBreakDialog
+      <KeyGuardDialog
         open={changes.breakWarning !== undefined}
+        title={changes.verdict.impacts.length > 0 ? 'These bots will stop working' : 'Bots may stop working'}
         action={changes.breakWarning?.kind === 'delete' ? 'Delete anyway' : 'Save anyway'}
-        bots={changes.usingBots.bots}
-        unchecked={changes.usingBots.unchecked}
+        verdict={changes.verdict}
         onCancel={changes.cancelBreak}
         onConfirm={changes.confirmBreak}
       />

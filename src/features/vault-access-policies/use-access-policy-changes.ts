@@ -3,7 +3,9 @@ import { vaultsUpdateAccessPolicy } from '../../arm/operations/vaults';
 import type { AccessPolicyEntry, Vault } from '../../arm/types/key-vault';
 import { removesCmekAccess } from '../../domain/cmek';
 import { useBlade } from '../../portal/blade/blade-context';
-import { useBotsUsingVault } from '../../queries/bots-using-vault';
+import { serverNow } from '../../arm/server-clock';
+import { checkGuard } from '../../domain/keys/key-guard';
+import { useKeyUsers } from '../shared/use-key-users';
 import { useArmMutation } from '../../queries/use-arm-mutation';
 import { usePrincipalTrust } from '../shared/use-principal-trust';
 import type { PolicyRow } from './policy-rows';
@@ -14,14 +16,21 @@ export type PolicyChange =
   | { kind: 'replace'; before: AccessPolicyEntry; after: AccessPolicyEntry };
 
 /**
- * Creating, editing and deleting access policies, with the doc's revoke warning in front of any change that takes
- * Get, Wrap Key or Unwrap Key from Microsoft's Bot Service CMEK Prod while bots use the vault (a lookalike's access
- * never counts, so changing it never warns).
+ * Creating, editing and deleting access policies, with the key guard in front of any change that takes Get, Wrap Key
+ * or Unwrap Key from Microsoft's Bot Service CMEK Prod while bots use the vault's keys, or used them this week (a
+ * lookalike's access never counts, so changing it never warns).
  */
 export function useAccessPolicyChanges(vault: Vault | undefined, onDone: () => void) {
   const blade = useBlade();
   const { trustOf } = usePrincipalTrust();
-  const usingBots = useBotsUsingVault(vault);
+  const users = useKeyUsers(vault);
+  const usingBots = users.usingBots;
+  const verdict = checkGuard(
+    { kind: 'revoke-access', vaultName: vault?.name ?? blade.resourceName },
+    users.uses,
+    users.unknown,
+    serverNow(),
+  );
   const [confirmingDelete, setConfirmingDelete] = useState<PolicyRow[]>();
   const [breakWarning, setBreakWarning] = useState<PolicyChange>();
   const name = blade.resourceName;
@@ -69,7 +78,7 @@ export function useAccessPolicyChanges(vault: Vault | undefined, onDone: () => v
 
   /** Deletions are confirmed; a change that breaks bots goes through the revoke warning first. */
   const request = (p: PolicyChange) => {
-    if (breaks(p) && (usingBots.bots.length > 0 || usingBots.unchecked.length > 0)) setBreakWarning(p);
+    if (breaks(p) && (verdict.impacts.length > 0 || verdict.unknown.length > 0)) setBreakWarning(p);
     else if (p.kind === 'delete') setConfirmingDelete(p.rows);
     else mutation.mutate(p);
   };
@@ -77,6 +86,7 @@ export function useAccessPolicyChanges(vault: Vault | undefined, onDone: () => v
     request,
     mutation,
     usingBots,
+    verdict,
     confirmingDelete,
     breakWarning,
     confirmDelete: () => {

@@ -16,9 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { vaultsUpdate } from '../../arm/operations/vaults';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
@@ -26,15 +25,14 @@ import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { vaultQuery } from '../../queries/resources';
-import { useArmMutation } from '../../queries/use-arm-mutation';
-import { writeIfUnchanged } from '../../queries/write-if-unchanged';
+import { KeyGuardDialog } from '../shared/key-guard-dialog';
+import { useNetworkingSave } from './use-networking-save';
 import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
 import { PrivateEndpoints } from './private-endpoints';
 import {
   blocksBotService,
   networkingChanges,
   networkingFormFromVault,
-  networkingPatch,
   validateIpRule,
   type AccessFrom,
   type NetworkingForm,
@@ -63,7 +61,6 @@ const accessLabels: Record<AccessFrom, string> = {
 export default function VaultNetworkingBlade() {
   const styles = useStyles();
   const blade = useBlade();
-  const queryClient = useQueryClient();
   const vault = useQuery(vaultQuery(blade.resourceId));
   const serverForm = useMemo(
     () => (vault.data ? networkingFormFromVault(vault.data) : undefined),
@@ -73,30 +70,8 @@ export default function VaultNetworkingBlade() {
   const [tab, setTab] = useState<'firewall' | 'private'>('firewall');
   const [newRule, setNewRule] = useState('');
   const [ruleError, setRuleError] = useState<string>();
-  const save = useArmMutation({
-    mutationFn: ({ form, from }: { form: NetworkingForm; from: NetworkingForm; fix?: boolean }) =>
-      writeIfUnchanged({
-        queryClient,
-        query: vaultQuery(blade.resourceId),
-        toForm: networkingFormFromVault,
-        base: from,
-        what: `the networking of ${blade.resourceName}`,
-        write: () => vaultsUpdate(blade.resourceId, networkingPatch(form)),
-      }),
-    describe: ({ fix }) => ({
-      resourceId: blade.resourceId,
-      running: fix
-        ? `Allowing trusted Microsoft services on ${blade.resourceName}`
-        : `Saving networking of ${blade.resourceName}`,
-      done: `Saved networking of ${blade.resourceName}`,
-      failed: `Could not save networking of ${blade.resourceName}`,
-    }),
-    invalidates: () => [blade.resourceId],
-    onSuccess: (saved) => {
-      queryClient.setQueryData(vaultQuery(blade.resourceId).queryKey, saved);
-      f.accept(networkingFormFromVault(saved));
-    },
-  });
+  const saving = useNetworkingSave(vault.data, (saved) => f.accept(networkingFormFromVault(saved)));
+  const save = saving.save;
   const form = f.form;
   const addRule = () => {
     if (!form) return;
@@ -114,7 +89,7 @@ export default function VaultNetworkingBlade() {
       dirty={f.dirty}
       saving={save.isPending}
       saveBlockedReason={pendingRule ? 'Add or clear the IP rule you are typing first.' : undefined}
-      onSave={() => form && f.base && (save.reset(), save.mutate({ form, from: f.base }))}
+      onSave={() => form && f.base && saving.request({ form, from: f.base })}
       onDiscard={() => (f.discard(), setNewRule(''), setRuleError(undefined), save.reset())}
       onRefresh={() => void vault.refetch()}
       refreshing={vault.isFetching}
@@ -155,7 +130,7 @@ export default function VaultNetworkingBlade() {
                   disabled={save.isPending}
                   onClick={() =>
                     serverForm &&
-                    save.mutate({ form: { ...serverForm, bypass: true }, from: serverForm, fix: true })
+                    saving.request({ form: { ...serverForm, bypass: true }, from: serverForm, fix: true })
                   }
                 >
                   Allow trusted Microsoft services
@@ -282,6 +257,14 @@ export default function VaultNetworkingBlade() {
       {tab === 'private' && vault.data && (
         <PrivateEndpoints connections={vault.data.properties.privateEndpointConnections ?? []} />
       )}
+      <KeyGuardDialog
+        open={saving.guarding}
+        title={saving.verdict.impacts.length ? 'These bots will stop working' : 'Bots may stop working'}
+        action="Save anyway"
+        verdict={saving.verdict}
+        onConfirm={saving.confirmGuard}
+        onCancel={saving.cancelGuard}
+      />
     </SettingsBlade>
   );
 }

@@ -61,7 +61,7 @@ describe('Bot | Encryption', () => {
     await chooseKey(keyUrl('bot-cmk-key'));
     expect(await screen.findByText('A full versioned key URI.')).toBeInTheDocument();
     // Ten prerequisites pass; the vault keeps no audit log yet, which is a recommendation, not a failure.
-    await waitFor(() => expect(screen.getByText(/All 10 checks passed, 1 warning/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/All 11 checks passed, 1 warning/)).toBeInTheDocument());
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     const dialog = await findDialog('Save encryption settings?');
     expect(dialog).toHaveTextContent('Encryption type: Microsoft-Managed Keys → Customer-Managed Keys');

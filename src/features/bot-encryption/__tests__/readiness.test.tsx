@@ -58,8 +58,8 @@ describe('CMK readiness in every scenario', () => {
       // ready keeps no audit log; encrypted and large send it to Log Analytics (their past).
       const kept = s !== 'ready';
       expect(stateOf(list, /^Key Vault audit log kept/)).toBe(kept ? 'Passed' : 'Warning');
-      expect(within(list).getAllByRole('listitem', { name: /Passed$/ })).toHaveLength(kept ? 11 : 10);
-      screen.getByText(kept ? /All 11 checks passed\./ : /All 10 checks passed, 1 warning\./);
+      expect(within(list).getAllByRole('listitem', { name: /Passed$/ })).toHaveLength(kept ? 12 : 11);
+      screen.getByText(kept ? /All 12 checks passed\./ : /All 11 checks passed, 1 warning\./);
       cleanup();
     }
   });
@@ -225,7 +225,7 @@ describe('one-click fixes', () => {
         ipRules: [{ value: '203.0.113.0/24' }],
       }),
     );
-    await waitFor(() => expect(screen.getByText(/All 10 checks passed, 1 warning/)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/All 11 checks passed, 1 warning/)).toBeInTheDocument());
     expect(await screen.findAllByText('Purge protection is on for kv-contoso-cmk')).toHaveLength(1);
 
     // The recommendation: send the audit log to a workspace the admin picks, shown as code first.
@@ -243,7 +243,7 @@ describe('one-click fixes', () => {
       'az monitor diagnostic-settings create --name keyguard-audit',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Send the audit log' }));
-    await waitFor(() => expect(screen.getByText(/All 11 checks passed\./)).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText(/All 12 checks passed\./)).toBeInTheDocument());
     expect([...world().diagnosticSettings.values()].map((d) => d.name)).toEqual(['keyguard-audit']);
   });
 

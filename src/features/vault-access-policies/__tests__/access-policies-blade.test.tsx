@@ -128,7 +128,11 @@ describe('Key vault | Access policies', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await findDialog('These bots will stop working');
     expect(dialog).toHaveTextContent('contoso-support-bot');
-    expect(dialog).toHaveTextContent('Turn customer-managed keys off on each bot first');
+    expect(dialog).toHaveTextContent('Turn customer-managed keys off on these bots first');
+    // Jordan's rotation six days ago: the key it replaced is still needed this week, and the guard says until when.
+    expect(dialog).toHaveTextContent(
+      /moved off bot-cmk-key version [0-9a-f]{32} on .* and may need it until/,
+    );
     expect(dialogButton(dialog, 'Delete anyway')).toBeDisabled();
     await userEvent.click(dialogButton(dialog, 'Cancel'));
     expect(policies().some((p) => p.objectId === cmekId())).toBe(true);

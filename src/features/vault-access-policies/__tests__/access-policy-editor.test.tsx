@@ -96,11 +96,10 @@ describe('Key vault | Edit access policy', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     const again = await findDialog('These bots will stop working');
     expect(again).toHaveTextContent('contoso-support-bot');
-    await userEvent.click(
-      within(again).getByRole('checkbox', {
-        name: 'I understand that these bots will stop working',
-        hidden: true,
-      }),
+    expect(dialogButton(again, 'Save anyway')).toBeDisabled();
+    await userEvent.type(
+      within(again).getByRole('textbox', { name: /Type “kv-contoso-cmk” to go ahead anyway/ }),
+      'kv-contoso-cmk',
     );
     await userEvent.click(dialogButton(again, 'Save anyway'));
     await waitFor(() =>

@@ -1,0 +1,86 @@
+import { isArmError, type ArmError } from '../../arm/errors';
+
+type KeyErrorFix =
+  | { kind: 'firewall-address'; address: string }
+  | { kind: 'access-policy'; permission: string }
+  | { kind: 'rbac-role'; role: 'Key Vault Crypto Officer' }
+  | { kind: 'recover' };
+
+export interface KeyVaultProblem {
+  title: string;
+  message: string;
+  fix?: KeyErrorFix;
+}
+
+/** Key Vault sends a general outer code; the inner one says what happened (keys reference §1.3). */
+function innerCode(e: ArmError): string | undefined {
+  // Through ARM (Keys_List on a firewalled vault) the specific code is the outer one.
+  return e.details.find((d) => d.code)?.code ?? e.code;
+}
+
+/**
+ * Key Vault's refusals in plain words, each with what fixes it: the firewall (and the address it saw), the access
+ * policy (and the permission it lacks), RBAC (and the role that gives it), a disabled or missing key, a name held by
+ * a deleted key. Anything else keeps Key Vault's own message.
+ */
+export function keyVaultProblem(error: unknown): KeyVaultProblem | undefined {
+  if (!isArmError(error)) return undefined;
+  const inner = innerCode(error);
+  const text = error.message;
+  if (inner === 'ForbiddenByFirewall') {
+    const address = /Client address:\s*([0-9a-fA-F.:]+)/.exec(text)?.[1]?.replace(/[.:]+$/, '');
+    return {
+      title: 'The vault’s firewall refused the change',
+      message: `Key Vault saw the request come from ${address ?? 'an address'}, which its firewall does not allow. Through the gateway that is the gateway’s address, not your browser’s.`,
+      fix: address ? { kind: 'firewall-address', address } : undefined,
+    };
+  }
+  if (inner === 'ForbiddenByConnection')
+    return {
+      title: 'The vault takes no calls from public networks',
+      message:
+        'Public network access is disabled on this vault: run the change from a network with a private endpoint to it.',
+    };
+  if (inner === 'ForbiddenByPolicy' || error.code === 'AccessDenied') {
+    const permission = /does not have keys (\w+) permission/.exec(text)?.[1];
+    return {
+      title: 'Your access policy lacks a permission',
+      message: permission
+        ? `Your access policy on this vault does not include the key permission “${permission}”.`
+        : 'Your access policy on this vault does not allow this key operation.',
+      fix: permission ? { kind: 'access-policy', permission } : undefined,
+    };
+  }
+  if (inner === 'ForbiddenByRbac') {
+    const action = /Action:\s*'([^']+)'/.exec(text)?.[1];
+    return {
+      title: 'Your role on this vault does not allow it',
+      message: `This vault uses Azure RBAC, and none of your roles on it allows ${action ?? 'this key operation'}. Key Vault Crypto Officer does.`,
+      fix: { kind: 'rbac-role', role: 'Key Vault Crypto Officer' },
+    };
+  }
+  if (inner === 'KeyDisabled' || error.code === 'KeyDisabled')
+    return {
+      title: 'The key is disabled',
+      message: 'Key Vault refuses this operation on a disabled key version: enable it first.',
+    };
+  if (error.code === 'KeyNotFound')
+    return {
+      title: 'The key is not there',
+      message:
+        'Key Vault does not know this key or version: it may have been deleted (see Deleted keys) or the list is out of date.',
+    };
+  if (inner === 'ObjectIsDeletedButRecoverable')
+    return {
+      title: 'A deleted key holds this name',
+      message:
+        'A soft-deleted key of this name exists: recover it, or wait until it is purged, to use the name again.',
+      fix: { kind: 'recover' },
+    };
+  if (inner === 'ObjectIsBeingRecovered' || error.status === 409)
+    return {
+      title: 'The key is busy',
+      message: 'The key is being deleted or recovered right now; wait a moment, then refresh and try again.',
+    };
+  return undefined;
+}

@@ -1,0 +1,200 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioName } from '../../../mocks/scenarios';
+import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
+import { errorBar, findToast } from '../../../testing/toasts';
+import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { control, resetTwin, testTwin } from '../../../testing/twin';
+import KeyBlade from '../key-blade';
+
+const day = 24 * 60 * 60 * 1000;
+const world = () => testTwin.managed.twin.world;
+const key = (name = 'bot-cmk-key') => world().key(contosoVaultId, name)!;
+const bot = () => world().bots.get(contosoBotId)!;
+
+async function open(scenario: ScenarioName, keyName = 'bot-cmk-key', before?: () => void) {
+  resetTwin(scenario);
+  before?.();
+  renderWithProviders(<KeyBlade />, {
+    blade: bladeContext(contosoVaultId, `keys/${keyName}`, `Key ${keyName}`, 'Key vault'),
+  });
+  return screen.findByRole('table', { name: 'Versions' });
+}
+const rowOf = (table: HTMLElement, version: string) =>
+  within(table)
+    .getAllByRole('row')
+    .find((r) => r.textContent?.includes(version.slice(0, 12)))!;
+
+describe('Key vault | a key', () => {
+  it('stops disabling the version a bot uses: names the bot, offers the safe path, asks for the key’s name', async () => {
+    const table = await open('encrypted');
+    const inUse = key().versions[1]!.version;
+    await waitFor(() => expect(rowOf(table, inUse)).toHaveTextContent(/contoso-support-bot now/));
+    await userEvent.click(
+      within(rowOf(table, inUse)).getByRole('button', { name: `Disable version ${inUse}` }),
+    );
+    const dialog = await findDialog('Disable this key version: bots will stop');
+    expect(within(dialog).getByRole('list', { name: 'Bots that would stop' })).toHaveTextContent(
+      /contoso-support-bot uses bot-cmk-key version .* now\. It stops/,
+    );
+    expect(dialog).toHaveTextContent('Move these bots to another key or version first');
+    expect(dialogButton(dialog, 'Disable anyway')).toBeDisabled();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Type “bot-cmk-key” to go ahead anyway/ }),
+      'bot-cmk',
+    );
+    expect(dialogButton(dialog, 'Disable anyway')).toBeDisabled();
+    await userEvent.click(dialogButton(dialog, 'Cancel'));
+    expect(key().versions[1]!.enabled).toBe(true);
+  });
+
+  it('a new version, the bot moved to it, and the old one disabled once the simulated week has passed', async () => {
+    const table = await open('encrypted');
+    const old = key().versions[1]!.version;
+    await userEvent.click(screen.getByRole('button', { name: 'New version' }));
+    await userEvent.click(dialogButton(await findDialog('New version of bot-cmk-key'), 'Create version'));
+    await waitFor(() => expect(key().versions).toHaveLength(3));
+    const fresh = key().versions[2]!.version;
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Move contoso-support-bot to the newer version' }),
+    );
+    await userEvent.click(dialogButton(await findDialog('Move the bot to the newer version?'), 'Move'));
+    await waitFor(() => expect(bot().cmek.keyUrl).toContain(fresh));
+    // Within the week, the version it left is guarded.
+    await waitFor(() => expect(rowOf(table, old)).toHaveTextContent(/contoso-support-bot until/));
+    await userEvent.click(within(rowOf(table, old)).getByRole('button', { name: `Disable version ${old}` }));
+    expect(await findDialog('Disable this key version: bots will stop')).toHaveTextContent(
+      /moved off bot-cmk-key version/,
+    );
+    await userEvent.click(
+      dialogButton(await findDialog('Disable this key version: bots will stop'), 'Cancel'),
+    );
+    control.advance(8 * day);
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(rowOf(table, old)).not.toHaveTextContent(/contoso-support-bot/));
+    await userEvent.click(within(rowOf(table, old)).getByRole('button', { name: `Disable version ${old}` }));
+    await waitFor(() => expect(key().versions[1]!.enabled).toBe(false));
+    expect(await findToast('Disabled a version of bot-cmk-key')).toBeInTheDocument();
+  });
+
+  it('without a gateway: the command to run, and Check again reads the key back', async () => {
+    const table = await open('ready', 'expiring-soon', () => control.setGateway(false));
+    const version = key('expiring-soon').versions[0]!.version;
+    await userEvent.click(
+      within(rowOf(table, version)).getByRole('button', { name: `Disable version ${version}` }),
+    );
+    const dialog = await findDialog('Run this change yourself');
+    expect(within(dialog).getByRole('region', { name: 'Azure CLI' })).toHaveTextContent(
+      `az keyvault key set-attributes --vault-name kv-contoso-cmk --name expiring-soon --version ${version} --enabled false`,
+    );
+    expect(within(dialog).getByRole('region', { name: 'Azure PowerShell' })).toHaveTextContent(
+      'Update-AzKeyVaultKey',
+    );
+    await userEvent.click(dialogButton(dialog, 'Check again'));
+    expect(
+      await within(dialog).findByText(/Not yet: Key Vault still reports the version enabled/),
+    ).toBeInTheDocument();
+    // The admin runs it in Cloud Shell (straight to the vault, from their own address).
+    const r = await fetch(
+      `https://kv-contoso-cmk.vault.azure.net/keys/expiring-soon/${version}?api-version=2025-07-01`,
+      {
+        method: 'PATCH',
+        headers: { authorization: 'Bearer cli', 'content-type': 'application/json' },
+        body: JSON.stringify({ attributes: { enabled: false } }),
+      },
+    );
+    expect(r.status).toBe(200);
+    await userEvent.click(dialogButton(dialog, 'Check again'));
+    expect(await within(dialog).findByText('Done: the version is disabled.')).toBeInTheDocument();
+  });
+
+  it('a missing access-policy permission: named, and given to the admin in one click', async () => {
+    const table = await open('ready', 'expiring-soon', () => {
+      const v = world().vaults.get(contosoVaultId)!;
+      world().vaults.set(contosoVaultId, {
+        ...v,
+        accessPolicies: v.accessPolicies.map((p) =>
+          p.objectId === world().settings.demoUserObjectId
+            ? { ...p, permissions: { ...p.permissions, keys: ['get', 'list'] } }
+            : p,
+        ),
+      });
+    });
+    const version = key('expiring-soon').versions[0]!.version;
+    await userEvent.click(
+      within(rowOf(table, version)).getByRole('button', { name: `Disable version ${version}` }),
+    );
+    expect(await screen.findByText('Your access policy lacks a permission')).toBeInTheDocument();
+    expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Give yourself “update” and try again' }));
+    await waitFor(() => expect(key('expiring-soon').versions[0]!.enabled).toBe(false));
+  });
+
+  it('an RBAC vault without a data role: Key Vault Crypto Officer assigned to the admin, then it works', async () => {
+    await open('rbac');
+    await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+    await userEvent.click(dialogButton(await findDialog('Rotate this key now?'), 'Rotate now'));
+    expect(await screen.findByText('Your role on this vault does not allow it')).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Assign yourself Key Vault Crypto Officer and try again' }),
+    );
+    await waitFor(() => expect(key().versions).toHaveLength(3));
+  });
+
+  it('saves a rotation policy after saying Key Vault’s rules', async () => {
+    await open('ready');
+    await userEvent.click(screen.getByRole('button', { name: 'Rotation policy' }));
+    const dialog = await findDialog('Rotation policy of bot-cmk-key');
+    await userEvent.click(
+      within(dialog).getByRole('radio', { name: 'A number of days after each version is created' }),
+    );
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Rotate after (days)' }), '3');
+    await userEvent.click(dialogButton(dialog, 'Save policy'));
+    expect(within(dialog).getByText(/at least 7 days/)).toBeInTheDocument();
+    await userEvent.clear(within(dialog).getByRole('textbox', { name: 'Rotate after (days)' }));
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Rotate after (days)' }), '90');
+    await userEvent.click(dialogButton(dialog, 'Save policy'));
+    await waitFor(() => expect(world().rotationPolicies.size).toBe(1));
+    expect(await screen.findByText('Rotates 90 days after creation')).toBeInTheDocument();
+  });
+
+  describe('faults: nothing lost, no false success', () => {
+    it('a 429 is waited out and the change made', async () => {
+      const table = await open('ready', 'expiring-soon', () =>
+        control.armFault({
+          kind: 'throttle',
+          method: 'PATCH',
+          pathIncludes: 'expiring-soon',
+          retryAfterSeconds: 1,
+        }),
+      );
+      const version = key('expiring-soon').versions[0]!.version;
+      await userEvent.click(
+        within(rowOf(table, version)).getByRole('button', { name: `Disable version ${version}` }),
+      );
+      await waitFor(() => expect(key('expiring-soon').versions[0]!.enabled).toBe(false));
+    });
+
+    it('a 500 says so and changes nothing; a dropped rotation is not repeated and says its outcome is unknown', async () => {
+      const table = await open('ready', 'expiring-soon', () =>
+        control.armFault({ kind: 'error500', method: 'PATCH', pathIncludes: 'expiring-soon', count: 4 }),
+      );
+      const version = key('expiring-soon').versions[0]!.version;
+      await userEvent.click(
+        within(rowOf(table, version)).getByRole('button', { name: `Disable version ${version}` }),
+      );
+      expect(await findToast('Could not disable a version of expiring-soon')).toBeInTheDocument();
+      expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
+      control.armFault({ kind: 'drop', method: 'POST', pathIncludes: 'rotate', count: 1 });
+      await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+      await userEvent.click(dialogButton(await findDialog('Rotate this key now?'), 'Rotate now'));
+      expect(await findToast(/^Could not rotate expiring-soon/)).toBeInTheDocument();
+      expect(errorBar('Azure could not be reached')).toHaveTextContent(
+        /not known whether the change was made/,
+      );
+      expect(key('expiring-soon').versions).toHaveLength(1);
+    });
+  });
+});

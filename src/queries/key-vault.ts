@@ -1,0 +1,36 @@
+import { queryOptions } from '@tanstack/react-query';
+import { deletedKeysList, gatewayProbe } from '../arm/operations/key-vault-data';
+import { botChangesQuery, botKeysQuery } from '../arm/operations/resource-changes';
+import { parseResourceChanges } from '../domain/history/changes';
+import { queryKeys } from './keys';
+
+/** Whether this deployment has the Key Vault gateway (asked once per session). */
+export const gatewayQuery = () =>
+  queryOptions({
+    queryKey: ['gateway', 'probe'] as const,
+    queryFn: ({ signal }) => gatewayProbe(signal),
+    staleTime: Infinity,
+  });
+
+/** A vault's soft-deleted keys (data plane, through the gateway). */
+export const deletedKeysQuery = (vaultId: string, vaultUrl: string) =>
+  queryOptions({
+    queryKey: queryKeys.child(vaultId, 'deletedkeys'),
+    queryFn: ({ signal }) => deletedKeysList(vaultUrl, signal),
+  });
+
+/** Every bot of the directory and the key it reports (one Resource Graph query). */
+export const botKeysQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.resourceGraph('bot-keys', 'tenant'),
+    queryFn: ({ signal }) => botKeysQuery(signal),
+    staleTime: 60_000,
+  });
+
+/** The directory's bot changes of the last week: who moved off which key (and may still need it). */
+export const botChangesQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.resourceGraph('bot-changes-7d', 'tenant'),
+    queryFn: async ({ signal }) => parseResourceChanges(await botChangesQuery(7, signal)),
+    staleTime: 60_000,
+  });

@@ -1,0 +1,99 @@
+import { keysCreateIfNotExist } from '../../arm/operations/keys';
+import {
+  deletedKeyRecover,
+  keysCreateVersion,
+  keysDelete,
+  keysRotate,
+  keysUpdate,
+  rotationPolicySet,
+} from '../../arm/operations/key-vault-data';
+import type { KeyCreateParameters } from '../../arm/types/key-vault';
+import type { KeyRotationPolicy } from '../../arm/types/key-vault-data';
+import { useArmMutation } from '../use-arm-mutation';
+
+export type KeyAction =
+  | { kind: 'generate'; keyName: string; params: KeyCreateParameters }
+  | { kind: 'new-version'; keyName: string; keySize: number }
+  | { kind: 'rotate'; keyName: string }
+  | { kind: 'set-enabled'; keyName: string; version: string; enabled: boolean }
+  | { kind: 'set-expiry'; keyName: string; version: string; expiresAt?: number }
+  | { kind: 'rotation-policy'; keyName: string; policy: KeyRotationPolicy }
+  | { kind: 'delete'; keyName: string }
+  | { kind: 'recover'; keyName: string };
+
+const words: Record<KeyAction['kind'], [string, string, string]> = {
+  generate: ['Generating key', 'Generated key', 'Could not generate key'],
+  'new-version': [
+    'Creating a new version of',
+    'Created a new version of',
+    'Could not create a new version of',
+  ],
+  rotate: ['Rotating', 'Rotated', 'Could not rotate'],
+  'set-enabled': ['Changing a version of', 'Changed a version of', 'Could not change a version of'],
+  'set-expiry': ['Setting the expiry of', 'Set the expiry of', 'Could not set the expiry of'],
+  'rotation-policy': [
+    'Saving the rotation policy of',
+    'Saved the rotation policy of',
+    'Could not save the rotation policy of',
+  ],
+  delete: ['Deleting', 'Deleted', 'Could not delete'],
+  recover: ['Recovering', 'Recovered', 'Could not recover'],
+};
+
+/**
+ * Every key action of a vault, each as a notification: generating a key goes through ARM (Keys_CreateIfNotExist);
+ * the rest through the deployment's gateway to Key Vault's data plane. Key and vault views refresh afterwards.
+ */
+export function useKeyActions(vaultId: string, vaultUrl: string) {
+  return useArmMutation({
+    mutationFn: async (a: KeyAction): Promise<unknown> => {
+      switch (a.kind) {
+        case 'generate':
+          return keysCreateIfNotExist(vaultId, a.keyName, a.params);
+        case 'new-version':
+          return keysCreateVersion(vaultUrl, a.keyName, {
+            kty: 'RSA',
+            key_size: a.keySize,
+            key_ops: ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'],
+          });
+        case 'rotate':
+          return keysRotate(vaultUrl, a.keyName);
+        case 'set-enabled':
+          return keysUpdate(vaultUrl, a.keyName, a.version, { attributes: { enabled: a.enabled } });
+        case 'set-expiry':
+          // null clears the expiry (the data plane takes it; absent would leave it as it is).
+          return keysUpdate(vaultUrl, a.keyName, a.version, {
+            attributes: { exp: a.expiresAt ?? (null as unknown as undefined) },
+          });
+        case 'rotation-policy':
+          return rotationPolicySet(vaultUrl, a.keyName, a.policy);
+        case 'delete':
+          return keysDelete(vaultUrl, a.keyName);
+        case 'recover':
+          return deletedKeyRecover(vaultUrl, a.keyName);
+      }
+    },
+    describe: (a) => {
+      if (a.kind === 'set-enabled') {
+        const [ing, ed, verb] = a.enabled
+          ? ['Enabling', 'Enabled', 'enable']
+          : ['Disabling', 'Disabled', 'disable'];
+        return {
+          resourceId: vaultId,
+          running: `${ing} a version of ${a.keyName}`,
+          done: `${ed} a version of ${a.keyName}`,
+          doneMessage: `Version ${a.version}.`,
+          failed: `Could not ${verb} a version of ${a.keyName}`,
+        };
+      }
+      const [running, done, failed] = words[a.kind];
+      return {
+        resourceId: vaultId,
+        running: `${running} ${a.keyName}`,
+        done: `${done} ${a.keyName}`,
+        failed: `${failed} ${a.keyName}`,
+      };
+    },
+    invalidates: () => [vaultId],
+  });
+}
