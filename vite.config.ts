@@ -43,6 +43,42 @@ const packages = (...names: string[]) =>
 const sources = (...paths: string[]) =>
   new RegExp(`[\\\\/]src[\\\\/](${paths.map((p) => escape(p).replace(/\//g, '[\\\\/]')).join('|')})\\.tsx?$`);
 
+/** Every file of ours under these folders of src/. */
+const folders = (...paths: string[]) =>
+  new RegExp(`[\\\\/]src[\\\\/](${paths.map((p) => escape(p).replace(/\//g, '[\\\\/]')).join('|')})[\\\\/]`);
+
+const notOnEncryptionPath = [
+  folders('features/keys', 'features/vault-access-policies'),
+  sources(
+    'domain/keys/key-uses',
+    'domain/keys/key-guard',
+    'domain/keys/key-vault-errors',
+    'domain/keys/rotation-policy-form',
+    'domain/keys/check-again',
+    'arm/operations/key-vault-data',
+    'queries/key-vault',
+    'queries/mutations/use-key-actions',
+    'queries/mutations/use-move-bot-key',
+    'queries/mutations/use-self-access-fixes',
+    'queries/mutations/use-diagnostic-settings',
+    'queries/all-resources',
+    'queries/selected-subscriptions',
+    'queries/bots-using-vault',
+    'domain/as-code/key-as-code',
+    'features/shared/key-guard-dialog',
+    'features/shared/use-key-users',
+    'features/shared/cmek-role-panel',
+    'features/shared/principal-trust-badge',
+    'features/shared/use-principal-trust',
+    'features/shared/workspace-field',
+    'features/shared/use-common-facts',
+    'features/bot-overview/message-test',
+    'arm/direct-line',
+    'portal/virtual-table',
+    'portal/essentials',
+  ),
+];
+
 /**
  * Chunks by when they are needed, instead of one per set of importers: left alone, the bundler cut the start-up path
  * of a deep link into about 60 files, most under 1 kB, and over HTTP/1.1 (six connections) their queue, not their
@@ -140,6 +176,33 @@ const chunkGroups = [
     ),
     minShareCount: 2,
     priority: 2,
+  },
+  // Fluent parts and the virtualizer that several pages share but a deep link to Encryption does not need (its
+  // key picker, dialogs and lists load with them, on demand).
+  {
+    name: 'ui-more',
+    test: packages(
+      '@fluentui/react-combobox',
+      '@fluentui/react-dialog',
+      '@fluentui/react-badge',
+      '@fluentui/react-checkbox',
+      '@tanstack/virtual-core',
+      '@tanstack/react-virtual',
+    ),
+    minShareCount: 2,
+    priority: 3,
+    // What they build on (positioning, fields, portals) stays in `ui` and `ui-core`.
+    includeDependenciesRecursively: false,
+  },
+  // Our code that pages other than the bot's Encryption blade share: the key lifecycle, access policies, the resource
+  // lists, diagnostic settings. Kept apart so a deep link to Encryption (the most common start) does not load it.
+  {
+    name: 'shared-more',
+    test: (id: string) => notOnEncryptionPath.some((r) => r.test(id)),
+    minShareCount: 2,
+    priority: 2,
+    // Its imports that the Encryption blade needs too stay in `shared`.
+    includeDependenciesRecursively: false,
   },
   // Our code two or more pages share (the twin keeps its own chunks).
   { name: 'shared', test: /[\\/]src[\\/](?!mocks[\\/])/, minShareCount: 2, priority: 1 },
