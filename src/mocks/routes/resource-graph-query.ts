@@ -9,6 +9,7 @@ export const graphColumns = [
   'subscriptionId',
   'tenantId',
   'tags',
+  'properties',
 ] as const;
 
 export type GraphColumn = (typeof graphColumns)[number];

@@ -80,7 +80,8 @@ interface Hit {
   tenantId: string;
 }
 
-function computed(ctx: TwinContext, hit: Hit, c: ComputedColumn, now: number): unknown {
+/** The resource's ARM properties, as Resource Graph's `properties` column carries them. */
+function propertiesOf(ctx: TwinContext, hit: Hit, now: number): unknown {
   const r = hit.resource;
   const json =
     hit.type === 'microsoft.botservice/botservices'
@@ -88,7 +89,11 @@ function computed(ctx: TwinContext, hit: Hit, c: ComputedColumn, now: number): u
       : hit.type === 'microsoft.keyvault/vaults'
         ? vaultJson(r as TwinVault)
         : workspaceJson(r as TwinWorkspace);
-  let v: unknown = json.properties;
+  return json.properties;
+}
+
+function computed(ctx: TwinContext, hit: Hit, c: ComputedColumn, now: number): unknown {
+  let v: unknown = propertiesOf(ctx, hit, now);
   for (const k of c.path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
   if (c.convert === 'tobool')
     return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null;
@@ -96,9 +101,11 @@ function computed(ctx: TwinContext, hit: Hit, c: ComputedColumn, now: number): u
   return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-function cell(hit: Hit, column: GraphColumn): unknown {
+function cell(ctx: TwinContext, hit: Hit, column: GraphColumn, now: number): unknown {
   const r = hit.resource;
   switch (column) {
+    case 'properties':
+      return propertiesOf(ctx, hit, now) ?? {};
     case 'id':
       return r.id;
     case 'name':
@@ -156,7 +163,7 @@ function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery, 
   return hits.map((hit) => {
     const row: Row = {};
     for (const c of columns) {
-      if (typeof c === 'string') row[c] = cell(hit, c);
+      if (typeof c === 'string') row[c] = cell(ctx, hit, c, now);
       else row[c.alias] = computed(ctx, hit, c, now);
     }
     return row;

@@ -44,12 +44,12 @@ type Outcome = Pick<
 /** What Key Vault logs for Bot Service's call on this key, or nothing when the call never reaches the vault. */
 function outcomeOf(
   world: World,
-  bot: TwinBot,
+  botTenantId: string,
   keyUrl: string,
   vault: TwinVault,
   at: number,
 ): Outcome | undefined {
-  const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), keyUrl, at);
+  const access = evaluateBotKeyAccess(world, botTenantId, keyUrl, at);
   const rbac = vault.enableRbacAuthorization;
   const allowed = { addressAuthorized: true, accessPolicyMatch: !rbac, rbacAuthorized: rbac };
   if (access.ok) return { status: 200, signature: 'OK', ...allowed };
@@ -83,6 +83,17 @@ function outcomeOf(
   }
 }
 
+/**
+ * What one catch-up has worked out already: bots on one key, in one tenant, at one time get one answer from Key Vault,
+ * and at tenant scale thousands of bots share a few dozen keys.
+ */
+interface Memo {
+  vaults: Map<string, TwinVault | undefined>;
+  outcomes: Map<string, Outcome | undefined>;
+}
+
+const newMemo = (): Memo => ({ vaults: new Map(), outcomes: new Map() });
+
 function logCalls(
   world: World,
   sinks: Map<string, Sink[]>,
@@ -91,17 +102,24 @@ function logCalls(
   operation: TwinAuditRow['operation'],
   at: number,
   calls: number,
+  memo: Memo = newMemo(),
 ): void {
-  let origin: string;
-  try {
-    origin = new URL(keyUrl).origin;
-  } catch {
-    return;
+  if (!memo.vaults.has(keyUrl)) {
+    let origin: string | undefined;
+    try {
+      origin = new URL(keyUrl).origin;
+    } catch {
+      origin = undefined;
+    }
+    memo.vaults.set(keyUrl, origin === undefined ? undefined : world.vaultByUri(origin));
   }
-  const vault = world.vaultByUri(origin);
+  const vault = memo.vaults.get(keyUrl);
   const targets = vault && sinks.get(vault.id.toLowerCase());
   if (!vault || !targets?.length) return;
-  const outcome = outcomeOf(world, bot, keyUrl, vault, at);
+  const tenant = botTenantOf(world, bot);
+  const asked = `${tenant}|${keyUrl}|${at}`;
+  if (!memo.outcomes.has(asked)) memo.outcomes.set(asked, outcomeOf(world, tenant, keyUrl, vault, at));
+  const outcome = memo.outcomes.get(asked);
   if (!outcome) return;
   const dayStart = Math.floor(at / day) * day;
   for (const sink of targets) {
@@ -149,8 +167,21 @@ export function catchUpKeyUse(world: World, now: number): void {
   world.settings.keyUseLoggedUntil = end;
   const sinks = auditSinks(world);
   if (sinks.size === 0) return;
+  const memo = newMemo();
+  // Bots in one tenant whose keys and phase are the same make the same calls: their hours are logged once, counted
+  // for all of them (an audit row names the key, never the bot).
+  const alike = new Map<string, { bot: TwinBot; count: number }>();
   for (const bot of world.bots.values()) {
     if (!bot.cmek.enabled && bot.cmek.phase === 'idle') continue;
+    const c = bot.cmek;
+    const sig = [botTenantOf(world, bot), c.enabled, c.phase, c.phaseEndsAt, c.keyUrl, c.previousKeyUrl].join(
+      '|',
+    );
+    const group = alike.get(sig);
+    if (group) group.count++;
+    else alike.set(sig, { bot, count: 1 });
+  }
+  for (const { bot, count } of alike.values()) {
     const cuts = new Set<number>([from, end]);
     for (let d = Math.floor(from / day) * day + day; d < end; d += day) cuts.add(d);
     const phaseEnd = bot.cmek.phaseEndsAt;
@@ -159,9 +190,9 @@ export function catchUpKeyUse(world: World, now: number): void {
     for (let i = 0; i + 1 < points.length; i++) {
       const a = points[i]!;
       const b = points[i + 1]!;
-      const calls = Math.round((b - a) / hour);
+      const calls = Math.round((b - a) / hour) * count;
       if (calls === 0) continue;
-      for (const url of keysInUse(bot, a)) logCalls(world, sinks, bot, url, 'KeyUnwrap', b - 1, calls);
+      for (const url of keysInUse(bot, a)) logCalls(world, sinks, bot, url, 'KeyUnwrap', b - 1, calls, memo);
     }
   }
 }

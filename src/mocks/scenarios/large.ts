@@ -10,6 +10,7 @@ import {
   jordanWithCli,
   purgeProtectionByPriya,
 } from './contoso-past';
+import { teamCmkKey } from './large-cmk';
 import { livePast } from './past';
 
 const words = [
@@ -52,7 +53,10 @@ const regions = [
 ];
 const teams = ['payments', 'support', 'retail', 'hr', 'it', 'sales', 'ops', 'research', 'legal', 'travel'];
 
-/** Tenant scale on top of the prepared Contoso world: 50 subscriptions, about 2,000 vaults, 20,000 keys, 5,000 bots. */
+/**
+ * Tenant scale on top of the prepared Contoso world: 50 subscriptions, about 2,000 vaults, 20,000 keys, 5,000 bots, a
+ * third of them on their team's customer-managed key (large-cmk.ts).
+ */
 export function buildLarge(startMs: number): World {
   const b = buildContoso('large', startMs, 107, {
     vault: {
@@ -111,12 +115,17 @@ export function buildLarge(startMs: number): World {
     // A subscription holding bots has Microsoft.BotService registered (creating a bot registers it), so bots live
     // only in the registered two thirds; vaults in the others give the readiness check its unregistered cases.
     const botCount = s % 3 === 0 ? 0 : 162;
+    const keyOf =
+      botCount > 0
+        ? teamCmkKey(b, { subscriptionId: sub, resourceGroup: keyRg, location: region, team, index: s })
+        : () => undefined;
     for (let n = 0; n < botCount; n++) {
       b.bot({
         subscriptionId: sub,
         resourceGroup: botRg,
         name: `${team}-${pick(r, words)}-bot-${s}-${n}`,
         tenantId: contoso.tenantId,
+        keyUrl: keyOf(n),
       });
     }
   }

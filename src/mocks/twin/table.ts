@@ -4,6 +4,8 @@ export class Table<T> {
   private readonly changed = new Set<string>();
   /** Rows by lower-cased subscription id, built on first use and dropped on any change. */
   private bySubscription: Map<string, T[]> | null = null;
+  /** Grows on every change or seeding, so an index built elsewhere knows when it is stale. */
+  version = 0;
 
   constructor(readonly name: string) {}
 
@@ -25,6 +27,7 @@ export class Table<T> {
     if (this.changed.has(k)) return;
     this.rows.set(k, row);
     this.bySubscription = null;
+    this.version++;
   }
 
   set(id: string, row: T): void {
@@ -32,6 +35,7 @@ export class Table<T> {
     this.rows.set(k, row);
     this.changed.add(k);
     this.bySubscription = null;
+    this.version++;
   }
 
   delete(id: string): void {
@@ -39,6 +43,7 @@ export class Table<T> {
     this.rows.delete(k);
     this.changed.add(k);
     this.bySubscription = null;
+    this.version++;
   }
 
   /** Forgets what changed so far: it becomes part of the seed. */
@@ -89,5 +94,6 @@ export class Table<T> {
       this.changed.add(k);
     }
     this.bySubscription = null;
+    this.version++;
   }
 }

@@ -115,11 +115,21 @@ export class World {
     );
   }
 
+  /**
+   * Bot Service's hourly unwraps look a vault up by URI for every bot on a key, thousands of times at tenant scale:
+   * an index, rebuilt when the vaults change.
+   */
+  private vaultsByUri: { version: number; index: Map<string, TwinVault> } | undefined;
+
   vaultByUri(vaultUri: string): TwinVault | undefined {
-    const wanted = vaultUri.toLowerCase().replace(/\/+$/, '');
-    for (const v of this.vaults.values())
-      if (vaultUriOf(v).toLowerCase().replace(/\/+$/, '') === wanted) return v;
-    return undefined;
+    const trim = (u: string) => u.toLowerCase().replace(/\/+$/, '');
+    if (this.vaultsByUri?.version !== this.vaults.version) {
+      const index = new Map<string, TwinVault>();
+      for (const v of this.vaults.values())
+        if (!index.has(trim(vaultUriOf(v)))) index.set(trim(vaultUriOf(v)), v);
+      this.vaultsByUri = { version: this.vaults.version, index };
+    }
+    return this.vaultsByUri.index.get(trim(vaultUri));
   }
 
   keysOfVault(vaultId: string): TwinKey[] {
