@@ -81,6 +81,12 @@ export const homeChunk = pageChunk((): Promise<{ default: ComponentType<{ tenant
   import('../features/home/home-page').then((m) => ({ default: m.HomePage })),
 );
 
+/** The tenant's customer-managed keys, loaded when first shown (or ahead, for a link to it). */
+export const fleetChunk = pageChunk(
+  (): Promise<{ default: ComponentType<{ tenant?: string; query: Record<string, string> }> }> =>
+    import('../features/fleet/fleet-page'),
+);
+
 /**
  * The demo banner, fetched with the page in a demo build so the first render already has it (arriving later, it
  * pushed the whole page down under the admin's pointer). Live builds contain none of it.
@@ -93,6 +99,7 @@ export const demoBannerChunk =
 /** Fetches the page a route shows, so it renders at once when the app starts. */
 export function preloadPage(route: Route): Promise<void> {
   if (route.kind === 'home') return homeChunk.preload();
+  if (route.kind === 'fleet') return fleetChunk.preload();
   if (route.kind !== 'resource') return Promise.resolve();
   const kind = kindOf(route.resourceId);
   const [menu, child] = route.blade.split('/');

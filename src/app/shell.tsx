@@ -10,12 +10,12 @@ import {
 import { lazy, Suspense } from 'react';
 import { useInteractionRequired } from '../auth/interaction';
 import { useSession } from '../auth/session';
-import { homeHash } from '../portal/navigation/routes';
+import { fleetHash, homeHash } from '../portal/navigation/routes';
 import { RouterLink } from '../portal/navigation/router-link';
 import { useRoute } from '../portal/navigation/router';
 import { TopBar } from '../portal/top-bar/top-bar';
 import { ResourcePage } from './resource-page';
-import { demoBannerChunk, homeChunk } from './pages';
+import { demoBannerChunk, fleetChunk, homeChunk } from './pages';
 import { preloadable } from './preloadable';
 
 const useStyles = makeStyles({
@@ -31,6 +31,7 @@ const useStyles = makeStyles({
 });
 
 const HomePage = preloadable(homeChunk);
+const FleetPage = preloadable(fleetChunk);
 
 // The search box and the directory pane load when the top bar first shows them, not with the page.
 const GlobalSearch = lazy(() =>
@@ -77,7 +78,15 @@ export function Shell() {
           </Suspense>
         </div>
       )}
-      <TopBar tenant={tenant} Search={GlobalSearch} DirectoryPane={DirectoryPane} />
+      <TopBar
+        tenant={tenant}
+        pages={[
+          { href: homeHash(tenant), label: 'Home', current: route.kind === 'home' },
+          { href: fleetHash(tenant), label: 'Customer-managed keys', current: route.kind === 'fleet' },
+        ]}
+        Search={GlobalSearch}
+        DirectoryPane={DirectoryPane}
+      />
       <div role="region" aria-label="Session" aria-live="polite">
         <SignInAgainBar />
       </div>
@@ -85,6 +94,11 @@ export function Shell() {
         {route.kind === 'home' && (
           <Suspense fallback={null}>
             <HomePage tenant={tenant} />
+          </Suspense>
+        )}
+        {route.kind === 'fleet' && (
+          <Suspense fallback={null}>
+            <FleetPage tenant={tenant} query={route.query} />
           </Suspense>
         )}
         {route.kind === 'resource' && (

@@ -1,4 +1,5 @@
-import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type ReactNode } from 'react';
 
@@ -8,6 +9,8 @@ export interface Column<T> {
   /** CSS grid track, e.g. `2fr` or `160px`. */
   width: string;
   render(row: T): ReactNode;
+  /** A sortable column: its order now (announced as aria-sort) and what a click on its header does. */
+  sort?: { order: 'ascending' | 'descending' | 'none'; onSort(): void };
 }
 
 const useStyles = makeStyles({
@@ -30,6 +33,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     fontWeight: tokens.fontWeightSemibold,
   },
+  sortButton: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, padding: 0 },
   cell: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     overflow: 'hidden',
@@ -96,8 +100,32 @@ export function VirtualTable<T>({
             style={{ gridTemplateColumns: template }}
           >
             {columns.map((c) => (
-              <div role="columnheader" key={c.key} className={styles.cell}>
-                {c.header}
+              <div
+                role="columnheader"
+                key={c.key}
+                className={styles.cell}
+                aria-sort={c.sort && c.sort.order !== 'none' ? c.sort.order : undefined}
+              >
+                {c.sort ? (
+                  <Button
+                    appearance="transparent"
+                    size="small"
+                    className={styles.sortButton}
+                    icon={
+                      c.sort.order === 'ascending' ? (
+                        <ArrowSortUpRegular />
+                      ) : c.sort.order === 'descending' ? (
+                        <ArrowSortDownRegular />
+                      ) : undefined
+                    }
+                    iconPosition="after"
+                    onClick={c.sort.onSort}
+                  >
+                    {c.header}
+                  </Button>
+                ) : (
+                  c.header
+                )}
               </div>
             ))}
           </div>

@@ -22,7 +22,7 @@ import {
   type EncryptionForm,
   type EncryptionTarget,
 } from './encryption-form';
-import { documentedMaxMs, phaseOf } from './encryption-status';
+import { documentedMaxMs, phaseOf } from '../../domain/encryption-status';
 import { EncryptionSettings } from './encryption-settings';
 import { EncryptionStatusSection } from './encryption-status-section';
 import { KeyOutOfReachBar, NewerVersionBar, ReplacedKeyBar } from './encryption-warnings';

@@ -12,7 +12,7 @@ import {
 import type { Bot } from '../../arm/types/bot';
 import { serverNow } from '../../arm/server-clock';
 import type { KeyChange } from '../../domain/history/key-history';
-import { documentedMaxMs, formatDuration, phaseOf } from './encryption-status';
+import { documentedMaxMs, formatDuration, phaseOf } from '../../domain/encryption-status';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '760px' },

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Bot } from '../../arm/types/bot';
 import { useBlade } from '../../portal/blade/blade-context';
 import { useNotifications } from '../../portal/notifications/notifications-context';
-import { phaseOf, type StatusPhase } from './encryption-status';
+import { phaseOf, type StatusPhase } from '../../domain/encryption-status';
 
 /** Tells the admin when Azure reports that the work after a change has finished. */
 export function useFinishedNotice(bot: Bot | undefined): StatusPhase | undefined {

@@ -1,16 +1,15 @@
-import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { isArmError } from '../../arm/errors';
+import { useQuery } from '@tanstack/react-query';
 import { parseResourceId } from '../../arm/resource-id';
 import { serverNow } from '../../arm/server-clock';
 import type { Bot } from '../../arm/types/bot';
 import type { Vault } from '../../arm/types/key-vault';
 import { useSession } from '../../auth/session';
 import { grantableCmekObjectId } from '../../domain/bot-service-principal';
-import { describeError } from '../../domain/error-wording';
 import type { VersionedKeyUrl } from '../../domain/key-url';
 import { evaluateReadiness, readinessSummary, type ReadinessSummary } from '../../domain/readiness/evaluate';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
-import type { Read, ReadinessCheck } from '../../domain/readiness/types';
+import type { ReadinessCheck } from '../../domain/readiness/types';
+import { read } from './read-of';
 import { useAfterFirstPaint } from '../../portal/use-after-first-paint';
 import { cmekPrincipalQuery } from '../../queries/cmek-principal';
 import { diagnosticSettingsQuery } from '../../queries/diagnostics';
@@ -24,17 +23,6 @@ import {
   subscriptionsQuery,
   vaultQuery,
 } from '../../queries/resources';
-
-function read<T>(q: UseQueryResult<T>, enabled: boolean, notEnabledWhy: string): Read<T> {
-  if (!enabled) return { error: notEnabledWhy };
-  if (q.error)
-    return {
-      error: describeError(q.error).message,
-      notFound: isArmError(q.error) && q.error.status === 404 ? true : undefined,
-    };
-  if (q.data !== undefined) return { value: q.data };
-  return undefined;
-}
 
 export interface Readiness {
   checks: ReadinessCheck[];

@@ -8,6 +8,7 @@ export interface RouterLinkProps {
   className?: string;
   inline?: boolean;
   'aria-label'?: string;
+  'aria-current'?: 'page';
   onNavigate?: () => void;
 }
 

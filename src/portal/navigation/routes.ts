@@ -2,6 +2,8 @@ import { parseResourceId } from '../../arm/resource-id';
 
 export type Route =
   | { kind: 'home'; tenant?: string }
+  /** The tenant-wide page of customer-managed keys (`#cmk`), its filters in the query. */
+  | { kind: 'fleet'; tenant?: string; query: Record<string, string> }
   | { kind: 'resource'; tenant?: string; resourceId: string; blade: string; query: Record<string, string> }
   | { kind: 'not-found'; hash: string };
 
@@ -32,6 +34,7 @@ export function parseHash(rawHash: string): Route {
     rest = t[2] ?? '';
   }
   if (rest === '' || rest === '/' || /^\/?home\/?$/i.test(rest)) return { kind: 'home', tenant };
+  if (/^\/?cmk\/?$/i.test(rest)) return { kind: 'fleet', tenant, query };
   const r = /^\/?resource(\/.+)$/i.exec(rest);
   if (!r) return { kind: 'not-found', hash: rawHash };
   const path = (r[1] as string).replace(/\/+$/, '');
@@ -63,6 +66,11 @@ export function resourceHash(
 ): string {
   const q = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
   return `#${tenant ? `@${tenant}` : ''}/resource${resourceId}${blade === 'overview' ? '' : `/${blade}`}${q}`;
+}
+
+export function fleetHash(tenant?: string, query?: Record<string, string>): string {
+  const q = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
+  return `#${tenant ? `@${tenant}/` : ''}cmk${q}`;
 }
 
 export function homeHash(tenant?: string): string {

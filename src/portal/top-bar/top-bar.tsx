@@ -11,6 +11,8 @@ const TopBarActions = lazy(() => import('./top-bar-actions'));
 
 /** What the app puts in the bar: the chrome knows no Azure resource, so search and the directory pane are given. */
 export interface TopBarSlots {
+  /** The top-level pages, next to the brand (which leads home). */
+  pages: { href: string; label: string; current: boolean }[];
   Search: ComponentType<{ tenant?: string }>;
   DirectoryPane: ComponentType<{ open: boolean; onClose(): void }>;
 }
@@ -33,10 +35,11 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     whiteSpace: 'nowrap',
   },
+  pages: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
   search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
 });
 
-export function TopBar({ tenant, Search, DirectoryPane }: { tenant?: string } & TopBarSlots) {
+export function TopBar({ tenant, pages, Search, DirectoryPane }: { tenant?: string } & TopBarSlots) {
   const styles = useStyles();
   const shown = useContentShown();
   return (
@@ -49,6 +52,13 @@ export function TopBar({ tenant, Search, DirectoryPane }: { tenant?: string } & 
         <KeyMultipleRegular fontSize={20} />
         <span>Keyguard for Azure Bot Service</span>
       </RouterLink>
+      <nav aria-label="Pages" className={styles.pages}>
+        {pages.map((p) => (
+          <RouterLink key={p.href} href={p.href} aria-current={p.current ? 'page' : undefined}>
+            {p.label}
+          </RouterLink>
+        ))}
+      </nav>
       <div className={styles.search} role="search">
         {shown && (
           <Suspense fallback={null}>

@@ -1,0 +1,169 @@
+import type { FleetBotRow } from '../../arm/types/fleet';
+import type { Key } from '../../arm/types/key-vault';
+import { phaseOf } from '../encryption-status';
+import type { VersionedKeyUrl } from '../key-url';
+import { keyProblems } from '../key-usability';
+import { weekEndsAt, type KeyUse } from '../keys/key-uses';
+import type { FixId, Read, ReadinessCheck } from '../readiness/types';
+import { dateTimeText } from '../time-text';
+
+export type RiskLevel = 'error' | 'warning' | 'unknown';
+
+/** One problem found for a bot, with where it is fixed. */
+export interface Risk {
+  id: string;
+  level: RiskLevel;
+  title: string;
+  reason: string;
+  fix?: FixId;
+  blade?: ReadinessCheck['blade'];
+}
+
+/**
+ * - `microsoft`: Microsoft-managed keys (nothing of the customer's to break).
+ * - `at-risk`: on a customer-managed key with at least one failure or warning.
+ * - `unknown`: on a customer-managed key, nothing wrong found, but something could not be checked.
+ * - `healthy`: on a customer-managed key, every check passed.
+ */
+export type Posture = 'microsoft' | 'at-risk' | 'unknown' | 'healthy';
+
+export interface FleetRow {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  subscriptionName: string;
+  cmek: boolean;
+  key?: VersionedKeyUrl;
+  vaultId?: string;
+  /** Azure's `cmekEncryptionStatus`, verbatim. */
+  status: string;
+  /** Worst first. */
+  risks: Risk[];
+  posture: Posture;
+}
+
+/** What is known about the key a bot left within the week (it may still need it for decryption). */
+interface LeftKey {
+  use: KeyUse;
+  read: Read<Key>;
+}
+
+export interface PostureInput {
+  bot: FleetBotRow;
+  /** The bot's Key URL, parsed (undefined when CMK is off or the URL is not a versioned key identifier). */
+  key: VersionedKeyUrl | undefined;
+  subscriptionName: string;
+  vaultId?: string;
+  /** The readiness checks of the bot's key and vault (`evaluateReadiness`, shared by the bots on one key). */
+  checks?: ReadinessCheck[];
+  left: LeftKey[];
+  nowMs: number;
+}
+
+const order: Record<RiskLevel, number> = { error: 0, warning: 1, unknown: 2 };
+
+function worstFirst(risks: Risk[]): Risk[] {
+  return [...risks].sort((a, b) => order[a.level] - order[b.level]);
+}
+
+function fromCheck(c: ReadinessCheck): Risk | undefined {
+  if (c.state === 'passed') return undefined;
+  return {
+    id: c.id,
+    level: c.state === 'failed' ? 'error' : c.state,
+    title: c.label,
+    reason: c.reason,
+    fix: c.fix,
+    blade: c.blade,
+  };
+}
+
+/** A key the bot moved off this week that is no longer usable, or will not be for the whole week. */
+function leftKeyRisk({ use, read }: LeftKey, nowMs: number): Risk | undefined {
+  const until = weekEndsAt(use);
+  if (until === undefined || until <= nowMs || !read) return undefined;
+  const what = `${use.key.keyName} version ${use.key.version.slice(0, 8)}…`;
+  const week = `the bot may need it until ${dateTimeText(until)}`;
+  if ('error' in read)
+    return read.notFound
+      ? {
+          id: 'left-key',
+          level: 'error',
+          title: 'The key it left this week is gone',
+          reason: `${what} was not found: ${week}.`,
+        }
+      : {
+          id: 'left-key',
+          level: 'unknown',
+          title: 'The key it left this week',
+          reason: `${what} could not be read: ${read.error}`,
+        };
+  const attrs = read.value.properties.attributes ?? {};
+  const problem = keyProblems(read.value, nowMs).find((p) => p.kind === 'disabled' || p.kind === 'expired');
+  if (problem)
+    return {
+      id: 'left-key',
+      level: 'error',
+      title: 'The key it left this week is unusable',
+      reason: `${what} is ${problem.kind}; ${week}.`,
+    };
+  if (attrs.exp !== undefined && attrs.exp * 1000 < until)
+    return {
+      id: 'left-key',
+      level: 'warning',
+      title: 'The key it left this week expires too soon',
+      reason: `${what} expires on ${dateTimeText(attrs.exp * 1000)}; ${week}.`,
+    };
+  return undefined;
+}
+
+/**
+ * A bot's posture: the readiness checks of its key (the same rules as its own CMK readiness blade), what Azure reports
+ * about its encryption, and the keys it left within the week. Nothing is assumed fine that was not read.
+ */
+export function fleetRow(i: PostureInput): FleetRow {
+  const cmek = i.bot.isCmekEnabled === true;
+  const key = cmek ? i.key : undefined;
+  const base = {
+    id: i.bot.id,
+    name: i.bot.name,
+    subscriptionId: i.bot.subscriptionId,
+    subscriptionName: i.subscriptionName,
+    cmek,
+    key,
+    vaultId: i.vaultId,
+    status: i.bot.cmekEncryptionStatus,
+  };
+  if (!cmek) return { ...base, risks: [], posture: 'microsoft' };
+  const risks: Risk[] = [];
+  if (!key)
+    risks.push({
+      id: 'key-url',
+      level: 'error',
+      title: 'Key URL',
+      reason: `Customer-managed keys are on, but “${i.bot.cmekKeyVaultUrl}” is not a versioned key identifier.`,
+    });
+  if (phaseOf(i.bot.cmekEncryptionStatus, true) === 'failed')
+    risks.push({
+      id: 'status',
+      level: 'error',
+      title: 'Azure reports a problem',
+      reason: `Azure Bot Service reports “${i.bot.cmekEncryptionStatus}” for its encryption.`,
+    });
+  if (key && i.checks)
+    for (const c of i.checks) {
+      const r = fromCheck(c);
+      if (r) risks.push(r);
+    }
+  for (const l of i.left) {
+    const r = leftKeyRisk(l, i.nowMs);
+    if (r) risks.push(r);
+  }
+  const sorted = worstFirst(risks);
+  const posture = sorted.some((r) => r.level !== 'unknown')
+    ? 'at-risk'
+    : sorted.length
+      ? 'unknown'
+      : 'healthy';
+  return { ...base, risks: sorted, posture };
+}

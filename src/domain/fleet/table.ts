@@ -1,0 +1,124 @@
+import type { FleetRow, Posture, RiskLevel } from './posture';
+
+/** The summary tiles, each a filter of the table. */
+export type Tile = 'all' | 'customer' | 'at-risk' | 'microsoft' | 'unknown';
+const tiles: Tile[] = ['all', 'customer', 'at-risk', 'microsoft', 'unknown'];
+
+export type SortColumn =
+  'name' | 'subscription' | 'encryption' | 'vault' | 'key' | 'version' | 'status' | 'risk';
+const sortColumns: SortColumn[] = [
+  'name',
+  'subscription',
+  'encryption',
+  'vault',
+  'key',
+  'version',
+  'status',
+  'risk',
+];
+export type SortDirection = 'asc' | 'desc';
+
+export interface TableView {
+  tile: Tile;
+  text: string;
+  sort: SortColumn;
+  direction: SortDirection;
+}
+
+const inTile = (tile: Tile, p: Posture): boolean =>
+  tile === 'all' ||
+  (tile === 'customer' ? p !== 'microsoft' : tile === 'at-risk' ? p === 'at-risk' : p === tile);
+
+export function tileCounts(rows: FleetRow[]): Record<Tile, number> {
+  const counts: Record<Tile, number> = { all: 0, customer: 0, 'at-risk': 0, microsoft: 0, unknown: 0 };
+  for (const r of rows) for (const t of tiles) if (inTile(t, r.posture)) counts[t]++;
+  return counts;
+}
+
+export const encryptionText = (r: FleetRow) => (r.cmek ? 'Customer-managed' : 'Microsoft-managed');
+
+/** Every word the text filter looks in: names, key, status and the risks' own words. */
+function haystack(r: FleetRow): string {
+  return [
+    r.name,
+    r.subscriptionName,
+    encryptionText(r),
+    r.key?.vaultName,
+    r.key?.keyName,
+    r.key?.version,
+    r.status,
+    ...r.risks.flatMap((k) => [k.title, k.reason]),
+  ]
+    .filter(Boolean)
+    .join('\n')
+    .toLowerCase();
+}
+
+const levelRank: Record<RiskLevel, number> = { error: 3, warning: 2, unknown: 1 };
+
+/** Worst risk first, then how many. */
+function riskWeight(r: FleetRow): number {
+  const worst = r.risks[0] ? levelRank[r.risks[0].level] : 0;
+  return worst * 1000 + r.risks.length;
+}
+
+function sortValue(r: FleetRow, c: SortColumn): string | number {
+  switch (c) {
+    case 'name':
+      return r.name.toLowerCase();
+    case 'subscription':
+      return r.subscriptionName.toLowerCase();
+    case 'encryption':
+      return encryptionText(r);
+    case 'vault':
+      return r.key?.vaultName.toLowerCase() ?? '';
+    case 'key':
+      return r.key?.keyName.toLowerCase() ?? '';
+    case 'version':
+      return r.key?.version ?? '';
+    case 'status':
+      return r.status.toLowerCase();
+    case 'risk':
+      return riskWeight(r);
+  }
+}
+
+const searchText = new WeakMap<FleetRow, string>();
+
+/** The rows a view shows: the tile's, those matching every word of the text, sorted (by name within ties). */
+export function viewRows(rows: FleetRow[], view: TableView): FleetRow[] {
+  const words = view.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const kept = rows.filter((r) => {
+    if (!inTile(view.tile, r.posture)) return false;
+    if (!words.length) return true;
+    let text = searchText.get(r);
+    if (text === undefined) searchText.set(r, (text = haystack(r)));
+    return words.every((w) => text.includes(w));
+  });
+  const dir = view.direction === 'asc' ? 1 : -1;
+  return kept.sort((a, b) => {
+    const x = sortValue(a, view.sort);
+    const y = sortValue(b, view.sort);
+    if (x < y) return -dir;
+    if (x > y) return dir;
+    return a.name.localeCompare(b.name);
+  });
+}
+
+/** The view in the page's address, and back: a link shows the same rows. Unknown values fall back to the defaults. */
+export function viewFromQuery(q: Record<string, string>): TableView {
+  const tile = tiles.find((t) => t === q.view) ?? 'all';
+  const sort = sortColumns.find((c) => c === q.sort) ?? 'risk';
+  const direction: SortDirection =
+    q.dir === 'asc' || q.dir === 'desc' ? q.dir : sort === 'risk' ? 'desc' : 'asc';
+  return { tile, text: q.q ?? '', sort, direction };
+}
+
+export function queryFromView(v: TableView): Record<string, string> {
+  const q: Record<string, string> = {};
+  if (v.tile !== 'all') q.view = v.tile;
+  if (v.text) q.q = v.text;
+  if (v.sort !== 'risk') q.sort = v.sort;
+  if (v.direction !== (v.sort === 'risk' ? 'desc' : 'asc')) q.dir = v.direction;
+  return q;
+}

@@ -1,0 +1,141 @@
+import { Button, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowDownloadRegular, CodeRegular } from '@fluentui/react-icons';
+import { useSession } from '../../auth/session';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { fleetCsv } from '../../domain/fleet/csv';
+import { fixScript } from '../../domain/fleet/script';
+import {
+  queryFromView,
+  tileCounts,
+  viewFromQuery,
+  viewRows,
+  type SortColumn,
+  type TableView,
+} from '../../domain/fleet/table';
+import { ArmErrorBar } from '../../portal/arm-error-bar';
+import { markContentShown } from '../../portal/content-shown';
+import { navigate } from '../../portal/navigation/router';
+import { fleetHash } from '../../portal/navigation/routes';
+import { VirtualTable } from '../../portal/virtual-table';
+import { fleetColumns } from './fleet-columns';
+import { FleetTiles } from './fleet-tiles';
+import { useFleet } from './use-fleet';
+
+const useStyles = makeStyles({
+  page: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    flex: 1,
+    minHeight: 0,
+    overflow: 'auto',
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+function download(name: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/**
+ * Customer-managed keys across the tenant: every bot in the selected subscriptions, its key, what Azure reports, and
+ * every risk found by the rules of the bot's own readiness blade. The view (tile, text, sort) lives in the address.
+ */
+export default function FleetPage({ tenant, query }: { tenant?: string; query: Record<string, string> }) {
+  const styles = useStyles();
+  const fleet = useFleet();
+  const session = useSession();
+  // The text is the field's own: a background refetch or the address catching up never takes a keystroke away.
+  const [text, setText] = useState(() => viewFromQuery(query).text);
+  const deferredText = useDeferredValue(text);
+  const setView = (next: TableView, replace = false) =>
+    void navigate(fleetHash(tenant, queryFromView(next)), { replace });
+  useEffect(() => {
+    document.title = 'Customer-managed keys - Keyguard';
+  }, []);
+  useEffect(() => {
+    if (fleet.listed) markContentShown();
+  }, [fleet.listed]);
+  const { tile, sort, direction } = viewFromQuery(query);
+  const shown: TableView = { tile, sort, direction, text: deferredText };
+  const rows = fleet.rows;
+  const visible = useMemo(
+    () => viewRows(rows, viewFromQuery({ ...query, q: deferredText })),
+    [rows, query, deferredText],
+  );
+  const counts = useMemo(() => tileCounts(rows), [rows]);
+  const onSort = (c: SortColumn) =>
+    setView({
+      ...shown,
+      sort: c,
+      direction: sort === c ? (direction === 'asc' ? 'desc' : 'asc') : c === 'risk' ? 'desc' : 'asc',
+    });
+  const checking = fleet.checking > 0;
+  const columns = fleetColumns(sort, direction, onSort, checking, tenant);
+  return (
+    <div className={styles.page}>
+      <h1 className={styles.title}>Customer-managed keys</h1>
+      <Text>
+        Every bot in the selected subscriptions: whether it is encrypted with your own key, and what could
+        stop it. Each bot is checked by the same rules as its CMK readiness blade.
+      </Text>
+      {fleet.error ? (
+        <ArmErrorBar error={fleet.error} title="The bots could not be listed" onRetry={fleet.retry} />
+      ) : null}
+      <FleetTiles
+        counts={counts}
+        current={tile}
+        loading={!fleet.listed}
+        onChange={(tile) => setView({ ...shown, tile })}
+      />
+      <div className={styles.toolbar}>
+        <SearchBox
+          aria-label="Filter bots by any field"
+          placeholder="Filter by name, key, status or risk…"
+          value={text}
+          onChange={(_, d) => {
+            setText(d.value);
+            setView({ ...shown, text: d.value }, true);
+          }}
+        />
+        <Text role="status" aria-live="polite">
+          {!fleet.listed
+            ? 'Loading bots…'
+            : `Showing ${visible.length} of ${fleet.rows.length} bots.${checking ? ' Checking keys and vaults…' : ''}`}
+        </Text>
+        {(checking || !fleet.listed) && <Spinner size="tiny" aria-label="Checking" />}
+        <Button
+          icon={<ArrowDownloadRegular />}
+          disabled={!fleet.listed}
+          onClick={() => download('bot-cmk-posture.csv', fleetCsv(visible), 'text/csv')}
+        >
+          Export CSV
+        </Button>
+        <Button
+          icon={<CodeRegular />}
+          disabled={!fleet.listed}
+          onClick={() =>
+            download(
+              'bot-cmk-fixes.sh',
+              fixScript(visible, { cloud: session.cloud.name, principalObjectId: fleet.principalObjectId }),
+              'text/x-shellscript',
+            )
+          }
+        >
+          Export fixes (az)
+        </Button>
+        <Button icon={<ArrowClockwiseRegular />} onClick={fleet.refresh}>
+          Refresh
+        </Button>
+      </div>
+      <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
+    </div>
+  );
+}

@@ -1,0 +1,294 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { serverNow } from '../../arm/server-clock';
+import type { FleetVaultRow } from '../../arm/types/fleet';
+import type { Key, Vault } from '../../arm/types/key-vault';
+import { useHiddenSubscriptions } from '../../auth/subscription-filter';
+import { useSession } from '../../auth/session';
+import { describeError } from '../../domain/error-wording';
+import { grantableCmekObjectId, type ServicePrincipalFacts } from '../../domain/bot-service-principal';
+import { fleetRow, type FleetRow } from '../../domain/fleet/posture';
+import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
+import { keyUsesOf, type KeyUse } from '../../domain/keys/key-uses';
+import { versionUrlOf } from '../../domain/keys/key-versions';
+import { cmekGranteeIds } from '../../domain/readiness/permission-check';
+import { evaluateReadiness } from '../../domain/readiness/evaluate';
+import type { Read, ReadinessCheck, ReadinessInput } from '../../domain/readiness/types';
+import { cmekPrincipalQuery } from '../../queries/cmek-principal';
+import { diagnosticSettingsQuery } from '../../queries/diagnostics';
+import { directoryObjectsQuery } from '../../queries/directory';
+import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../../queries/fleet';
+import { botChangesQueryOptions } from '../../queries/key-vault';
+import {
+  keyVersionsQuery,
+  providerQuery,
+  roleAssignmentsQuery,
+  subscriptionsQuery,
+  vaultQuery,
+} from '../../queries/resources';
+import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
+import { read } from '../shared/read-of';
+import { useReads } from './use-reads';
+import { useThrottled } from './use-throttled';
+
+export interface Fleet {
+  rows: FleetRow[];
+  /** The bots are listed (risks may still be filling in). */
+  listed: boolean;
+  /** Reads behind the risk column still running. */
+  checking: number;
+  error: unknown;
+  /** Microsoft's Bot Service CMEK Prod in this tenant, for the fixes' commands. */
+  principalObjectId?: string;
+  retry(): void;
+  /** Reads everything again (after a fix made elsewhere). */
+  refresh(): void;
+}
+
+const lower = (s: string) => s.toLowerCase();
+const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).host.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Every bot's customer-managed-key posture in the selected subscriptions: the bots and vaults from Resource Graph,
+ * then what it cannot answer (key attributes, provider registration, diagnostic settings, roles) a few at a time, each
+ * read once for all the bots that share it. Each bot is judged by the same rules as its own readiness blade.
+ */
+export function useFleet(): Fleet {
+  const session = useSession();
+  const subs = useQuery(subscriptionsQuery());
+  const wholeTenant = useHiddenSubscriptions().length === 0;
+  const selected = useSubscriptionFilter();
+  const bots = useQuery({
+    ...fleetBotsQueryOptions(wholeTenant ? 'tenant' : selected),
+    enabled: wholeTenant || subs.isSuccess,
+  });
+  // A bot's vault may live in a subscription the filter hides: vaults are read across the tenant.
+  const vaults = useQuery(fleetVaultsQueryOptions('tenant'));
+  const principal = useQuery(cmekPrincipalQuery(session.cloud, session.account.tenantId));
+  const changes = useQuery(botChangesQueryOptions());
+  const cloud = session.cloud.name;
+
+  const uses = useMemo(
+    () =>
+      keyUsesOf(
+        (bots.data ?? []).map((b) => ({
+          id: b.id,
+          name: b.name,
+          cmekEnabled: b.isCmekEnabled === true,
+          keyUrl: b.cmekKeyVaultUrl,
+        })),
+        changes.data ?? [],
+        // The week's uses change by the day, not by the render: the clock is read when the answers change.
+        serverNow(),
+      ),
+    [bots.data, changes.data],
+  );
+  // Each bot's key parsed once per answer, not once per row rebuild.
+  const keys = useMemo(
+    () =>
+      new Map(
+        (bots.data ?? []).map((b) => [
+          b.id,
+          b.isCmekEnabled ? versionedKeyUrlOf(b.cmekKeyVaultUrl) : undefined,
+        ]),
+      ),
+    [bots.data],
+  );
+  const vaultByHost = useMemo(
+    () => new Map((vaults.data ?? []).map((v) => [hostOf(v.properties.vaultUri), v])),
+    [vaults.data],
+  );
+  const vaultOf = useCallback(
+    // A parsed key's vaultUrl is already `https://{lower-case host}`.
+    (k: VersionedKeyUrl): FleetVaultRow | undefined => vaultByHost.get(k.vaultUrl.slice('https://'.length)),
+    [vaultByHost],
+  );
+  const usedVaults = useMemo(() => {
+    const m = new Map<string, FleetVaultRow>();
+    for (const u of uses) {
+      const v = vaultOf(u.key);
+      if (v) m.set(lower(v.id), v);
+    }
+    return [...m.values()];
+  }, [uses, vaultOf]);
+  const rbacVaults = usedVaults.filter((v) => v.properties.enableRbacAuthorization === true);
+  const vaultSubs = [...new Set(usedVaults.map((v) => lower(v.subscriptionId)))];
+  const providers = useReads(
+    vaultSubs.map((sub) => ({ key: sub, options: providerQuery(sub, 'Microsoft.BotService') })),
+  );
+  // Resource Graph's access policies are unconfirmed: a vault whose row lacks them is read from ARM.
+  const armVaults = useReads(
+    usedVaults
+      .filter(
+        (v) => v.properties.enableRbacAuthorization !== true && v.properties.accessPolicies === undefined,
+      )
+      .map((v) => ({ key: lower(v.id), options: vaultQuery(v.id) })),
+  );
+  const roles = useReads(rbacVaults.map((v) => ({ key: lower(v.id), options: roleAssignmentsQuery(v.id) })));
+  const diagnostics = useReads(
+    usedVaults.map((v) => ({ key: lower(v.id), options: diagnosticSettingsQuery(v.id) })),
+  );
+  const keyLists = useReads(
+    distinct(
+      uses.map((u) => u.key),
+      (k) => `${lower(k.vaultName)}/${lower(k.keyName)}`,
+    ).flatMap(([key, k]) => {
+      const v = vaultOf(k);
+      return v ? [{ key, options: keyVersionsQuery(v.id, k.keyName) }] : [];
+    }),
+  );
+
+  const vaultFacts = (v: FleetVaultRow): Vault => {
+    const fromArm = armVaults.get(lower(v.id));
+    return fromArm && 'value' in fromArm ? fromArm.value : v;
+  };
+  const principalObjectId = grantableCmekObjectId(principal.data);
+  const granteeIds = [
+    ...new Set(
+      usedVaults.flatMap((v) => {
+        const r = roles.get(lower(v.id));
+        return cmekGranteeIds(vaultFacts(v), r && 'value' in r ? r.value : undefined, principalObjectId);
+      }),
+    ),
+  ].sort();
+  const grantees = useQuery({ ...directoryObjectsQuery(granteeIds), enabled: granteeIds.length > 0 });
+
+  const live = useMemo(
+    () => ({
+      providers,
+      armVaults,
+      roles,
+      diagnostics,
+      keyLists,
+      principalRead: read(principal, true, ''),
+      granteesRead: granteeIds.length ? read(grantees, true, '') : noneNeeded,
+      // The time the rules judge expiry by moves with the answers, not with every render.
+      nowMs: serverNow(),
+    }),
+    // The reads objects are new only when one of their answers is.
+    [
+      providers,
+      armVaults,
+      roles,
+      diagnostics,
+      keyLists,
+      principal.data,
+      principal.error,
+      grantees.data,
+      grantees.error,
+      granteeIds.length,
+    ],
+  );
+  const answers = useThrottled(live, 200);
+  const rows = useMemo(() => {
+    const subscriptionNames = new Map((subs.data ?? []).map((s) => [lower(s.subscriptionId), s.displayName]));
+    const usesByBot = new Map<string, KeyUse[]>();
+    for (const u of uses) usesByBot.set(lower(u.botId), [...(usesByBot.get(lower(u.botId)) ?? []), u]);
+    // Every fact behind the checks belongs to the key and its vault, bar the bot's tenant: bots that share both share
+    // the checks (at tenant scale, thousands of bots on a few dozen keys).
+    const checked = new Map<string, ReadinessCheck[]>();
+    const checksOf = (tenantId: string, key: VersionedKeyUrl, input: () => ReadinessInput) => {
+      const k = `${lower(tenantId)}|${lower(key.href)}`;
+      let c = checked.get(k);
+      if (!c) checked.set(k, (c = evaluateReadiness(input())));
+      return c;
+    };
+    const { providers, armVaults, roles, diagnostics, keyLists, principalRead, granteesRead, nowMs } =
+      answers;
+    return (bots.data ?? []).map((bot) => {
+      const key = keys.get(bot.id);
+      const vault = key ? vaultOf(key) : undefined;
+      // Not yet listed, the list failed, or listed without it: only the last is "not visible to you".
+      const unseen: Read<never> = !key
+        ? undefined
+        : vaults.error
+          ? { error: `The key vaults could not be listed: ${describeError(vaults.error).message}` }
+          : vaults.data
+            ? {
+                error: `No key vault named “${key.vaultName}” is visible to you, so it could not be checked.`,
+              }
+            : undefined;
+      const keyRead = (k: VersionedKeyUrl): Read<Key> =>
+        vaultOf(k) ? versionIn(keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`), k) : unseen;
+      const left = (usesByBot.get(lower(bot.id)) ?? []).filter((u) => !u.current);
+      return fleetRow({
+        bot,
+        key,
+        subscriptionName: subscriptionNames.get(lower(bot.subscriptionId)) ?? bot.subscriptionId,
+        nowMs,
+        left: left.map((use) => ({ use, read: keyRead(use.key) })),
+        vaultId: vault?.id,
+        checks:
+          key &&
+          checksOf(bot.tenantId, key, () => ({
+            cloud,
+            botTenantId: bot.tenantId,
+            vaultId: vault?.id,
+            vault: vault ? (isBare(vault) ? armVaults.get(lower(vault.id)) : { value: vault }) : unseen,
+            provider: vault ? providers.get(lower(vault.subscriptionId)) : unseen,
+            cmekPrincipal: principalRead,
+            roleAssignments: vault?.properties.enableRbacAuthorization
+              ? roles.get(lower(vault.id))
+              : { value: [] },
+            otherGrantees: granteesRead,
+            keyVersion: keyRead(key),
+            keyVersions: vault ? keyLists.get(`${lower(key.vaultName)}/${lower(key.keyName)}`) : unseen,
+            diagnosticSettings: vault ? diagnostics.get(lower(vault.id)) : unseen,
+            nowMs,
+          })),
+      });
+    });
+  }, [bots.data, keys, subs.data, uses, vaults.data, vaults.error, vaultOf, answers, cloud]);
+  const checking =
+    providers.running +
+    armVaults.running +
+    roles.running +
+    diagnostics.running +
+    keyLists.running +
+    (answers !== live ? 1 : 0);
+  return {
+    rows,
+    listed: bots.isSuccess && subs.isSuccess,
+    principalObjectId,
+    checking:
+      checking + (vaults.isFetching ? 1 : 0) + (changes.isFetching ? 1 : 0) + (principal.isFetching ? 1 : 0),
+    error: bots.error ?? subs.error,
+    retry: () => {
+      for (const q of [subs, bots, vaults, principal, changes, grantees]) if (q.isError) void q.refetch();
+      for (const r of [providers, armVaults, roles, diagnostics, keyLists]) r.refetchFailed();
+    },
+    refresh: () => {
+      for (const q of [subs, bots, vaults, principal, changes]) void q.refetch();
+      if (granteeIds.length) void grantees.refetch();
+      for (const r of [providers, armVaults, roles, diagnostics, keyLists]) r.refetchAll();
+    },
+  };
+}
+
+const noneNeeded: Read<ServicePrincipalFacts[]> = { value: [] };
+
+/** A vault whose Resource Graph row lacks its access policies (where RG carries them is unconfirmed). */
+const isBare = (v: FleetVaultRow) =>
+  v.properties.enableRbacAuthorization !== true && v.properties.accessPolicies === undefined;
+
+/**
+ * A version's attributes, from its key's list of versions (Keys_ListVersions carries each version's attributes): one
+ * read per key instead of one per version in use.
+ */
+function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
+  if (!list || 'error' in list) return list;
+  const found = list.value.find((v) => versionUrlOf(v)?.version === k.version);
+  return found
+    ? { value: found }
+    : { error: `Version ${k.version} of ${k.keyName} is not in the key vault.`, notFound: true };
+}
+
+function distinct<T>(items: T[], keyOf: (t: T) => string): [string, T][] {
+  return [...new Map(items.map((t) => [keyOf(t), t])).entries()];
+}
