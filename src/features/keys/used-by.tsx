@@ -36,6 +36,7 @@ export function UsedBy({
           </Text>
         </span>
       ))}
+      {checking && <Text size={200}>Checking for more…</Text>}
     </span>
   );
 }
