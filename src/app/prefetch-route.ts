@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Route } from '../portal/navigation/routes';
 import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
 import { hiddenSubscriptions } from '../auth/subscription-filter';
+import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../queries/fleet';
 import { kindOf } from './pages';
 
 /** Home lists the resources of every subscription the filter shows (all of the tenant's, unless some are unticked). */
@@ -20,6 +21,20 @@ async function prefetchHome(queryClient: QueryClient): Promise<void> {
   await queryClient.prefetchQuery(managedResourcesGraphQuery(shown));
 }
 
+/** The Customer-managed keys page starts from the same kind of tenant-wide reads as Home. */
+async function prefetchFleet(queryClient: QueryClient): Promise<void> {
+  const hidden = hiddenSubscriptions();
+  const subscriptions = queryClient.prefetchQuery(subscriptionsQuery());
+  const vaults = queryClient.prefetchQuery(fleetVaultsQueryOptions('tenant'));
+  if (hidden.length === 0) {
+    await Promise.all([subscriptions, vaults, queryClient.prefetchQuery(fleetBotsQueryOptions('tenant'))]);
+    return;
+  }
+  const list = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
+  const shown = (list ?? []).map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
+  await Promise.all([vaults, list ? queryClient.prefetchQuery(fleetBotsQueryOptions(shown)) : undefined]);
+}
+
 /**
  * Starts reading what a deep link shows before the first render: the blade's own query (same key) finds the answer, or
  * the read in flight. Only the resource itself, Home's lists, or the subscription list for a subscription. Resolves
@@ -27,6 +42,7 @@ async function prefetchHome(queryClient: QueryClient): Promise<void> {
  */
 export function prefetchRouteData(route: Route, queryClient: QueryClient): Promise<void> {
   if (route.kind === 'home') return prefetchHome(queryClient);
+  if (route.kind === 'fleet') return prefetchFleet(queryClient);
   if (route.kind !== 'resource') return Promise.resolve();
   const kind = kindOf(route.resourceId);
   if (kind === 'bot') return queryClient.prefetchQuery(botQuery(route.resourceId));

@@ -80,8 +80,12 @@ interface Hit {
   tenantId: string;
 }
 
+/** Serialised once per row however many columns read it (a bot's status weighs its key's state). */
+const serialised = new WeakMap<Hit, unknown>();
+
 /** The resource's ARM properties, as Resource Graph's `properties` column carries them. */
 function propertiesOf(ctx: TwinContext, hit: Hit, now: number): unknown {
+  if (serialised.has(hit)) return serialised.get(hit);
   const r = hit.resource;
   const json =
     hit.type === 'microsoft.botservice/botservices'
@@ -89,6 +93,7 @@ function propertiesOf(ctx: TwinContext, hit: Hit, now: number): unknown {
       : hit.type === 'microsoft.keyvault/vaults'
         ? vaultJson(r as TwinVault)
         : workspaceJson(r as TwinWorkspace);
+  serialised.set(hit, json.properties);
   return json.properties;
 }
 
