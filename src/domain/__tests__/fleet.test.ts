@@ -96,6 +96,25 @@ describe('a bot’s posture', () => {
     expect(r.risks[0]!.fix).toBe('purge-protection');
   });
 
+  it('turned off this week: still at risk when the key it may need to decrypt is unusable, Microsoft-managed in the tiles', () => {
+    const off = bot('off', { isCmekEnabled: false, cmekEncryptionStatus: 'Decrypting' });
+    const r = row(off, [], [leftAt(1, { value: version({ enabled: false }) })]);
+    expect(r.posture).toBe('at-risk');
+    expect(r.risks.map((k) => k.id)).toEqual(['left-key']);
+    expect(tileCounts([r])).toMatchObject({ microsoft: 1, customer: 0, 'at-risk': 1 });
+    expect(row(off, [], [leftAt(1, { value: version({ enabled: true }) })]).posture).toBe('microsoft');
+  });
+
+  it('when the week’s change records cannot be read, the keys a CMK bot left are unknown, not fine', () => {
+    const input = { key: versionedKeyUrlOf(url(1)), subscriptionName: 'S', left: [], nowMs: now };
+    const r = fleetRow({ ...input, bot: bot('a'), checks: [], historyError: 'Forbidden' });
+    expect(r.risks.map((k) => [k.id, k.level])).toEqual([['left-key', 'unknown']]);
+    expect(r.posture).toBe('unknown');
+    expect(
+      fleetRow({ ...input, bot: bot('m', { isCmekEnabled: false }), historyError: 'Forbidden' }).posture,
+    ).toBe('microsoft');
+  });
+
   it('a status Azure reports as failing is a risk of its own; one it does not recognise is not', () => {
     expect(row(bot('a', { cmekEncryptionStatus: 'KeyInaccessible' })).risks.map((k) => k.id)).toEqual([
       'status',
@@ -222,6 +241,13 @@ describe('the fixes as a script', () => {
     );
     expect(script.indexOf('provider register')).toBeLessThan(script.indexOf('--enable-purge-protection'));
     expect(script).toMatch(/# Not scripted:\n# .* on key vault kv1: choose a Log Analytics workspace/);
+  });
+
+  it('says how many of the bots shown could not be fully checked', () => {
+    const script = fixScript([row(bot('a'), [check('provider', 'unknown')]), row(bot('b'))], {
+      cloud: 'AzureCloud',
+    });
+    expect(script).toContain('# 1 of the bots shown could not be fully checked');
   });
 
   it('says when there is nothing to fix', () => {

@@ -25,7 +25,7 @@ export interface Risk {
  * - `unknown`: on a customer-managed key, nothing wrong found, but something could not be checked.
  * - `healthy`: on a customer-managed key, every check passed.
  */
-export type Posture = 'microsoft' | 'at-risk' | 'unknown' | 'healthy';
+type Posture = 'microsoft' | 'at-risk' | 'unknown' | 'healthy';
 
 export interface FleetRow {
   id: string;
@@ -57,6 +57,8 @@ export interface PostureInput {
   /** The readiness checks of the bot's key and vault (`evaluateReadiness`, shared by the bots on one key). */
   checks?: ReadinessCheck[];
   left: LeftKey[];
+  /** Why the week's change records could not be read, when they could not (the keys left are then unknown). */
+  historyError?: string;
   nowMs: number;
 }
 
@@ -134,16 +136,15 @@ export function fleetRow(i: PostureInput): FleetRow {
     vaultId: i.vaultId,
     status: i.bot.cmekEncryptionStatus,
   };
-  if (!cmek) return { ...base, risks: [], posture: 'microsoft' };
   const risks: Risk[] = [];
-  if (!key)
+  if (cmek && !key)
     risks.push({
       id: 'key-url',
       level: 'error',
       title: 'Key URL',
       reason: `Customer-managed keys are on, but “${i.bot.cmekKeyVaultUrl}” is not a versioned key identifier.`,
     });
-  if (phaseOf(i.bot.cmekEncryptionStatus, true) === 'failed')
+  if (phaseOf(i.bot.cmekEncryptionStatus, cmek) === 'failed')
     risks.push({
       id: 'status',
       level: 'error',
@@ -159,7 +160,18 @@ export function fleetRow(i: PostureInput): FleetRow {
     const r = leftKeyRisk(l, i.nowMs);
     if (r) risks.push(r);
   }
+  if (cmek && i.historyError)
+    risks.push({
+      id: 'left-key',
+      level: 'unknown',
+      title: 'Keys it left this week',
+      reason: `Which keys this bot moved off in the last week could not be read: ${i.historyError}`,
+    });
   const sorted = worstFirst(risks);
+  // CMK off with nothing wrong: Microsoft's keys. Turned off this week, it may still need the key it had while its
+  // data is decrypted, so what threatens that key is still shown.
+  if (!cmek && sorted.every((r) => r.level === 'unknown'))
+    return { ...base, risks: [], posture: 'microsoft' };
   const posture = sorted.some((r) => r.level !== 'unknown')
     ? 'at-risk'
     : sorted.length

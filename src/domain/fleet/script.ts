@@ -49,11 +49,15 @@ export function fixScript(rows: FleetRow[], ctx: { cloud: CloudName; principalOb
     'role-assignment',
     'firewall-bypass',
   ];
+  const unchecked = rows.filter((r) => r.risks.some((k) => k.level === 'unknown')).length;
   const sorted = [...steps.values()].sort((a, b) => order.indexOf(a.fix) - order.indexOf(b.fix));
   return [
     '#!/usr/bin/env bash',
     '# Keyguard: the customer-managed-key prerequisites of the bots shown, as Azure CLI commands.',
     '# Purge protection cannot be turned off once on. Read each step before running it.',
+    ...(unchecked
+      ? [`# ${unchecked} of the bots shown could not be fully checked: their fixes may be missing here.`]
+      : []),
     'set -euo pipefail',
     '',
     ...sorted.flatMap((s) => [`# ${s.fix} on ${s.where}, for ${s.bots.join(', ')}`, s.cli, '']),

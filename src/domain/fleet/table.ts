@@ -1,4 +1,4 @@
-import type { FleetRow, Posture, RiskLevel } from './posture';
+import type { FleetRow, RiskLevel } from './posture';
 
 /** The summary tiles, each a filter of the table. */
 export type Tile = 'all' | 'customer' | 'at-risk' | 'microsoft' | 'unknown';
@@ -25,13 +25,13 @@ export interface TableView {
   direction: SortDirection;
 }
 
-const inTile = (tile: Tile, p: Posture): boolean =>
-  tile === 'all' ||
-  (tile === 'customer' ? p !== 'microsoft' : tile === 'at-risk' ? p === 'at-risk' : p === tile);
+/** Encryption tiles by the bot's setting; the others by its posture (a bot turned off this week can be at risk). */
+const inTile = (tile: Tile, r: FleetRow): boolean =>
+  tile === 'all' || (tile === 'customer' ? r.cmek : tile === 'microsoft' ? !r.cmek : r.posture === tile);
 
 export function tileCounts(rows: FleetRow[]): Record<Tile, number> {
   const counts: Record<Tile, number> = { all: 0, customer: 0, 'at-risk': 0, microsoft: 0, unknown: 0 };
-  for (const r of rows) for (const t of tiles) if (inTile(t, r.posture)) counts[t]++;
+  for (const r of rows) for (const t of tiles) if (inTile(t, r)) counts[t]++;
   return counts;
 }
 
@@ -89,7 +89,7 @@ const searchText = new WeakMap<FleetRow, string>();
 export function viewRows(rows: FleetRow[], view: TableView): FleetRow[] {
   const words = view.text.toLowerCase().split(/\s+/).filter(Boolean);
   const kept = rows.filter((r) => {
-    if (!inTile(view.tile, r.posture)) return false;
+    if (!inTile(view.tile, r)) return false;
     if (!words.length) return true;
     let text = searchText.get(r);
     if (text === undefined) searchText.set(r, (text = haystack(r)));

@@ -15,6 +15,7 @@ export function fleetColumns(
   direction: SortDirection,
   onSort: (c: SortColumn) => void,
   checking: boolean,
+  onOpenRisks: (row: FleetRow) => void,
   tenant?: string,
 ): Column<FleetRow>[] {
   const sortable = (c: SortColumn) => ({
@@ -86,7 +87,7 @@ export function fleetColumns(
       key: 'risk',
       header: 'Risk',
       width: 'minmax(220px, 1.6fr)',
-      render: (r) => <RiskCell row={r} checking={checking} tenant={tenant} />,
+      render: (r) => <RiskCell row={r} checking={checking} onOpen={() => onOpenRisks(r)} />,
       ...sortable('risk'),
     },
   ];

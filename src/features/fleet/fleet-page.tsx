@@ -19,6 +19,7 @@ import { fleetHash } from '../../portal/navigation/routes';
 import { VirtualTable } from '../../portal/virtual-table';
 import { fleetColumns } from './fleet-columns';
 import { FleetTiles } from './fleet-tiles';
+import { RiskDialog } from './risk-cell';
 import { useFleet } from './use-fleet';
 
 const useStyles = makeStyles({
@@ -78,7 +79,9 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
       direction: sort === c ? (direction === 'asc' ? 'desc' : 'asc') : c === 'risk' ? 'desc' : 'asc',
     });
   const checking = fleet.checking > 0;
-  const columns = fleetColumns(sort, direction, onSort, checking, tenant);
+  const [risksOf, setRisksOf] = useState<string>();
+  const opened = risksOf === undefined ? undefined : rows.find((r) => r.id === risksOf);
+  const columns = fleetColumns(sort, direction, onSort, checking, (r) => setRisksOf(r.id), tenant);
   return (
     <div className={styles.page}>
       <h1 className={styles.title}>Customer-managed keys</h1>
@@ -136,6 +139,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
         </Button>
       </div>
       <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
+      {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>
   );
 }

@@ -10,7 +10,6 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { FleetRow, Risk } from '../../domain/fleet/posture';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
@@ -44,13 +43,11 @@ function FixLink({ risk, row, tenant }: { risk: Risk; row: FleetRow; tenant?: st
   );
 }
 
-/** The worst risk in the row, and every risk with its fix one click away. */
-export function RiskCell({ row, checking, tenant }: { row: FleetRow; checking: boolean; tenant?: string }) {
+/** The worst risk in the row; a click lists them all (the list lives on the page, outside the virtualized rows). */
+export function RiskCell({ row, checking, onOpen }: { row: FleetRow; checking: boolean; onOpen(): void }) {
   const styles = useStyles();
-  const [open, setOpen] = useState(false);
-  if (!row.cmek) return <Text>—</Text>;
   const worst = row.risks[0];
-  if (!worst) return <Text>{checking ? 'Checking…' : 'None found'}</Text>;
+  if (!worst) return <Text>{!row.cmek ? '—' : checking ? 'Checking…' : 'None found'}</Text>;
   return (
     <span className={styles.cell}>
       <StatusIcon kind={iconKind[worst.level]} label={levelWord[worst.level]} />
@@ -58,47 +55,55 @@ export function RiskCell({ row, checking, tenant }: { row: FleetRow; checking: b
         size="small"
         appearance="transparent"
         aria-label={`Risks of ${row.name}: ${row.risks.length}, the worst: ${worst.title}`}
-        onClick={() => setOpen(true)}
+        onClick={onOpen}
       >
         <span className={styles.title}>
           {worst.title}
           {row.risks.length > 1 ? ` (+${row.risks.length - 1})` : ''}
         </span>
       </Button>
-      {open && (
-        <Dialog open onOpenChange={(_, d) => setOpen(d.open)}>
-          <DialogSurface aria-describedby={undefined}>
-            <DialogBody>
-              <DialogTitle>Risks of {row.name}</DialogTitle>
-              <DialogContent>
-                <ul className={styles.list} aria-label={`Risks of ${row.name}`}>
-                  {row.risks.map((r) => (
-                    <li
-                      key={`${r.id}-${r.title}`}
-                      className={styles.item}
-                      aria-label={`${levelWord[r.level]}: ${r.title}`}
-                    >
-                      <StatusIcon kind={iconKind[r.level]} label={levelWord[r.level]} />
-                      <span>
-                        <Text weight="semibold">{r.title}</Text>
-                        <br />
-                        <Text>{r.reason}</Text>
-                        <br />
-                        <FixLink risk={r} row={row} tenant={tenant} />
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="primary" onClick={() => setOpen(false)}>
-                  Close
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      )}
     </span>
+  );
+}
+
+/**
+ * Every risk of a bot with where to fix it. Held by the page: the row that opened it may scroll out of the rendered
+ * window or move as answers arrive, and the list must stay open and current meanwhile.
+ */
+export function RiskDialog({ row, tenant, onClose }: { row: FleetRow; tenant?: string; onClose(): void }) {
+  const styles = useStyles();
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>Risks of {row.name}</DialogTitle>
+          <DialogContent>
+            {row.risks.length === 0 ? (
+              <Text>Nothing wrong found.</Text>
+            ) : (
+              <ul className={styles.list} aria-label={`Risks of ${row.name}`}>
+                {row.risks.map((r, n) => (
+                  <li key={n} className={styles.item} aria-label={`${levelWord[r.level]}: ${r.title}`}>
+                    <StatusIcon kind={iconKind[r.level]} label={levelWord[r.level]} />
+                    <span>
+                      <Text weight="semibold">{r.title}</Text>
+                      <br />
+                      <Text>{r.reason}</Text>
+                      <br />
+                      <FixLink risk={r} row={row} tenant={tenant} />
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={onClose}>
+              Close
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }

@@ -10,7 +10,6 @@ import { grantableCmekObjectId, type ServicePrincipalFacts } from '../../domain/
 import { fleetRow, type FleetRow } from '../../domain/fleet/posture';
 import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
 import { keyUsesOf, type KeyUse } from '../../domain/keys/key-uses';
-import { versionUrlOf } from '../../domain/keys/key-versions';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
 import { evaluateReadiness } from '../../domain/readiness/evaluate';
 import type { Read, ReadinessCheck, ReadinessInput } from '../../domain/readiness/types';
@@ -29,6 +28,7 @@ import {
 import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
+import { distinct, isBare, versionIn } from './fleet-facts';
 import { useThrottled } from './use-throttled';
 
 export interface Fleet {
@@ -117,7 +117,6 @@ export function useFleet(): Fleet {
     }
     return [...m.values()];
   }, [uses, vaultOf]);
-  const rbacVaults = usedVaults.filter((v) => v.properties.enableRbacAuthorization === true);
   const vaultSubs = [...new Set(usedVaults.map((v) => lower(v.subscriptionId)))];
   const providers = useReads(
     vaultSubs.map((sub) => ({ key: sub, options: providerQuery(sub, 'Microsoft.BotService') })),
@@ -130,6 +129,12 @@ export function useFleet(): Fleet {
       )
       .map((v) => ({ key: lower(v.id), options: vaultQuery(v.id) })),
   );
+  const vaultFacts = (v: FleetVaultRow): Vault => {
+    const fromArm = armVaults.get(lower(v.id));
+    return fromArm && 'value' in fromArm ? fromArm.value : v;
+  };
+  // The permission model as the vault itself says, where it was read (Resource Graph's row may lack or lag it).
+  const rbacVaults = usedVaults.filter((v) => vaultFacts(v).properties.enableRbacAuthorization === true);
   const roles = useReads(rbacVaults.map((v) => ({ key: lower(v.id), options: roleAssignmentsQuery(v.id) })));
   const diagnostics = useReads(
     usedVaults.map((v) => ({ key: lower(v.id), options: diagnosticSettingsQuery(v.id) })),
@@ -144,10 +149,6 @@ export function useFleet(): Fleet {
     }),
   );
 
-  const vaultFacts = (v: FleetVaultRow): Vault => {
-    const fromArm = armVaults.get(lower(v.id));
-    return fromArm && 'value' in fromArm ? fromArm.value : v;
-  };
   const principalObjectId = grantableCmekObjectId(principal.data);
   const granteeIds = [
     ...new Set(
@@ -201,21 +202,19 @@ export function useFleet(): Fleet {
     };
     const { providers, armVaults, roles, diagnostics, keyLists, principalRead, granteesRead, nowMs } =
       answers;
+    // Not yet listed, the list failed, or listed without it: only the last is "not visible to you".
+    const unseen = (k: VersionedKeyUrl): Read<never> =>
+      vaults.error
+        ? { error: `The key vaults could not be listed: ${describeError(vaults.error).message}` }
+        : vaults.data
+          ? { error: `No key vault named “${k.vaultName}” is visible to you, so it could not be checked.` }
+          : undefined;
+    const historyError = changes.error ? describeError(changes.error).message : undefined;
     return (bots.data ?? []).map((bot) => {
       const key = keys.get(bot.id);
       const vault = key ? vaultOf(key) : undefined;
-      // Not yet listed, the list failed, or listed without it: only the last is "not visible to you".
-      const unseen: Read<never> = !key
-        ? undefined
-        : vaults.error
-          ? { error: `The key vaults could not be listed: ${describeError(vaults.error).message}` }
-          : vaults.data
-            ? {
-                error: `No key vault named “${key.vaultName}” is visible to you, so it could not be checked.`,
-              }
-            : undefined;
       const keyRead = (k: VersionedKeyUrl): Read<Key> =>
-        vaultOf(k) ? versionIn(keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`), k) : unseen;
+        vaultOf(k) ? versionIn(keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`), k) : unseen(k);
       const left = (usesByBot.get(lower(bot.id)) ?? []).filter((u) => !u.current);
       return fleetRow({
         bot,
@@ -223,28 +222,38 @@ export function useFleet(): Fleet {
         subscriptionName: subscriptionNames.get(lower(bot.subscriptionId)) ?? bot.subscriptionId,
         nowMs,
         left: left.map((use) => ({ use, read: keyRead(use.key) })),
+        historyError,
         vaultId: vault?.id,
         checks:
           key &&
-          checksOf(bot.tenantId, key, () => ({
-            cloud,
-            botTenantId: bot.tenantId,
-            vaultId: vault?.id,
-            vault: vault ? (isBare(vault) ? armVaults.get(lower(vault.id)) : { value: vault }) : unseen,
-            provider: vault ? providers.get(lower(vault.subscriptionId)) : unseen,
-            cmekPrincipal: principalRead,
-            roleAssignments: vault?.properties.enableRbacAuthorization
-              ? roles.get(lower(vault.id))
-              : { value: [] },
-            otherGrantees: granteesRead,
-            keyVersion: keyRead(key),
-            keyVersions: vault ? keyLists.get(`${lower(key.vaultName)}/${lower(key.keyName)}`) : unseen,
-            diagnosticSettings: vault ? diagnostics.get(lower(vault.id)) : unseen,
-            nowMs,
-          })),
+          checksOf(bot.tenantId, key, () => {
+            const vaultRead: Read<Vault> = vault
+              ? isBare(vault)
+                ? armVaults.get(lower(vault.id))
+                : { value: vault }
+              : unseen(key);
+            const rbac =
+              vaultRead && 'value' in vaultRead && vaultRead.value.properties.enableRbacAuthorization;
+            return {
+              cloud,
+              botTenantId: bot.tenantId,
+              vaultId: vault?.id,
+              vault: vaultRead,
+              provider: vault ? providers.get(lower(vault.subscriptionId)) : unseen(key),
+              cmekPrincipal: principalRead,
+              roleAssignments: vault && rbac ? roles.get(lower(vault.id)) : { value: [] },
+              otherGrantees: granteesRead,
+              keyVersion: keyRead(key),
+              keyVersions: vault
+                ? keyLists.get(`${lower(key.vaultName)}/${lower(key.keyName)}`)
+                : unseen(key),
+              diagnosticSettings: vault ? diagnostics.get(lower(vault.id)) : unseen(key),
+              nowMs,
+            };
+          }),
       });
     });
-  }, [bots.data, keys, subs.data, uses, vaults.data, vaults.error, vaultOf, answers, cloud]);
+  }, [bots.data, keys, subs.data, uses, vaults.data, vaults.error, changes.error, vaultOf, answers, cloud]);
   const checking =
     providers.running +
     armVaults.running +
@@ -257,7 +266,9 @@ export function useFleet(): Fleet {
     listed: bots.isSuccess && subs.isSuccess,
     principalObjectId,
     checking:
-      checking + (vaults.isFetching ? 1 : 0) + (changes.isFetching ? 1 : 0) + (principal.isFetching ? 1 : 0),
+      checking +
+      [bots, vaults, changes, principal].filter((q) => q.isFetching).length +
+      (granteeIds.length && grantees.isFetching ? 1 : 0),
     error: bots.error ?? subs.error,
     retry: () => {
       for (const q of [subs, bots, vaults, principal, changes, grantees]) if (q.isError) void q.refetch();
@@ -272,23 +283,3 @@ export function useFleet(): Fleet {
 }
 
 const noneNeeded: Read<ServicePrincipalFacts[]> = { value: [] };
-
-/** A vault whose Resource Graph row lacks its access policies (where RG carries them is unconfirmed). */
-const isBare = (v: FleetVaultRow) =>
-  v.properties.enableRbacAuthorization !== true && v.properties.accessPolicies === undefined;
-
-/**
- * A version's attributes, from its key's list of versions (Keys_ListVersions carries each version's attributes): one
- * read per key instead of one per version in use.
- */
-function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
-  if (!list || 'error' in list) return list;
-  const found = list.value.find((v) => versionUrlOf(v)?.version === k.version);
-  return found
-    ? { value: found }
-    : { error: `Version ${k.version} of ${k.keyName} is not in the key vault.`, notFound: true };
-}
-
-function distinct<T>(items: T[], keyOf: (t: T) => string): [string, T][] {
-  return [...new Map(items.map((t) => [keyOf(t), t])).entries()];
-}

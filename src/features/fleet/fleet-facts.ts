@@ -1,0 +1,25 @@
+import type { FleetVaultRow } from '../../arm/types/fleet';
+import type { Key } from '../../arm/types/key-vault';
+import { versionUrlOf } from '../../domain/keys/key-versions';
+import type { VersionedKeyUrl } from '../../domain/key-url';
+import type { Read } from '../../domain/readiness/types';
+
+/** A vault whose Resource Graph row lacks its access policies (where RG carries them is unconfirmed). */
+export const isBare = (v: FleetVaultRow) =>
+  v.properties.enableRbacAuthorization !== true && v.properties.accessPolicies === undefined;
+
+/**
+ * A version's attributes, from its key's list of versions (Keys_ListVersions carries each version's attributes): one
+ * read per key instead of one per version in use.
+ */
+export function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
+  if (!list || 'error' in list) return list;
+  const found = list.value.find((v) => versionUrlOf(v)?.version === k.version);
+  return found
+    ? { value: found }
+    : { error: `Version ${k.version} of ${k.keyName} is not in the key vault.`, notFound: true };
+}
+
+export function distinct<T>(items: T[], keyOf: (t: T) => string): [string, T][] {
+  return [...new Map(items.map((t) => [keyOf(t), t])).entries()];
+}
