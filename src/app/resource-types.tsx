@@ -26,7 +26,7 @@ import { preloadable, type Preloadable } from './preloadable';
 export interface ResourceTypeDef {
   typeLabel: string;
   menu: MenuGroup[];
-  /** Built blades by menu id, or by `menu/child` for a child blade (`menu/*`: any child, such as a key's name). */
+  /** Built blades by menu id, or by `menu/child` for a child blade (`menu/*`: every child, such as a key by its name). */
   blades: Partial<Record<string, Preloadable<object>>>;
   /** Titles of the child blades, from the child's own segment. */
   children: Record<string, (child: string) => string>;
