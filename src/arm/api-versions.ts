@@ -9,4 +9,6 @@ export const apiVersions = {
   diagnosticSettings: '2021-05-01-preview',
   operationalInsights: '2025-02-01',
   keyVaultData: '2025-07-01',
+  policyAssignments: '2023-04-01',
+  policyInsights: '2019-10-01',
 } as const;

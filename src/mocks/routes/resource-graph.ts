@@ -13,6 +13,7 @@ import {
   type GraphColumn,
   type GraphQuery,
 } from './resource-graph-query';
+import { parsePolicyStatesQuery, policyStateRows } from './policy-states-query';
 import { workspaceJson } from './workspaces';
 
 type Row = Record<string, unknown>;
@@ -204,9 +205,11 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
   router.add('arm', 'POST', '/providers/Microsoft.ResourceGraph/resources', ({ req, now }) => {
     const body = readBody(req.body);
     const changes = parseChangesQuery(body.query);
-    const q = changes
-      ? undefined
-      : (parseGraphQuery(body.query) ?? invalid(assumptions.resourceGraph.unsupportedQuery));
+    const policy = changes ? undefined : parsePolicyStatesQuery(body.query);
+    const q =
+      changes || policy
+        ? undefined
+        : (parseGraphQuery(body.query) ?? invalid(assumptions.resourceGraph.unsupportedQuery));
     // No subscriptions: a tenant query, over the subscriptions Subscriptions_List shows the caller.
     const subscriptions = body.subscriptions ?? visibleSubscriptionIds(ctx.world);
     const fingerprint = JSON.stringify([
@@ -235,7 +238,9 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
         fingerprint,
         rows: changes
           ? changeRows(ctx, subscriptions, changes, now)
-          : resourceRows(ctx, subscriptions, q!, now),
+          : policy
+            ? policyStateRows(ctx, subscriptions, policy, now)
+            : resourceRows(ctx, subscriptions, q!, now),
       };
       cursorId = String(++nextCursor);
       cursors.set(cursorId, cursor);

@@ -3,6 +3,7 @@ import { badRequest, fail } from '../twin/errors';
 import type { TwinBot } from '../twin/model';
 import type { World } from '../twin/world';
 import { botKeyProblem, settleBot } from './bot-cmek';
+import { refuseByPolicy } from './policy';
 import { botTenantOf, evaluateBotKeyAccess } from './bot-key-access';
 
 type Props = Record<string, unknown>;
@@ -121,6 +122,7 @@ export function applyBotPatch(
   validateCommon(bot, p);
   const wantEnabled = typeof p.isCmekEnabled === 'boolean' ? p.isCmekEnabled : bot.cmek.enabled;
   const wantUrl = 'cmekKeyVaultUrl' in p ? (p.cmekKeyVaultUrl as string | null) : bot.cmek.keyUrl;
+  refuseByPolicy(world, bot, wantEnabled);
   const next: TwinBot = {
     ...bot,
     displayName: str(p, 'displayName', bot.displayName),
@@ -172,6 +174,7 @@ export function applyBotPut(
       `The msaAppType '${String(msaAppType)}' is not valid.`,
       'properties.msaAppType',
     );
+  refuseByPolicy(world, bot, p.isCmekEnabled === true);
   const next: TwinBot = {
     ...bot,
     location: typeof body.location === 'string' ? body.location : bot.location,

@@ -113,6 +113,8 @@ export const supportedApiVersions: Record<string, string[]> = {
   'microsoft.insights/eventtypes': ['2015-04-01'],
   'microsoft.insights/diagnosticsettings': ['2017-05-01-preview', '2021-05-01-preview'],
   'microsoft.insights/diagnosticsettingscategories': ['2017-05-01-preview', '2021-05-01-preview'],
+  // …/Microsoft.PolicyInsights/PolicyInsights/readme.md (policy states and their evaluation)
+  'microsoft.policyinsights': ['2018-04-04', '2019-10-01', '2024-10-01', '2018-07-01-preview'],
   // The reference records 2025-02-01 only (WorkspacesListByResourceGroup example).
   'microsoft.operationalinsights': ['2025-02-01'],
   // …/Microsoft.ResourceGraph/ResourceGraph/readme.md

@@ -46,6 +46,12 @@ export const assumptions = {
   /** How long a purge takes and the poll interval advertised in Retry-After (seconds). */
   purgeRetryAfterSeconds: 1,
   /**
+   * Azure Policy. An on-demand scan of a subscription takes this long (real scans take minutes, undocumented); states
+   * exist only after a scan (Azure also evaluates about 5 minutes after an assignment and every 24 hours); a Deny
+   * assignment refuses writes at once (Azure may take up to about 30 minutes to start enforcing).
+   */
+  policy: { scanMs: 3 * 60 * 1000, scanRetryAfterSeconds: 10 },
+  /**
    * Azure Resource Graph. Subscriptions in a query that the caller cannot see are left out of the answer rather than
    * refused; a page without `$top` holds 100 rows; the twin answers the `objectArray` format and a small set of query
    * shapes only (routes/resource-graph-query.ts), and serves changes at once (real Resource Graph can lag behind ARM).
@@ -54,7 +60,7 @@ export const assumptions = {
     defaultTop: 100,
     onlyObjectArray: 'The twin answers Resource Graph queries in the objectArray format only.',
     unsupportedQuery:
-      'The twin understands only `resources` with `where type in~ (...)`, `project` of known columns and `order by id`.',
+      'The twin understands only `policyresources` for the Bot Service CMK policy states, `resourcechanges`, and `resources` with `where type in~ (...)`, `project` of known columns and `order by id`.',
   },
   /**
    * Azure's records of changes. The Activity log keeps 90 days (documented) and pages its answer (page size not
@@ -154,12 +160,16 @@ export const errorCodes = {
     InvalidRoleAssignmentId: 'Microsoft.Authorization, a role assignment name that is no GUID',
     MissingApiVersionParameter: 'ARM, a request without api-version',
     MissingSubscriptionRegistration: 'ARM, an unregistered namespace (arm-reference §1.2)',
+    PolicyParameterValueNotAllowed:
+      'Azure Policy, a parameter value outside allowedValues (salesforce/cloud-guardrails#53, quoting Azure)',
     PrincipalNotFound: 'Microsoft.Authorization, a principal id the directory does not know',
     Request_BadRequest: 'Microsoft Graph, a request it refuses',
     Request_ResourceNotFound: 'Microsoft Graph, an object that does not exist',
     Request_UnsupportedQuery: 'Microsoft Graph, a $filter it does not support',
     ResourceGroupNotFound: 'ARM (arm-reference §1.2)',
     ResourceNotFound: 'ARM (arm-reference §1.2)',
+    RequestDisallowedByPolicy:
+      'ARM, a write a Deny policy assignment refuses (MicrosoftDocs/SupportArticles-docs error-code-requestdisallowedbypolicy.md)',
     RoleAssignmentExists: 'Microsoft.Authorization, the same assignment under another name',
     RoleDefinitionDoesNotExist: 'Microsoft.Authorization, an unknown role definition',
     ServiceUnavailable: 'ARM, a 503',

@@ -3,6 +3,7 @@ import { registerBotRoutes } from '../routes/bots';
 import type { TwinContext } from '../routes/context';
 import { registerActivityLogRoutes } from '../routes/activity-log';
 import { registerDiagnosticSettingsRoutes } from '../routes/diagnostic-settings';
+import { registerPolicyRoutes } from '../routes/policy';
 import { registerDirectLineRoutes } from '../routes/direct-line';
 import { registerLogAnalyticsRoutes } from '../routes/log-analytics';
 import { registerWorkspaceRoutes } from '../routes/workspaces';
@@ -54,6 +55,7 @@ export class Twin implements TwinContext {
       registerWorkspaceRoutes,
       registerLogAnalyticsRoutes,
       registerKeyVaultDataRoutes,
+      registerPolicyRoutes,
     ]) {
       register(this.router, this);
     }

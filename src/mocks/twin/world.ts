@@ -19,6 +19,7 @@ import type {
   TwinTenant,
   TwinVault,
 } from './model';
+import type { TwinPolicyAssignment, TwinPolicyScan, TwinPolicyState } from './model-policy';
 import { assumptions } from './assumptions';
 import { Table } from './table';
 
@@ -42,6 +43,9 @@ export class World {
   readonly auditRows = new Table<TwinAuditRow>('auditRows');
   readonly rotationPolicies = new Table<TwinRotationPolicy>('rotationPolicies');
   readonly deletedKeys = new Table<TwinDeletedKey>('deletedKeys');
+  readonly policyAssignments = new Table<TwinPolicyAssignment>('policyAssignments');
+  readonly policyStates = new Table<TwinPolicyState>('policyStates');
+  readonly policyScans = new Table<TwinPolicyScan>('policyScans');
 
   /** Vaults whose keys are seeded on first use (tenant-scale scenarios), by lower-cased vault id. */
   private readonly deferredKeys = new Map<string, () => void>();
@@ -89,6 +93,9 @@ export class World {
       this.auditRows,
       this.rotationPolicies,
       this.deletedKeys,
+      this.policyAssignments,
+      this.policyStates,
+      this.policyScans,
     ] as Table<unknown>[];
   }
 

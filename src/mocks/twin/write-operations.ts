@@ -64,6 +64,20 @@ const patterns: Pattern[] = [
     }),
   },
   {
+    re: /^(\/subscriptions\/[^/]+\/providers\/microsoft\.authorization\/policyassignments\/[^/]+)$/i,
+    of: (m, method) => ({
+      operationName: `Microsoft.Authorization/policyAssignments/${verb(method)}`,
+      resourceId: m[1]!,
+    }),
+  },
+  {
+    re: /^(\/subscriptions\/[^/]+\/providers\/microsoft\.policyinsights)\/policystates\/latest\/triggerevaluation$/i,
+    of: (m) => ({
+      operationName: 'Microsoft.PolicyInsights/policyStates/triggerEvaluation/action',
+      resourceId: m[1]!,
+    }),
+  },
+  {
     re: /^(.+\/providers\/microsoft\.insights\/diagnosticsettings\/[^/]+)$/i,
     of: (m, method) => ({
       operationName: `Microsoft.Insights/diagnosticSettings/${verb(method)}`,

@@ -1,0 +1,102 @@
+import { apiVersions } from '../api-versions';
+import { armRequest, armSleep } from '../client';
+import { ArmError } from '../errors';
+import { listAll } from '../paging';
+import type { PolicyAssignment, PolicyAssignmentCreate, PolicyStateRow } from '../types/policy';
+import { resourceGraphQuery, type GraphScope } from './resource-graph';
+
+/** Policy assignments at a subscription and above it (management groups) that use one definition. */
+export function policyAssignmentsForDefinition(
+  subscriptionId: string,
+  definitionId: string,
+  signal?: AbortSignal,
+): Promise<PolicyAssignment[]> {
+  return listAll<PolicyAssignment>(
+    `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments`,
+    {
+      apiVersion: apiVersions.policyAssignments,
+      query: { $filter: `policyDefinitionId eq '${definitionId}'` },
+      signal,
+    },
+  );
+}
+
+/** PolicyAssignments_Create at a subscription: a PUT, safe to repeat with the same name. */
+export async function policyAssignmentsCreate(
+  subscriptionId: string,
+  name: string,
+  body: PolicyAssignmentCreate,
+  signal?: AbortSignal,
+): Promise<PolicyAssignment> {
+  return (
+    await armRequest<PolicyAssignment>({
+      method: 'PUT',
+      path: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+      apiVersion: apiVersions.policyAssignments,
+      body,
+      signal,
+    })
+  ).body;
+}
+
+/**
+ * Each bot's latest compliance with one definition, from Resource Graph's `policyresources` table (fleet-posture §2).
+ * The definition id is lower-cased: the table holds ids in lower case in Microsoft's samples.
+ */
+export function policyStatesQuery(
+  scope: GraphScope,
+  definitionId: string,
+  signal?: AbortSignal,
+): Promise<PolicyStateRow[]> {
+  return resourceGraphQuery<PolicyStateRow>(
+    scope,
+    `policyresources | where type =~ 'microsoft.policyinsights/policystates' | where tolower(tostring(properties.policyDefinitionId)) == '${definitionId.toLowerCase()}' | project id, resourceId = tostring(properties.resourceId), complianceState = tostring(properties.complianceState), policyAssignmentId = tostring(properties.policyAssignmentId), timestamp = tostring(properties.timestamp) | order by id asc`,
+    signal,
+  );
+}
+
+const pollMs = 10_000;
+/** Azure's scans of a subscription take minutes; after an hour the caller is told it is still running. */
+const maxPolls = 360;
+
+/**
+ * PolicyStates_TriggerSubscriptionEvaluation: 202 with a Location that answers 202 while the scan runs and 200 when it
+ * is done (get-compliance-data.md). `onPoll` hears each wait, so the caller can say the scan is still running.
+ * @returns whether the scan finished while polling.
+ */
+export async function policyEvaluationTrigger(
+  subscriptionId: string,
+  onPoll?: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const started = await armRequest<unknown>({
+    method: 'POST',
+    path: `/subscriptions/${subscriptionId}/providers/Microsoft.PolicyInsights/policyStates/latest/triggerEvaluation`,
+    apiVersion: apiVersions.policyInsights,
+    idempotent: true,
+    signal,
+  });
+  const location = started.headers.get('location');
+  if (started.status !== 202) return true;
+  if (!location)
+    throw new ArmError({
+      status: started.status,
+      code: 'MissingLocation',
+      message: 'Azure started the evaluation but gave no address to follow it.',
+    });
+  for (let n = 1; n <= maxPolls; n++) {
+    onPoll?.(n);
+    await armSleep(pollMs, signal);
+    const r = await armRequest<{ status?: string }>({ method: 'GET', path: location, signal });
+    if (r.status === 200) {
+      if (r.body?.status && r.body.status !== 'Succeeded')
+        throw new ArmError({
+          status: 200,
+          code: 'EvaluationFailed',
+          message: `Azure Policy's evaluation ended as ${r.body.status}.`,
+        });
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,98 @@
+import type { PolicyAssignment, PolicyStateRow } from '../../arm/types/policy';
+
+/**
+ * Azure's built-in "Bot Service should be encrypted with a customer-managed key" (Azure/azure-policy
+ * `built-in-policies/policyDefinitions/Bot Service/CMKEnabled_Audit.json`): a bot whose `isCmekEnabled` is not true is
+ * non-compliant; its `effect` parameter is Audit (the default), Deny or Disabled.
+ */
+export const cmkPolicy = {
+  definitionId: '/providers/Microsoft.Authorization/policyDefinitions/51522a96-0869-4791-82f3-981000c2c67f',
+  displayName: 'Bot Service should be encrypted with a customer-managed key',
+  /** The name Keyguard gives its assignment at a subscription (a PUT with it again changes that one). */
+  assignmentName: 'bot-service-cmk',
+} as const;
+
+export type PolicyEffect = 'Audit' | 'Deny' | 'Disabled';
+
+export const effectWords: Record<PolicyEffect, string> = {
+  Audit:
+    'Marks every bot of the subscription that is not on a customer-managed key as non-compliant. Nothing is blocked.',
+  Deny: 'Also refuses creating or updating any bot that is not on a customer-managed key: turning CMK off, deploying a bot without it, or changing anything else on such a bot fails with RequestDisallowedByPolicy.',
+  Disabled: 'The assignment stays but nothing is evaluated or blocked.',
+};
+
+/** The effect an assignment gives (the definition's default, Audit, when the assignment sets none). */
+export function effectOf(a: PolicyAssignment): PolicyEffect | string {
+  const v = a.properties.parameters?.effect?.value;
+  if (typeof v !== 'string') return 'Audit';
+  const known = (['Audit', 'Deny', 'Disabled'] as const).find((e) => e.toLowerCase() === v.toLowerCase());
+  return known ?? v;
+}
+
+/** What a subscription's assignments of the definition amount to: the strongest one enforced wins. */
+export interface SubscriptionPolicy {
+  assignments: PolicyAssignment[];
+  /** `none` when the definition is not assigned here or above. */
+  effect: PolicyEffect | 'none' | string;
+  /** Deny assigned but not enforced (`DoNotEnforce`): evaluated as Audit. */
+  notEnforced: boolean;
+  /** Where the assignment that decides sits: this subscription, or a management group above it. */
+  inherited: boolean;
+}
+
+export function subscriptionPolicy(
+  subscriptionId: string,
+  assignments: PolicyAssignment[],
+): SubscriptionPolicy {
+  const rank = (a: PolicyAssignment) => {
+    const e = effectOf(a);
+    const enforced = a.properties.enforcementMode !== 'DoNotEnforce';
+    return e === 'Deny' ? (enforced ? 3 : 2) : e === 'Audit' ? 2 : e === 'Disabled' ? 0 : 1;
+  };
+  const decisive = [...assignments].sort((a, b) => rank(b) - rank(a))[0];
+  if (!decisive) return { assignments, effect: 'none', notEnforced: false, inherited: false };
+  const here = `/subscriptions/${subscriptionId}/`.toLowerCase();
+  return {
+    assignments,
+    effect: effectOf(decisive),
+    notEnforced: decisive.properties.enforcementMode === 'DoNotEnforce',
+    inherited: !decisive.id.toLowerCase().startsWith(here),
+  };
+}
+
+export type Compliance = 'Compliant' | 'NonCompliant' | 'Conflict' | 'Exempt' | string;
+
+/**
+ * Each bot's compliance (lower-cased id → state) from the latest states of every assignment of the definition: one
+ * non-compliant assignment makes the bot non-compliant.
+ */
+export function complianceByBot(rows: PolicyStateRow[]): Map<string, { state: Compliance; at: string }> {
+  const rank = (s: string) => (s === 'NonCompliant' ? 3 : s === 'Conflict' ? 2 : s === 'Compliant' ? 1 : 0);
+  const out = new Map<string, { state: Compliance; at: string }>();
+  for (const r of rows) {
+    const k = r.resourceId.toLowerCase();
+    const had = out.get(k);
+    if (!had || rank(r.complianceState) > rank(had.state))
+      out.set(k, { state: r.complianceState, at: had && had.at > r.timestamp ? had.at : r.timestamp });
+  }
+  return out;
+}
+
+export const complianceWords: Record<string, string> = {
+  Compliant: 'Compliant',
+  NonCompliant: 'Non-compliant',
+  Conflict: 'Conflict',
+  Exempt: 'Exempt',
+};
+
+/** The Azure CLI equivalent of the one-click assignment and the scan after it. */
+export function assignCommand(subscriptionId: string, effect: PolicyEffect): string {
+  return [
+    `az policy assignment create --name ${cmkPolicy.assignmentName} \\`,
+    `  --display-name "${cmkPolicy.displayName}" \\`,
+    `  --policy ${cmkPolicy.definitionId.split('/').pop()} \\`,
+    `  --scope /subscriptions/${subscriptionId} \\`,
+    `  --params '{"effect":{"value":"${effect}"}}'`,
+    `az policy state trigger-scan --subscription ${subscriptionId}`,
+  ].join('\n');
+}

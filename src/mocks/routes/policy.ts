@@ -1,0 +1,188 @@
+import { assumptions, builtInRoles } from '../twin/assumptions';
+import { authorize } from '../rules/authorization';
+import { assignmentsOf, scanKey, settleScans } from '../rules/policy';
+import { fail } from '../twin/errors';
+import { json, type Router } from '../twin/http';
+import type { TwinPolicyAssignment } from '../twin/model-policy';
+import type { World } from '../twin/world';
+import { newGuid, requireSubscription, type TwinContext } from './context';
+
+const assignmentsPath = '/subscriptions/:sub/providers/Microsoft.Authorization/policyAssignments';
+const effects = ['audit', 'deny', 'disabled'];
+
+function assignmentJson(a: TwinPolicyAssignment) {
+  return {
+    id: a.id,
+    type: 'Microsoft.Authorization/policyAssignments',
+    name: a.name,
+    properties: {
+      displayName: a.displayName,
+      ...(a.description ? { description: a.description } : {}),
+      policyDefinitionId: a.policyDefinitionId,
+      scope: `/subscriptions/${a.subscriptionId}`,
+      notScopes: [],
+      parameters: structuredClone(a.parameters),
+      enforcementMode: a.enforcementMode,
+      metadata: { createdOn: new Date(a.createdAt).toISOString() },
+    },
+  };
+}
+
+/** Writing an assignment takes Owner (Contributor's NotActions leave out Microsoft.Authorization/*\/Write). */
+function requireOwner(world: World, subscriptionId: string): void {
+  const scope = `/subscriptions/${subscriptionId}`.toLowerCase();
+  const user = world.settings.demoUserObjectId;
+  const owner = [...world.roleAssignments.values()].some((ra) => {
+    const at = ra.scope.toLowerCase().replace(/\/+$/, '');
+    return (
+      ra.principalId === user && ra.roleDefinitionGuid === builtInRoles.Owner && (at === '' || at === scope)
+    );
+  });
+  if (owner) return;
+  const upn = world.principals.get(user)?.userPrincipalName ?? user;
+  fail(
+    403,
+    'AuthorizationFailed',
+    `The client '${upn}' with object id '${user}' does not have authorization to perform action 'Microsoft.Authorization/policyAssignments/write' over scope '/subscriptions/${subscriptionId}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
+}
+
+function readAssignment(
+  body: unknown,
+  subscriptionId: string,
+  name: string,
+  now: number,
+): TwinPolicyAssignment {
+  const p = (body as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (!p || typeof p !== 'object')
+    fail(400, 'InvalidRequestContent', 'The request needs properties.', 'properties');
+  const definition = p!.policyDefinitionId;
+  if (
+    typeof definition !== 'string' ||
+    !/^\/providers\/Microsoft\.Authorization\/policyDefinitions\/[^/]+$/i.test(definition)
+  )
+    fail(
+      400,
+      'InvalidRequestContent',
+      'properties.policyDefinitionId must be a policy definition id.',
+      'properties.policyDefinitionId',
+    );
+  const parameters = (p!.parameters ?? {}) as Record<string, { value: unknown }>;
+  const effect = parameters.effect?.value;
+  if (effect !== undefined && !(typeof effect === 'string' && effects.includes(effect.toLowerCase())))
+    fail(
+      400,
+      'PolicyParameterValueNotAllowed',
+      `The value '${String(effect)}' is not allowed for policy parameter 'effect' in policy definition '${String(definition).split('/').pop()}'. The allowed values are 'audit, Audit, deny, Deny, disabled, Disabled'.`,
+    );
+  const mode = p!.enforcementMode ?? 'Default';
+  if (mode !== 'Default' && mode !== 'DoNotEnforce')
+    fail(
+      400,
+      'InvalidRequestContent',
+      `The enforcement mode '${String(mode)}' is not valid.`,
+      'properties.enforcementMode',
+    );
+  return {
+    id: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+    subscriptionId,
+    name,
+    displayName: typeof p!.displayName === 'string' ? p!.displayName : name,
+    description: typeof p!.description === 'string' ? p!.description : undefined,
+    policyDefinitionId: definition as string,
+    parameters: structuredClone(parameters),
+    enforcementMode: mode as TwinPolicyAssignment['enforcementMode'],
+    createdAt: now,
+  };
+}
+
+/** Policy assignments at subscriptions, and Policy Insights' on-demand evaluation (fleet-posture §2). */
+export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
+  router.add('arm', 'GET', assignmentsPath, ({ req, params }) => {
+    requireSubscription(ctx, params.sub!);
+    authorize(
+      ctx.world,
+      `/subscriptions/${params.sub}`,
+      'Microsoft.Authorization/policyAssignments/read',
+      'read',
+    );
+    const filter = req.url.searchParams.get('$filter');
+    const byDefinition = filter ? /^policyDefinitionId eq '([^']+)'$/i.exec(filter.trim()) : undefined;
+    if (filter && !byDefinition && filter.trim().toLowerCase() !== 'atscope()')
+      fail(400, 'InvalidRequestContent', `The filter '${filter}' is not supported.`, '$filter');
+    const value = assignmentsOf(ctx.world, params.sub!).filter(
+      (a) => !byDefinition || a.policyDefinitionId.toLowerCase() === byDefinition[1]!.toLowerCase(),
+    );
+    return json(200, { value: value.map(assignmentJson) });
+  });
+  router.add('arm', 'GET', `${assignmentsPath}/:name`, ({ params }) => {
+    requireSubscription(ctx, params.sub!);
+    authorize(
+      ctx.world,
+      `/subscriptions/${params.sub}`,
+      'Microsoft.Authorization/policyAssignments/read',
+      'read',
+    );
+    const a = assignmentsOf(ctx.world, params.sub!).find(
+      (x) => x.name.toLowerCase() === params.name!.toLowerCase(),
+    );
+    return a
+      ? json(200, assignmentJson(a))
+      : fail(404, 'ResourceNotFound', `The policy assignment '${params.name}' is not found.`);
+  });
+  router.add('arm', 'PUT', `${assignmentsPath}/:name`, ({ req, params, now }) => {
+    requireSubscription(ctx, params.sub!);
+    requireOwner(ctx.world, params.sub!);
+    const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
+    const next = readAssignment(req.body, sub, params.name!, now);
+    const had = ctx.world.policyAssignments.get(next.id);
+    const saved = had ? { ...next, createdAt: had.createdAt } : next;
+    ctx.world.policyAssignments.set(next.id, saved);
+    return json(had ? 200 : 201, assignmentJson(saved));
+  });
+  router.add(
+    'arm',
+    'POST',
+    '/subscriptions/:sub/providers/Microsoft.PolicyInsights/policyStates/latest/triggerEvaluation',
+    ({ req, params, now }) => {
+      requireSubscription(ctx, params.sub!);
+      authorize(
+        ctx.world,
+        `/subscriptions/${params.sub}`,
+        'Microsoft.PolicyInsights/policyStates/triggerEvaluation/action',
+        'write',
+      );
+      const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
+      settleScans(ctx.world, now);
+      // A repeat trigger while a scan runs gets the same Location (get-compliance-data.md).
+      const running = ctx.world.policyScans.inSubscription(sub).find((s) => !s.settled);
+      const scan = running ?? {
+        id: newGuid(),
+        subscriptionId: sub,
+        startedAt: now,
+        doneAt: now + assumptions.policy.scanMs,
+        settled: false,
+      };
+      if (!running) ctx.world.policyScans.set(scanKey(sub, scan.id), scan);
+      return json(202, undefined, {
+        Location: `${req.url.origin}${scanKey(sub, scan.id)}?api-version=${req.url.searchParams.get('api-version')}`,
+        'Retry-After': String(assumptions.policy.scanRetryAfterSeconds),
+      });
+    },
+  );
+  router.add(
+    'arm',
+    'GET',
+    '/subscriptions/:sub/providers/Microsoft.PolicyInsights/asyncOperationResults/:id',
+    ({ params, now }) => {
+      requireSubscription(ctx, params.sub!);
+      settleScans(ctx.world, now);
+      const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
+      const scan = ctx.world.policyScans.get(scanKey(sub, params.id!));
+      if (!scan) fail(404, 'ResourceNotFound', `The operation '${params.id}' is not found.`);
+      return scan!.settled
+        ? json(200, { status: 'Succeeded' })
+        : json(202, undefined, { 'Retry-After': String(assumptions.policy.scanRetryAfterSeconds) });
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import type { EnforcementMode } from '../../arm/types/policy';
+
+/** A policy assignment at a subscription (the twin has no management groups). */
+export interface TwinPolicyAssignment {
+  id: string;
+  subscriptionId: string;
+  name: string;
+  displayName: string;
+  description?: string;
+  policyDefinitionId: string;
+  parameters: Record<string, { value: unknown }>;
+  enforcementMode: EnforcementMode;
+  createdAt: number;
+}
+
+/** The latest state of one resource for one assignment, as an evaluation left it. */
+export interface TwinPolicyState {
+  subscriptionId: string;
+  resourceId: string;
+  policyAssignmentId: string;
+  policyDefinitionId: string;
+  complianceState: 'Compliant' | 'NonCompliant';
+  at: number;
+}
+
+/** An on-demand evaluation of a subscription, running until `doneAt`. */
+export interface TwinPolicyScan {
+  id: string;
+  subscriptionId: string;
+  startedAt: number;
+  doneAt: number;
+  settled: boolean;
+}
