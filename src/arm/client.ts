@@ -9,6 +9,7 @@ import {
   type RetryPolicy,
 } from './retry-policy';
 import { recordServerDate } from './server-clock';
+import { graphWaitMs, recordBudget } from './throttle-budget';
 import { sleep as defaultSleep } from './sleep';
 
 export type Service = 'arm' | 'graph' | 'logs' | 'gateway';
@@ -141,6 +142,11 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
   const idempotent = readOnly || isIdempotent(req.method, req.idempotent);
 
   for (let attempt = 0; ; attempt++) {
+    // Resource Graph said its quota is spent: wait for it to refill rather than be throttled.
+    if (url.pathname.toLowerCase() === '/providers/microsoft.resourcegraph/resources') {
+      const wait = graphWaitMs(Date.now());
+      if (wait > 0) await sleep(wait, req.signal);
+    }
     const clientRequestId = crypto.randomUUID();
     const token = await current.getToken(scopeFor(service), req.signal);
     const headers: Record<string, string> = {
@@ -185,6 +191,7 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
     }
 
     recordServerDate(response.headers.get('date'));
+    recordBudget(url, response.headers, Date.now());
     if (response.ok) {
       return { status: response.status, headers: response.headers, body: (await readBody(response)) as T };
     }
@@ -204,6 +211,7 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
       method: req.method,
       url: url.toString(),
       clientRequestId,
+      retryAfterMs,
     });
   }
 }

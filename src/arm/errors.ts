@@ -17,6 +17,8 @@ export interface ArmErrorInit {
   clientRequestId?: string;
   method?: string;
   url?: string;
+  /** A throttled or unavailable answer's `Retry-After`, in milliseconds. */
+  retryAfterMs?: number;
 }
 
 /** The one error type of the ARM layer: an HTTP failure, an ARM/Key Vault/Graph error envelope, or a dropped connection. */
@@ -30,6 +32,7 @@ export class ArmError extends Error {
   readonly clientRequestId?: string;
   readonly method?: string;
   readonly url?: string;
+  readonly retryAfterMs?: number;
 
   constructor(init: ArmErrorInit) {
     super(init.message);
@@ -43,6 +46,7 @@ export class ArmError extends Error {
     this.clientRequestId = init.clientRequestId;
     this.method = init.method;
     this.url = init.url;
+    this.retryAfterMs = init.retryAfterMs;
   }
 
   /** Status 0: the request never got an HTTP answer (network down, connection dropped). */
@@ -137,7 +141,7 @@ export function errorFromResponse(
   statusText: string,
   text: string,
   headers: Headers,
-  request: { method: string; url: string; clientRequestId?: string },
+  request: { method: string; url: string; clientRequestId?: string; retryAfterMs?: number },
 ): ArmError {
   const body = parseErrorBody(text);
   const snippet = text.trim().replace(/\s+/g, ' ').slice(0, 200);
@@ -157,5 +161,6 @@ export function errorFromResponse(
     clientRequestId: headers.get('x-ms-client-request-id') ?? request.clientRequestId,
     method: request.method,
     url: request.url,
+    retryAfterMs: request.retryAfterMs,
   });
 }

@@ -9,6 +9,8 @@ export interface Column<T> {
   /** CSS grid track, e.g. `2fr` or `160px`. */
   width: string;
   render(row: T): ReactNode;
+  /** What the header cell holds instead of the header text (a "select all" checkbox). */
+  headerCell?: ReactNode;
   /** A sortable column: its order now (announced as aria-sort) and what a click on its header does. */
   sort?: { order: 'ascending' | 'descending' | 'none'; onSort(): void };
 }
@@ -106,26 +108,27 @@ export function VirtualTable<T>({
                 className={styles.cell}
                 aria-sort={c.sort && c.sort.order !== 'none' ? c.sort.order : undefined}
               >
-                {c.sort ? (
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    className={styles.sortButton}
-                    icon={
-                      c.sort.order === 'ascending' ? (
-                        <ArrowSortUpRegular />
-                      ) : c.sort.order === 'descending' ? (
-                        <ArrowSortDownRegular />
-                      ) : undefined
-                    }
-                    iconPosition="after"
-                    onClick={c.sort.onSort}
-                  >
-                    {c.header}
-                  </Button>
-                ) : (
-                  c.header
-                )}
+                {c.headerCell ??
+                  (c.sort ? (
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      className={styles.sortButton}
+                      icon={
+                        c.sort.order === 'ascending' ? (
+                          <ArrowSortUpRegular />
+                        ) : c.sort.order === 'descending' ? (
+                          <ArrowSortDownRegular />
+                        ) : undefined
+                      }
+                      iconPosition="after"
+                      onClick={c.sort.onSort}
+                    >
+                      {c.header}
+                    </Button>
+                  ) : (
+                    c.header
+                  ))}
               </div>
             ))}
           </div>

@@ -34,6 +34,8 @@ export interface FleetRow {
   subscriptionName: string;
   cmek: boolean;
   key?: VersionedKeyUrl;
+  /** The key's newest usable version when it is newer than the bot's (a rotation not followed). */
+  newer?: VersionedKeyUrl;
   vaultId?: string;
   /** Azure's `cmekEncryptionStatus`, verbatim. */
   status: string;
@@ -52,6 +54,7 @@ export interface PostureInput {
   bot: FleetBotRow;
   /** The bot's Key URL, parsed (undefined when CMK is off or the URL is not a versioned key identifier). */
   key: VersionedKeyUrl | undefined;
+  newer?: VersionedKeyUrl;
   subscriptionName: string;
   vaultId?: string;
   /** The readiness checks of the bot's key and vault (`evaluateReadiness`, shared by the bots on one key). */
@@ -133,6 +136,7 @@ export function fleetRow(i: PostureInput): FleetRow {
     subscriptionName: i.subscriptionName,
     cmek,
     key,
+    newer: key ? i.newer : undefined,
     vaultId: i.vaultId,
     status: i.bot.cmekEncryptionStatus,
   };

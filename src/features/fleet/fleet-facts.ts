@@ -1,6 +1,6 @@
 import type { FleetVaultRow } from '../../arm/types/fleet';
 import type { Key } from '../../arm/types/key-vault';
-import { versionUrlOf } from '../../domain/keys/key-versions';
+import { newerUsableVersion, versionUrlOf } from '../../domain/keys/key-versions';
 import type { VersionedKeyUrl } from '../../domain/key-url';
 import type { Read } from '../../domain/readiness/types';
 
@@ -22,4 +22,11 @@ export function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
 
 export function distinct<T>(items: T[], keyOf: (t: T) => string): [string, T][] {
   return [...new Map(items.map((t) => [keyOf(t), t])).entries()];
+}
+
+/** The key's newest usable version, when newer than the bot's. */
+export function newerOf(k: VersionedKeyUrl, list: Read<Key[]>, nowMs: number): VersionedKeyUrl | undefined {
+  if (!list || 'error' in list) return undefined;
+  const newer = newerUsableVersion(k, list.value, nowMs);
+  return newer ? versionUrlOf(newer) : undefined;
 }

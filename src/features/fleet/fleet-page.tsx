@@ -21,6 +21,7 @@ import { fleetColumns } from './fleet-columns';
 import { FleetTiles } from './fleet-tiles';
 import { RiskDialog } from './risk-cell';
 import { useFleet } from './use-fleet';
+import { useFleetBulk } from './use-fleet-bulk';
 
 const useStyles = makeStyles({
   page: {
@@ -81,7 +82,11 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
   const checking = fleet.checking > 0;
   const [risksOf, setRisksOf] = useState<string>();
   const opened = risksOf === undefined ? undefined : rows.find((r) => r.id === risksOf);
-  const columns = fleetColumns(sort, direction, onSort, checking, (r) => setRisksOf(r.id), tenant);
+  const bulk = useFleetBulk(rows, visible, fleet.subscriptionName, fleet.refresh);
+  const columns = [
+    bulk.column,
+    ...fleetColumns(sort, direction, onSort, checking, (r) => setRisksOf(r.id), tenant),
+  ];
   return (
     <div className={styles.page}>
       <h1 className={styles.title}>Customer-managed keys</h1>
@@ -137,8 +142,11 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
         <Button icon={<ArrowClockwiseRegular />} onClick={fleet.refresh}>
           Refresh
         </Button>
+        {bulk.menu}
       </div>
+      {bulk.progress}
       <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
+      {bulk.confirm}
       {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>
   );

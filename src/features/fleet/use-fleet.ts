@@ -28,7 +28,7 @@ import {
 import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
-import { distinct, isBare, versionIn } from './fleet-facts';
+import { distinct, isBare, newerOf, versionIn } from './fleet-facts';
 import { useThrottled } from './use-throttled';
 
 export interface Fleet {
@@ -38,6 +38,8 @@ export interface Fleet {
   /** Reads behind the risk column still running. */
   checking: number;
   error: unknown;
+  /** A subscription's display name by id (its id when not known). */
+  subscriptionName(id: string): string;
   /** Microsoft's Bot Service CMEK Prod in this tenant, for the fixes' commands. */
   principalObjectId?: string;
   retry(): void;
@@ -223,6 +225,7 @@ export function useFleet(): Fleet {
         nowMs,
         left: left.map((use) => ({ use, read: keyRead(use.key) })),
         historyError,
+        newer: key && newerOf(key, keyLists.get(`${lower(key.vaultName)}/${lower(key.keyName)}`), nowMs),
         vaultId: vault?.id,
         checks:
           key &&
@@ -263,6 +266,8 @@ export function useFleet(): Fleet {
     (answers !== live ? 1 : 0);
   return {
     rows,
+    subscriptionName: (id) =>
+      subs.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id,
     listed: bots.isSuccess && subs.isSuccess,
     principalObjectId,
     checking:

@@ -4,13 +4,13 @@ import type { TwinBot } from '../twin/model';
 import type { World } from '../twin/world';
 
 /** The only definition the twin evaluates: Bot Service should be encrypted with a customer-managed key. */
-export const botCmkDefinitionId =
+const botCmkDefinitionId =
   '/providers/Microsoft.Authorization/policyDefinitions/51522a96-0869-4791-82f3-981000c2c67f';
 
-export const botCmkDefinitionName = 'Bot Service should be encrypted with a customer-managed key';
+const botCmkDefinitionName = 'Bot Service should be encrypted with a customer-managed key';
 
 /** The assignment's effect (the definition's default, Audit, when its parameters set none), lower-cased. */
-export function effectOf(a: TwinPolicyAssignment): string {
+function effectOf(a: TwinPolicyAssignment): string {
   const v = a.parameters.effect?.value;
   return typeof v === 'string' ? v.toLowerCase() : 'audit';
 }

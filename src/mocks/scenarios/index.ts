@@ -7,6 +7,7 @@ import {
   purgeProtectionByPriya,
   revokeByPriya,
 } from './contoso-past';
+import { buildFleet } from './fleet';
 import { buildLarge } from './large';
 import { livePast } from './past';
 import { assumptions } from '../twin/assumptions';
@@ -20,6 +21,7 @@ export const scenarioNames = [
   'cross-tenant',
   'revoked',
   'no-principal',
+  'fleet',
   'large',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -37,6 +39,8 @@ export const scenarioDescriptions: Record<ScenarioName, string> = {
     "The bot uses a customer-managed key, but two days ago Priya removed the vault's access policy for Bot Service CMEK Prod: the audit log shows the unwraps failing since.",
   'no-principal':
     'The vault is prepared, but the tenant never got Microsoft’s Bot Service CMEK Prod service principal (it is created on first use).',
+  fleet:
+    'Several teams on their own keys, each vault with a gap: firewalls without the trusted-services bypass, Microsoft.BotService not registered on two key subscriptions, Bot Service CMEK Prod never granted on one vault, bots left behind a rotation, and one vault where you are only Reader.',
   large: 'Tenant scale: about 50 subscriptions, 2,000 key vaults, 20,000 keys and 5,000 bots.',
 };
 
@@ -149,6 +153,8 @@ function buildWorld(name: ScenarioName, startMs: number): World {
       b.key(vault, 'partner-bot-key', [{ keySize: 3072 }]);
       return b.world;
     }
+    case 'fleet':
+      return buildFleet(startMs);
     case 'large':
       return buildLarge(startMs);
   }
