@@ -51,3 +51,42 @@ test.describe('Bulk fixes across the tenant', () => {
     await expect(results(page).getByRole('listitem', { name: 'kv-finance-cmk: Failed' })).toBeVisible();
   });
 });
+
+test.describe('Azure Policy for customer-managed keys', () => {
+  test('assign Audit at a subscription, Azure evaluates it, each bot shows its compliance', async ({
+    page,
+  }) => {
+    await openDemo(page, 'fleet', '#cmk');
+    await expect(done(page)).toHaveText('Showing 10 of 10 bots.');
+    const policies = page.getByRole('table', { name: 'Azure Policy by subscription' });
+    const bots = policies.getByRole('row').filter({ hasText: 'Contoso Bots (Production)' });
+    await expect(bots.getByRole('cell').nth(1)).toHaveText('Not assigned');
+    await expect(
+      table(page).getByRole('row').filter({ hasText: 'contoso-hr-bot' }).getByRole('cell').nth(8),
+    ).toHaveText('Not assigned');
+
+    await bots.getByRole('button', { name: 'Assign the policy to Contoso Bots (Production)' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign the CMK policy to Contoso Bots (Production)' });
+    await dialog.getByRole('radio', { name: /^Deny:/ }).check();
+    await expect(
+      dialog.getByText('3 bots are of Contoso Bots (Production) on Microsoft-managed keys'),
+    ).toBeVisible();
+    await dialog.getByRole('radio', { name: /^Audit:/ }).check();
+    await expect(dialog.getByRole('region', { name: 'The same, as code: Azure CLI' })).toContainText(
+      `--params '{"effect":{"value":"Audit"}}'`,
+    );
+    await expectNoAxeViolations(page);
+    await dialog.getByRole('button', { name: 'Assign (Audit)' }).click();
+
+    await expect(bots.getByRole('cell').nth(1)).toHaveText('Audit');
+    await expect(bots.getByRole('cell').nth(2)).toHaveText('3 non-compliant, 7 compliant of 10 bots', {
+      timeout: 30_000,
+    });
+    await expect(
+      table(page).getByRole('row').filter({ hasText: 'contoso-hr-bot' }).getByRole('cell').nth(8),
+    ).toHaveText('Non-compliant');
+    await expect(
+      table(page).getByRole('row').filter({ hasText: 'sales-lead-bot' }).getByRole('cell').nth(8),
+    ).toHaveText('Compliant');
+  });
+});

@@ -55,18 +55,23 @@ export function policyStatesQuery(
   );
 }
 
-const pollMs = 10_000;
-/** Azure's scans of a subscription take minutes; after an hour the caller is told it is still running. */
-const maxPolls = 360;
+/** Between polls: Azure's Retry-After when it gives one (within reason), else 10 s. */
+function pollDelayMs(headers: Headers): number {
+  const seconds = Number(headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(60, Math.max(1, seconds)) * 1000 : 10_000;
+}
+
+/** Azure's scans of a subscription take minutes; after about an hour the caller is told it is still running. */
+const maxWaitMs = 60 * 60 * 1000;
 
 /**
  * PolicyStates_TriggerSubscriptionEvaluation: 202 with a Location that answers 202 while the scan runs and 200 when it
- * is done (get-compliance-data.md). `onPoll` hears each wait, so the caller can say the scan is still running.
+ * is done (get-compliance-data.md). `onPoll` hears how long it has waited, so the caller can say it is still running.
  * @returns whether the scan finished while polling.
  */
 export async function policyEvaluationTrigger(
   subscriptionId: string,
-  onPoll?: (n: number) => void,
+  onPoll?: (waitedMs: number) => void,
   signal?: AbortSignal,
 ): Promise<boolean> {
   const started = await armRequest<unknown>({
@@ -76,18 +81,20 @@ export async function policyEvaluationTrigger(
     idempotent: true,
     signal,
   });
-  const location = started.headers.get('location');
   if (started.status !== 202) return true;
+  const location = started.headers.get('location');
   if (!location)
     throw new ArmError({
       status: started.status,
       code: 'MissingLocation',
       message: 'Azure started the evaluation but gave no address to follow it.',
     });
-  for (let n = 1; n <= maxPolls; n++) {
-    onPoll?.(n);
-    await armSleep(pollMs, signal);
-    const r = await armRequest<{ status?: string }>({ method: 'GET', path: location, signal });
+  let delay = pollDelayMs(started.headers);
+  for (let waited = 0; waited < maxWaitMs;) {
+    await armSleep(delay, signal);
+    waited += delay;
+    onPoll?.(waited);
+    const r = await armRequest<{ status?: string } | undefined>({ method: 'GET', path: location, signal });
     if (r.status === 200) {
       if (r.body?.status && r.body.status !== 'Succeeded')
         throw new ArmError({
@@ -97,6 +104,7 @@ export async function policyEvaluationTrigger(
         });
       return true;
     }
+    delay = pollDelayMs(r.headers);
   }
   return false;
 }

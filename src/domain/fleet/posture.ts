@@ -41,6 +41,8 @@ export interface FleetRow {
   status: string;
   /** Worst first. */
   risks: Risk[];
+  /** Its compliance with Azure's Bot Service CMK policy, in words (undefined: not known yet). */
+  policy?: string;
   posture: Posture;
 }
 

@@ -5,7 +5,7 @@ export type Tile = 'all' | 'customer' | 'at-risk' | 'microsoft' | 'unknown';
 const tiles: Tile[] = ['all', 'customer', 'at-risk', 'microsoft', 'unknown'];
 
 export type SortColumn =
-  'name' | 'subscription' | 'encryption' | 'vault' | 'key' | 'version' | 'status' | 'risk';
+  'name' | 'subscription' | 'encryption' | 'vault' | 'key' | 'version' | 'status' | 'policy' | 'risk';
 const sortColumns: SortColumn[] = [
   'name',
   'subscription',
@@ -14,6 +14,7 @@ const sortColumns: SortColumn[] = [
   'key',
   'version',
   'status',
+  'policy',
   'risk',
 ];
 export type SortDirection = 'asc' | 'desc';
@@ -47,6 +48,7 @@ function haystack(r: FleetRow): string {
     r.key?.keyName,
     r.key?.version,
     r.status,
+    r.policy,
     ...r.risks.flatMap((k) => [k.title, k.reason]),
   ]
     .filter(Boolean)
@@ -78,6 +80,8 @@ function sortValue(r: FleetRow, c: SortColumn): string | number {
       return r.key?.version ?? '';
     case 'status':
       return r.status.toLowerCase();
+    case 'policy':
+      return r.policy?.toLowerCase() ?? '~';
     case 'risk':
       return riskWeight(r);
   }
@@ -121,4 +125,12 @@ export function queryFromView(v: TableView): Record<string, string> {
   if (v.sort !== 'risk') q.sort = v.sort;
   if (v.direction !== (v.sort === 'risk' ? 'desc' : 'asc')) q.dir = v.direction;
   return q;
+}
+
+/** The rows with each bot's policy word (the page's policy reads are apart from the posture's). */
+export function withPolicy(rows: FleetRow[], wordOf: (r: FleetRow) => string | undefined): FleetRow[] {
+  return rows.map((r) => {
+    const policy = wordOf(r);
+    return policy === r.policy ? r : { ...r, policy };
+  });
 }

@@ -1,4 +1,5 @@
 import type { PolicyAssignment, PolicyStateRow } from '../../arm/types/policy';
+import type { AsCode } from '../as-code/fix-as-code';
 
 /**
  * Azure's built-in "Bot Service should be encrypted with a customer-managed key" (Azure/azure-policy
@@ -85,14 +86,44 @@ export const complianceWords: Record<string, string> = {
   Exempt: 'Exempt',
 };
 
-/** The Azure CLI equivalent of the one-click assignment and the scan after it. */
-export function assignCommand(subscriptionId: string, effect: PolicyEffect): string {
-  return [
-    `az policy assignment create --name ${cmkPolicy.assignmentName} \\`,
-    `  --display-name "${cmkPolicy.displayName}" \\`,
-    `  --policy ${cmkPolicy.definitionId.split('/').pop()} \\`,
-    `  --scope /subscriptions/${subscriptionId} \\`,
-    `  --params '{"effect":{"value":"${effect}"}}'`,
-    `az policy state trigger-scan --subscription ${subscriptionId}`,
-  ].join('\n');
+/** The one-click assignment and the scan after it, as Azure CLI and as Bicep (deployed at the subscription). */
+export function assignAsCode(subscriptionId: string, effect: PolicyEffect): AsCode {
+  const definition = cmkPolicy.definitionId.split('/').pop();
+  return {
+    cli: [
+      `az policy assignment create --name ${cmkPolicy.assignmentName} \\`,
+      `  --display-name "${cmkPolicy.displayName}" \\`,
+      `  --policy ${definition} \\`,
+      `  --scope /subscriptions/${subscriptionId} \\`,
+      `  --params '{"effect":{"value":"${effect}"}}'`,
+      `az policy state trigger-scan --subscription ${subscriptionId}`,
+    ].join('\n'),
+    bicep: [
+      "targetScope = 'subscription'",
+      '',
+      `resource botServiceCmk 'Microsoft.Authorization/policyAssignments@2023-04-01' = {`,
+      `  name: '${cmkPolicy.assignmentName}'`,
+      '  properties: {',
+      `    displayName: '${cmkPolicy.displayName}'`,
+      `    policyDefinitionId: '${cmkPolicy.definitionId}'`,
+      `    parameters: { effect: { value: '${effect}' } }`,
+      "    enforcementMode: 'Default'",
+      '  }',
+      '}',
+    ].join('\n'),
+  };
+}
+
+/**
+ * A bot's policy column: its compliance where Azure evaluated it, else whether the definition applies to its
+ * subscription at all. Undefined: not known yet (or the assignments could not be read).
+ */
+export function policyWord(
+  compliance: { state: Compliance } | undefined,
+  policy: SubscriptionPolicy | undefined,
+): string | undefined {
+  if (compliance) return complianceWords[compliance.state] ?? compliance.state;
+  if (!policy) return undefined;
+  if (policy.effect === 'none') return 'Not assigned';
+  return policy.effect === 'Disabled' ? 'Disabled' : 'Not evaluated yet';
 }

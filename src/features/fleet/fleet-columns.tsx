@@ -84,6 +84,13 @@ export function fleetColumns(
       ...sortable('status'),
     },
     {
+      key: 'policy',
+      header: 'Policy',
+      width: 'minmax(124px, 0.8fr)',
+      render: (r) => r.policy ?? '—',
+      ...sortable('policy'),
+    },
+    {
       key: 'risk',
       header: 'Risk',
       width: 'minmax(220px, 1.6fr)',

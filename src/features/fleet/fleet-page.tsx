@@ -9,6 +9,7 @@ import {
   tileCounts,
   viewFromQuery,
   viewRows,
+  withPolicy,
   type SortColumn,
   type TableView,
 } from '../../domain/fleet/table';
@@ -21,6 +22,10 @@ import { fleetColumns } from './fleet-columns';
 import { FleetTiles } from './fleet-tiles';
 import { RiskDialog } from './risk-cell';
 import { useFleet } from './use-fleet';
+import { useCmkPolicy } from './use-cmk-policy';
+import { PolicySection } from './policy-section';
+import { policyWord } from '../../domain/policy/cmk-policy';
+import { valueOf } from '../../domain/readiness/types';
 import { useFleetBulk } from './use-fleet-bulk';
 
 const useStyles = makeStyles({
@@ -67,7 +72,17 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
   }, [fleet.listed]);
   const { tile, sort, direction } = viewFromQuery(query);
   const shown: TableView = { tile, sort, direction, text: deferredText };
-  const rows = fleet.rows;
+  const policy = useCmkPolicy(fleet.botSubscriptions);
+  const rows = useMemo(
+    () =>
+      withPolicy(fleet.rows, (r) =>
+        policyWord(
+          policy.compliance.get(r.id.toLowerCase()),
+          valueOf(policy.bySubscription.get(r.subscriptionId.toLowerCase())),
+        ),
+      ),
+    [fleet.rows, policy.compliance, policy.bySubscription],
+  );
   const visible = useMemo(
     () => viewRows(rows, viewFromQuery({ ...query, q: deferredText })),
     [rows, query, deferredText],
@@ -146,6 +161,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
       </div>
       {bulk.progress}
       <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
+      <PolicySection policy={policy} rows={rows} subscriptionName={fleet.subscriptionName} />
       {bulk.confirm}
       {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>

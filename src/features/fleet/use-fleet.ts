@@ -38,6 +38,8 @@ export interface Fleet {
   /** Reads behind the risk column still running. */
   checking: number;
   error: unknown;
+  /** The subscriptions that hold the bots listed. */
+  botSubscriptions: string[];
   /** A subscription's display name by id (its id when not known). */
   subscriptionName(id: string): string;
   /** Microsoft's Bot Service CMEK Prod in this tenant, for the fixes' commands. */
@@ -257,6 +259,10 @@ export function useFleet(): Fleet {
       });
     });
   }, [bots.data, keys, subs.data, uses, vaults.data, vaults.error, changes.error, vaultOf, answers, cloud]);
+  const botSubscriptions = useMemo(
+    () => [...new Set((bots.data ?? []).map((b) => lower(b.subscriptionId)))].sort(),
+    [bots.data],
+  );
   const checking =
     providers.running +
     armVaults.running +
@@ -266,6 +272,7 @@ export function useFleet(): Fleet {
     (answers !== live ? 1 : 0);
   return {
     rows,
+    botSubscriptions,
     subscriptionName: (id) =>
       subs.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id,
     listed: bots.isSuccess && subs.isSuccess,

@@ -50,7 +50,7 @@ export const assumptions = {
    * exist only after a scan (Azure also evaluates about 5 minutes after an assignment and every 24 hours); a Deny
    * assignment refuses writes at once (Azure may take up to about 30 minutes to start enforcing).
    */
-  policy: { scanMs: 3 * 60 * 1000, scanRetryAfterSeconds: 10 },
+  policy: { scanMs: 3 * 60 * 1000, scanRetryAfterSeconds: 2 },
   /**
    * Azure Resource Graph. Subscriptions in a query that the caller cannot see are left out of the answer rather than
    * refused; a page without `$top` holds 100 rows; the twin answers the `objectArray` format and a small set of query
