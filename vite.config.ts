@@ -64,6 +64,7 @@ const notOnEncryptionPath = [
     'queries/all-resources',
     'queries/selected-subscriptions',
     'queries/bots-using-vault',
+    'queries/key-map',
     'domain/as-code/key-as-code',
     'features/shared/key-guard-dialog',
     'features/shared/use-key-users',

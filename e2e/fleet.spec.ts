@@ -90,7 +90,7 @@ test.describe('Customer-managed keys across the tenant', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Subscription,Encryption,Key vault,Key,Version,Encryption status,Posture,Risks,Resource ID',
+      'Name,Subscription,Encryption,Key vault,Key,Version,Encryption status,Policy,Posture,Risks,Resource ID',
     );
     expect(lines).toHaveLength(4);
     expect(lines.find((l) => l.startsWith('contoso-support-bot,'))).toMatch(

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { deletedKeysList, gatewayProbe } from '../arm/operations/key-vault-data';
-import { botChangesQuery, botKeysQuery } from '../arm/operations/resource-changes';
+import { botChangesQuery } from '../arm/operations/resource-changes';
 import { parseResourceChanges } from '../domain/history/changes';
 import { queryKeys } from './keys';
 
@@ -17,14 +17,6 @@ export const deletedKeysQuery = (vaultId: string, vaultUrl: string) =>
   queryOptions({
     queryKey: queryKeys.child(vaultId, 'deletedkeys'),
     queryFn: ({ signal }) => deletedKeysList(vaultUrl, signal),
-  });
-
-/** Every bot of the directory and the key it reports (one Resource Graph query). */
-export const botKeysQueryOptions = () =>
-  queryOptions({
-    queryKey: queryKeys.resourceGraph('bot-keys', 'tenant'),
-    queryFn: ({ signal }) => botKeysQuery(signal),
-    staleTime: 60_000,
   });
 
 /** The directory's bot changes of the last week: who moved off which key (and may still need it). */

@@ -1,4 +1,4 @@
-import type { BotKeyRow, ResourceChangeRow, WorkspaceRow } from '../types/resource-changes';
+import type { ResourceChangeRow, WorkspaceRow } from '../types/resource-changes';
 import { resourceGraphQuery, type GraphScope } from './resource-graph';
 
 /** Resource Graph keeps change records for 14 days. */
@@ -52,15 +52,6 @@ export function botChangesQuery(days: number, signal?: AbortSignal): Promise<Res
     projection,
   ].join('\n');
   return resourceGraphQuery<ResourceChangeRow>('tenant', query, signal);
-}
-
-/** Every bot in the directory with its customer-managed key, in one query. */
-export function botKeysQuery(signal?: AbortSignal): Promise<BotKeyRow[]> {
-  return resourceGraphQuery<BotKeyRow>(
-    'tenant',
-    "resources | where type =~ 'microsoft.botservice/botservices' | project id, name, cmekEnabled = tobool(properties.isCmekEnabled), cmekKeyVaultUrl = tostring(properties.cmekKeyVaultUrl) | order by id asc",
-    signal,
-  );
 }
 
 /** Log Analytics workspaces the caller can see, for a diagnostic setting's destination. */

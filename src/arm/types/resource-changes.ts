@@ -30,11 +30,3 @@ export interface WorkspaceRow {
   subscriptionId: string;
   customerId: string;
 }
-
-/** A bot and its key, as the console's Resource Graph query projects it. */
-export interface BotKeyRow {
-  id: string;
-  name: string;
-  cmekEnabled: boolean | null;
-  cmekKeyVaultUrl: string;
-}

@@ -201,13 +201,16 @@ describe('the CSV', () => {
     const hostile = row(bot('=HYPERLINK("x")', { cmekEncryptionStatus: 'a,b' }), [
       check('purge-protection', 'failed', 'Purge "protection"'),
     ]);
-    const lines = fleetCsv([hostile, row(bot('plain', { isCmekEnabled: false }))]).split('\r\n');
+    const plain = { ...row(bot('plain', { isCmekEnabled: false })), policy: 'Non-compliant' };
+    const lines = fleetCsv([hostile, plain]).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Subscription,Encryption,Key vault,Key,Version,Encryption status,Posture,Risks,Resource ID',
+      'Name,Subscription,Encryption,Key vault,Key,Version,Encryption status,Policy,Posture,Risks,Resource ID',
     );
-    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""x""\)",Sub one,Customer-managed,kv1,k,1{32},"a,b",at-risk,/);
+    expect(lines[1]).toMatch(/^"'=HYPERLINK\(""x""\)",Sub one,Customer-managed,kv1,k,1{32},"a,b",,at-risk,/);
     expect(lines[1]).toContain('"error: Purge ""protection"": Purge ""protection"" is failed"');
-    expect(lines[2]).toMatch(/^plain,Sub one,Microsoft-managed,,,,On,microsoft,,\/subscriptions\//);
+    expect(lines[2]).toMatch(
+      /^plain,Sub one,Microsoft-managed,,,,On,Non-compliant,microsoft,,\/subscriptions\//,
+    );
     expect(lines[3]).toBe('');
   });
 });

@@ -23,7 +23,7 @@ export const effectWords: Record<PolicyEffect, string> = {
 };
 
 /** The effect an assignment gives (the definition's default, Audit, when the assignment sets none). */
-export function effectOf(a: PolicyAssignment): PolicyEffect | string {
+function effectOf(a: PolicyAssignment): PolicyEffect | string {
   const v = a.properties.parameters?.effect?.value;
   if (typeof v !== 'string') return 'Audit';
   const known = (['Audit', 'Deny', 'Disabled'] as const).find((e) => e.toLowerCase() === v.toLowerCase());
@@ -79,7 +79,7 @@ export function complianceByBot(rows: PolicyStateRow[]): Map<string, { state: Co
   return out;
 }
 
-export const complianceWords: Record<string, string> = {
+const complianceWords: Record<string, string> = {
   Compliant: 'Compliant',
   NonCompliant: 'Non-compliant',
   Conflict: 'Conflict',

@@ -30,3 +30,14 @@ export function newerOf(k: VersionedKeyUrl, list: Read<Key[]>, nowMs: number): V
   const newer = newerUsableVersion(k, list.value, nowMs);
   return newer ? versionUrlOf(newer) : undefined;
 }
+
+export const lower = (s: string) => s.toLowerCase();
+
+/** A vault URI's host, lower-cased ('' for none or a malformed one). */
+export const hostOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).host.toLowerCase() : '';
+  } catch {
+    return '';
+  }
+};

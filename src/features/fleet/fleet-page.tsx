@@ -24,6 +24,7 @@ import { RiskDialog } from './risk-cell';
 import { useFleet } from './use-fleet';
 import { useCmkPolicy } from './use-cmk-policy';
 import { PolicySection } from './policy-section';
+import { KeyMapSection } from './key-map-section';
 import { policyWord } from '../../domain/policy/cmk-policy';
 import { valueOf } from '../../domain/readiness/types';
 import { useFleetBulk } from './use-fleet-bulk';
@@ -37,6 +38,8 @@ const useStyles = makeStyles({
     flex: 1,
     minHeight: 0,
     overflow: 'auto',
+    // The page scrolls as a whole: no section (the table's own scroller least of all) is squeezed to fit.
+    '& > *': { flexShrink: 0 },
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
@@ -162,6 +165,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
       {bulk.progress}
       <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
       <PolicySection policy={policy} rows={rows} subscriptionName={fleet.subscriptionName} />
+      <KeyMapSection map={fleet.keyMap} tenant={tenant} />
       {bulk.confirm}
       {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>

@@ -9,7 +9,7 @@ import { describeError } from '../../domain/error-wording';
 import { grantableCmekObjectId, type ServicePrincipalFacts } from '../../domain/bot-service-principal';
 import { fleetRow, type FleetRow } from '../../domain/fleet/posture';
 import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
-import { keyUsesOf, type KeyUse } from '../../domain/keys/key-uses';
+import type { KeyUse } from '../../domain/keys/key-uses';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
 import { evaluateReadiness } from '../../domain/readiness/evaluate';
 import type { Read, ReadinessCheck, ReadinessInput } from '../../domain/readiness/types';
@@ -17,7 +17,7 @@ import { cmekPrincipalQuery } from '../../queries/cmek-principal';
 import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 import { directoryObjectsQuery } from '../../queries/directory';
 import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../../queries/fleet';
-import { botChangesQueryOptions } from '../../queries/key-vault';
+import { useKeyMap, type KeyMap } from '../../queries/key-map';
 import {
   keyVersionsQuery,
   providerQuery,
@@ -28,7 +28,7 @@ import {
 import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
-import { distinct, isBare, newerOf, versionIn } from './fleet-facts';
+import { distinct, hostOf, isBare, lower, newerOf, versionIn } from './fleet-facts';
 import { useThrottled } from './use-throttled';
 
 export interface Fleet {
@@ -38,6 +38,8 @@ export interface Fleet {
   /** Reads behind the risk column still running. */
   checking: number;
   error: unknown;
+  /** Which bots depend on which key, across the tenant (shared with the Keys blades and the guard). */
+  keyMap: KeyMap;
   /** The subscriptions that hold the bots listed. */
   botSubscriptions: string[];
   /** A subscription's display name by id (its id when not known). */
@@ -48,15 +50,6 @@ export interface Fleet {
   /** Reads everything again (after a fix made elsewhere). */
   refresh(): void;
 }
-
-const lower = (s: string) => s.toLowerCase();
-const hostOf = (url: string | undefined) => {
-  try {
-    return url ? new URL(url).host.toLowerCase() : '';
-  } catch {
-    return '';
-  }
-};
 
 /**
  * Every bot's customer-managed-key posture in the selected subscriptions: the bots and vaults from Resource Graph,
@@ -75,24 +68,10 @@ export function useFleet(): Fleet {
   // A bot's vault may live in a subscription the filter hides: vaults are read across the tenant.
   const vaults = useQuery(fleetVaultsQueryOptions('tenant'));
   const principal = useQuery(cmekPrincipalQuery(session.cloud, session.account.tenantId));
-  const changes = useQuery(botChangesQueryOptions());
   const cloud = session.cloud.name;
 
-  const uses = useMemo(
-    () =>
-      keyUsesOf(
-        (bots.data ?? []).map((b) => ({
-          id: b.id,
-          name: b.name,
-          cmekEnabled: b.isCmekEnabled === true,
-          keyUrl: b.cmekKeyVaultUrl,
-        })),
-        changes.data ?? [],
-        // The week's uses change by the day, not by the render: the clock is read when the answers change.
-        serverNow(),
-      ),
-    [bots.data, changes.data],
-  );
+  const map = useKeyMap();
+  const uses = map.uses;
   // Each bot's key parsed once per answer, not once per row rebuild.
   const keys = useMemo(
     () =>
@@ -213,7 +192,7 @@ export function useFleet(): Fleet {
         : vaults.data
           ? { error: `No key vault named “${k.vaultName}” is visible to you, so it could not be checked.` }
           : undefined;
-    const historyError = changes.error ? describeError(changes.error).message : undefined;
+    const historyError = map.changesError ? describeError(map.changesError).message : undefined;
     return (bots.data ?? []).map((bot) => {
       const key = keys.get(bot.id);
       const vault = key ? vaultOf(key) : undefined;
@@ -258,7 +237,18 @@ export function useFleet(): Fleet {
           }),
       });
     });
-  }, [bots.data, keys, subs.data, uses, vaults.data, vaults.error, changes.error, vaultOf, answers, cloud]);
+  }, [
+    bots.data,
+    keys,
+    subs.data,
+    uses,
+    vaults.data,
+    vaults.error,
+    map.changesError,
+    vaultOf,
+    answers,
+    cloud,
+  ]);
   const botSubscriptions = useMemo(
     () => [...new Set((bots.data ?? []).map((b) => lower(b.subscriptionId)))].sort(),
     [bots.data],
@@ -272,6 +262,7 @@ export function useFleet(): Fleet {
     (answers !== live ? 1 : 0);
   return {
     rows,
+    keyMap: map,
     botSubscriptions,
     subscriptionName: (id) =>
       subs.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id,
@@ -279,15 +270,18 @@ export function useFleet(): Fleet {
     principalObjectId,
     checking:
       checking +
-      [bots, vaults, changes, principal].filter((q) => q.isFetching).length +
+      [bots, vaults, principal].filter((q) => q.isFetching).length +
+      (map.fetching ? 1 : 0) +
       (granteeIds.length && grantees.isFetching ? 1 : 0),
     error: bots.error ?? subs.error,
     retry: () => {
-      for (const q of [subs, bots, vaults, principal, changes, grantees]) if (q.isError) void q.refetch();
+      for (const q of [subs, bots, vaults, principal, grantees]) if (q.isError) void q.refetch();
+      if (map.changesError || map.botsError) map.retry();
       for (const r of [providers, armVaults, roles, diagnostics, keyLists]) r.refetchFailed();
     },
     refresh: () => {
-      for (const q of [subs, bots, vaults, principal, changes]) void q.refetch();
+      for (const q of [subs, bots, vaults, principal]) void q.refetch();
+      map.retry();
       if (granteeIds.length) void grantees.refetch();
       for (const r of [providers, armVaults, roles, diagnostics, keyLists]) r.refetchAll();
     },

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { serverNow } from '../../arm/server-clock';
 import type { Vault } from '../../arm/types/key-vault';
 import { describeError } from '../../domain/error-wording';
 import { keyUsesOf, type BotKeyState, type KeyUse } from '../../domain/keys/key-uses';
 import { useBotsUsingVault, type BotsUsingVault } from '../../queries/bots-using-vault';
-import { botChangesQueryOptions, botKeysQueryOptions } from '../../queries/key-vault';
+import { useKeyMap } from '../../queries/key-map';
 
 export interface KeyUsers {
   /** Bots that use a key of the vault now, or left one within the week. */
@@ -18,42 +17,46 @@ export interface KeyUsers {
 }
 
 /**
- * Who needs a vault's keys, for the guard: the bots that use one now (every subscription, each listed; one that
- * cannot be is named), and those that moved off one within the last seven days (Resource Graph's change records).
+ * Who needs a vault's keys, for the Keys blades and the guard: the tenant's key map (useKeyMap, the same the
+ * Customer-managed keys page reads), with each subscription's bots listed from ARM on top. Resource Graph can lag
+ * behind ARM by minutes, and a bot moved onto a key a moment ago must not be missed by a guard.
  */
 export function useKeyUsers(vault: Vault | undefined): KeyUsers {
   const usingBots = useBotsUsingVault(vault);
-  const enabled = vault !== undefined;
-  const changes = useQuery({ ...botChangesQueryOptions(), enabled });
-  // Needed only to name the key of a bot whose CMK was turned off this week (the change record does not carry it).
-  const botKeys = useQuery({ ...botKeysQueryOptions(), enabled });
+  const map = useKeyMap(vault !== undefined);
   const uses = useMemo(() => {
-    const current: BotKeyState[] = usingBots.bots.map((b) => ({
+    const fresh: BotKeyState[] = usingBots.bots.map((b) => ({
       id: b.id,
       name: b.name,
       cmekEnabled: true,
       keyUrl: b.properties.cmekKeyVaultUrl,
     }));
-    const others: BotKeyState[] = (botKeys.data ?? [])
-      .filter((r) => !current.some((c) => c.id.toLowerCase() === r.id.toLowerCase()))
-      .map((r) => ({ id: r.id, name: r.name, cmekEnabled: false, keyUrl: r.cmekKeyVaultUrl }));
-    return keyUsesOf([...current, ...others], changes.data ?? [], serverNow());
-  }, [usingBots.bots, botKeys.data, changes.data]);
+    const fromGraph: BotKeyState[] = (map.bots ?? [])
+      .filter((r) => !fresh.some((c) => c.id.toLowerCase() === r.id.toLowerCase()))
+      .map((r) => ({
+        id: r.id,
+        name: r.name,
+        cmekEnabled: r.isCmekEnabled === true,
+        keyUrl: r.cmekKeyVaultUrl,
+      }));
+    return keyUsesOf([...fresh, ...fromGraph], map.changes ?? [], serverNow());
+  }, [usingBots.bots, map.bots, map.changes]);
   const unknown = [
     ...usingBots.unchecked.map((s) => `The bots of ${s} could not be listed.`),
-    ...(changes.error
-      ? [`Which bots moved off a key in the last week is not known: ${describeError(changes.error).message}`]
+    ...(map.changesError
+      ? [
+          `Which bots moved off a key in the last week is not known: ${describeError(map.changesError).message}`,
+        ]
       : []),
   ];
   return {
     uses,
     unknown,
     usingBots,
-    loading: usingBots.loading || changes.isLoading,
+    loading: usingBots.loading || map.loading,
     retry: () => {
       usingBots.retry();
-      void changes.refetch();
-      void botKeys.refetch();
+      map.retry();
     },
   };
 }

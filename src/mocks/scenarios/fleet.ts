@@ -79,6 +79,20 @@ export function buildFleet(startMs: number): World {
     { keySize: 3072, createdDaysAgo: 30 },
   ]);
   const [financeKey] = b.key(finance, 'finance-bots-key', [{ keySize: 4096, createdDaysAgo: 60 }]);
+  // Two smaller teams, each with its own vault and the same closed firewall.
+  const [hrKey, opsKey] = (['hr', 'ops'] as const).map((team) => {
+    const v = b.vault({
+      subscriptionId: fleetSubs.euKeys,
+      resourceGroup: 'rg-eu-keys',
+      name: `kv-${team}-cmk`,
+      tenantId: contoso.tenantId,
+      location: 'northeurope',
+      purgeProtection: true,
+      ...closed,
+      accessPolicies: [b.cmekPolicy(contoso.tenantId)],
+    });
+    return b.key(v, `${team}-bots-key`, [{ keySize: 3072, createdDaysAgo: 90 }])[0];
+  });
   const [, contosoNew] = b.world
     .keysOfVault(
       `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}/providers/Microsoft.KeyVault/vaults/${contoso.vaultName}`,
@@ -103,5 +117,7 @@ export function buildFleet(startMs: number): World {
   bot('eu-returns-bot', 'EU Returns', euNew);
   bot('finance-expenses-bot', 'Finance Expenses', financeKey);
   bot('contoso-cmk-bot', 'Contoso Payments', contosoNew);
+  bot('hr-onboarding-bot', 'HR Onboarding', hrKey);
+  bot('ops-alerts-bot', 'Ops Alerts', opsKey);
   return b.world;
 }

@@ -40,7 +40,8 @@ export class BulkRefusal extends Error {
   }
 }
 
-const registrationPolls = 20;
+/** About two minutes; a registration still running then is reported as started, finishing in Azure. */
+const registrationPolls = 40;
 const registrationPollMs = 3000;
 
 async function registerProvider(subscriptionId: string, ctx: BulkContext): Promise<BulkOutcome> {

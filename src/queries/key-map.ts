@@ -1,0 +1,59 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { serverNow } from '../arm/server-clock';
+import type { FleetBotRow } from '../arm/types/fleet';
+import type { ResourceChange } from '../domain/history/changes';
+import { keyUsesOf, type KeyUse } from '../domain/keys/key-uses';
+import { fleetBotsQueryOptions } from './fleet';
+import { botChangesQueryOptions } from './key-vault';
+
+export interface KeyMap {
+  /** Every bot's use of a key version: now, and (within the week) the keys it moved off. */
+  uses: KeyUse[];
+  bots: FleetBotRow[] | undefined;
+  /** The week's bot changes the uses were read from. */
+  changes: ResourceChange[] | undefined;
+  botsError: unknown;
+  changesError: unknown;
+  loading: boolean;
+  fetching: boolean;
+  retry(): void;
+}
+
+/**
+ * Which bots depend on which key, across the tenant: every bot's key from Resource Graph and the week's change records
+ * (a rotation's old key, the key of a bot whose CMK was turned off). One map for the Customer-managed keys page, the
+ * Keys blades and the guard; its two queries are cached once for all of them.
+ */
+export function useKeyMap(enabled = true): KeyMap {
+  const bots = useQuery({ ...fleetBotsQueryOptions('tenant'), enabled });
+  const changes = useQuery({ ...botChangesQueryOptions(), enabled });
+  const uses = useMemo(
+    () =>
+      keyUsesOf(
+        (bots.data ?? []).map((b) => ({
+          id: b.id,
+          name: b.name,
+          cmekEnabled: b.isCmekEnabled === true,
+          keyUrl: b.cmekKeyVaultUrl,
+        })),
+        changes.data ?? [],
+        // The week's uses change by the day, not by the render: the clock is read when the answers change.
+        serverNow(),
+      ),
+    [bots.data, changes.data],
+  );
+  return {
+    uses,
+    bots: bots.data,
+    changes: changes.data,
+    botsError: bots.error,
+    changesError: changes.error,
+    loading: enabled && (bots.isLoading || changes.isLoading),
+    fetching: bots.isFetching || changes.isFetching,
+    retry: () => {
+      void bots.refetch();
+      void changes.refetch();
+    },
+  };
+}
