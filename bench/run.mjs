@@ -4,6 +4,7 @@ import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { measureLarge } from './large.mjs';
 import {
   encryptionReady,
@@ -195,6 +196,15 @@ async function main() {
     }
 
     await measureLarge({ browser, demo, runs, figures, link });
+
+    // 7: real latency, live build, signed in (bench/live-latency.ts, built for Node first).
+    sh('npx vite build --ssr bench/live-latency.ts --outDir bench/results/live-latency --emptyOutDir');
+    const { measureLiveLatency } = await import(
+      pathToFileURL(join(results, 'live-latency/live-latency.js')).href
+    );
+    const latency = await measureLiveLatency(browser, live, Math.max(runs, 10));
+    figures.liveEncryptionP95Ms = { ...stats(latency.encryption), value: stats(latency.encryption).p95 };
+    figures.livePostureP95Ms = { ...stats(latency.posture), value: stats(latency.posture).p95 };
   } finally {
     await browser.close();
     servers.forEach((s) => s.child.kill());

@@ -3,6 +3,7 @@ import type { Page, Route } from '@playwright/test';
 import { clouds } from '../../src/arm/clouds';
 import { ManagedTwin } from '../../src/mocks/create-twin';
 import { contoso } from '../../src/mocks/scenarios/contoso';
+import type { ScenarioName } from '../../src/mocks/scenarios';
 
 /**
  * A stand-in for Microsoft Entra ID, ARM, Graph and Log Analytics, answered inside the test by Playwright's request routing on the
@@ -56,8 +57,23 @@ function idToken(tenantId: string, nonce: string | undefined, audience: string):
   return `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'stand-in' }))}.${b64url(JSON.stringify(claims))}.${b64url('not-a-signature')}`;
 }
 
+/** The kinds of call a latency model prices (the bench gives each Azure's own typical delay). */
+export type CallKind = 'arm-read' | 'arm-write' | 'resource-graph' | 'graph' | 'logs' | 'token';
+
 export class StandInAzure {
-  readonly managed = new ManagedTwin({ scenario: 'cross-tenant' });
+  readonly managed: ManagedTwin;
+  /** Milliseconds to hold each answer, by kind of call (none unless set: the end-to-end tests run without it). */
+  latency?: (kind: CallKind) => number;
+
+  constructor(scenario: ScenarioName = 'cross-tenant') {
+    this.managed = new ManagedTwin({ scenario });
+  }
+
+  private async hold(kind: CallKind): Promise<void> {
+    const ms = this.latency?.(kind) ?? 0;
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+  }
+
   readonly issued = new Map<string, Issued>();
   private readonly codes = new Map<string, PendingCode>();
   /** Every token secret handed to the browser, for the leak search. */
@@ -88,6 +104,8 @@ export class StandInAzure {
     const [tenant = 'organizations', ...rest] = url.pathname.split('/').filter(Boolean);
     const path = rest.join('/');
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+    // The identity provider's fetches (metadata, discovery, tokens) cost a round trip; the authorize redirect is a page.
+    if (path !== 'oauth2/v2.0/authorize' && path !== 'oauth2/v2.0/token') await this.hold('token');
     if (path === 'v2.0/.well-known/openid-configuration') {
       const base = `${login}/${tenant}`;
       return route.fulfill({
@@ -160,6 +178,7 @@ export class StandInAzure {
   }
 
   private async token(route: Route, pathTenant: string): Promise<void> {
+    await this.hold('token');
     const form = new URLSearchParams(route.request().postData() ?? '');
     const grant = form.get('grant_type') ?? '';
     const tenantId = /^[0-9a-f-]{36}$/i.test(pathTenant) ? pathTenant : contoso.tenantId;
@@ -218,6 +237,17 @@ export class StandInAzure {
     const request = route.request();
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
     const url = new URL(request.url());
+    await this.hold(
+      url.host === 'graph.microsoft.com'
+        ? 'graph'
+        : url.host === 'api.loganalytics.azure.com'
+          ? 'logs'
+          : /\/providers\/microsoft\.resourcegraph\//i.test(url.pathname)
+            ? 'resource-graph'
+            : request.method() === 'GET'
+              ? 'arm-read'
+              : 'arm-write',
+    );
     const bearer = /^Bearer (.+)$/.exec((await request.headerValue('authorization')) ?? '')?.[1];
     const token = bearer ? this.issued.get(bearer) : undefined;
     const ok = token !== undefined && token.scope === audience && token.expiresAt > Date.now();

@@ -1,4 +1,5 @@
-import { queryOptions, type QueryFunctionContext } from '@tanstack/react-query';
+import { queryOptions, skipToken, type QueryFunctionContext } from '@tanstack/react-query';
+import type { FleetBotRow } from '../arm/types/fleet';
 import pLimit from 'p-limit';
 import { fleetBotsQuery, fleetVaultsQuery } from '../arm/operations/fleet-graph';
 import type { GraphScope } from '../arm/operations/resource-graph';
@@ -6,11 +7,22 @@ import { queryKeys, subscriptionSet } from './keys';
 
 const scoped = (scope: GraphScope) => (scope === 'tenant' ? scope : subscriptionSet(scope));
 
-/** Every bot in scope with its CMK properties (Resource Graph). */
+/** The first page of the bots while the rest come (set by the bots' own query; never fetched by itself). */
+export const fleetBotsFirstPageOptions = (scope: GraphScope) =>
+  queryOptions<{ rows: FleetBotRow[]; total: number }>({
+    queryKey: [...queryKeys.resourceGraph('fleet-bots', scope), 'first-page'],
+    queryFn: skipToken,
+    staleTime: Infinity,
+  });
+
+/** Every bot in scope with its CMK properties (Resource Graph); its first page is previewed as soon as it lands. */
 export const fleetBotsQueryOptions = (scope: GraphScope) =>
   queryOptions({
     queryKey: queryKeys.resourceGraph('fleet-bots', scope),
-    queryFn: ({ signal }) => fleetBotsQuery(scoped(scope), signal),
+    queryFn: ({ signal, client }) =>
+      fleetBotsQuery(scoped(scope), signal, (rows, total) =>
+        client.setQueryData(fleetBotsFirstPageOptions(scope).queryKey, { rows, total }),
+      ),
     staleTime: 60_000,
   });
 

@@ -35,9 +35,12 @@ describe('Resource Graph queries', () => {
 
   it('read the first page, then the rest with its $skipToken and a $skip each, a few at a time, in order', async () => {
     const graph = pagedGraph(23, 2);
-    await expect(resourceGraphQuery(['s1', 's2'], 'resources')).resolves.toEqual(
-      Array.from({ length: 23 }, (_, i) => i),
-    );
+    const previews: [unknown[], number][] = [];
+    await expect(
+      resourceGraphQuery(['s1', 's2'], 'resources', undefined, (rows, total) => previews.push([rows, total])),
+    ).resolves.toEqual(Array.from({ length: 23 }, (_, i) => i));
+    // The first page is previewed once, with the total Resource Graph counted.
+    expect(previews).toEqual([[[0, 1], 23]]);
     const { bodies } = graph;
     expect(bodies).toHaveLength(12);
     for (const b of bodies) {
@@ -53,7 +56,7 @@ describe('Resource Graph queries', () => {
         .sort((a, b) => Number(a) - Number(b)),
     ).toEqual([2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22]);
     expect(graph.mostInFlight()).toBeGreaterThan(1);
-    expect(graph.mostInFlight()).toBeLessThanOrEqual(4);
+    expect(graph.mostInFlight()).toBeLessThanOrEqual(6);
   });
 
   it('go on page by page when rows appeared after the first page counted them', async () => {

@@ -1,12 +1,17 @@
 import type { FleetBotRow, FleetVaultRow } from '../types/fleet';
-import { resourceGraphQuery, type GraphScope } from './resource-graph';
+import { resourceGraphQuery, type FirstPageListener, type GraphScope } from './resource-graph';
 
 /** Every bot with the three CMK properties, ordered by id so that pages are stable (fleet-posture reference §1). */
-export function fleetBotsQuery(scope: GraphScope, signal?: AbortSignal): Promise<FleetBotRow[]> {
+export function fleetBotsQuery(
+  scope: GraphScope,
+  signal?: AbortSignal,
+  onFirstPage?: FirstPageListener<FleetBotRow>,
+): Promise<FleetBotRow[]> {
   return resourceGraphQuery<FleetBotRow>(
     scope,
     "resources | where type =~ 'microsoft.botservice/botservices' | project id, name, subscriptionId, tenantId, isCmekEnabled = tobool(properties.isCmekEnabled), cmekKeyVaultUrl = tostring(properties.cmekKeyVaultUrl), cmekEncryptionStatus = tostring(properties.cmekEncryptionStatus) | order by id asc",
     signal,
+    onFirstPage,
   );
 }
 

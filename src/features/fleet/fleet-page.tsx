@@ -132,9 +132,11 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
           }}
         />
         <Text role="status" aria-live="polite">
-          {!fleet.listed
-            ? 'Loading bots…'
-            : `Showing ${visible.length} of ${fleet.rows.length} bots.${checking ? ' Checking keys and vaults…' : ''}`}
+          {fleet.preview
+            ? `Listing bots: the first ${fleet.preview.shown.toLocaleString('en-US')} of ${fleet.preview.total.toLocaleString('en-US')}…`
+            : !fleet.listed
+              ? 'Loading bots…'
+              : `Showing ${visible.length} of ${fleet.rows.length} bots.${checking ? ' Checking keys and vaults…' : ''}`}
         </Text>
         {(checking || !fleet.listed) && <Spinner size="tiny" aria-label="Checking" />}
         <Button

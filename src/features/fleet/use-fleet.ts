@@ -16,7 +16,11 @@ import type { Read, ReadinessCheck, ReadinessInput } from '../../domain/readines
 import { cmekPrincipalQuery } from '../../queries/cmek-principal';
 import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 import { directoryObjectsQuery } from '../../queries/directory';
-import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../../queries/fleet';
+import {
+  fleetBotsFirstPageOptions,
+  fleetBotsQueryOptions,
+  fleetVaultsQueryOptions,
+} from '../../queries/fleet';
 import { useKeyMap, type KeyMap } from '../../queries/key-map';
 import {
   keyVersionsQuery,
@@ -35,6 +39,8 @@ export interface Fleet {
   rows: FleetRow[];
   /** The bots are listed (risks may still be filling in). */
   listed: boolean;
+  /** The first page of bots shown while the others come. */
+  preview?: { shown: number; total: number };
   /** Reads behind the risk column still running. */
   checking: number;
   error: unknown;
@@ -61,10 +67,11 @@ export function useFleet(): Fleet {
   const subs = useQuery(subscriptionsQuery());
   const wholeTenant = useHiddenSubscriptions().length === 0;
   const selected = useSubscriptionFilter();
-  const bots = useQuery({
-    ...fleetBotsQueryOptions(wholeTenant ? 'tenant' : selected),
-    enabled: wholeTenant || subs.isSuccess,
-  });
+  const scope = wholeTenant ? 'tenant' : selected;
+  const bots = useQuery({ ...fleetBotsQueryOptions(scope), enabled: wholeTenant || subs.isSuccess });
+  // While the other pages come, the first is shown; every count and check waits for the whole list.
+  const preview = useQuery(fleetBotsFirstPageOptions(scope));
+  const botRows = bots.data ?? (bots.isFetching ? preview.data?.rows : undefined);
   // A bot's vault may live in a subscription the filter hides: vaults are read across the tenant.
   const vaults = useQuery(fleetVaultsQueryOptions('tenant'));
   const principal = useQuery(cmekPrincipalQuery(session.cloud, session.account.tenantId));
@@ -76,12 +83,12 @@ export function useFleet(): Fleet {
   const keys = useMemo(
     () =>
       new Map(
-        (bots.data ?? []).map((b) => [
+        (botRows ?? []).map((b) => [
           b.id,
           b.isCmekEnabled ? versionedKeyUrlOf(b.cmekKeyVaultUrl) : undefined,
         ]),
       ),
-    [bots.data],
+    [botRows],
   );
   const vaultByHost = useMemo(
     () => new Map((vaults.data ?? []).map((v) => [hostOf(v.properties.vaultUri), v])),
@@ -193,7 +200,7 @@ export function useFleet(): Fleet {
           ? { error: `No key vault named “${k.vaultName}” is visible to you, so it could not be checked.` }
           : undefined;
     const historyError = map.changesError ? describeError(map.changesError).message : undefined;
-    return (bots.data ?? []).map((bot) => {
+    return (botRows ?? []).map((bot) => {
       const key = keys.get(bot.id);
       const vault = key ? vaultOf(key) : undefined;
       const keyRead = (k: VersionedKeyUrl): Read<Key> =>
@@ -237,18 +244,7 @@ export function useFleet(): Fleet {
           }),
       });
     });
-  }, [
-    bots.data,
-    keys,
-    subs.data,
-    uses,
-    vaults.data,
-    vaults.error,
-    map.changesError,
-    vaultOf,
-    answers,
-    cloud,
-  ]);
+  }, [botRows, keys, subs.data, uses, vaults.data, vaults.error, map.changesError, vaultOf, answers, cloud]);
   const botSubscriptions = useMemo(
     () => [...new Set((bots.data ?? []).map((b) => lower(b.subscriptionId)))].sort(),
     [bots.data],
@@ -267,6 +263,7 @@ export function useFleet(): Fleet {
     subscriptionName: (id) =>
       subs.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id,
     listed: bots.isSuccess && subs.isSuccess,
+    preview: !bots.data && botRows ? { shown: botRows.length, total: preview.data?.total ?? 0 } : undefined,
     principalObjectId,
     checking:
       checking +
