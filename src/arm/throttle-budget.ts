@@ -4,7 +4,9 @@
  * `x-ms-user-quota-remaining` with `x-ms-user-quota-resets-after` (fleet-posture §1). A browser reads them only where
  * the service exposes them (CORS); unknown is left unknown.
  */
-const writesLeft = new Map<string, number>();
+const writesLeft = new Map<string, { left: number; atMs: number }>();
+/** A count older than this says nothing about now (ARM's budgets refill continuously). */
+const freshForMs = 60_000;
 let graphQuota: { remaining: number; resetsAtMs: number } | undefined;
 
 /** `hh:mm:ss` in milliseconds. */
@@ -16,7 +18,8 @@ function duration(text: string | null): number | undefined {
 export function recordBudget(url: URL, headers: Headers, nowMs: number): void {
   const writes = headers.get('x-ms-ratelimit-remaining-subscription-writes');
   const sub = /^\/subscriptions\/([^/]+)/i.exec(url.pathname)?.[1];
-  if (writes !== null && sub && /^\d+$/.test(writes)) writesLeft.set(sub.toLowerCase(), Number(writes));
+  if (writes !== null && sub && /^\d+$/.test(writes))
+    writesLeft.set(sub.toLowerCase(), { left: Number(writes), atMs: nowMs });
   const quota = headers.get('x-ms-user-quota-remaining');
   if (quota !== null && /^\d+$/.test(quota)) {
     const resets = duration(headers.get('x-ms-user-quota-resets-after')) ?? 5000;
@@ -24,9 +27,10 @@ export function recordBudget(url: URL, headers: Headers, nowMs: number): void {
   }
 }
 
-/** ARM writes left in the subscription's window, if Azure said. */
-export function writesRemaining(subscriptionId: string): number | undefined {
-  return writesLeft.get(subscriptionId.toLowerCase());
+/** ARM writes left in the subscription's window, if Azure said within the last minute. */
+export function writesRemaining(subscriptionId: string, nowMs = Date.now()): number | undefined {
+  const known = writesLeft.get(subscriptionId.toLowerCase());
+  return known && nowMs - known.atMs < freshForMs ? known.left : undefined;
 }
 
 /** How long to hold a Resource Graph query: until the quota resets, when Azure said none is left. */

@@ -14,7 +14,7 @@ const gatewayPattern = /^https?:\/\/[^/]+\/(?:[^?#]*\/)?api\/keyvault(?:[/?]|$)/
 const corsHeaders = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Expose-Headers':
-    'Date, Retry-After, Location, Azure-AsyncOperation, ETag, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, request-id, x-ms-ratelimit-remaining-subscription-reads, x-ms-ratelimit-remaining-subscription-writes, x-ms-user-quota-remaining, x-ms-user-quota-resets-after',
+    'Date, Retry-After, Location, Azure-AsyncOperation, ETag, x-ms-request-id, x-ms-correlation-request-id, x-ms-client-request-id, request-id',
 };
 
 async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {

@@ -8,8 +8,10 @@ describe('the budgets Azure reports', () => {
       new Headers({ 'x-ms-ratelimit-remaining-subscription-writes': '4' }),
       0,
     );
-    expect(writesRemaining('abc')).toBe(4);
-    expect(writesRemaining('other')).toBeUndefined();
+    expect(writesRemaining('abc', 1000)).toBe(4);
+    expect(writesRemaining('other', 1000)).toBeUndefined();
+    // A minute later it says nothing about now.
+    expect(writesRemaining('abc', 61_000)).toBeUndefined();
   });
 
   it('Resource Graph: wait for the quota to reset only when none is left', () => {

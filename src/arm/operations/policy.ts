@@ -21,6 +21,27 @@ export function policyAssignmentsForDefinition(
   );
 }
 
+/** PolicyAssignments_Get at a subscription, or undefined when there is none of that name. */
+export async function policyAssignmentsGet(
+  subscriptionId: string,
+  name: string,
+  signal?: AbortSignal,
+): Promise<PolicyAssignment | undefined> {
+  try {
+    return (
+      await armRequest<PolicyAssignment>({
+        method: 'GET',
+        path: `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments/${name}`,
+        apiVersion: apiVersions.policyAssignments,
+        signal,
+      })
+    ).body;
+  } catch (e) {
+    if (e instanceof ArmError && e.status === 404) return undefined;
+    throw e;
+  }
+}
+
 /** PolicyAssignments_Create at a subscription: a PUT, safe to repeat with the same name. */
 export async function policyAssignmentsCreate(
   subscriptionId: string,

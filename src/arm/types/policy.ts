@@ -6,6 +6,9 @@ export interface PolicyAssignment {
   id: string;
   name: string;
   type?: string;
+  /** Present when the assignment has a managed identity (a PUT must carry both back). */
+  location?: string;
+  identity?: Record<string, unknown>;
   properties: {
     displayName?: string;
     description?: string;
@@ -15,16 +18,28 @@ export interface PolicyAssignment {
     /** `{effect: {value: 'Audit'}}` for the Bot Service CMK definition. */
     parameters?: Record<string, { value: unknown }>;
     enforcementMode?: EnforcementMode;
+    /** What an admin may have set in the portal, kept as it is on a change of effect. */
+    metadata?: Record<string, unknown>;
+    nonComplianceMessages?: unknown[];
+    overrides?: unknown[];
+    resourceSelectors?: unknown[];
   };
 }
 
 export interface PolicyAssignmentCreate {
+  location?: string;
+  identity?: Record<string, unknown>;
   properties: {
     displayName: string;
     description?: string;
     policyDefinitionId: string;
     parameters: Record<string, { value: unknown }>;
     enforcementMode: EnforcementMode;
+    notScopes?: string[];
+    metadata?: Record<string, unknown>;
+    nonComplianceMessages?: unknown[];
+    overrides?: unknown[];
+    resourceSelectors?: unknown[];
   };
 }
 

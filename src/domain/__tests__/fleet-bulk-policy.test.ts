@@ -97,6 +97,8 @@ const assignment = (sub: string, effect?: string, mode?: 'Default' | 'DoNotEnfor
   },
 });
 
+const bot = '/subscriptions/s1/resourceGroups/rg/providers/Microsoft.BotService/botServices/b';
+
 describe('the Bot Service CMK policy', () => {
   it('a subscription’s effect: none, the default Audit, Deny enforced or not, inherited from above', () => {
     expect(subscriptionPolicy('s1', [])).toMatchObject({ effect: 'none' });
@@ -134,12 +136,44 @@ describe('the Bot Service CMK policy', () => {
       },
     ]);
     expect(states.get('/x/bot')).toEqual({ state: 'NonCompliant', at: '2026-11-02' });
-    expect(policyWord(states.get('/x/bot'), undefined)).toBe('Non-compliant');
-    expect(policyWord(undefined, subscriptionPolicy('s1', []))).toBe('Not assigned');
-    expect(policyWord(undefined, subscriptionPolicy('s1', [assignment('s1', 'Audit')]))).toBe(
+    expect(policyWord(bot, states.get('/x/bot'), undefined)).toBe('Non-compliant');
+    expect(policyWord(bot, undefined, subscriptionPolicy('s1', []))).toBe('Not assigned');
+    expect(policyWord(bot, undefined, subscriptionPolicy('s1', [assignment('s1', 'Audit')]))).toBe(
       'Not evaluated yet',
     );
-    expect(policyWord(undefined, undefined)).toBeUndefined();
+    expect(policyWord(bot, undefined, undefined)).toBeUndefined();
+  });
+
+  it('tells assignments at the subscription from those at its resource groups, and honours exclusions', () => {
+    const atGroup: PolicyAssignment = {
+      ...assignment('s1', 'Deny'),
+      id: '/subscriptions/s1/resourceGroups/rg-a/providers/Microsoft.Authorization/policyAssignments/g',
+    };
+    const onlyGroup = subscriptionPolicy('s1', [atGroup]);
+    expect(onlyGroup).toMatchObject({
+      effect: 'none',
+      inResourceGroups: [{ resourceGroup: 'rg-a', effect: 'Deny' }],
+    });
+    expect(policyWord('/subscriptions/s1/resourceGroups/rg-a/providers/x/y/b', undefined, onlyGroup)).toBe(
+      'Not evaluated yet',
+    );
+    expect(policyWord('/subscriptions/s1/resourceGroups/rg-b/providers/x/y/b', undefined, onlyGroup)).toBe(
+      'Not assigned',
+    );
+    const withHole: PolicyAssignment = {
+      ...assignment('s1', 'Audit'),
+      properties: {
+        ...assignment('s1', 'Audit').properties,
+        notScopes: ['/subscriptions/s1/resourceGroups/rg-x'],
+      },
+    };
+    const p = subscriptionPolicy('s1', [withHole]);
+    expect(policyWord('/subscriptions/s1/resourceGroups/RG-X/providers/x/y/b', undefined, p)).toBe(
+      'Excluded',
+    );
+    expect(policyWord('/subscriptions/s1/resourceGroups/rg-y/providers/x/y/b', undefined, p)).toBe(
+      'Not evaluated yet',
+    );
   });
 
   it('the assignment as code names the definition, the scope and the effect', () => {

@@ -123,5 +123,6 @@ export function bulkPlan(
       );
     }
   }
+  for (const i of items.values()) i.bots.sort();
   return [...items.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -32,33 +32,74 @@ function effectOf(a: PolicyAssignment): PolicyEffect | string {
 
 /** What a subscription's assignments of the definition amount to: the strongest one enforced wins. */
 export interface SubscriptionPolicy {
+  /** Assignments at the subscription or above it (management groups). */
   assignments: PolicyAssignment[];
-  /** `none` when the definition is not assigned here or above. */
+  /** `none` when the definition is not assigned at the subscription or above. */
   effect: PolicyEffect | 'none' | string;
   /** Deny assigned but not enforced (`DoNotEnforce`): evaluated as Audit. */
   notEnforced: boolean;
   /** Where the assignment that decides sits: this subscription, or a management group above it. */
   inherited: boolean;
+  /** Scopes the deciding assignment leaves out (`notScopes`), lower-cased. */
+  excluded: string[];
+  /** Assignments at resource groups inside the subscription (they cover those groups only). */
+  inResourceGroups: { resourceGroup: string; effect: PolicyEffect | string }[];
 }
 
-export function subscriptionPolicy(
-  subscriptionId: string,
-  assignments: PolicyAssignment[],
-): SubscriptionPolicy {
+/** An assignment's scope: as Azure reports it, else the part of its id before the provider segment. */
+const scopeOf = (a: PolicyAssignment) =>
+  (
+    a.properties.scope ??
+    a.id.replace(/\/providers\/Microsoft\.Authorization\/policyAssignments\/[^/]+$/i, '')
+  )
+    .toLowerCase()
+    .replace(/\/+$/, '');
+
+/**
+ * The list at a subscription holds every assignment of the definition that touches it: above it, at it, and at its
+ * resource groups (which cover only those groups). They are told apart by scope.
+ */
+export function subscriptionPolicy(subscriptionId: string, all: PolicyAssignment[]): SubscriptionPolicy {
+  const sub = `/subscriptions/${subscriptionId}`.toLowerCase();
+  const inside = (a: PolicyAssignment) => scopeOf(a).startsWith(`${sub}/`);
+  const assignments = all.filter((a) => !inside(a));
+  const inResourceGroups = all.filter(inside).map((a) => ({
+    resourceGroup: /\/resourcegroups\/([^/]+)/.exec(scopeOf(a))?.[1] ?? scopeOf(a),
+    effect: effectOf(a),
+  }));
   const rank = (a: PolicyAssignment) => {
     const e = effectOf(a);
     const enforced = a.properties.enforcementMode !== 'DoNotEnforce';
     return e === 'Deny' ? (enforced ? 3 : 2) : e === 'Audit' ? 2 : e === 'Disabled' ? 0 : 1;
   };
   const decisive = [...assignments].sort((a, b) => rank(b) - rank(a))[0];
-  if (!decisive) return { assignments, effect: 'none', notEnforced: false, inherited: false };
-  const here = `/subscriptions/${subscriptionId}/`.toLowerCase();
+  if (!decisive)
+    return {
+      assignments,
+      effect: 'none',
+      notEnforced: false,
+      inherited: false,
+      excluded: [],
+      inResourceGroups,
+    };
   return {
     assignments,
     effect: effectOf(decisive),
     notEnforced: decisive.properties.enforcementMode === 'DoNotEnforce',
-    inherited: !decisive.id.toLowerCase().startsWith(here),
+    inherited: scopeOf(decisive) !== sub,
+    excluded: (decisive.properties.notScopes ?? []).map((n) => n.toLowerCase().replace(/\/+$/, '')),
+    inResourceGroups,
   };
+}
+
+/** The effect the definition has on one bot: its subscription's (unless excluded), else its resource group's. */
+function effectOnBot(botId: string, p: SubscriptionPolicy): string {
+  const id = botId.toLowerCase();
+  const excluded = p.excluded.some((n) => id === n || id.startsWith(`${n}/`));
+  if (p.effect !== 'none' && !excluded) return p.effect;
+  const rg = /\/resourcegroups\/([^/]+)/i.exec(id)?.[1];
+  const here = p.inResourceGroups.find((a) => a.resourceGroup === rg);
+  return here ? here.effect : excluded ? 'excluded' : 'none';
 }
 
 export type Compliance = 'Compliant' | 'NonCompliant' | 'Conflict' | 'Exempt' | string;
@@ -115,15 +156,18 @@ export function assignAsCode(subscriptionId: string, effect: PolicyEffect): AsCo
 }
 
 /**
- * A bot's policy column: its compliance where Azure evaluated it, else whether the definition applies to its
- * subscription at all. Undefined: not known yet (or the assignments could not be read).
+ * A bot's policy column: its compliance where Azure evaluated it, else whether the definition applies to it at all
+ * (its subscription's assignment, its exclusions, its resource group's). Undefined: not known yet.
  */
 export function policyWord(
+  botId: string,
   compliance: { state: Compliance } | undefined,
   policy: SubscriptionPolicy | undefined,
 ): string | undefined {
   if (compliance) return complianceWords[compliance.state] ?? compliance.state;
   if (!policy) return undefined;
-  if (policy.effect === 'none') return 'Not assigned';
-  return policy.effect === 'Disabled' ? 'Disabled' : 'Not evaluated yet';
+  const effect = effectOnBot(botId, policy);
+  if (effect === 'none') return 'Not assigned';
+  if (effect === 'excluded') return 'Excluded';
+  return effect === 'Disabled' ? 'Disabled' : 'Not evaluated yet';
 }

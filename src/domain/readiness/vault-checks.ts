@@ -89,7 +89,7 @@ export function providerCheck(i: ReadinessInput, vaultSubscriptionId: string | u
 }
 
 /** Is the vault's firewall closed to Azure Bot Service? (Limited access without the trusted-services bypass.) */
-function firewallBlocksTrustedServices(vault: Vault): boolean {
+export function firewallBlocksTrustedServices(vault: Vault): boolean {
   const p = vault.properties;
   const restricted =
     (p.publicNetworkAccess ?? 'Enabled').toLowerCase() === 'disabled' ||

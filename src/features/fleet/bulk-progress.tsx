@@ -1,4 +1,5 @@
 import { Button, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { bulkFixTitles } from '../../domain/fleet/bulk';
 import { StatusIcon, type StatusKind } from '../../portal/status-icon';
 import type { BulkRun, ItemStatus } from './use-bulk-run';
@@ -25,13 +26,14 @@ const words: Record<ItemStatus['state'], string> = {
   done: 'Done',
   already: 'Already fine',
   pending: 'Started, finishing in Azure',
+  unknown: 'Not known whether made',
   failed: 'Failed',
 };
 
 const icon = (s: ItemStatus['state']): StatusKind =>
   s === 'done' || s === 'already'
     ? 'success'
-    : s === 'failed'
+    : s === 'failed' || s === 'unknown'
       ? 'error'
       : s === 'pending' || s === 'not-started'
         ? 'warning'
@@ -55,22 +57,26 @@ export function BulkProgress({
 }) {
   const styles = useStyles();
   const states = run.items.map((i) => run.status[i.id]?.state ?? 'waiting');
-  const finished = states.filter(
-    (s) => s === 'done' || s === 'already' || s === 'pending' || s === 'failed',
-  ).length;
-  const failed = states.filter((s) => s === 'failed').length;
-  const notStarted = states.filter((s) => s === 'not-started').length;
+  const count = (state: ItemStatus['state']) => states.filter((s) => s === state).length;
+  const finished = states.filter((s) => s !== 'waiting' && s !== 'running' && s !== 'not-started').length;
+  const [failed, unknown, notStarted] = [count('failed'), count('unknown'), count('not-started')];
   const t = bulkFixTitles[run.kind];
-  const summary = `${finished} of ${run.items.length} finished${failed ? `, ${failed} failed` : ''}${notStarted ? `, ${notStarted} not started` : ''}.`;
+  const summary = `${finished} of ${run.items.length} finished${failed ? `, ${failed} failed` : ''}${unknown ? `, ${unknown} not known` : ''}${notStarted ? `, ${notStarted} not started` : ''}.`;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Stop goes away when the run ends: focus moves to the panel's heading rather than falling to the page.
+  useEffect(() => {
+    if (!run.running && (document.activeElement === document.body || document.activeElement === null))
+      heading.current?.focus();
+  }, [run.running]);
   return (
     <section className={styles.panel} aria-labelledby="bulk-run-title">
-      <h2 id="bulk-run-title" className={styles.title}>
+      <h2 id="bulk-run-title" className={styles.title} ref={heading} tabIndex={-1}>
         {t.verb}: {t.noun(run.items.length)}
       </h2>
       <ProgressBar
         aria-label="Progress of the fix"
         value={run.items.length ? finished / run.items.length : 1}
-        color={failed ? 'error' : 'brand'}
+        color={failed + unknown ? 'error' : 'brand'}
       />
       <Text role="status" aria-live="polite">
         {run.running ? (run.stopping ? 'Stopping after the changes under way… ' : 'Working… ') : ''}
@@ -98,9 +104,9 @@ export function BulkProgress({
           </Button>
         ) : (
           <>
-            {failed > 0 && (
+            {failed + unknown > 0 && (
               <Button appearance="primary" onClick={onRetryFailed}>
-                Retry failed ({failed})
+                Retry failed ({failed + unknown})
               </Button>
             )}
             {notStarted > 0 && <Button onClick={onRunRest}>Run the rest ({notStarted})</Button>}

@@ -80,6 +80,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
     () =>
       withPolicy(fleet.rows, (r) =>
         policyWord(
+          r.id,
           policy.compliance.get(r.id.toLowerCase()),
           valueOf(policy.bySubscription.get(r.subscriptionId.toLowerCase())),
         ),
@@ -100,7 +101,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
   const checking = fleet.checking > 0;
   const [risksOf, setRisksOf] = useState<string>();
   const opened = risksOf === undefined ? undefined : rows.find((r) => r.id === risksOf);
-  const bulk = useFleetBulk(rows, visible, fleet.subscriptionName, fleet.refresh);
+  const bulk = useFleetBulk(visible, fleet.subscriptionName, fleet.refresh);
   const columns = [
     bulk.column,
     ...fleetColumns(sort, direction, onSort, checking, (r) => setRisksOf(r.id), tenant),

@@ -61,8 +61,8 @@ export function KeyMapSection({ map, tenant }: { map: KeyMap; tenant?: string })
     {
       key: 'versions',
       header: 'Versions in use',
-      width: 'minmax(90px, 0.5fr)',
-      render: (r) => <Text title={r.versions.join('\n')}>{r.versions.length}</Text>,
+      width: 'minmax(120px, 0.8fr)',
+      render: (r) => r.versions.map((v) => `${v.slice(0, 8)}…`).join(', '),
     },
     {
       key: 'now',

@@ -28,8 +28,14 @@ function assignmentText(r: Read<SubscriptionPolicy>): string {
   if (!r) return 'Reading…';
   if ('error' in r) return `Could not be read: ${r.error}`;
   const p = r.value;
-  if (p.effect === 'none') return 'Not assigned';
-  return `${p.effect}${p.notEnforced ? ' (not enforced)' : ''}${p.inherited ? ', from a management group' : ''}`;
+  const groups = p.inResourceGroups.length
+    ? `${p.effect === 'none' ? 'Only at' : ', and at'} resource group${p.inResourceGroups.length === 1 ? '' : 's'} ${p.inResourceGroups.map((g) => `${g.resourceGroup} (${g.effect})`).join(', ')}`
+    : '';
+  if (p.effect === 'none') return groups || 'Not assigned';
+  const excluded = p.excluded.length
+    ? `, ${p.excluded.length} scope${p.excluded.length === 1 ? '' : 's'} excluded`
+    : '';
+  return `${p.effect}${p.notEnforced ? ' (not enforced)' : ''}${p.inherited ? ', from a management group' : ''}${excluded}${groups}`;
 }
 
 function PolicyRow({
@@ -78,7 +84,7 @@ function PolicyRow({
             size="small"
             disabled={busy || !assigned}
             onClick={() => scan.mutate()}
-            aria-label={`Evaluate ${name} now`}
+            aria-label={scan.isPending ? `Evaluating ${name}…` : `Evaluate ${name} now`}
           >
             {scan.isPending ? 'Evaluating…' : 'Evaluate now'}
           </Button>

@@ -10,11 +10,10 @@ import { useBulkRun } from './use-bulk-run';
 const kinds: BulkFixKind[] = ['register-provider', 'firewall-bypass', 'grant-access', 'move-to-newest'];
 
 /**
- * Selecting bots and applying one fix to all of them: the selection (kept across filters; a bot gone from the list
- * drops out), the plan per fix, its confirmation and the run's progress.
+ * Selecting bots and applying one fix to all of them: the selection (kept across filters, though only the bots shown
+ * are fixed), the plan per fix, its confirmation and the run's progress.
  */
 export function useFleetBulk(
-  rows: FleetRow[],
   visible: FleetRow[],
   subscriptionName: (id: string) => string,
   onSettled: () => void,
@@ -22,7 +21,8 @@ export function useFleetBulk(
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState<{ kind: BulkFixKind; items: BulkItem[] }>();
   const bulk = useBulkRun(onSettled);
-  const selectedRows = useMemo(() => rows.filter((r) => picked.has(r.id)), [rows, picked]);
+  // Only the bots shown are fixed: a bot picked, then hidden by a filter, is not changed unseen.
+  const selectedRows = useMemo(() => visible.filter((r) => picked.has(r.id)), [visible, picked]);
   const plans = useMemo(
     () =>
       Object.fromEntries(kinds.map((k) => [k, bulkPlan(selectedRows, k, subscriptionName)])) as Record<
@@ -33,7 +33,7 @@ export function useFleetBulk(
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [selectedRows],
   );
-  const shownPicked = visible.filter((r) => picked.has(r.id)).length;
+  const shownPicked = selectedRows.length;
   const column = selectionColumn({
     has: (id) => picked.has(id),
     toggle: (id) =>

@@ -43,6 +43,11 @@ export function useKeyUsers(vault: Vault | undefined): KeyUsers {
   }, [usingBots.bots, map.bots, map.changes]);
   const unknown = [
     ...usingBots.unchecked.map((s) => `The bots of ${s} could not be listed.`),
+    ...(map.botsError
+      ? [
+          `Bots whose customer-managed keys were turned off this week may be missing: ${describeError(map.botsError).message}`,
+        ]
+      : []),
     ...(map.changesError
       ? [
           `Which bots moved off a key in the last week is not known: ${describeError(map.changesError).message}`,

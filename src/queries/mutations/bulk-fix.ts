@@ -9,6 +9,7 @@ import { vaultsGet, vaultsUpdate, vaultsUpdateAccessPolicy } from '../../arm/ope
 import { cmekPatch, stateOfBot } from '../../domain/bot-encryption';
 import { cmekKeyPermissions, cmekRoleDefinitionId, hasCmekPermissions, isCmekRole } from '../../domain/cmek';
 import { phaseOf } from '../../domain/encryption-status';
+import { firewallBlocksTrustedServices } from '../../domain/readiness/vault-checks';
 import type { BulkTarget } from '../../domain/fleet/bulk';
 import { sameKeyUrl } from '../../domain/key-url';
 import { keyProblems } from '../../domain/key-usability';
@@ -24,6 +25,8 @@ export interface BulkContext {
   /** Stops waiting (a registration's polling), never a write already sent. */
   signal: AbortSignal;
   nowMs(): number;
+  /** Called right before the item's write is sent: from then on a failure may have left the change made. */
+  writing(): void;
 }
 
 /** How an item ended when nothing went wrong: changed, found already so, or started and finishing in Azure. */
@@ -46,8 +49,9 @@ const registrationPollMs = 3000;
 
 async function registerProvider(subscriptionId: string, ctx: BulkContext): Promise<BulkOutcome> {
   const ns = 'Microsoft.BotService';
-  let p = await providersGet(subscriptionId, ns, ctx.signal);
+  let p = await providersGet(subscriptionId, ns);
   if (p.registrationState === 'Registered') return { state: 'already', message: 'Already registered.' };
+  ctx.writing();
   if (p.registrationState !== 'Registering') p = await providersRegister(subscriptionId, ns);
   for (let i = 0; p.registrationState !== 'Registered' && i < registrationPolls && !ctx.signal.aborted; i++) {
     await armSleep(registrationPollMs, ctx.signal).catch(() => undefined);
@@ -62,13 +66,16 @@ async function registerProvider(subscriptionId: string, ctx: BulkContext): Promi
       };
 }
 
-async function firewallBypass(vaultId: string): Promise<BulkOutcome> {
+async function firewallBypass(vaultId: string, ctx: BulkContext): Promise<BulkOutcome> {
   const vault = await vaultsGet(vaultId);
-  const acls = vault.properties.networkAcls;
-  if (!acls || acls.defaultAction !== 'Deny' || /AzureServices/i.test(acls.bypass ?? ''))
+  // The same rule as the readiness check that planned it (public access disabled counts as closed too).
+  if (!firewallBlocksTrustedServices(vault))
     return { state: 'already', message: 'Trusted Microsoft services already pass the firewall.' };
+  ctx.writing();
   // Every other firewall setting stays exactly as Azure has it now.
-  await vaultsUpdate(vaultId, { properties: { networkAcls: { ...acls, bypass: 'AzureServices' } } });
+  await vaultsUpdate(vaultId, {
+    properties: { networkAcls: { ...vault.properties.networkAcls, bypass: 'AzureServices' } },
+  });
   return { state: 'done', message: 'Trusted Microsoft services may now bypass the firewall.' };
 }
 
@@ -87,12 +94,16 @@ async function grantAccess(vaultId: string, ctx: BulkContext): Promise<BulkOutco
     )
       return { state: 'already', message: 'Bot Service CMEK Prod already holds the role.' };
     const sub = parseResourceId(vaultId)?.subscriptionId ?? '';
+    ctx.writing();
     await roleAssignmentsCreate(vaultId, cmekRoleDefinitionId(sub), principalId, 'ServicePrincipal');
     return { state: 'done', message: 'Assigned Key Vault Crypto Service Encryption User.' };
   }
-  const entry = vault.properties.accessPolicies?.find((p) => p.objectId === principalId);
+  const entry = vault.properties.accessPolicies?.find(
+    (p) => p.objectId.toLowerCase() === principalId.toLowerCase(),
+  );
   if (hasCmekPermissions(entry))
     return { state: 'already', message: 'Bot Service CMEK Prod already may get, wrap and unwrap keys.' };
+  ctx.writing();
   await vaultsUpdateAccessPolicy(vaultId, 'add', [
     {
       tenantId: vault.properties.tenantId,
@@ -126,6 +137,7 @@ async function moveToNewest(
     throw new BulkRefusal(
       `Version ${t.to.version.slice(0, 8)}… is ${target ? problems.map((p) => p.kind).join(' and ') : 'gone'} now: nothing was written.`,
     );
+  ctx.writing();
   await botsUpdate(t.botId, cmekPatch(bot, t.to));
   return {
     state: 'done',
@@ -139,7 +151,7 @@ export function runBulkItem(t: BulkTarget, ctx: BulkContext): Promise<BulkOutcom
     case 'register-provider':
       return registerProvider(t.subscriptionId, ctx);
     case 'firewall-bypass':
-      return firewallBypass(t.vaultId);
+      return firewallBypass(t.vaultId, ctx);
     case 'grant-access':
       return grantAccess(t.vaultId, ctx);
     case 'move-to-newest':
