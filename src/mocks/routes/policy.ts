@@ -20,7 +20,7 @@ function assignmentJson(a: TwinPolicyAssignment) {
       ...(a.description ? { description: a.description } : {}),
       policyDefinitionId: a.policyDefinitionId,
       scope: `/subscriptions/${a.subscriptionId}`,
-      notScopes: [],
+      notScopes: [...a.notScopes],
       parameters: structuredClone(a.parameters),
       enforcementMode: a.enforcementMode,
       metadata: { createdOn: new Date(a.createdAt).toISOString() },
@@ -92,6 +92,9 @@ function readAssignment(
     policyDefinitionId: definition as string,
     parameters: structuredClone(parameters),
     enforcementMode: mode as TwinPolicyAssignment['enforcementMode'],
+    notScopes: Array.isArray(p!.notScopes)
+      ? p!.notScopes.filter((n): n is string => typeof n === 'string')
+      : [],
     createdAt: now,
   };
 }

@@ -9,6 +9,15 @@ const botCmkDefinitionId =
 
 const botCmkDefinitionName = 'Bot Service should be encrypted with a customer-managed key';
 
+/** A resource under one of the assignment's notScopes. */
+function leftOut(a: TwinPolicyAssignment, resourceId: string): boolean {
+  const id = resourceId.toLowerCase();
+  return a.notScopes.some((n) => {
+    const s = n.toLowerCase().replace(/\/+$/, '');
+    return id === s || id.startsWith(`${s}/`);
+  });
+}
+
 /** The assignment's effect (the definition's default, Audit, when its parameters set none), lower-cased. */
 function effectOf(a: TwinPolicyAssignment): string {
   const v = a.parameters.effect?.value;
@@ -33,7 +42,8 @@ export function refuseByPolicy(
 ) {
   if (cmekOn) return;
   const deny = assignmentsOf(world, bot.subscriptionId).find(
-    (a) => isCmkDefinition(a) && effectOf(a) === 'deny' && a.enforcementMode === 'Default',
+    (a) =>
+      isCmkDefinition(a) && effectOf(a) === 'deny' && a.enforcementMode === 'Default' && !leftOut(a, bot.id),
   );
   if (!deny) return;
   const identifiers = JSON.stringify([
@@ -55,14 +65,15 @@ function evaluate(world: World, scan: TwinPolicyScan): void {
   for (const a of assignmentsOf(world, scan.subscriptionId)) {
     if (!isCmkDefinition(a) || effectOf(a) === 'disabled') continue;
     for (const bot of world.bots.inSubscription(scan.subscriptionId))
-      world.policyStates.set(`${a.id}|${bot.id}`, {
-        subscriptionId: scan.subscriptionId,
-        resourceId: bot.id,
-        policyAssignmentId: a.id,
-        policyDefinitionId: a.policyDefinitionId,
-        complianceState: bot.cmek.enabled ? 'Compliant' : 'NonCompliant',
-        at: scan.doneAt,
-      });
+      if (!leftOut(a, bot.id))
+        world.policyStates.set(`${a.id}|${bot.id}`, {
+          subscriptionId: scan.subscriptionId,
+          resourceId: bot.id,
+          policyAssignmentId: a.id,
+          policyDefinitionId: a.policyDefinitionId,
+          complianceState: bot.cmek.enabled ? 'Compliant' : 'NonCompliant',
+          at: scan.doneAt,
+        });
   }
 }
 

@@ -10,6 +10,8 @@ export interface TwinPolicyAssignment {
   policyDefinitionId: string;
   parameters: Record<string, { value: unknown }>;
   enforcementMode: EnforcementMode;
+  /** Scopes the assignment leaves out. */
+  notScopes: string[];
   createdAt: number;
 }
 

@@ -1,0 +1,55 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { contoso } from '../../../mocks/scenarios/contoso';
+import { findDialog } from '../../../testing/dialogs';
+import { renderWithProviders } from '../../../testing/render';
+import { resetTwin, testTwin } from '../../../testing/twin';
+import FleetPage from '../fleet-page';
+
+const world = () => testTwin.managed.twin.world;
+const definitionId =
+  '/providers/Microsoft.Authorization/policyDefinitions/51522a96-0869-4791-82f3-981000c2c67f';
+const assignmentId = `/subscriptions/${contoso.botsSub}/providers/Microsoft.Authorization/policyAssignments/bot-service-cmk`;
+const excluded = `/subscriptions/${contoso.botsSub}/resourceGroups/rg-legacy-bots`;
+
+describe('the Bot Service CMK policy from the Customer-managed keys page', () => {
+  it('changing Audit to Deny keeps the exclusion an admin set in the portal, then evaluates', async () => {
+    resetTwin('fleet');
+    world().policyAssignments.set(assignmentId, {
+      id: assignmentId,
+      subscriptionId: contoso.botsSub,
+      name: 'bot-service-cmk',
+      displayName: 'Bot Service CMK (set by Priya)',
+      policyDefinitionId: definitionId,
+      parameters: { effect: { value: 'Audit' } },
+      enforcementMode: 'Default',
+      notScopes: [excluded],
+      createdAt: 0,
+    });
+    window.location.hash = '#cmk';
+    renderWithProviders(<FleetPage query={{}} />);
+    await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
+    const table = screen.getByRole('table', { name: 'Azure Policy by subscription' });
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('Contoso Bots (Production)'))!;
+    await waitFor(() => expect(row).toHaveTextContent('Audit, 1 scope excluded'));
+    await userEvent.click(
+      within(row).getByRole('button', { name: 'Assign the policy to Contoso Bots (Production)' }),
+    );
+    const dialog = await findDialog('Assign the CMK policy to Contoso Bots (Production)');
+    await userEvent.click(within(dialog).getByRole('radio', { name: /^Deny:/ }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign (Deny)' }));
+    await waitFor(() =>
+      expect(world().policyAssignments.get(assignmentId)?.parameters.effect?.value).toBe('Deny'),
+    );
+    expect(world().policyAssignments.get(assignmentId)).toMatchObject({
+      displayName: 'Bot Service CMK (set by Priya)',
+      notScopes: [excluded],
+    });
+    await waitFor(() => expect(row).toHaveTextContent('3 non-compliant, 9 compliant of 12 bots'), {
+      timeout: 8000,
+    });
+  });
+});
