@@ -11,6 +11,7 @@ import {
   purgeProtectionByPriya,
 } from './contoso-past';
 import { teamCmkKey } from './large-cmk';
+import { auditAssignedEarlier } from './policy-past';
 import { livePast } from './past';
 
 const words = [
@@ -71,8 +72,10 @@ export function buildLarge(startMs: number): World {
     lookalike: 'directory',
   });
   const r = b.random;
+  const audited: string[] = [];
   for (let s = 0; s < 47; s++) {
     const sub = b.guid();
+    if (s % 5 === 1) audited.push(sub);
     const team = teams[s % teams.length]!;
     b.subscription(
       sub,
@@ -156,6 +159,7 @@ export function buildLarge(startMs: number): World {
   const unprotected = [...world.vaults.values()].find(
     (v) => !v.enablePurgeProtection && v.enableSoftDelete && writable(v.id),
   );
+  auditAssignedEarlier(world, audited, startMs);
   livePast(world, startMs, 0x1a7, [
     auditSettingByPriya(13),
     cmekKeyChange(world, 11, 'me', v1!, hrBot),
