@@ -111,6 +111,32 @@ test.describe('Customer-managed keys across the tenant', () => {
         .click();
       await expect(page.getByRole('dialog', { name: 'Risks of contoso-support-bot' })).toBeVisible();
       await expectNoAxeViolations(page);
+      await page
+        .getByRole('dialog', { name: 'Risks of contoso-support-bot' })
+        .getByRole('button', { name: 'Close' })
+        .click();
+
+      // A bulk fix's confirmation and its progress panel, and the policy assignment dialog.
+      await table(page).getByRole('checkbox', { name: 'Select every bot shown' }).check();
+      await page
+        .getByRole('group', { name: 'Fixes for the selected bots' })
+        .getByRole('button', { name: /^Give Bot Service CMEK Prod access/ })
+        .click();
+      const confirm = page.getByRole('alertdialog', { name: /^Give Bot Service CMEK Prod access/ });
+      await expect(confirm).toBeVisible();
+      await expectNoAxeViolations(page);
+      await confirm.getByRole('button', { name: 'Apply 1 change' }).click();
+      await expect(
+        page.getByRole('region', { name: /^Give Bot Service CMEK Prod access/ }).getByRole('status'),
+      ).toHaveText('1 of 1 finished.', { timeout: 20_000 });
+      await expectNoAxeViolations(page);
+      await page.getByRole('tab', { name: 'Azure Policy' }).click();
+      await page
+        .getByRole('button', { name: /^Assign the policy to / })
+        .first()
+        .click();
+      await expect(page.getByRole('dialog', { name: /^Assign the CMK policy to / })).toBeVisible();
+      await expectNoAxeViolations(page);
     });
   }
 });

@@ -43,17 +43,35 @@ export function useKeyMap(enabled = true): KeyMap {
       ),
     [bots.data, changes.data],
   );
-  return {
-    uses,
-    bots: bots.data,
-    changes: changes.data,
-    botsError: bots.error,
-    changesError: changes.error,
-    loading: enabled && (bots.isLoading || changes.isLoading),
-    fetching: bots.isFetching || changes.isFetching,
-    retry: () => {
-      void bots.refetch();
-      void changes.refetch();
-    },
-  };
+  const loading = enabled && (bots.isLoading || changes.isLoading);
+  const fetching = bots.isFetching || changes.isFetching;
+  const refetchBots = bots.refetch;
+  const refetchChanges = changes.refetch;
+  // One object per answer, so what renders from the map renders again only when it changes.
+  return useMemo(
+    () => ({
+      uses,
+      bots: bots.data,
+      changes: changes.data,
+      botsError: bots.error,
+      changesError: changes.error,
+      loading,
+      fetching,
+      retry: () => {
+        void refetchBots();
+        void refetchChanges();
+      },
+    }),
+    [
+      uses,
+      bots.data,
+      changes.data,
+      bots.error,
+      changes.error,
+      loading,
+      fetching,
+      refetchBots,
+      refetchChanges,
+    ],
+  );
 }

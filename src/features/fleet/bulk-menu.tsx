@@ -1,10 +1,16 @@
-import { Menu, MenuButton, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
-import { WrenchRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { bulkFixTitles, type BulkFixKind, type BulkItem } from '../../domain/fleet/bulk';
 
 const kinds: BulkFixKind[] = ['register-provider', 'firewall-bypass', 'grant-access', 'move-to-newest'];
 
-/** The fixes that apply to the selected bots, each with how many subscriptions, vaults or bots it would change. */
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/**
+ * The fixes that apply to the selected bots, each a button saying how many subscriptions, vaults or bots it would
+ * change (a fix none of them needs is shown, disabled, so the choice is always in view).
+ */
 export function BulkMenu({
   selected,
   plans,
@@ -16,23 +22,24 @@ export function BulkMenu({
   disabled: boolean;
   onChoose(kind: BulkFixKind): void;
 }) {
+  const styles = useStyles();
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton icon={<WrenchRegular />} disabled={disabled || selected === 0}>
-          Fix selected ({selected})
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {kinds.map((k) => (
-            <MenuItem key={k} disabled={plans[k].length === 0} onClick={() => onChoose(k)}>
-              {bulkFixTitles[k].verb}
-              {plans[k].length ? ` (${bulkFixTitles[k].noun(plans[k].length)})` : ': none needed'}
-            </MenuItem>
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
+    <div role="group" aria-label="Fixes for the selected bots" className={styles.bar}>
+      <Text weight="semibold">
+        {selected === 0 ? 'Select bots to fix them together.' : `Fix the ${selected} selected:`}
+      </Text>
+      {selected > 0 &&
+        kinds.map((k) => (
+          <Button
+            key={k}
+            size="small"
+            disabled={disabled || plans[k].length === 0}
+            onClick={() => onChoose(k)}
+          >
+            {bulkFixTitles[k].verb}
+            {plans[k].length ? ` (${bulkFixTitles[k].noun(plans[k].length)})` : ': none needed'}
+          </Button>
+        ))}
+    </div>
   );
 }

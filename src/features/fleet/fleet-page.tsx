@@ -1,4 +1,13 @@
-import { Button, makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  SearchBox,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, CodeRegular } from '@fluentui/react-icons';
 import { useSession } from '../../auth/session';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
@@ -45,6 +54,8 @@ const useStyles = makeStyles({
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
 });
 
+type FleetTab = 'bots' | 'policy' | 'keymap';
+
 function download(name: string, text: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const a = document.createElement('a');
@@ -75,7 +86,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
   }, [fleet.listed]);
   const { tile, sort, direction } = viewFromQuery(query);
   const shown: TableView = { tile, sort, direction, text: deferredText };
-  const policy = useCmkPolicy(fleet.botSubscriptions);
+  const policy = useCmkPolicy(fleet.botSubscriptions, fleet.listed && fleet.checking === 0);
   const rows = useMemo(
     () =>
       withPolicy(fleet.rows, (r) =>
@@ -92,6 +103,8 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
     [rows, query, deferredText],
   );
   const counts = useMemo(() => tileCounts(rows), [rows]);
+  // The sections below the table follow the rows at a lower priority than the table and its status.
+  const sectionRows = useDeferredValue(rows);
   const onSort = (c: SortColumn) =>
     setView({
       ...shown,
@@ -100,6 +113,8 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
     });
   const checking = fleet.checking > 0;
   const [risksOf, setRisksOf] = useState<string>();
+  // Only the view shown is rendered: at tenant scale the page re-renders with every answer while it checks.
+  const [tab, setTab] = useState<FleetTab>('bots');
   const opened = risksOf === undefined ? undefined : rows.find((r) => r.id === risksOf);
   const bulk = useFleetBulk(visible, fleet.subscriptionName, fleet.refresh);
   const columns = [
@@ -116,59 +131,77 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
       {fleet.error ? (
         <ArmErrorBar error={fleet.error} title="The bots could not be listed" onRetry={fleet.retry} />
       ) : null}
-      <FleetTiles
-        counts={counts}
-        current={tile}
-        loading={!fleet.listed}
-        onChange={(tile) => setView({ ...shown, tile })}
-      />
-      <div className={styles.toolbar}>
-        <SearchBox
-          aria-label="Filter bots by any field"
-          placeholder="Filter by name, key, status or risk…"
-          value={text}
-          onChange={(_, d) => {
-            setText(d.value);
-            setView({ ...shown, text: d.value }, true);
-          }}
-        />
-        <Text role="status" aria-live="polite">
-          {fleet.preview
-            ? `Listing bots: the first ${fleet.preview.shown.toLocaleString('en-US')} of ${fleet.preview.total.toLocaleString('en-US')}…`
-            : !fleet.listed
-              ? 'Loading bots…'
-              : `Showing ${visible.length} of ${fleet.rows.length} bots.${checking ? ' Checking keys and vaults…' : ''}`}
-        </Text>
-        {(checking || !fleet.listed) && <Spinner size="tiny" aria-label="Checking" />}
-        <Button
-          icon={<ArrowDownloadRegular />}
-          disabled={!fleet.listed}
-          onClick={() => download('bot-cmk-posture.csv', fleetCsv(visible), 'text/csv')}
-        >
-          Export CSV
-        </Button>
-        <Button
-          icon={<CodeRegular />}
-          disabled={!fleet.listed}
-          onClick={() =>
-            download(
-              'bot-cmk-fixes.sh',
-              fixScript(visible, { cloud: session.cloud.name, principalObjectId: fleet.principalObjectId }),
-              'text/x-shellscript',
-            )
-          }
-        >
-          Export fixes (az)
-        </Button>
-        <Button icon={<ArrowClockwiseRegular />} onClick={fleet.refresh}>
-          Refresh
-        </Button>
-        {bulk.menu}
-      </div>
-      {bulk.progress}
-      <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
-      <PolicySection policy={policy} rows={rows} subscriptionName={fleet.subscriptionName} />
-      <KeyMapSection map={fleet.keyMap} tenant={tenant} />
+      <TabList
+        aria-label="Views of the tenant’s keys"
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as FleetTab)}
+      >
+        <Tab value="bots">Bots</Tab>
+        <Tab value="policy">Azure Policy</Tab>
+        <Tab value="keymap">Key map</Tab>
+      </TabList>
+      {tab === 'bots' && (
+        <>
+          <FleetTiles
+            counts={counts}
+            current={tile}
+            loading={!fleet.listed}
+            onChange={(tile) => setView({ ...shown, tile })}
+          />
+          <div className={styles.toolbar}>
+            <SearchBox
+              aria-label="Filter bots by any field"
+              placeholder="Filter by name, key, status or risk…"
+              value={text}
+              onChange={(_, d) => {
+                setText(d.value);
+                setView({ ...shown, text: d.value }, true);
+              }}
+            />
+            <Text role="status" aria-live="polite">
+              {fleet.preview
+                ? `Listing bots: the first ${fleet.preview.shown.toLocaleString('en-US')} of ${fleet.preview.total.toLocaleString('en-US')}…`
+                : !fleet.listed
+                  ? 'Loading bots…'
+                  : `Showing ${visible.length} of ${fleet.rows.length} bots.${checking ? ' Checking keys and vaults…' : ''}`}
+            </Text>
+            {(checking || !fleet.listed) && <Spinner size="tiny" aria-label="Checking" />}
+            <Button
+              icon={<ArrowDownloadRegular />}
+              disabled={!fleet.listed}
+              onClick={() => download('bot-cmk-posture.csv', fleetCsv(visible), 'text/csv')}
+            >
+              Export CSV
+            </Button>
+            <Button
+              icon={<CodeRegular />}
+              disabled={!fleet.listed}
+              onClick={() =>
+                download(
+                  'bot-cmk-fixes.sh',
+                  fixScript(visible, {
+                    cloud: session.cloud.name,
+                    principalObjectId: fleet.principalObjectId,
+                  }),
+                  'text/x-shellscript',
+                )
+              }
+            >
+              Export fixes (az)
+            </Button>
+            <Button icon={<ArrowClockwiseRegular />} onClick={fleet.refresh}>
+              Refresh
+            </Button>
+          </div>
+          {bulk.menu}
+          {bulk.progress}
+          <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={(r) => r.id} />
+        </>
+      )}
+      {tab === 'policy' && (
+        <PolicySection policy={policy} rows={sectionRows} subscriptionName={fleet.subscriptionName} />
+      )}
+      {tab === 'keymap' && <KeyMapSection map={fleet.keyMap} tenant={tenant} />}
       {bulk.confirm}
       {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>

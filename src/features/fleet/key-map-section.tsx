@@ -1,6 +1,6 @@
 import { makeStyles, SearchBox, Text, tokens } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { filterKeyMap, keyMapRows, type KeyMapRow } from '../../domain/keys/key-map';
 import { dateTimeText } from '../../domain/time-text';
 import { resourceHash } from '../../portal/navigation/routes';
@@ -20,7 +20,7 @@ const names = (list: string[]) => (list.length ? `${list.length}: ${list.join(',
  * Every key a bot depends on, with those bots (now, and within the week after a rotation or CMK turned off): the
  * blast radius of a key before touching it. The same map guards the Keys blades.
  */
-export function KeyMapSection({ map, tenant }: { map: KeyMap; tenant?: string }) {
+export const KeyMapSection = memo(function KeyMapSection({ map, tenant }: { map: KeyMap; tenant?: string }) {
   const styles = useStyles();
   const vaults = useQuery(fleetVaultsQueryOptions('tenant'));
   const [text, setText] = useState('');
@@ -109,4 +109,4 @@ export function KeyMapSection({ map, tenant }: { map: KeyMap; tenant?: string })
       />
     </section>
   );
-}
+});

@@ -10,7 +10,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import type { FleetRow } from '../../domain/fleet/posture';
 import { cmkPolicy, type SubscriptionPolicy } from '../../domain/policy/cmk-policy';
 import type { Read } from '../../domain/readiness/types';
@@ -38,25 +38,48 @@ function assignmentText(r: Read<SubscriptionPolicy>): string {
   return `${p.effect}${p.notEnforced ? ' (not enforced)' : ''}${p.inherited ? ', from a management group' : ''}${excluded}${groups}`;
 }
 
-function PolicyRow({
+/** A subscription's bots under the policy, counted. */
+interface Tally {
+  bots: number;
+  microsoft: number;
+  non: number;
+  ok: number;
+}
+
+function tallies(rows: FleetRow[], compliance: CmkPolicy['compliance']): Map<string, Tally> {
+  const out = new Map<string, Tally>();
+  for (const r of rows) {
+    const sub = r.subscriptionId.toLowerCase();
+    let t = out.get(sub);
+    if (!t) out.set(sub, (t = { bots: 0, microsoft: 0, non: 0, ok: 0 }));
+    t.bots++;
+    if (!r.cmek) t.microsoft++;
+    const state = compliance.get(r.id.toLowerCase())?.state;
+    if (state === 'NonCompliant') t.non++;
+    else if (state === 'Compliant') t.ok++;
+  }
+  return out;
+}
+
+const none: Tally = { bots: 0, microsoft: 0, non: 0, ok: 0 };
+
+// Rendered again only when its own figures change: the page re-renders with every answer while it checks.
+const PolicyRow = memo(function PolicyRow({
   subscriptionId,
   name,
   policy,
   bots,
-  compliance,
+  microsoft,
+  non,
+  ok,
 }: {
   subscriptionId: string;
   name: string;
   policy: Read<SubscriptionPolicy>;
-  bots: FleetRow[];
-  compliance: CmkPolicy['compliance'];
-}) {
+} & Tally) {
   const styles = useStyles();
   const { assign, scan } = useCmkPolicyActions(subscriptionId, name);
   const [assigning, setAssigning] = useState(false);
-  const states = bots.map((b) => compliance.get(b.id.toLowerCase())?.state);
-  const non = states.filter((s) => s === 'NonCompliant').length;
-  const ok = states.filter((s) => s === 'Compliant').length;
   const assigned = policy && 'value' in policy && policy.value.effect !== 'none';
   const busy = assign.isPending || scan.isPending;
   return (
@@ -68,7 +91,7 @@ function PolicyRow({
           ? assigned
             ? 'Not evaluated yet'
             : '—'
-          : `${non} non-compliant, ${ok} compliant of ${bots.length} bots`}
+          : `${non} non-compliant, ${ok} compliant of ${bots} bots`}
       </TableCell>
       <TableCell>
         <div className={styles.actions}>
@@ -93,7 +116,7 @@ function PolicyRow({
           <AssignPolicyDialog
             subscriptionId={subscriptionId}
             subscriptionName={name}
-            microsoftManagedBots={bots.filter((b) => !b.cmek).length}
+            microsoftManagedBots={microsoft}
             current={policy && 'value' in policy ? policy.value.effect : undefined}
             onClose={() => setAssigning(false)}
             onAssign={(effect) => {
@@ -105,10 +128,10 @@ function PolicyRow({
       </TableCell>
     </TableRow>
   );
-}
+});
 
 /** Where Azure's built-in CMK policy for bots is assigned, how the bots fare under it, and a one-click assignment. */
-export function PolicySection({
+export const PolicySection = memo(function PolicySection({
   policy,
   rows,
   subscriptionName,
@@ -118,7 +141,7 @@ export function PolicySection({
   subscriptionName(id: string): string;
 }) {
   const styles = useStyles();
-  const botsOf = (sub: string) => rows.filter((r) => r.subscriptionId.toLowerCase() === sub);
+  const counted = useMemo(() => tallies(rows, policy.compliance), [rows, policy.compliance]);
   return (
     <section className={styles.section} aria-labelledby="cmk-policy-title">
       <h2 id="cmk-policy-title" className={styles.title}>
@@ -126,7 +149,8 @@ export function PolicySection({
       </h2>
       <Text>
         “{cmkPolicy.displayName}” (built in): where it is assigned over the bots’ subscriptions, and each
-        bot’s latest compliance as Azure Policy evaluated it.
+        bot’s latest compliance as Azure Policy evaluated it. The policy checks only that customer-managed
+        keys are on: a compliant bot can still be at risk (the Risk column says why).
         {policy.statesRead && 'error' in policy.statesRead
           ? ` Compliance could not be read: ${policy.statesRead.error}`
           : ''}
@@ -147,12 +171,11 @@ export function PolicySection({
               subscriptionId={sub}
               name={subscriptionName(sub)}
               policy={policy.bySubscription.get(sub)}
-              bots={botsOf(sub)}
-              compliance={policy.compliance}
+              {...(counted.get(sub) ?? none)}
             />
           ))}
         </TableBody>
       </Table>
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { complianceByBot, subscriptionPolicy, type SubscriptionPolicy } from '../../domain/policy/cmk-policy';
 import type { Read } from '../../domain/readiness/types';
 import { cmkPolicyAssignmentsQuery, cmkPolicyStatesQuery } from '../../queries/policy';
@@ -11,13 +11,19 @@ import { useReads } from './use-reads';
  * `policyresources` also holds assignments, but the list by definition is the documented way) and each bot's latest
  * compliance (Resource Graph, one query for the tenant).
  */
-export function useCmkPolicy(subscriptionIds: string[]) {
+export function useCmkPolicy(subscriptionIds: string[], ready: boolean) {
   const subs = useMemo(
     () => [...new Set(subscriptionIds.map((s) => s.toLowerCase()))].sort(),
     [subscriptionIds],
   );
-  const assignments = useReads(subs.map((sub) => ({ key: sub, options: cmkPolicyAssignmentsQuery(sub) })));
-  const states = useQuery(cmkPolicyStatesQuery('tenant'));
+  // Read once the posture's own reads are done (at tenant scale they share one queue, and risks come first), then
+  // kept: a later re-check of the posture does not take the policy away.
+  const [started, setStarted] = useState(ready);
+  if (ready && !started) setStarted(true);
+  const assignments = useReads(
+    started ? subs.map((sub) => ({ key: sub, options: cmkPolicyAssignmentsQuery(sub) })) : [],
+  );
+  const states = useQuery({ ...cmkPolicyStatesQuery('tenant'), enabled: started });
   const compliance = useMemo(() => complianceByBot(states.data ?? []), [states.data]);
   const bySubscription = useMemo(() => {
     const m = new Map<string, Read<SubscriptionPolicy>>();
@@ -27,16 +33,23 @@ export function useCmkPolicy(subscriptionIds: string[]) {
     }
     return m;
   }, [subs, assignments]);
-  return {
-    subscriptions: subs,
-    bySubscription,
-    compliance,
-    statesRead: read(states, true, ''),
-    refresh: () => {
-      assignments.refetchAll();
-      void states.refetch();
-    },
-  };
+  const statesRead = read(states, true, '');
+  const refetchAll = assignments.refetchAll;
+  const refetchStates = states.refetch;
+  return useMemo(
+    () => ({
+      subscriptions: subs,
+      bySubscription,
+      compliance,
+      statesRead,
+      refresh: () => {
+        refetchAll();
+        void refetchStates();
+      },
+    }),
+    // statesRead is new each render; it changes exactly when the states' answer or error does.
+    [subs, bySubscription, compliance, states.data, states.error, refetchAll, refetchStates],
+  );
 }
 
 export type CmkPolicy = ReturnType<typeof useCmkPolicy>;

@@ -15,11 +15,11 @@ async function openAndSelectAll() {
   renderWithProviders(<FleetPage query={{}} />);
   await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
   await userEvent.click(screen.getByRole('checkbox', { name: 'Select every bot shown' }));
-  await userEvent.click(screen.getByRole('button', { name: 'Fix selected (12)' }));
 }
 
 async function choose(item: RegExp, confirm: RegExp) {
-  await userEvent.click(await screen.findByRole('menuitem', { name: item }));
+  const fixes = screen.getByRole('group', { name: 'Fixes for the selected bots' });
+  await userEvent.click(within(fixes).getByRole('button', { name: item }));
   const dialog = await findDialog(/.+/);
   const changes = within(dialog)
     .getAllByRole('listitem')

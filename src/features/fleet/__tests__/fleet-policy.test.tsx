@@ -30,6 +30,7 @@ describe('the Bot Service CMK policy from the Customer-managed keys page', () =>
     window.location.hash = '#cmk';
     renderWithProviders(<FleetPage query={{}} />);
     await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
+    await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
     const table = screen.getByRole('table', { name: 'Azure Policy by subscription' });
     const row = within(table)
       .getAllByRole('row')
