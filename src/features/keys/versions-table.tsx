@@ -45,7 +45,8 @@ export function VersionsTable({
     {
       key: 'version',
       header: 'Version',
-      width: 'minmax(150px, 1fr)',
+      // Room for twelve characters of the id and the "current" badge beside them.
+      width: 'minmax(190px, 1.2fr)',
       render: (k) => (
         <>
           {k.name.slice(0, 12)}…{' '}

@@ -101,14 +101,12 @@ function readAssignment(
 
 /** Policy assignments at subscriptions, and Policy Insights' on-demand evaluation (fleet-posture §2). */
 export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
+  const canRead = (sub: string) => {
+    requireSubscription(ctx, sub);
+    authorize(ctx.world, `/subscriptions/${sub}`, 'Microsoft.Authorization/policyAssignments/read', 'read');
+  };
   router.add('arm', 'GET', assignmentsPath, ({ req, params }) => {
-    requireSubscription(ctx, params.sub!);
-    authorize(
-      ctx.world,
-      `/subscriptions/${params.sub}`,
-      'Microsoft.Authorization/policyAssignments/read',
-      'read',
-    );
+    canRead(params.sub!);
     const filter = req.url.searchParams.get('$filter');
     const byDefinition = filter ? /^policyDefinitionId eq '([^']+)'$/i.exec(filter.trim()) : undefined;
     if (filter && !byDefinition && filter.trim().toLowerCase() !== 'atscope()')
@@ -119,13 +117,7 @@ export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
     return json(200, { value: value.map(assignmentJson) });
   });
   router.add('arm', 'GET', `${assignmentsPath}/:name`, ({ params }) => {
-    requireSubscription(ctx, params.sub!);
-    authorize(
-      ctx.world,
-      `/subscriptions/${params.sub}`,
-      'Microsoft.Authorization/policyAssignments/read',
-      'read',
-    );
+    canRead(params.sub!);
     const a = assignmentsOf(ctx.world, params.sub!).find(
       (x) => x.name.toLowerCase() === params.name!.toLowerCase(),
     );
