@@ -165,15 +165,17 @@ export const PolicySection = memo(function PolicySection({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {policy.subscriptions.map((sub) => (
-            <PolicyRow
-              key={sub}
-              subscriptionId={sub}
-              name={subscriptionName(sub)}
-              policy={policy.bySubscription.get(sub)}
-              {...(counted.get(sub) ?? none)}
-            />
-          ))}
+          {[...policy.subscriptions]
+            .sort((a, b) => subscriptionName(a).localeCompare(subscriptionName(b)))
+            .map((sub) => (
+              <PolicyRow
+                key={sub}
+                subscriptionId={sub}
+                name={subscriptionName(sub)}
+                policy={policy.bySubscription.get(sub)}
+                {...(counted.get(sub) ?? none)}
+              />
+            ))}
         </TableBody>
       </Table>
     </section>

@@ -155,7 +155,18 @@ export function useBulkRun(onSettled: () => void) {
     setRun((r) => (r ? { ...r, running: false, stopping: false, pause: undefined } : r));
     const states = Object.values(status).map((s) => s.state);
     const count = (s: ItemStatus['state']) => states.filter((x) => x === s).length;
-    const summary = `${count('done')} changed, ${count('already')} already fine, ${count('pending')} still finishing in Azure, ${count('unknown')} not known, ${count('failed')} failed, ${count('not-started')} not started.`;
+    const parts: [ItemStatus['state'], string][] = [
+      ['done', 'changed'],
+      ['already', 'already fine'],
+      ['pending', 'still finishing in Azure'],
+      ['unknown', 'not known whether made'],
+      ['failed', 'failed'],
+      ['not-started', 'not started'],
+    ];
+    const summary = `${parts
+      .filter(([state]) => count(state) > 0)
+      .map(([state, words]) => `${count(state)} ${words}`)
+      .join(', ')}.`;
     if (count('failed') || count('not-started') || count('pending') || count('unknown'))
       handle.warn(`${t.verb}: not all done`, summary);
     else handle.succeed(`${t.verb}: done`, summary);
