@@ -147,6 +147,10 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
   {
     const firstRows = [];
     const allRisks = [];
+    const fleetKeys = [];
+    const fleetLongTasks = [];
+    // Each changes the rows shown: a match, none, all again.
+    const fleetKeystrokes = Array.from({ length: 3 }, () => ['s', '', 'sales', '', 'zz-none', '']).flat();
     for (let i = 0; i < runs; i++) {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
@@ -170,9 +174,62 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
           return ok;
         }),
       );
+      // Every risk in, then the policy column (its reads come after the risks'): keystrokes in the page's filter until
+      // the table's DOM changes, then scrolling its 5,000 rows.
+      await page.waitForFunction(
+        () => {
+          const cell = document.querySelector(
+            '[role="table"][aria-label="Bots and their keys"] [role="row"][aria-rowindex="2"] [role="cell"]:nth-child(9)',
+          );
+          return cell !== null && cell.textContent !== '—';
+        },
+        undefined,
+        { timeout: 60_000 },
+      );
+      for (const value of fleetKeystrokes)
+        fleetKeys.push(
+          await page.evaluate(async (v) => {
+            const input = document.querySelector(
+              'input[aria-label="Filter bots by name, key, status or risk"]',
+            );
+            const area =
+              document.querySelector('[role="table"][aria-label="Bots and their keys"]') ?? document.body;
+            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+            const done = new Promise((resolve) => {
+              const mo = new MutationObserver(() => (mo.disconnect(), resolve(performance.now())));
+              mo.observe(area, { subtree: true, childList: true, characterData: true });
+              setTimeout(() => (mo.disconnect(), resolve(Number.NaN)), 2000);
+            });
+            const t = performance.now();
+            setter.call(input, v);
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            return (await done) - t;
+          }, value),
+        );
+      fleetLongTasks.push(
+        ...(await page.evaluate(async () => {
+          const seen = [];
+          const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
+          obs.observe({ type: 'longtask' });
+          const region = document.querySelector('[role="region"][aria-label^="Bots and their keys"]');
+          for (let y = 0; y < 200; y++) {
+            region.scrollTop += 400;
+            await new Promise((r) => requestAnimationFrame(r));
+          }
+          await new Promise((r) => setTimeout(r, 200));
+          obs.disconnect();
+          return seen;
+        })),
+      );
       await ctx.close();
     }
     figures.largeFleetFirstRowsMs = stats(firstRows);
     figures.largeFleetRisksMs = stats(allRisks);
+    const keys = fleetKeys.filter((k) => !Number.isNaN(k));
+    figures.largeFleetFilterKeystrokeP95Ms = {
+      value: Math.round(stats(keys).p95),
+      median: Math.round(stats(keys).median),
+    };
+    figures.largeFleetScrollLongestTaskMs = { value: Math.round(Math.max(0, ...fleetLongTasks)) };
   }
 }

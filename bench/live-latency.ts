@@ -43,7 +43,7 @@ async function readyAt(page: Page, ready: () => boolean): Promise<number> {
 
 /**
  * Signs in once (redirect, PKCE, tokens), keeps the tab's session storage (where MSAL keeps its cache), then opens the
- * deep link `runs` times, each in a fresh context (empty HTTP cache) with that session restored before any script.
+ * deep link `runs` times, each in a fresh context (empty HTTP cache) with that session restored before the page's own scripts run.
  */
 async function measure(browser: Browser, liveUrl: string, runs: number, m: Measure): Promise<number[]> {
   const live = liveUrl.replace(/\/+$/, '');

@@ -66,20 +66,22 @@ test.describe('Customer-managed keys across the tenant', () => {
     await expect(page).toHaveURL(/#cmk\?view=customer$/);
 
     await tile(page, /^On customer-managed keys: 1$/).click();
-    await page.getByRole('searchbox', { name: 'Filter bots by any field' }).fill('hr');
+    await page.getByRole('searchbox', { name: 'Filter bots by name, key, status or risk' }).fill('hr');
     await expect(done(page)).toHaveText('Showing 1 of 3 bots.');
     await table(page).getByRole('button', { name: 'Name' }).click();
     await expect(page).toHaveURL(/#cmk\?q=hr&sort=name$/);
 
     await page.reload();
     await expect(done(page)).toHaveText('Showing 1 of 3 bots.');
-    await expect(page.getByRole('searchbox', { name: 'Filter bots by any field' })).toHaveValue('hr');
+    await expect(
+      page.getByRole('searchbox', { name: 'Filter bots by name, key, status or risk' }),
+    ).toHaveValue('hr');
     await expect(table(page).getByRole('columnheader', { name: 'Name' })).toHaveAttribute(
       'aria-sort',
       'ascending',
     );
 
-    await page.getByRole('searchbox', { name: 'Filter bots by any field' }).fill('');
+    await page.getByRole('searchbox', { name: 'Filter bots by name, key, status or risk' }).fill('');
     await expect(done(page)).toHaveText('Showing 3 of 3 bots.');
     const [download] = await Promise.all([
       page.waitForEvent('download'),

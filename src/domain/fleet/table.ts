@@ -89,6 +89,14 @@ function sortValue(r: FleetRow, c: SortColumn): string | number {
 
 const searchText = new WeakMap<FleetRow, string>();
 
+/**
+ * Builds the filter's text of rows ahead of the first keystroke (megabytes at tenant scale: a quarter of a second
+ * when the first keystroke paid for it). Called a slice at a time while the browser is idle.
+ */
+export function prepareSearch(rows: FleetRow[]): void {
+  for (const r of rows) if (!searchText.has(r)) searchText.set(r, haystack(r));
+}
+
 /** The rows a view shows: the tile's, those matching every word of the text, sorted (by name within ties). */
 export function viewRows(rows: FleetRow[], view: TableView): FleetRow[] {
   const words = view.text.toLowerCase().split(/\s+/).filter(Boolean);
@@ -100,13 +108,15 @@ export function viewRows(rows: FleetRow[], view: TableView): FleetRow[] {
     return words.every((w) => text.includes(w));
   });
   const dir = view.direction === 'asc' ? 1 : -1;
-  return kept.sort((a, b) => {
-    const x = sortValue(a, view.sort);
-    const y = sortValue(b, view.sort);
-    if (x < y) return -dir;
-    if (x > y) return dir;
-    return a.name.localeCompare(b.name);
+  // Each row's keys are computed once, not once per comparison: at tenant scale a sort makes some 60,000 of them,
+  // and a locale-aware comparison of names in each made a keystroke in the filter take a quarter of a second.
+  const keyed = kept.map((r) => ({ r, v: sortValue(r, view.sort), n: r.name.toLowerCase() }));
+  keyed.sort((a, b) => {
+    if (a.v < b.v) return -dir;
+    if (a.v > b.v) return dir;
+    return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
   });
+  return keyed.map((k) => k.r);
 }
 
 /** The view in the page's address, and back: a link shows the same rows. Unknown values fall back to the defaults. */

@@ -50,7 +50,7 @@ export function keyMapRows(uses: KeyUse[]): KeyMapRow[] {
   );
 }
 
-/** Rows whose vault, key or any bot holds every word of the text. */
+/** Rows whose vault, key or one of whose bots holds every word of the text. */
 export function filterKeyMap(rows: KeyMapRow[], text: string): KeyMapRow[] {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   if (!words.length) return rows;

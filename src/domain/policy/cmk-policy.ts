@@ -18,7 +18,7 @@ export type PolicyEffect = 'Audit' | 'Deny' | 'Disabled';
 export const effectWords: Record<PolicyEffect, string> = {
   Audit:
     'Marks every bot of the subscription that is not on a customer-managed key as non-compliant. Nothing is blocked.',
-  Deny: 'Also refuses creating or updating any bot that is not on a customer-managed key: turning CMK off, deploying a bot without it, or changing anything else on such a bot fails with RequestDisallowedByPolicy.',
+  Deny: 'Also refuses creating or updating a bot that is not on a customer-managed key: turning CMK off, deploying a bot without it, or changing anything else on such a bot fails with RequestDisallowedByPolicy.',
   Disabled: 'The assignment stays but nothing is evaluated or blocked.',
 };
 

@@ -31,6 +31,7 @@ import { fleetColumns } from './fleet-columns';
 import { FleetTiles } from './fleet-tiles';
 import { RiskDialog } from './risk-cell';
 import { useFleet } from './use-fleet';
+import { usePreparedSearch } from './use-prepared-search';
 import { useCmkPolicy } from './use-cmk-policy';
 import { PolicySection } from './policy-section';
 import { KeyMapSection } from './key-map-section';
@@ -98,11 +99,26 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
       ),
     [fleet.rows, policy.compliance, policy.bySubscription],
   );
+  // On the view's values, not the address object: each keystroke replaces the address, and the rows should be
+  // filtered once, for the deferred text, not again for the text they already show.
+  const { view: tileParam, sort: sortParam, dir: dirParam } = query;
   const visible = useMemo(
-    () => viewRows(rows, viewFromQuery({ ...query, q: deferredText })),
-    [rows, query, deferredText],
+    () =>
+      viewRows(
+        rows,
+        viewFromQuery({ view: tileParam ?? '', sort: sortParam ?? '', dir: dirParam ?? '', q: deferredText }),
+      ),
+    [rows, tileParam, sortParam, dirParam, deferredText],
   );
   const counts = useMemo(() => tileCounts(rows), [rows]);
+  usePreparedSearch(rows);
+  // The address follows the text once the table has: a keystroke re-renders the table first, not the whole shell.
+  const addressText = query.q ?? '';
+  useEffect(() => {
+    if (deferredText !== addressText) setView({ ...shown, text: deferredText }, true);
+    // Only the text moves the address here; the rest of the view is set where it changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [deferredText]);
   // The sections below the table follow the rows at a lower priority than the table and its status.
   const sectionRows = useDeferredValue(rows);
   const onSort = (c: SortColumn) =>
@@ -150,13 +166,10 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
           />
           <div className={styles.toolbar}>
             <SearchBox
-              aria-label="Filter bots by any field"
+              aria-label="Filter bots by name, key, status or risk"
               placeholder="Filter by name, key, status or risk…"
               value={text}
-              onChange={(_, d) => {
-                setText(d.value);
-                setView({ ...shown, text: d.value }, true);
-              }}
+              onChange={(_, d) => setText(d.value)}
             />
             <Text role="status" aria-live="polite">
               {fleet.preview

@@ -5,6 +5,7 @@ import type { Read } from '../../domain/readiness/types';
 import { cmkPolicyAssignmentsQuery, cmkPolicyStatesQuery } from '../../queries/policy';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
+import { useThrottled } from './use-throttled';
 
 /**
  * The Bot Service CMK policy over the bots' subscriptions: its assignments there (one read each; Resource Graph's
@@ -25,14 +26,16 @@ export function useCmkPolicy(subscriptionIds: string[], ready: boolean) {
   );
   const states = useQuery({ ...cmkPolicyStatesQuery('tenant'), enabled: started });
   const compliance = useMemo(() => complianceByBot(states.data ?? []), [states.data]);
+  // Each answer re-judges every row's policy word: at most twice a second while the reads come in.
+  const answered = useThrottled(assignments, 500);
   const bySubscription = useMemo(() => {
     const m = new Map<string, Read<SubscriptionPolicy>>();
     for (const sub of subs) {
-      const r = assignments.get(sub);
+      const r = answered.get(sub);
       m.set(sub, r && 'value' in r ? { value: subscriptionPolicy(sub, r.value) } : r);
     }
     return m;
-  }, [subs, assignments]);
+  }, [subs, answered]);
   const statesRead = read(states, true, '');
   const refetchAll = assignments.refetchAll;
   const refetchStates = states.refetch;

@@ -64,7 +64,7 @@ function validateCommon(bot: TwinBot, p: Props): void {
     );
 }
 
-/** Any change is refused while the bot's current key is out of reach (its configuration cannot be decrypted). */
+/** Every change is refused while the bot's current key is out of reach (its configuration cannot be decrypted). */
 function refuseWhileUnreachable(world: World, bot: TwinBot, nowMs: number): void {
   const problem = botKeyProblem(world, bot, nowMs);
   if (problem)
@@ -184,7 +184,7 @@ export function applyBotPut(
     displayName: p.displayName as string,
     description: str(p, 'description', ''),
     endpoint: str(p, 'endpoint', ''),
-    // Left out, the app type is not known any more: the service then treats the app as multi-tenant (an assumption).
+    // Left out, the app type is no longer known: the service then treats the app as multi-tenant (an assumption).
     msaAppType: (msaAppType as TwinBot['msaAppType'] | undefined) ?? assumptions.botAppTypeWhenOmitted,
     msaAppMSIResourceId: nullableString(p, 'msaAppMSIResourceId'),
     settings: {

@@ -1,6 +1,6 @@
 /**
  * Every behaviour of the twin that no source confirms (marked UNCONFIRMED in the ARM reference) is chosen here, in
- * one place. The console must not depend on any of these values: it shows status strings verbatim, reads error
+ * one place. The console must not depend on these values: it shows status strings verbatim, reads error
  * messages from the envelope, and times progress from the Date header.
  */
 export const assumptions = {

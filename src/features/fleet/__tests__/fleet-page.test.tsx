@@ -112,7 +112,10 @@ describe('Customer-managed keys across the tenant', () => {
       expect(within(table).queryByRole('link', { name: 'contoso-support-bot' })).toBeNull(),
     );
     expect(window.location.hash).toBe('#cmk?view=microsoft');
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Filter bots by any field' }), 'orders');
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: 'Filter bots by name, key, status or risk' }),
+      'orders',
+    );
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
     expect(within(table).getByRole('link', { name: 'contoso-orders-bot' })).toBeInTheDocument();
     expect(window.location.hash).toBe('#cmk?view=microsoft&q=orders');
