@@ -1,6 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { blades } from './support/blades';
-import { contoso, deepLink, expect, expectNoAxeViolations, openDemo, test } from './support/fixtures';
+import {
+  contoso,
+  deepLink,
+  expect,
+  expectNoAxeViolations,
+  openDemo,
+  test,
+  untilStill,
+} from './support/fixtures';
 
 /** WCAG 2.1 AA by hand: keyboard only, focus into and back from every pane and dialog, announcements, 200 % zoom. */
 
@@ -167,7 +175,9 @@ test.describe('accessibility', () => {
       .evaluate((el) => el.closest('[aria-hidden="true"]') !== null);
     expect(hidden).toBe(false);
 
-    // Result counts are status messages.
+    // Result counts are status messages. Escape once the pane has finished sliding in (pressed mid-way, on a loaded
+    // machine, it once left the pane open).
+    await untilStill(page);
     await page.keyboard.press('Escape');
     await expect(hub).toBeHidden();
     await page.getByRole('link', { name: 'Access policies' }).click();
