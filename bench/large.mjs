@@ -1,4 +1,4 @@
-import { keystrokes3x, readyAt, stats } from './lib.mjs';
+import { keystrokeMs, keystrokes3x, longTasksWhileScrolling, readyAt, stats } from './lib.mjs';
 
 const vaultId =
   '/subscriptions/1b3d5f7a-9c2e-4b6d-8f0a-3c5e7a9b1d2f/resourceGroups/rg-security-keys/providers/Microsoft.KeyVault/vaults';
@@ -30,19 +30,7 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
     const page = await ctx.newPage();
     await page.goto(`${demo}?scenario=large#home`);
     await page.waitForFunction(() => /Showing (\d{4,}) of \1 records/.test(document.body.textContent ?? ''));
-    const longTasks = await page.evaluate(async () => {
-      const seen = [];
-      const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
-      obs.observe({ type: 'longtask' });
-      const region = document.querySelector('[role="region"][aria-label^="All resources"]');
-      for (let y = 0; y < 200; y++) {
-        region.scrollTop += 400;
-        await new Promise((r) => requestAnimationFrame(r));
-      }
-      await new Promise((r) => setTimeout(r, 200));
-      obs.disconnect();
-      return seen;
-    });
+    const longTasks = await longTasksWhileScrolling(page, '[role="region"][aria-label^="All resources"]');
     figures.largeScrollLongestTaskMs = { value: Math.round(Math.max(0, ...longTasks)) };
 
     const picker = [];
@@ -73,22 +61,13 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
       // 18 keystrokes a run (126 in all), so the 95th percentile rests on more than two samples.
       for (const value of keystrokes3x) {
         keystrokes.push(
-          await page.evaluate(async (v) => {
-            const input = document.querySelector('input[aria-label="Search key vaults"]');
-            const area =
-              document.querySelector('[role="listbox"][aria-label="Key vaults"]')?.parentElement ??
-              document.body;
-            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-            const done = new Promise((resolve) => {
-              const mo = new MutationObserver(() => (mo.disconnect(), resolve(performance.now())));
-              mo.observe(area, { subtree: true, childList: true, characterData: true });
-              setTimeout(() => (mo.disconnect(), resolve(Number.NaN)), 2000);
-            });
-            const t = performance.now();
-            setter.call(input, v);
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            return (await done) - t;
-          }, value),
+          await keystrokeMs(
+            page,
+            'input[aria-label="Search key vaults"]',
+            '[role="listbox"][aria-label="Key vaults"]',
+            value,
+            true,
+          ),
         );
       }
       await page.keyboard.press('Escape');
@@ -188,38 +167,15 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
       );
       for (const value of fleetKeystrokes)
         fleetKeys.push(
-          await page.evaluate(async (v) => {
-            const input = document.querySelector(
-              'input[aria-label="Filter bots by name, key, status or risk"]',
-            );
-            const area =
-              document.querySelector('[role="table"][aria-label="Bots and their keys"]') ?? document.body;
-            const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-            const done = new Promise((resolve) => {
-              const mo = new MutationObserver(() => (mo.disconnect(), resolve(performance.now())));
-              mo.observe(area, { subtree: true, childList: true, characterData: true });
-              setTimeout(() => (mo.disconnect(), resolve(Number.NaN)), 2000);
-            });
-            const t = performance.now();
-            setter.call(input, v);
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            return (await done) - t;
-          }, value),
+          await keystrokeMs(
+            page,
+            'input[aria-label="Filter bots by name, key, status or risk"]',
+            '[role="table"][aria-label="Bots and their keys"]',
+            value,
+          ),
         );
       fleetLongTasks.push(
-        ...(await page.evaluate(async () => {
-          const seen = [];
-          const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
-          obs.observe({ type: 'longtask' });
-          const region = document.querySelector('[role="region"][aria-label^="Bots and their keys"]');
-          for (let y = 0; y < 200; y++) {
-            region.scrollTop += 400;
-            await new Promise((r) => requestAnimationFrame(r));
-          }
-          await new Promise((r) => setTimeout(r, 200));
-          obs.disconnect();
-          return seen;
-        })),
+        ...(await longTasksWhileScrolling(page, '[role="region"][aria-label^="Bots and their keys"]')),
       );
       await ctx.close();
     }

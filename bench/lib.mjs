@@ -105,3 +105,44 @@ export const keystrokes3x = Array.from({ length: 3 }, () => ['x', '', 'kv-payme-
 export const isDemoMachinery = (u) =>
   /\/(browser|contoso|demo-identity|demo-banner|demo-panel)-[^/]+\.js$/.test(u);
 export const isAzure = (u) => /^https:\/\/(management\.azure\.com|graph\.microsoft\.com)\//.test(u);
+
+/**
+ * One keystroke in the page: the input's value set through its native setter (as typing does), then the time until
+ * the DOM under `areaSelector` (or its parent, with `parent`) changes (NaN when it does not within 2 s: the
+ * keystroke changed nothing shown).
+ */
+export const keystrokeMs = (page, inputSelector, areaSelector, value, parent = false) =>
+  page.evaluate(
+    async ([inputSel, areaSel, v, up]) => {
+      const input = document.querySelector(inputSel);
+      const found = document.querySelector(areaSel);
+      const area = (up ? found?.parentElement : found) ?? document.body;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => (mo.disconnect(), resolve(performance.now())));
+        mo.observe(area, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => (mo.disconnect(), resolve(Number.NaN)), 2000);
+      });
+      const t = performance.now();
+      setter.call(input, v);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      return (await done) - t;
+    },
+    [inputSelector, areaSelector, value, parent],
+  );
+
+/** The long tasks (ms) while a scrollable region is scrolled 200 × 400 px, one step a frame. */
+export const longTasksWhileScrolling = (page, regionSelector) =>
+  page.evaluate(async (sel) => {
+    const seen = [];
+    const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(e.duration)));
+    obs.observe({ type: 'longtask' });
+    const region = document.querySelector(sel);
+    for (let y = 0; y < 200; y++) {
+      region.scrollTop += 400;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    obs.disconnect();
+    return seen;
+  }, regionSelector);
