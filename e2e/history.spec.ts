@@ -19,6 +19,9 @@ test.describe('history and audit from Azure’s records', () => {
     await expect(history.getByRole('row').nth(1)).toContainText('jordan@contoso.onmicrosoft.com (Azure CLI)');
     // The one-week watch of the key it replaced, and the time since the change while Azure re-encrypts.
     await expect(page.getByText(/^Keep the replaced key until/)).toBeVisible();
+    // Its three lines stay inside its box: the blade's scrolling body once squeezed it to one line's height.
+    const bar = page.locator('.fui-MessageBar', { has: page.getByText(/^Keep the replaced key until/) });
+    await expect.poll(() => bar.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
     await expect(page.getByText(/Changed by jordan@contoso\.onmicrosoft\.com \(Azure CLI\)/)).toBeVisible();
     await expectNoAxeViolations(page);
 

@@ -44,6 +44,9 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalL,
+    // Fluent gives message bars a min-height, which lets a flex column squeeze a long one below its text when the
+    // body scrolls: the text then spills over what follows.
+    '& > *': { flexShrink: 0 },
   },
 });
 
