@@ -1,7 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowSortDownRegular, ArrowSortUpRegular } from '@fluentui/react-icons';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type ReactNode } from 'react';
+import { memo, useRef, type ReactNode } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -56,7 +56,7 @@ function expectedHeight(height: string): number {
  * A table that renders only the rows in view (tenant scale: thousands of rows), with table semantics for assistive
  * technology: aria-rowcount and aria-rowindex tell the real size and position.
  */
-export function VirtualTable<T>({
+function VirtualTableOf<T>({
   columns,
   rows,
   rowKey,
@@ -165,3 +165,9 @@ export function VirtualTable<T>({
     </div>
   );
 }
+
+/**
+ * Skips re-rendering when its columns, rows and row key are the same objects: a page that re-renders with every
+ * answer while it checks thousands of rows keeps its table still by passing stable ones.
+ */
+export const VirtualTable = memo(VirtualTableOf) as typeof VirtualTableOf;

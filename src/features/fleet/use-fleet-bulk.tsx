@@ -34,23 +34,28 @@ export function useFleetBulk(
     [selectedRows],
   );
   const shownPicked = selectedRows.length;
-  const column = selectionColumn({
-    has: (id) => picked.has(id),
-    toggle: (id) =>
-      setPicked((p) => {
-        const next = new Set(p);
-        if (!next.delete(id)) next.add(id);
-        return next;
+  // New only when the selection or the bots shown change, so the table can skip the page's other re-renders.
+  const column = useMemo(
+    () =>
+      selectionColumn({
+        has: (id) => picked.has(id),
+        toggle: (id) =>
+          setPicked((p) => {
+            const next = new Set(p);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          }),
+        shown: shownPicked === 0 ? 'none' : shownPicked === visible.length ? 'all' : 'some',
+        toggleShown: () =>
+          setPicked((p) => {
+            const next = new Set(p);
+            if (shownPicked === visible.length) for (const r of visible) next.delete(r.id);
+            else for (const r of visible) next.add(r.id);
+            return next;
+          }),
       }),
-    shown: shownPicked === 0 ? 'none' : shownPicked === visible.length ? 'all' : 'some',
-    toggleShown: () =>
-      setPicked((p) => {
-        const next = new Set(p);
-        if (shownPicked === visible.length) for (const r of visible) next.delete(r.id);
-        else for (const r of visible) next.add(r.id);
-        return next;
-      }),
-  });
+    [picked, shownPicked, visible],
+  );
   return {
     column,
     menu: (
