@@ -4,6 +4,7 @@ import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } 
 import { hiddenSubscriptions } from '../auth/subscription-filter';
 import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../queries/fleet';
 import { kindOf } from './pages';
+import type { GraphScope } from '../arm/operations/resource-graph';
 
 /** Home lists the resources of every subscription the filter shows (all of the tenant's, unless some are unticked). */
 async function prefetchHome(queryClient: QueryClient): Promise<void> {
@@ -21,18 +22,29 @@ async function prefetchHome(queryClient: QueryClient): Promise<void> {
   await queryClient.prefetchQuery(managedResourcesGraphQuery(shown));
 }
 
-/** The Customer-managed keys page starts from the same kind of tenant-wide reads as Home. */
+/**
+ * The Customer-managed keys page starts from the same kind of tenant-wide reads as Home; once the bots and vaults are
+ * listed, the reads behind its risk column start too (they would otherwise wait for the page's first render).
+ */
 async function prefetchFleet(queryClient: QueryClient): Promise<void> {
+  // The page's own chunk holds the rules of which reads; it is already on its way for this route.
+  const riskReads = import('../features/fleet/risk-reads');
   const hidden = hiddenSubscriptions();
   const subscriptions = queryClient.prefetchQuery(subscriptionsQuery());
   const vaults = queryClient.prefetchQuery(fleetVaultsQueryOptions('tenant'));
+  let scope: GraphScope = 'tenant';
   if (hidden.length === 0) {
     await Promise.all([subscriptions, vaults, queryClient.prefetchQuery(fleetBotsQueryOptions('tenant'))]);
-    return;
+  } else {
+    const list = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
+    if (!list) return;
+    scope = list.map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
+    await Promise.all([vaults, queryClient.prefetchQuery(fleetBotsQueryOptions(scope))]);
   }
-  const list = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
-  const shown = (list ?? []).map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
-  await Promise.all([vaults, list ? queryClient.prefetchQuery(fleetBotsQueryOptions(shown)) : undefined]);
+  const { startRiskReads } = await riskReads;
+  const bots = queryClient.getQueryData(fleetBotsQueryOptions(scope).queryKey);
+  const vaultRows = queryClient.getQueryData(fleetVaultsQueryOptions('tenant').queryKey);
+  if (bots && vaultRows) startRiskReads(queryClient, bots, vaultRows);
 }
 
 /**

@@ -12,7 +12,7 @@ export const isBare = (v: FleetVaultRow) =>
  * A version's attributes, from its key's list of versions (Keys_ListVersions carries each version's attributes): one
  * read per key instead of one per version in use.
  */
-export function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
+function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
   if (!list || 'error' in list) return list;
   const found = list.value.find((v) => versionUrlOf(v)?.version === k.version);
   return found
@@ -20,12 +20,39 @@ export function versionIn(list: Read<Key[]>, k: VersionedKeyUrl): Read<Key> {
     : { error: `Version ${k.version} of ${k.keyName} is not in the key vault.`, notFound: true };
 }
 
-export function distinct<T>(items: T[], keyOf: (t: T) => string): [string, T][] {
-  return [...new Map(items.map((t) => [keyOf(t), t])).entries()];
+export interface KeyFacts {
+  /** The key's versions, or why they are not known. */
+  list: Read<Key[]>;
+  /** The version itself. */
+  read: Read<Key>;
+  /** The key's newest usable version, when newer. */
+  newer?: VersionedKeyUrl;
+}
+
+/**
+ * Each key version's facts, worked out once per table build: a few hundred keys stand behind thousands of bots. A key
+ * whose vault is not listed carries why (`unseen`) instead of a list.
+ */
+export function perKeyFacts(
+  sourceOf: (k: VersionedKeyUrl) => { list: Read<Key[]> } | { unseen: Read<never> },
+  nowMs: number,
+): (k: VersionedKeyUrl) => KeyFacts {
+  const done = new Map<string, KeyFacts>();
+  return (k) => {
+    const known = done.get(k.href);
+    if (known) return known;
+    const source = sourceOf(k);
+    const facts: KeyFacts =
+      'unseen' in source
+        ? { list: source.unseen, read: source.unseen }
+        : { list: source.list, read: versionIn(source.list, k), newer: newerOf(k, source.list, nowMs) };
+    done.set(k.href, facts);
+    return facts;
+  };
 }
 
 /** The key's newest usable version, when newer than the bot's. */
-export function newerOf(k: VersionedKeyUrl, list: Read<Key[]>, nowMs: number): VersionedKeyUrl | undefined {
+function newerOf(k: VersionedKeyUrl, list: Read<Key[]>, nowMs: number): VersionedKeyUrl | undefined {
   if (!list || 'error' in list) return undefined;
   const newer = newerUsableVersion(k, list.value, nowMs);
   return newer ? versionUrlOf(newer) : undefined;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { serverNow } from '../../arm/server-clock';
 import type { FleetVaultRow } from '../../arm/types/fleet';
 import type { Key, Vault } from '../../arm/types/key-vault';
@@ -32,7 +32,8 @@ import {
 import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
-import { distinct, hostOf, isBare, lower, newerOf, versionIn } from './fleet-facts';
+import { isBare, lower, perKeyFacts } from './fleet-facts';
+import { riskReadTargets, vaultsByHost } from './risk-reads';
 import { useThrottled } from './use-throttled';
 
 export interface Fleet {
@@ -80,44 +81,38 @@ export function useFleet(): Fleet {
   const map = useKeyMap();
   const uses = map.uses;
   // Each bot's key parsed once per answer, not once per row rebuild.
-  const keys = useMemo(
+  const keys = useMemo(() => {
+    // Thousands of bots share a few hundred keys: each distinct URL is parsed once.
+    const parsed = new Map<string, VersionedKeyUrl | undefined>();
+    const parse = (raw: string) => {
+      if (!parsed.has(raw)) parsed.set(raw, versionedKeyUrlOf(raw));
+      return parsed.get(raw);
+    };
+    return new Map(
+      (botRows ?? []).map((b) => [
+        b.id,
+        b.isCmekEnabled && b.cmekKeyVaultUrl ? parse(b.cmekKeyVaultUrl) : undefined,
+      ]),
+    );
+  }, [botRows]);
+  const vaultOf = useMemo(() => vaultsByHost(vaults.data ?? []), [vaults.data]);
+  // The same reads the page's start-up began (risk-reads.ts), and the keys bots left this week.
+  const targets = useMemo(
     () =>
-      new Map(
-        (botRows ?? []).map((b) => [
-          b.id,
-          b.isCmekEnabled ? versionedKeyUrlOf(b.cmekKeyVaultUrl) : undefined,
-        ]),
+      riskReadTargets(
+        uses.map((u) => u.key),
+        vaultOf,
       ),
-    [botRows],
+    [uses, vaultOf],
   );
-  const vaultByHost = useMemo(
-    () => new Map((vaults.data ?? []).map((v) => [hostOf(v.properties.vaultUri), v])),
-    [vaults.data],
-  );
-  const vaultOf = useCallback(
-    // A parsed key's vaultUrl is already `https://{lower-case host}`.
-    (k: VersionedKeyUrl): FleetVaultRow | undefined => vaultByHost.get(k.vaultUrl.slice('https://'.length)),
-    [vaultByHost],
-  );
-  const usedVaults = useMemo(() => {
-    const m = new Map<string, FleetVaultRow>();
-    for (const u of uses) {
-      const v = vaultOf(u.key);
-      if (v) m.set(lower(v.id), v);
-    }
-    return [...m.values()];
-  }, [uses, vaultOf]);
-  const vaultSubs = [...new Set(usedVaults.map((v) => lower(v.subscriptionId)))];
+  const usedVaults = targets.vaults;
+  const vaultSubs = targets.subscriptions;
   const providers = useReads(
     vaultSubs.map((sub) => ({ key: sub, options: providerQuery(sub, 'Microsoft.BotService') })),
   );
   // Resource Graph's access policies are unconfirmed: a vault whose row lacks them is read from ARM.
   const armVaults = useReads(
-    usedVaults
-      .filter(
-        (v) => v.properties.enableRbacAuthorization !== true && v.properties.accessPolicies === undefined,
-      )
-      .map((v) => ({ key: lower(v.id), options: vaultQuery(v.id) })),
+    usedVaults.filter(isBare).map((v) => ({ key: lower(v.id), options: vaultQuery(v.id) })),
   );
   const vaultFacts = (v: FleetVaultRow): Vault => {
     const fromArm = armVaults.get(lower(v.id));
@@ -130,13 +125,7 @@ export function useFleet(): Fleet {
     usedVaults.map((v) => ({ key: lower(v.id), options: diagnosticSettingsQuery(v.id) })),
   );
   const keyLists = useReads(
-    distinct(
-      uses.map((u) => u.key),
-      (k) => `${lower(k.vaultName)}/${lower(k.keyName)}`,
-    ).flatMap(([key, k]) => {
-      const v = vaultOf(k);
-      return v ? [{ key, options: keyVersionsQuery(v.id, k.keyName) }] : [];
-    }),
+    targets.keys.map((k) => ({ key: k.name, options: keyVersionsQuery(k.vaultId, k.keyName) })),
   );
 
   const principalObjectId = grantableCmekObjectId(principal.data);
@@ -176,7 +165,10 @@ export function useFleet(): Fleet {
       granteeIds.length,
     ],
   );
-  const answers = useThrottled(live, 200);
+  const readsRunning =
+    providers.running + armVaults.running + roles.running + diagnostics.running + keyLists.running;
+  // Held back while answers pour in; the last one passes at once (holding it only delayed the finished table).
+  const answers = useThrottled(live, readsRunning > 0 ? 200 : 0);
   const rows = useMemo(() => {
     const subscriptionNames = new Map((subs.data ?? []).map((s) => [lower(s.subscriptionId), s.displayName]));
     const usesByBot = new Map<string, KeyUse[]>();
@@ -200,11 +192,17 @@ export function useFleet(): Fleet {
           ? { error: `No key vault named “${k.vaultName}” is visible to you, so it could not be checked.` }
           : undefined;
     const historyError = map.changesError ? describeError(map.changesError).message : undefined;
+    const factsOf = perKeyFacts(
+      (k) =>
+        vaultOf(k)
+          ? { list: keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`) }
+          : { unseen: unseen(k) },
+      nowMs,
+    );
     return (botRows ?? []).map((bot) => {
       const key = keys.get(bot.id);
       const vault = key ? vaultOf(key) : undefined;
-      const keyRead = (k: VersionedKeyUrl): Read<Key> =>
-        vaultOf(k) ? versionIn(keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`), k) : unseen(k);
+      const keyRead = (k: VersionedKeyUrl): Read<Key> => factsOf(k).read;
       const left = (usesByBot.get(lower(bot.id)) ?? []).filter((u) => !u.current);
       return fleetRow({
         bot,
@@ -213,7 +211,7 @@ export function useFleet(): Fleet {
         nowMs,
         left: left.map((use) => ({ use, read: keyRead(use.key) })),
         historyError,
-        newer: key && newerOf(key, keyLists.get(`${lower(key.vaultName)}/${lower(key.keyName)}`), nowMs),
+        newer: key && factsOf(key).newer,
         vaultId: vault?.id,
         checks:
           key &&
@@ -235,9 +233,7 @@ export function useFleet(): Fleet {
               roleAssignments: vault && rbac ? roles.get(lower(vault.id)) : { value: [] },
               otherGrantees: granteesRead,
               keyVersion: keyRead(key),
-              keyVersions: vault
-                ? keyLists.get(`${lower(key.vaultName)}/${lower(key.keyName)}`)
-                : unseen(key),
+              keyVersions: factsOf(key).list,
               diagnosticSettings: vault ? diagnostics.get(lower(vault.id)) : unseen(key),
               nowMs,
             };
@@ -249,13 +245,7 @@ export function useFleet(): Fleet {
     () => [...new Set((bots.data ?? []).map((b) => lower(b.subscriptionId)))].sort(),
     [bots.data],
   );
-  const checking =
-    providers.running +
-    armVaults.running +
-    roles.running +
-    diagnostics.running +
-    keyLists.running +
-    (answers !== live ? 1 : 0);
+  const checking = readsRunning + (answers !== live ? 1 : 0);
   return {
     rows,
     keyMap: map,

@@ -1,0 +1,33 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import FleetPage from '../../features/fleet/fleet-page';
+import { renderWithProviders } from '../../testing/render';
+import { recordRequests } from '../../testing/requests';
+import { resetTwin } from '../../testing/twin';
+import { prefetchRouteData } from '../prefetch-route';
+import { createQueryClient } from '../query-client';
+
+/** The reads behind the risk column: a subscription's provider, a vault's diagnostic settings, a key's versions. */
+const riskRead = (path: string) =>
+  /\/providers\/microsoft\.botservice$|\/diagnosticsettings$|\/keys\/[^/]+\/versions$/i.test(path);
+
+describe('a deep link to the Customer-managed keys page', () => {
+  it('starts the risk column’s reads before the page renders, and the page reads none of them again', async () => {
+    resetTwin('fleet');
+    const seen = recordRequests();
+    // The console's own client: what start-up read is fresh for a minute.
+    const queryClient = createQueryClient();
+    await prefetchRouteData({ kind: 'fleet', query: {} }, queryClient);
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    const early = seen.filter((r) => r.method === 'GET' && riskRead(r.url.pathname)).length;
+    // The scenario's five vaults: each one's diagnostic settings and keys, and the providers of their subscriptions.
+    expect(early).toBeGreaterThanOrEqual(10);
+
+    window.location.hash = '#cmk';
+    renderWithProviders(<FleetPage query={{}} />, { queryClient });
+    await screen.findByText(/^Showing 12 of 12 bots\.$/, undefined, { timeout: 8000 });
+    const reads = seen.filter((r) => r.method === 'GET' && riskRead(r.url.pathname)).map((r) => r.url.href);
+    expect(reads).toHaveLength(early);
+    expect(new Set(reads).size).toBe(reads.length);
+  });
+});
