@@ -27,8 +27,9 @@ async function prefetchHome(queryClient: QueryClient): Promise<void> {
  * listed, the reads behind its risk column start too (they would otherwise wait for the page's first render).
  */
 async function prefetchFleet(queryClient: QueryClient): Promise<void> {
-  // The page's own chunk holds the rules of which reads; it is already on its way for this route.
+  // Which reads the risk column needs is the page's own rule (risk-reads.ts), fetched beside it for this route.
   const riskReads = import('../features/fleet/risk-reads');
+  riskReads.catch(() => undefined);
   const hidden = hiddenSubscriptions();
   const subscriptions = queryClient.prefetchQuery(subscriptionsQuery());
   const vaults = queryClient.prefetchQuery(fleetVaultsQueryOptions('tenant'));
@@ -37,14 +38,22 @@ async function prefetchFleet(queryClient: QueryClient): Promise<void> {
     await Promise.all([subscriptions, vaults, queryClient.prefetchQuery(fleetBotsQueryOptions('tenant'))]);
   } else {
     const list = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
-    if (!list) return;
+    if (!list) {
+      await vaults;
+      return;
+    }
     scope = list.map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
     await Promise.all([vaults, queryClient.prefetchQuery(fleetBotsQueryOptions(scope))]);
   }
-  const { startRiskReads } = await riskReads;
   const bots = queryClient.getQueryData(fleetBotsQueryOptions(scope).queryKey);
   const vaultRows = queryClient.getQueryData(fleetVaultsQueryOptions('tenant').queryKey);
-  if (bots && vaultRows) startRiskReads(queryClient, bots, vaultRows);
+  if (!bots || !vaultRows) return;
+  try {
+    (await riskReads).startRiskReads(queryClient, bots, vaultRows);
+  } catch (e) {
+    // A head start only: the page asks for the same reads itself. Start-up must not fail for it.
+    console.warn('The risk column’s reads could not start early:', e);
+  }
 }
 
 /**

@@ -16,7 +16,15 @@ import { navigate } from '../navigation/router';
 import { useBlade } from './blade-context';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', minHeight: 0, flex: 1, minWidth: 0 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    minHeight: 0,
+    flex: 1,
+    minWidth: 0,
+    // Only the body (last) gives way in a short window; a status message above it keeps its text's height.
+    '& > :not(:last-child)': { flexShrink: 0 },
+  },
   header: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0`,
     display: 'flex',
