@@ -54,6 +54,8 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  // Wide enough for its placeholder, which says what the filter matches.
+  search: { width: '320px', maxWidth: '100%' },
 });
 
 type FleetTab = 'bots' | 'policy' | 'keymap';
@@ -177,6 +179,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
           />
           <div className={styles.toolbar}>
             <SearchBox
+              className={styles.search}
               aria-label="Filter bots by name, key, status or risk"
               placeholder="Filter by name, key, status or risk…"
               value={text}
