@@ -43,24 +43,53 @@ export function vaultsByHost(vaults: FleetVaultRow[]): (k: VersionedKeyUrl) => F
   return (k) => byHost.get(k.vaultUrl.slice('https://'.length));
 }
 
+/** Each bot's key by bot id, each distinct URL parsed once: thousands of bots share a few hundred keys. */
+export function keysOfBots(bots: FleetBotRow[]): Map<string, VersionedKeyUrl | undefined> {
+  const parsed = new Map<string, VersionedKeyUrl | undefined>();
+  const parse = (raw: string) => {
+    if (!parsed.has(raw)) parsed.set(raw, versionedKeyUrlOf(raw));
+    return parsed.get(raw);
+  };
+  return new Map(
+    bots.map((b) => [b.id, b.isCmekEnabled && b.cmekKeyVaultUrl ? parse(b.cmekKeyVaultUrl) : undefined]),
+  );
+}
+
+/**
+ * The queries behind the targets, each named by its key in the page's answers. The role assignments are not here:
+ * which vaults need them depends on the vaults' own answers (`roleReads`).
+ */
+export function riskReads(t: RiskReadTargets) {
+  return {
+    providers: t.subscriptions.map((sub) => ({
+      key: sub,
+      options: providerQuery(sub, 'Microsoft.BotService'),
+    })),
+    // Resource Graph's access policies are unconfirmed: a vault whose row lacks them is read from ARM.
+    armVaults: t.vaults.filter(isBare).map((v) => ({ key: lower(v.id), options: vaultQuery(v.id) })),
+    diagnostics: t.vaults.map((v) => ({ key: lower(v.id), options: diagnosticSettingsQuery(v.id) })),
+    keyLists: t.keys.map((k) => ({ key: k.name, options: keyVersionsQuery(k.vaultId, k.keyName) })),
+  };
+}
+
+/** The role assignments of RBAC vaults (Key Vault Crypto Service Encryption User instead of an access policy). */
+export const roleReads = (rbacVaults: FleetVaultRow[]) =>
+  rbacVaults.map((v) => ({ key: lower(v.id), options: roleAssignmentsQuery(v.id) }));
+
 /**
  * Starts the page's reads for the bots' current keys as soon as the bots and vaults are listed, before the page's first
  * render (which, at tenant scale, takes a fifth of a second): the page's own queries, same keys and same queue, then
  * find them answered or in flight. The keys bots left this week come with the page, once the change records are read.
  */
 export function startRiskReads(client: QueryClient, bots: FleetBotRow[], vaults: FleetVaultRow[]): void {
-  const parsed = new Map<string, VersionedKeyUrl | undefined>();
-  for (const b of bots)
-    if (b.isCmekEnabled && b.cmekKeyVaultUrl && !parsed.has(b.cmekKeyVaultUrl))
-      parsed.set(b.cmekKeyVaultUrl, versionedKeyUrlOf(b.cmekKeyVaultUrl));
-  const keys = [...parsed.values()].filter((k) => k !== undefined);
+  const keys = [...keysOfBots(bots).values()].filter((k) => k !== undefined);
   const t = riskReadTargets(keys, vaultsByHost(vaults));
+  const reads = riskReads(t);
   // In the order the page asks for them: the queue answers first come, first served.
-  for (const s of t.subscriptions)
-    void client.prefetchQuery(oneOfMany(providerQuery(s, 'Microsoft.BotService')));
-  for (const v of t.vaults.filter(isBare)) void client.prefetchQuery(oneOfMany(vaultQuery(v.id)));
-  for (const v of t.vaults.filter((x) => x.properties.enableRbacAuthorization === true))
-    void client.prefetchQuery(oneOfMany(roleAssignmentsQuery(v.id)));
-  for (const v of t.vaults) void client.prefetchQuery(oneOfMany(diagnosticSettingsQuery(v.id)));
-  for (const k of t.keys) void client.prefetchQuery(oneOfMany(keyVersionsQuery(k.vaultId, k.keyName)));
+  for (const r of reads.providers) void client.prefetchQuery(oneOfMany(r.options));
+  for (const r of reads.armVaults) void client.prefetchQuery(oneOfMany(r.options));
+  for (const r of roleReads(t.vaults.filter((v) => v.properties.enableRbacAuthorization === true)))
+    void client.prefetchQuery(oneOfMany(r.options));
+  for (const r of reads.diagnostics) void client.prefetchQuery(oneOfMany(r.options));
+  for (const r of reads.keyLists) void client.prefetchQuery(oneOfMany(r.options));
 }

@@ -8,13 +8,12 @@ import { useSession } from '../../auth/session';
 import { describeError } from '../../domain/error-wording';
 import { grantableCmekObjectId, type ServicePrincipalFacts } from '../../domain/bot-service-principal';
 import { fleetRow, type FleetRow } from '../../domain/fleet/posture';
-import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
+import type { VersionedKeyUrl } from '../../domain/key-url';
 import type { KeyUse } from '../../domain/keys/key-uses';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
 import { evaluateReadiness } from '../../domain/readiness/evaluate';
 import type { Read, ReadinessCheck, ReadinessInput } from '../../domain/readiness/types';
 import { cmekPrincipalQuery } from '../../queries/cmek-principal';
-import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 import { directoryObjectsQuery } from '../../queries/directory';
 import {
   fleetBotsFirstPageOptions,
@@ -22,18 +21,12 @@ import {
   fleetVaultsQueryOptions,
 } from '../../queries/fleet';
 import { useKeyMap, type KeyMap } from '../../queries/key-map';
-import {
-  keyVersionsQuery,
-  providerQuery,
-  roleAssignmentsQuery,
-  subscriptionsQuery,
-  vaultQuery,
-} from '../../queries/resources';
+import { subscriptionsQuery } from '../../queries/resources';
 import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
 import { isBare, lower, perKeyFacts } from './fleet-facts';
-import { riskReadTargets, vaultsByHost } from './risk-reads';
+import { keysOfBots, riskReads, riskReadTargets, roleReads, vaultsByHost } from './risk-reads';
 import { useThrottled } from './use-throttled';
 
 export interface Fleet {
@@ -81,20 +74,7 @@ export function useFleet(): Fleet {
   const map = useKeyMap();
   const uses = map.uses;
   // Each bot's key parsed once per answer, not once per row rebuild.
-  const keys = useMemo(() => {
-    // Thousands of bots share a few hundred keys: each distinct URL is parsed once.
-    const parsed = new Map<string, VersionedKeyUrl | undefined>();
-    const parse = (raw: string) => {
-      if (!parsed.has(raw)) parsed.set(raw, versionedKeyUrlOf(raw));
-      return parsed.get(raw);
-    };
-    return new Map(
-      (botRows ?? []).map((b) => [
-        b.id,
-        b.isCmekEnabled && b.cmekKeyVaultUrl ? parse(b.cmekKeyVaultUrl) : undefined,
-      ]),
-    );
-  }, [botRows]);
+  const keys = useMemo(() => keysOfBots(botRows ?? []), [botRows]);
   const vaultOf = useMemo(() => vaultsByHost(vaults.data ?? []), [vaults.data]);
   // The same reads the page's start-up began (risk-reads.ts), and the keys bots left this week.
   const targets = useMemo(
@@ -106,27 +86,19 @@ export function useFleet(): Fleet {
     [uses, vaultOf],
   );
   const usedVaults = targets.vaults;
-  const vaultSubs = targets.subscriptions;
-  const providers = useReads(
-    vaultSubs.map((sub) => ({ key: sub, options: providerQuery(sub, 'Microsoft.BotService') })),
-  );
-  // Resource Graph's access policies are unconfirmed: a vault whose row lacks them is read from ARM.
-  const armVaults = useReads(
-    usedVaults.filter(isBare).map((v) => ({ key: lower(v.id), options: vaultQuery(v.id) })),
-  );
+  const reads = useMemo(() => riskReads(targets), [targets]);
+  const providers = useReads(reads.providers);
+  const armVaults = useReads(reads.armVaults);
   const vaultFacts = (v: FleetVaultRow): Vault => {
     const fromArm = armVaults.get(lower(v.id));
     return fromArm && 'value' in fromArm ? fromArm.value : v;
   };
   // The permission model as the vault itself says, where it was read (Resource Graph's row may lack or lag it).
-  const rbacVaults = usedVaults.filter((v) => vaultFacts(v).properties.enableRbacAuthorization === true);
-  const roles = useReads(rbacVaults.map((v) => ({ key: lower(v.id), options: roleAssignmentsQuery(v.id) })));
-  const diagnostics = useReads(
-    usedVaults.map((v) => ({ key: lower(v.id), options: diagnosticSettingsQuery(v.id) })),
+  const roles = useReads(
+    roleReads(usedVaults.filter((v) => vaultFacts(v).properties.enableRbacAuthorization === true)),
   );
-  const keyLists = useReads(
-    targets.keys.map((k) => ({ key: k.name, options: keyVersionsQuery(k.vaultId, k.keyName) })),
-  );
+  const diagnostics = useReads(reads.diagnostics);
+  const keyLists = useReads(reads.keyLists);
 
   const principalObjectId = grantableCmekObjectId(principal.data);
   const granteeIds = [
