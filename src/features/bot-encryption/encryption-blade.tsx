@@ -89,9 +89,11 @@ export default function EncryptionBlade() {
     candidate: target?.type === 'customer' ? target.key : current?.key,
     previous: previousKey,
   });
+  // The form as it was sent: what the user changes while the save runs is kept on top of the result.
+  const sentForm = useRef<EncryptionForm | undefined>(undefined);
   const save = useEncryptionSave(f.base, (result, saveTarget) => {
     setSaved({ bot: result, target: saveTarget });
-    f.accept(encryptionFormFromBot(result));
+    f.accept(encryptionFormFromBot(result), sentForm.current ?? encryptionFormFromBot(result));
   });
   useFinishedNotice(bot.data);
   const ownVaultId = checks.current.vaultId;
@@ -185,6 +187,7 @@ export default function EncryptionBlade() {
             onCancel={() => setConfirming(false)}
             onConfirm={() => {
               setConfirming(false);
+              sentForm.current = form;
               save.mutate(target);
             }}
           />

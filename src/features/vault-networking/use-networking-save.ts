@@ -26,7 +26,10 @@ interface SaveRequest {
  * Saving the firewall, with the key guard in front of a change that shuts Azure Bot Service out while bots use the
  * vault's keys (or used them this week), and nothing written when a colleague changed the networking meanwhile.
  */
-export function useNetworkingSave(vault: Vault | undefined, onSaved: (saved: Vault) => void) {
+export function useNetworkingSave(
+  vault: Vault | undefined,
+  onSaved: (saved: Vault, sent: NetworkingForm) => void,
+) {
   const blade = useBlade();
   const queryClient = useQueryClient();
   const users = useKeyUsers(vault);
@@ -50,9 +53,10 @@ export function useNetworkingSave(vault: Vault | undefined, onSaved: (saved: Vau
       failed: `Could not save networking of ${blade.resourceName}`,
     }),
     invalidates: () => [blade.resourceId],
-    onSuccess: (saved) => {
+    onSuccess: (saved, r) => {
       queryClient.setQueryData(vaultQuery(blade.resourceId).queryKey, saved);
-      onSaved(saved);
+      // A fix is offered only while the form is unedited: the user's form then was the one it started from.
+      onSaved(saved, r.fix ? r.from : r.form);
     },
   });
   const verdict = checkGuard(

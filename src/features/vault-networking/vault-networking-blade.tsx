@@ -70,7 +70,9 @@ export default function VaultNetworkingBlade() {
   const [tab, setTab] = useState<'firewall' | 'private'>('firewall');
   const [newRule, setNewRule] = useState('');
   const [ruleError, setRuleError] = useState<string>();
-  const saving = useNetworkingSave(vault.data, (saved) => f.accept(networkingFormFromVault(saved)));
+  const saving = useNetworkingSave(vault.data, (saved, sent) =>
+    f.accept(networkingFormFromVault(saved), sent),
+  );
   const save = saving.save;
   const form = f.form;
   const addRule = () => {

@@ -66,9 +66,9 @@ export default function VaultPropertiesBlade() {
       failed: `Could not update ${blade.resourceName}`,
     }),
     invalidates: () => [blade.resourceId],
-    onSuccess: (saved) => {
+    onSuccess: (saved, sent) => {
       queryClient.setQueryData(vaultQuery(blade.resourceId).queryKey, saved);
-      f.accept(propertiesFormFromVault(saved));
+      f.accept(propertiesFormFromVault(saved), sent);
     },
   });
 

@@ -20,8 +20,11 @@ export interface SettingsForm<T> {
    * rest take the other admin's; the server state becomes the baseline.
    */
   rebase(): void;
-  /** After a successful save: the saved resource becomes the baseline and the form. */
-  accept(saved: T): void;
+  /**
+   * After a successful save: the saved resource becomes the baseline and the form. `sent` is the form as it was when
+   * the save was sent: edits the user made while the save ran stay on top of the saved state instead of being dropped.
+   */
+  accept(saved: T, sent: T): void;
 }
 
 /**
@@ -56,9 +59,9 @@ export function useSettingsForm<T>(serverValue: T | undefined): SettingsForm<T> 
       setForm(mergeEdits(base, form, serverValue));
       setBase(serverValue);
     },
-    accept: (saved) => {
+    accept: (saved, sent) => {
       setBase(saved);
-      setForm(saved);
+      setForm((now) => (now === undefined || deepEqual(now, sent) ? saved : mergeEdits(sent, now, saved)));
     },
   };
 }

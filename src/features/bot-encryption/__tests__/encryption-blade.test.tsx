@@ -109,6 +109,25 @@ describe('Bot | Encryption', () => {
     expect(bot().cmek.enabled).toBe(false);
   });
 
+  it('keeps a change made while a save runs, instead of resetting the form to what was saved', async () => {
+    await open('ready');
+    await chooseKey(keyUrl('bot-cmk-key'));
+    control.armFault({
+      kind: 'latency',
+      method: 'PATCH',
+      pathIncludes: 'contoso-support-bot',
+      latencyMs: 600,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
+    await userEvent.click(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' }));
+    await waitFor(() => expect(bot().cmek.enabled).toBe(true));
+    expect(await screen.findByRole('button', { name: 'Save' })).toBeEnabled();
+    expect(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' })).toBeChecked();
+    expect(screen.getByText('Turning customer-managed keys off')).toBeInTheDocument();
+  });
+
   it('rotation shows the current key beside the new one and the one-week reminder', async () => {
     await open('encrypted');
     expect(screen.getByRole('radio', { name: 'Customer-Managed Keys' })).toBeChecked();
