@@ -121,7 +121,8 @@ export default function EncryptionBlade() {
       onRefresh={() => (void bot.refetch(), checks.recheck(), keyHistory.refetch())}
       refreshing={bot.isFetching}
       status={
-        f.changedUnderneath ? (
+        // During the user's own save the re-read bot already differs from the baseline: that is not someone else.
+        f.changedUnderneath && !save.isPending ? (
           <ChangedUnderneathBar
             changes={f.base && f.server ? encryptionChanges(f.base, f.server) : []}
             onKeepMine={() => (f.rebase(), save.reset())}

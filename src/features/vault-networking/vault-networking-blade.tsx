@@ -96,7 +96,8 @@ export default function VaultNetworkingBlade() {
       onRefresh={() => void vault.refetch()}
       refreshing={vault.isFetching}
       status={
-        f.changedUnderneath ? (
+        // During the user's own save the re-read vault already differs from the baseline: that is not someone else.
+        f.changedUnderneath && !save.isPending ? (
           <ChangedUnderneathBar
             changes={f.base && f.server ? networkingChanges(f.base, f.server) : []}
             onKeepMine={() => (f.rebase(), save.reset())}

@@ -97,7 +97,8 @@ export default function VaultPropertiesBlade() {
       refreshing={vault.isFetching}
       status={
         <>
-          {f.changedUnderneath && f.server && base && (
+          {/* During the user's own save the re-read vault differs from the baseline: that is not someone else. */}
+          {f.changedUnderneath && !save.isPending && f.server && base && (
             <ChangedUnderneathBar
               changes={propertiesChanges(base, f.server)}
               onKeepMine={() => (f.rebase(), save.reset())}
