@@ -46,8 +46,10 @@ export default function KeyBlade() {
   const uses = usesOf(flow.users.uses, { vaultName: flow.vaultName, keyName });
   const current = key ? versionUrlOf(key)?.version : undefined;
   const busy = flow.mutation.isPending;
-  // A dialog that asked for a change stays open until it is made, with Azure's refusal in it.
-  const close = () => (setEditing(undefined), flow.mutation.reset());
+  // A dialog that asked for a change stays open until it is made, with Azure's refusal in it. Closed while the change
+  // runs, it does not stop it: the blade stays busy until Azure answers and shows a refusal itself.
+  const close = () => (setEditing(undefined), busy ? undefined : flow.mutation.reset());
+  const edit = (what: Editing) => (flow.mutation.reset(), setEditing(what));
   const progress = { pending: busy, error: editing ? flow.mutation.error : undefined };
   return (
     <BladeFrame
@@ -57,7 +59,7 @@ export default function KeyBlade() {
           <ToolbarButton
             icon={<AddRegular />}
             disabled={busy || !key}
-            onClick={() => setEditing({ kind: 'new-version' })}
+            onClick={() => edit({ kind: 'new-version' })}
           >
             New version
           </ToolbarButton>
@@ -71,7 +73,7 @@ export default function KeyBlade() {
           <ToolbarButton
             icon={<TimerRegular />}
             disabled={busy || !key}
-            onClick={() => setEditing({ kind: 'policy' })}
+            onClick={() => edit({ kind: 'policy' })}
           >
             Rotation policy
           </ToolbarButton>
@@ -130,7 +132,7 @@ export default function KeyBlade() {
           keyName={keyName}
           busy={busy}
           onToggle={(version, enabled) => flow.request({ kind: 'set-enabled', keyName, version, enabled })}
-          onExpiry={(version, cur) => setEditing({ kind: 'expiry', version, current: cur })}
+          onExpiry={(version, cur) => edit({ kind: 'expiry', version, current: cur })}
         />
       )}
       {editing?.kind === 'new-version' && (

@@ -88,7 +88,11 @@ export default function KeysBlade() {
     <BladeFrame
       commands={
         <>
-          <ToolbarButton icon={<AddRegular />} onClick={() => (flow.mutation.reset(), setGenerating(true))}>
+          <ToolbarButton
+            icon={<AddRegular />}
+            disabled={flow.mutation.isPending}
+            onClick={() => (flow.mutation.reset(), setGenerating(true))}
+          >
             Generate
           </ToolbarButton>
           <ToolbarButton

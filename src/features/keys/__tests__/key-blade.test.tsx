@@ -50,6 +50,26 @@ describe('Key vault | a key', () => {
     expect(key().versions[1]!.enabled).toBe(true);
   });
 
+  it('a dialog closed while its change runs leaves the blade busy until Azure has answered', async () => {
+    await open('encrypted', 'bot-cmk-key', () =>
+      control.armFault({
+        kind: 'latency',
+        method: 'POST',
+        pathIncludes: '/keys/bot-cmk-key/create',
+        latencyMs: 600,
+      }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'New version' }));
+    const dialog = await findDialog('New version of bot-cmk-key');
+    await userEvent.click(dialogButton(dialog, 'Create version'));
+    await userEvent.click(dialogButton(dialog, 'Cancel'));
+    // No second version can be asked for while the first is still being made.
+    expect(screen.getByRole('button', { name: 'New version' })).toBeDisabled();
+    await waitFor(() => expect(key().versions).toHaveLength(3));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'New version' })).toBeEnabled());
+    expect(key().versions).toHaveLength(3);
+  });
+
   it('a new version, the bot moved to it, and the old one disabled once the simulated week has passed', async () => {
     const table = await open('encrypted');
     const old = key().versions[1]!.version;
@@ -188,9 +208,14 @@ describe('Key vault | a key', () => {
       expect(await findToast('Could not disable a version of expiring-soon')).toBeInTheDocument();
       expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
       control.armFault({ kind: 'drop', method: 'POST', pathIncludes: 'rotate', count: 1 });
-      await userEvent.click(screen.getByRole('button', { name: 'Rotate now' }));
+      // The toolbar is off until the failed change has ended (its views read again).
+      const rotate = screen.getByRole('button', { name: 'Rotate now' });
+      await waitFor(() => expect(rotate).toBeEnabled());
+      await userEvent.click(rotate);
       await userEvent.click(dialogButton(await findDialog('Rotate this key now?'), 'Rotate now'));
       expect(await findToast(/^Could not rotate expiring-soon/)).toBeInTheDocument();
+      // The blade's own account of the failure comes once the change has ended.
+      await screen.findByText('Azure could not be reached');
       expect(errorBar('Azure could not be reached')).toHaveTextContent(
         /not known whether the change was made/,
       );
