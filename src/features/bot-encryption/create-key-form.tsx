@@ -11,21 +11,26 @@ const useStyles = makeStyles({
   create: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
 });
 
-/** "Create new key" inside the picker: an RSA key that may wrap and unwrap (Keys_CreateIfNotExist, ARM). */
+/**
+ * "Create new key" inside the picker: an RSA key that may wrap and unwrap (Keys_CreateIfNotExist, ARM). `selection`
+ * (what the picker had chosen when Create was pressed) comes back with the key, so a choice made meanwhile stands.
+ */
 export function CreateKeyForm({
   vaultId,
   existing,
+  selection,
   onCreated,
 }: {
   vaultId: string;
   existing: Key[] | undefined;
-  onCreated(key: Key): void;
+  selection: string;
+  onCreated(key: Key, selectionWhenSent: string): void;
 }) {
   const styles = useStyles();
   const [name, setName] = useState('');
   const [size, setSize] = useState('3072');
   const create = useArmMutation({
-    mutationFn: (v: { name: string; size: number }) =>
+    mutationFn: (v: { name: string; size: number; selection: string }) =>
       keysCreateIfNotExist(vaultId, v.name, {
         properties: { kty: 'RSA', keySize: v.size, keyOps: ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'] },
       }),
@@ -36,9 +41,10 @@ export function CreateKeyForm({
       failed: `Could not create key ${v.name}`,
     }),
     invalidates: () => [vaultId],
-    onSuccess: (key) => {
-      setName('');
-      onCreated(key);
+    onSuccess: (key, v) => {
+      // A name typed while the key was being made is the next one, not this one.
+      setName((typed) => (typed === v.name ? '' : typed));
+      onCreated(key, v.selection);
     },
   });
   const error =
@@ -71,7 +77,7 @@ export function CreateKeyForm({
         <Button
           icon={<AddRegular />}
           disabled={!name || error !== undefined || create.isPending}
-          onClick={() => create.mutate({ name, size: Number(size) })}
+          onClick={() => create.mutate({ name, size: Number(size), selection })}
         >
           {create.isPending ? 'Creating…' : 'Create new key'}
         </Button>

@@ -112,6 +112,7 @@ export function KeyPicker({
     };
   });
   const chosen = versionList.find((k) => k.name === version);
+  const selection = `${vaultId ?? ''}|${keyName ?? ''}|${version ?? ''}`;
   // ARM writes the identifier with `:443`: parsed here, where it enters, into the form the Bot Service is given.
   const chosenKey = versionedKeyUrlOf(chosen?.properties.keyUriWithVersion);
   const firewalled =
@@ -200,10 +201,13 @@ export function KeyPicker({
               <CreateKeyForm
                 vaultId={vaultId}
                 existing={keys.data}
-                onCreated={(key) => {
+                selection={selection}
+                onCreated={(key, selectionWhenSent) => {
+                  void queryClient.invalidateQueries({ queryKey: queryKeys.child(vaultId) });
+                  // Another vault or key chosen while the key was being made: that choice stands.
+                  if (selectionWhenSent !== selection) return;
                   setKeyName(key.name);
                   setVersion(versionedKeyUrlOf(key.properties.keyUriWithVersion)?.version);
-                  void queryClient.invalidateQueries({ queryKey: queryKeys.child(vaultId) });
                 }}
               />
             )}
