@@ -37,7 +37,11 @@ export default function AccessPoliciesBlade() {
   const { trustOf } = usePrincipalTrust();
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  const changes = useAccessPolicyChanges(vault.data, () => setSelected([]));
+  // Only the deleted rows leave the selection: rows ticked while the change ran stay ticked.
+  const changes = useAccessPolicyChanges(vault.data, (done) => {
+    if (done.kind === 'delete')
+      setSelected((keys) => keys.filter((k) => !done.rows.some((r) => r.key === k)));
+  });
   const rows = useMemo(
     () => policyRows(entries, principals.data ?? [], trustOf),
     [entries, principals.data, trustOf],

@@ -20,7 +20,7 @@ export type PolicyChange =
  * or Unwrap Key from Microsoft's Bot Service CMEK Prod while bots use the vault's keys, or used them this week (a
  * lookalike's access never counts, so changing it never warns).
  */
-export function useAccessPolicyChanges(vault: Vault | undefined, onDone: () => void) {
+export function useAccessPolicyChanges(vault: Vault | undefined, onDone: (change: PolicyChange) => void) {
   const blade = useBlade();
   const { trustOf } = usePrincipalTrust();
   const users = useKeyUsers(vault);
@@ -67,7 +67,7 @@ export function useAccessPolicyChanges(vault: Vault | undefined, onDone: () => v
             : `Could not update the access policy on ${name}`,
     }),
     invalidates: () => [blade.resourceId],
-    onSuccess: onDone,
+    onSuccess: (_, change) => onDone(change),
   });
 
   const isGenuine = (e: AccessPolicyEntry) => trustOf({ id: e.objectId }) === 'genuine';

@@ -53,7 +53,7 @@ describe('Key vault | Create an access policy', () => {
         'unwrapKey',
       ]),
     );
-    expect(window.location.hash).toMatch(/\/vaults\/kv-contoso-cmk\/accesspolicies$/);
+    await waitFor(() => expect(window.location.hash).toMatch(/\/vaults\/kv-contoso-cmk\/accesspolicies$/));
   });
 
   it('flags a lookalike found by name, and will not create its policy until the admin says they mean it', async () => {
