@@ -6,6 +6,7 @@ import {
   kv,
   legacyVaultId,
   saveButton,
+  savingButton,
   vault,
   versionedKeyUrl,
   type ChangeCase,
@@ -38,7 +39,7 @@ export const settingsCases: ChangeCase[] = [
         /\/keys\/bot-cmk-key\//.test(r.body.properties.cmekKeyVaultUrl ?? '')
       );
     },
-    busy: saveButton,
+    busy: savingButton,
     done: 'Saved encryption settings of contoso-support-bot',
     failed: 'Could not save encryption settings of contoso-support-bot',
     meanwhile: {
@@ -77,7 +78,7 @@ export const settingsCases: ChangeCase[] = [
     },
     kept: (page) => expect(page.getByRole('radio', { name: /^Enable purge protection/ })).toBeChecked(),
     applied: async (page) => (await vault(page)).properties.enablePurgeProtection === true,
-    busy: saveButton,
+    busy: savingButton,
     done: 'Updated kv-contoso-cmk',
     failed: 'Could not update kv-contoso-cmk',
     meanwhile: {
@@ -99,7 +100,7 @@ export const settingsCases: ChangeCase[] = [
     submit: (page) => saveButton(page).click(),
     kept: (page) => expect(page.getByRole('radio', { name: /^Enable recovery of this vault/ })).toBeChecked(),
     applied: async (page) => (await vault(page, legacyVaultId)).properties.enableSoftDelete !== false,
-    busy: saveButton,
+    busy: savingButton,
     done: 'Updated kv-contoso-legacy',
     failed: 'Could not update kv-contoso-legacy',
   },
@@ -125,7 +126,7 @@ export const settingsCases: ChangeCase[] = [
     },
     applied: async (page) =>
       (await vault(page)).properties.networkAcls?.ipRules?.some((r) => r.value === '198.51.100.7') ?? false,
-    busy: saveButton,
+    busy: savingButton,
     done: 'Saved networking of kv-contoso-cmk',
     failed: 'Could not save networking of kv-contoso-cmk',
     meanwhile: {

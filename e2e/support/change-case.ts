@@ -91,6 +91,8 @@ export interface ChangeCase {
 }
 
 export const saveButton = (page: Page) => page.getByRole('button', { name: 'Save', exact: true });
+/** A settings blade's Save while its save runs (named "Save" again only once it has ended). */
+export const savingButton = (page: Page) => page.getByRole('button', { name: 'Saving…', exact: true });
 
 /** A one-click fix on the Encryption blade's readiness list, with the user's key choice as the input to keep. */
 export function readinessFix(f: {

@@ -73,7 +73,7 @@ describe('Bot | Encryption', () => {
     expect(
       screen.getByRole('progressbar', { name: /not a measure of Azure's progress/ }),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('This change as code: Azure CLI')).toHaveTextContent(
+    expect(await screen.findByLabelText('This change as code: Azure CLI')).toHaveTextContent(
       `az bot update --resource-group rg-bots-prod --name contoso-support-bot --cmk-key-vault-key-url ${keyUrl('bot-cmk-key')}`,
     );
     expect(screen.getByLabelText('This change as code: Bicep')).toHaveTextContent('isCmekEnabled: true');
@@ -107,6 +107,24 @@ describe('Bot | Encryption', () => {
     expect(field).toHaveValue(url);
     expect(screen.getByRole('radio', { name: 'Customer-Managed Keys' })).toBeChecked();
     expect(bot().cmek.enabled).toBe(false);
+  });
+
+  it('does not take the user’s own save, while it finishes, for another admin’s change', async () => {
+    await open('ready');
+    await chooseKey(keyUrl('bot-cmk-key'));
+    // The bot is read back at once; the other views refreshed after the save answer later.
+    control.armFault({
+      kind: 'latency',
+      method: 'POST',
+      pathIncludes: 'Microsoft.ResourceGraph',
+      latencyMs: 800,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    expect(await screen.findByDisplayValue('Encrypting')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
+    expect(screen.queryByText('This resource changed since you started editing')).not.toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Save' })).toBeDisabled();
   });
 
   it('keeps a change made while a save runs, instead of resetting the form to what was saved', async () => {
@@ -147,7 +165,10 @@ describe('Bot | Encryption', () => {
       ...old,
       versions: old.versions.map((v) => ({ ...v, enabled: false })),
     });
-    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    // Refresh is off while the save still runs.
+    const refresh = screen.getByRole('button', { name: 'Refresh' });
+    await waitFor(() => expect(refresh).toBeEnabled());
+    await userEvent.click(refresh);
     expect(await screen.findByText('The replaced key became unusable too early')).toBeInTheDocument();
   });
 
@@ -160,7 +181,40 @@ describe('Bot | Encryption', () => {
     expect(dialog).toHaveTextContent('Customer-Managed Keys → Microsoft-Managed Keys');
     await userEvent.click(dialogButton(dialog, 'Save'));
     await waitFor(() => expect(bot().cmek).toMatchObject({ enabled: false, phase: 'decrypting' }));
-    expect(screen.getByLabelText('This change as code: Azure CLI')).toHaveTextContent('--cmk-off');
+    // The saved change as code shows once the save has ended (after the views it touched were read again).
+    expect(await screen.findByLabelText('This change as code: Azure CLI')).toHaveTextContent('--cmk-off');
+  });
+
+  it('the key picker keeps a name typed while a new key is being made', async () => {
+    await open('ready');
+    await userEvent.click(screen.getByRole('radio', { name: 'Customer-Managed Keys' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Select a key vault and a key' }));
+    await userEvent.click(await screen.findByRole('combobox', { name: 'Subscription' }));
+    await userEvent.click(await screen.findByRole('option', { name: /Contoso Security/ }));
+    await userEvent.type(
+      await screen.findByRole('searchbox', { name: 'Search key vaults' }),
+      'kv-contoso-cmk',
+    );
+    // The list shows only what is in view, so the vault is chosen from the keyboard.
+    const vaults = screen.getByRole('listbox', { name: 'Key vaults' });
+    vaults.focus();
+    await userEvent.keyboard('{Enter}');
+    const name = await screen.findByRole('textbox', { name: 'Create new key (RSA, wrap and unwrap)' });
+    control.armFault({
+      kind: 'latency',
+      method: 'PUT',
+      pathIncludes: '/keys/bot-cmk-key-2027',
+      latencyMs: 600,
+    });
+    await userEvent.type(name, 'bot-cmk-key-2027');
+    await userEvent.click(screen.getByRole('button', { name: 'Create new key' }));
+    await userEvent.clear(name);
+    await userEvent.type(name, 'bot-cmk-key-2028');
+    await waitFor(() =>
+      expect(world().keys.get(World.keyKey(contosoVaultId, 'bot-cmk-key-2027'))).toBeDefined(),
+    );
+    expect(await screen.findByRole('button', { name: 'Create new key' })).toBeEnabled();
+    expect(name).toHaveValue('bot-cmk-key-2028');
   });
 
   it('the key picker says when a subscription has no vaults, or when the filter leaves none', async () => {
