@@ -6,7 +6,7 @@ import { navigate } from '../../portal/navigation/router';
 import { resourceHash } from '../../portal/navigation/routes';
 
 const useStyles = makeStyles({
-  box: { width: '100%', maxWidth: '480px', minWidth: '160px' },
+  box: { width: '100%', maxWidth: '480px', minWidth: 0 },
   listbox: { maxHeight: '60vh' },
 });
 const maxResults = 10;

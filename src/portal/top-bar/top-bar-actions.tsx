@@ -29,7 +29,10 @@ const NotificationsHub = lazy(() =>
 );
 
 const useStyles = makeStyles({
-  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
+  // In a narrow window (or at 200 % zoom) the account shows as its initials; its name stays the button's label.
+  username: { '@media (max-width: 699px)': { display: 'none' } },
+  account: { minWidth: 0 },
   bell: { position: 'relative' },
   badge: { position: 'absolute', top: 0, right: 0, pointerEvents: 'none' },
 });
@@ -95,12 +98,20 @@ export default function TopBarActions({
         </Menu>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <Button appearance="subtle" aria-label={`Account: ${session.account.name}`} {...restoreFocusHere}>
+            <Button
+              appearance="subtle"
+              className={styles.account}
+              aria-label={`Account: ${session.account.name}`}
+              {...restoreFocusHere}
+            >
               <Persona
                 size="extra-small"
                 name={session.account.name}
                 textAlignment="center"
-                primaryText={<Text size={200}>{session.account.username}</Text>}
+                primaryText={{
+                  className: styles.username,
+                  children: <Text size={200}>{session.account.username}</Text>,
+                }}
               />
             </Button>
           </MenuTrigger>

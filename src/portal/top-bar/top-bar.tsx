@@ -36,7 +36,17 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   pages: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
+  // Search and the buttons wrap as one block of a fixed height, whose width does not depend on what is in it: they
+  // load after the page's content, and in a narrow window (or at 200 % zoom) the bar must not change its rows then.
+  tools: {
+    flex: '1 1 420px',
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    height: '32px',
+    minWidth: 0,
+  },
+  search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: 0 },
 });
 
 export function TopBar({ tenant, pages, Search, DirectoryPane }: { tenant?: string } & TopBarSlots) {
@@ -59,18 +69,20 @@ export function TopBar({ tenant, pages, Search, DirectoryPane }: { tenant?: stri
           </RouterLink>
         ))}
       </nav>
-      <div className={styles.search} role="search">
+      <div className={styles.tools}>
+        <div className={styles.search} role="search">
+          {shown && (
+            <Suspense fallback={null}>
+              <Search tenant={tenant} />
+            </Suspense>
+          )}
+        </div>
         {shown && (
           <Suspense fallback={null}>
-            <Search tenant={tenant} />
+            <TopBarActions DirectoryPane={DirectoryPane} />
           </Suspense>
         )}
       </div>
-      {shown && (
-        <Suspense fallback={null}>
-          <TopBarActions DirectoryPane={DirectoryPane} />
-        </Suspense>
-      )}
     </header>
   );
 }
