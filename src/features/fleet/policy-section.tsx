@@ -78,10 +78,9 @@ const PolicyRow = memo(function PolicyRow({
   policy: Read<SubscriptionPolicy>;
 } & Tally) {
   const styles = useStyles();
-  const { assign, scan } = useCmkPolicyActions(subscriptionId, name);
+  const { assign, scan, running: busy, scanning } = useCmkPolicyActions(subscriptionId, name);
   const [assigning, setAssigning] = useState(false);
   const assigned = policy && 'value' in policy && policy.value.effect !== 'none';
-  const busy = assign.isPending || scan.isPending;
   return (
     <TableRow>
       <TableCell>{name}</TableCell>
@@ -107,9 +106,9 @@ const PolicyRow = memo(function PolicyRow({
             size="small"
             disabled={busy || !assigned}
             onClick={() => scan.mutate()}
-            aria-label={scan.isPending ? `Evaluating ${name}…` : `Evaluate ${name} now`}
+            aria-label={scanning ? `Evaluating ${name}…` : `Evaluate ${name} now`}
           >
-            {scan.isPending ? 'Evaluating…' : 'Evaluate now'}
+            {scanning ? 'Evaluating…' : 'Evaluate now'}
           </Button>
         </div>
         {assigning && (

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   policyAssignmentsCreate,
   policyAssignmentsGet,
@@ -82,7 +82,10 @@ export function useCmkPolicyActions(subscriptionId: string, subscriptionName: st
       throw e;
     }
   };
+  // Keyed by subscription, so that a row mounted again (the page's tab changed meanwhile) still knows a change runs.
+  const key = ['cmk-policy', subscriptionId.toLowerCase()];
   const assign = useMutation({
+    mutationKey: [...key, 'assign'],
     mutationFn: async (effect: PolicyEffect) => {
       const handle = start({
         title: `Assigning “${cmkPolicy.displayName}” (${effect}) to ${subscriptionName}`,
@@ -105,10 +108,13 @@ export function useCmkPolicyActions(subscriptionId: string, subscriptionName: st
     },
   });
   const scan = useMutation({
+    mutationKey: [...key, 'scan'],
     mutationFn: async () => {
       const handle = start({ title: `Evaluating ${subscriptionName} with Azure Policy`, resourceId: subId });
       await evaluate(handle);
     },
   });
-  return { assign, scan };
+  const running = useIsMutating({ mutationKey: key }) > 0;
+  const scanning = useIsMutating({ mutationKey: [...key, 'scan'] }) > 0;
+  return { assign, scan, running, scanning };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contoso } from '../../../mocks/scenarios/contoso';
 import { findDialog } from '../../../testing/dialogs';
 import { renderWithProviders } from '../../../testing/render';
-import { resetTwin, testTwin } from '../../../testing/twin';
+import { control, resetTwin, testTwin } from '../../../testing/twin';
 import FleetPage from '../fleet-page';
 
 const world = () => testTwin.managed.twin.world;
@@ -52,5 +52,42 @@ describe('the Bot Service CMK policy from the Customer-managed keys page', () =>
     await waitFor(() => expect(row).toHaveTextContent('3 non-compliant, 9 compliant of 12 bots'), {
       timeout: 8000,
     });
+  });
+
+  it('an evaluation still running is known after the tab is left and opened again', async () => {
+    resetTwin('fleet');
+    world().policyAssignments.set(assignmentId, {
+      id: assignmentId,
+      subscriptionId: contoso.botsSub,
+      name: 'bot-service-cmk',
+      displayName: 'Bot Service CMK',
+      policyDefinitionId: definitionId,
+      parameters: { effect: { value: 'Audit' } },
+      enforcementMode: 'Default',
+      notScopes: [],
+      createdAt: 0,
+    });
+    window.location.hash = '#cmk';
+    renderWithProviders(<FleetPage query={{}} />);
+    await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
+    await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
+    const evaluate = await screen.findByRole('button', { name: 'Evaluate Contoso Bots (Production) now' });
+    await waitFor(() => expect(evaluate).toBeEnabled());
+    control.armFault({ kind: 'latency', method: 'POST', pathIncludes: 'triggerEvaluation', latencyMs: 800 });
+    await userEvent.click(evaluate);
+    await userEvent.click(screen.getByRole('tab', { name: 'Bots' }));
+    await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
+    // Mounted again, the row still knows: no second assignment or scan can start meanwhile.
+    expect(screen.getByRole('button', { name: 'Evaluating Contoso Bots (Production)…' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Assign the policy to Contoso Bots (Production)' }),
+    ).toBeDisabled();
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Evaluate Contoso Bots (Production) now' },
+        { timeout: 8000 },
+      ),
+    ).toBeEnabled();
   });
 });
