@@ -23,6 +23,7 @@ import { useDiagnosticSettingChanges } from '../../queries/mutations/use-diagnos
 import { AsCodeView } from '../shared/as-code-view';
 import { WorkspaceField } from '../shared/workspace-field';
 import { formErrors, formOf, settingBody, type SettingForm } from './setting-form';
+import { LockedWhile } from '../../portal/form/locked-while';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -68,58 +69,60 @@ export function SettingEditor({
             {existing ? `Edit diagnostic setting ${existing.name}` : 'Add diagnostic setting'}
           </DialogTitle>
           <DialogContent className={styles.content}>
-            <Field label="Diagnostic setting name" required validationMessage={show(errors.name)}>
-              <Input
-                value={form.name}
-                disabled={existing !== undefined}
-                onChange={(_, d) => set({ name: d.value })}
-              />
-            </Field>
-            {/* Not a Field: Fluent would label every checkbox with the field's label. */}
-            <div className={styles.group} role="group" aria-labelledby={groupId}>
-              <Text id={groupId} weight="semibold">
-                Logs and metrics
-              </Text>
-              {logCategories.map((c) => (
-                <Checkbox
-                  key={c}
-                  label={c}
-                  checked={form.categories.includes(c)}
-                  onChange={(_, d) =>
-                    set({
-                      categories: d.checked
-                        ? [...form.categories, c]
-                        : form.categories.filter((x) => x !== c),
-                    })
-                  }
+            <LockedWhile locked={save.isPending}>
+              <Field label="Diagnostic setting name" required validationMessage={show(errors.name)}>
+                <Input
+                  value={form.name}
+                  disabled={existing !== undefined}
+                  onChange={(_, d) => set({ name: d.value })}
                 />
-              ))}
-              <Checkbox
-                label="AllMetrics"
-                checked={form.allMetrics}
-                onChange={(_, d) => set({ allMetrics: d.checked === true })}
-              />
-              {show(errors.categories) && (
-                <Text role="alert" className={styles.error}>
-                  {errors.categories}
+              </Field>
+              {/* Not a Field: Fluent would label every checkbox with the field's label. */}
+              <div className={styles.group} role="group" aria-labelledby={groupId}>
+                <Text id={groupId} weight="semibold">
+                  Logs and metrics
                 </Text>
-              )}
-            </div>
-            <WorkspaceField
-              value={form.workspaceId}
-              onChange={(workspaceId) => set({ workspaceId })}
-              required
-              validationMessage={show(errors.workspace)}
-            />
-            <Field label="Destination table">
-              <RadioGroup
-                value={form.resourceSpecific ? 'dedicated' : 'diagnostics'}
-                onChange={(_, d) => set({ resourceSpecific: d.value === 'dedicated' })}
-              >
-                <Radio value="dedicated" label="Resource specific (AZKVAuditLogs)" />
-                <Radio value="diagnostics" label="Azure diagnostics (AzureDiagnostics)" />
-              </RadioGroup>
-            </Field>
+                {logCategories.map((c) => (
+                  <Checkbox
+                    key={c}
+                    label={c}
+                    checked={form.categories.includes(c)}
+                    onChange={(_, d) =>
+                      set({
+                        categories: d.checked
+                          ? [...form.categories, c]
+                          : form.categories.filter((x) => x !== c),
+                      })
+                    }
+                  />
+                ))}
+                <Checkbox
+                  label="AllMetrics"
+                  checked={form.allMetrics}
+                  onChange={(_, d) => set({ allMetrics: d.checked === true })}
+                />
+                {show(errors.categories) && (
+                  <Text role="alert" className={styles.error}>
+                    {errors.categories}
+                  </Text>
+                )}
+              </div>
+              <WorkspaceField
+                value={form.workspaceId}
+                onChange={(workspaceId) => set({ workspaceId })}
+                required
+                validationMessage={show(errors.workspace)}
+              />
+              <Field label="Destination table">
+                <RadioGroup
+                  value={form.resourceSpecific ? 'dedicated' : 'diagnostics'}
+                  onChange={(_, d) => set({ resourceSpecific: d.value === 'dedicated' })}
+                >
+                  <Radio value="dedicated" label="Resource specific (AZKVAuditLogs)" />
+                  <Radio value="diagnostics" label="Azure diagnostics (AzureDiagnostics)" />
+                </RadioGroup>
+              </Field>
+            </LockedWhile>
             <AsCodeView
               title="This setting, as code"
               headingLevel={3}

@@ -26,6 +26,7 @@ import {
 } from '../../domain/keys/rotation-policy-form';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { RotationPolicyFields } from './rotation-policy-fields';
+import { LockedWhile } from '../../portal/form/locked-while';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -102,31 +103,36 @@ export function GenerateKeyDialog({
         <DialogBody>
           <DialogTitle>Generate a key</DialogTitle>
           <DialogContent className={styles.content}>
-            <Field label="Name" required validationMessage={tried ? nameError : undefined}>
-              <Input value={name} onChange={(_, d) => setName(d.value)} />
-            </Field>
-            <Field label="RSA key size">
-              <Dropdown
-                value={`RSA ${size}`}
-                selectedOptions={[size]}
-                onOptionSelect={(_, d) => setSize(d.optionValue ?? '3072')}
+            <LockedWhile locked={pending}>
+              <Field label="Name" required validationMessage={tried ? nameError : undefined}>
+                <Input value={name} onChange={(_, d) => setName(d.value)} />
+              </Field>
+              <Field label="RSA key size">
+                <Dropdown
+                  value={`RSA ${size}`}
+                  selectedOptions={[size]}
+                  onOptionSelect={(_, d) => setSize(d.optionValue ?? '3072')}
+                >
+                  {['2048', '3072', '4096'].map((s) => (
+                    <Option key={s} value={s}>{`RSA ${s}`}</Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              <Field
+                label="Expires after (days, optional)"
+                validationMessage={tried ? expiryError : undefined}
               >
-                {['2048', '3072', '4096'].map((s) => (
-                  <Option key={s} value={s}>{`RSA ${s}`}</Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field label="Expires after (days, optional)" validationMessage={tried ? expiryError : undefined}>
-              <Input value={expiryDays} onChange={(_, d) => setExpiryDays(d.value)} inputMode="numeric" />
-            </Field>
-            <Checkbox
-              label="Rotate it automatically"
-              checked={withPolicy}
-              onChange={(_, d) => setWithPolicy(d.checked === true)}
-            />
-            {withPolicy && (
-              <RotationPolicyFields form={policy} errors={tried ? pErrors : {}} onChange={setPolicy} />
-            )}
+                <Input value={expiryDays} onChange={(_, d) => setExpiryDays(d.value)} inputMode="numeric" />
+              </Field>
+              <Checkbox
+                label="Rotate it automatically"
+                checked={withPolicy}
+                onChange={(_, d) => setWithPolicy(d.checked === true)}
+              />
+              {withPolicy && (
+                <RotationPolicyFields form={policy} errors={tried ? pErrors : {}} onChange={setPolicy} />
+              )}
+            </LockedWhile>
             {error ? (
               <ArmErrorBar error={error} title="Azure refused the key; what you entered is kept" />
             ) : null}

@@ -21,6 +21,7 @@ import type { KeyRotationPolicy } from '../../arm/types/key-vault-data';
 import { policyBody, policyErrors, policyForm } from '../../domain/keys/rotation-policy-form';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { RotationPolicyFields } from './rotation-policy-fields';
+import { LockedWhile } from '../../portal/form/locked-while';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -55,7 +56,7 @@ function Frame({
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent className={styles.content}>
-            {children}
+            <LockedWhile locked={pending === true}>{children}</LockedWhile>
             {error ? (
               <ArmErrorBar error={error} title="The change was not made; your choice is kept" />
             ) : null}

@@ -20,6 +20,7 @@ import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 import { useDiagnosticSettingChanges } from '../../queries/mutations/use-diagnostic-settings';
 import { AsCodeView } from './as-code-view';
 import { WorkspaceField } from './workspace-field';
+import { LockedWhile } from '../../portal/form/locked-while';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -60,7 +61,9 @@ export default function AuditTrailDialog({
             {settings.error ? (
               <ArmErrorBar error={settings.error} title="The vault’s diagnostic settings could not be read" />
             ) : null}
-            <WorkspaceField value={workspaceId} onChange={setWorkspaceId} required />
+            <LockedWhile locked={save.isPending}>
+              <WorkspaceField value={workspaceId} onChange={setWorkspaceId} required />
+            </LockedWhile>
             <AsCodeView
               title="The same, as code"
               headingLevel={3}

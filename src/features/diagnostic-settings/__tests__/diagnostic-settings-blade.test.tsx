@@ -54,6 +54,27 @@ describe('Key vault | Diagnostic settings', () => {
     });
   });
 
+  it('the fields are locked while the setting is being saved: nothing chosen then is dropped unsaid', async () => {
+    await open('fresh');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add diagnostic setting' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add diagnostic setting' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Diagnostic setting name/ }), 'audit');
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'AuditEvent' }));
+    await userEvent.click(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /^log-contoso-security/ }));
+    control.armFault({
+      kind: 'latency',
+      method: 'PUT',
+      pathIncludes: 'diagnosticSettings/audit',
+      latencyMs: 600,
+    });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    expect(await within(dialog).findByRole('button', { name: 'Saving…' })).toBeDisabled();
+    expect(within(dialog).getByRole('checkbox', { name: 'AllMetrics' })).toBeDisabled();
+    expect(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ })).toBeDisabled();
+    await waitFor(() => expect(settings().map((s) => s.name)).toEqual(['audit']));
+  });
+
   it('keeps what the admin chose when Azure refuses, and changes nothing', async () => {
     await open('encrypted');
     await userEvent.click(await screen.findByRole('button', { name: 'Add diagnostic setting' }));
