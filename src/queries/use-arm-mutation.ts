@@ -16,7 +16,13 @@ export interface ArmMutationOptions<TVars, TResult> {
   };
   /** ARM ids whose cached views are stale afterwards (prefix match: a vault id covers its keys too). */
   invalidates: (vars: TVars, result?: TResult) => string[];
+  /**
+   * Runs once Azure has answered 2xx, before the touched views are read again: a read that lands afterwards (another
+   * admin's change meanwhile) is then newer than what this sets, instead of being overwritten by the write's answer.
+   */
   onSuccess?: (result: TResult, vars: TVars) => void;
+  /** Lets views ask whether this change still runs (useIsMutating), even after they were mounted again. */
+  mutationKey?: readonly unknown[];
 }
 
 /**
@@ -28,12 +34,19 @@ export function useArmMutation<TVars, TResult>(o: ArmMutationOptions<TVars, TRes
   const queryClient = useQueryClient();
   const { start } = useChangeReporter();
   return useMutation({
+    mutationKey: o.mutationKey,
     mutationFn: async (vars: TVars) => {
       const d = o.describe(vars);
       const handle = start({ title: d.running, resourceId: d.resourceId || undefined });
       try {
         const result = await o.mutationFn(vars);
         handle.succeed(d.done, d.doneMessage);
+        try {
+          o.onSuccess?.(result, vars);
+        } catch (e) {
+          // A fault in a view's own bookkeeping must not turn Azure's success into a reported failure.
+          console.error(e);
+        }
         return result;
       } catch (e) {
         const { message } = describeError(e);
@@ -47,6 +60,5 @@ export function useArmMutation<TVars, TResult>(o: ArmMutationOptions<TVars, TRes
         );
       }
     },
-    onSuccess: (result, vars) => o.onSuccess?.(result, vars),
   });
 }

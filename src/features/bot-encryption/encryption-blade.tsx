@@ -61,7 +61,7 @@ export default function EncryptionBlade() {
     },
   });
   const serverForm = useMemo(() => (bot.data ? encryptionFormFromBot(bot.data) : undefined), [bot.data]);
-  const f = useSettingsForm<EncryptionForm>(serverForm);
+  const f = useSettingsForm<EncryptionForm>(serverForm, blade.resourceId);
   const current = useMemo(() => (bot.data ? stateOfBot(bot.data) : undefined), [bot.data]);
   const working = bot.data
     ? phaseOf(bot.data.properties.cmekEncryptionStatus, bot.data.properties.isCmekEnabled === true) ===
@@ -121,8 +121,7 @@ export default function EncryptionBlade() {
       onRefresh={() => (void bot.refetch(), checks.recheck(), keyHistory.refetch())}
       refreshing={bot.isFetching}
       status={
-        // During the user's own save the re-read bot already differs from the baseline: that is not someone else.
-        f.changedUnderneath && !save.isPending ? (
+        f.changedUnderneath ? (
           <ChangedUnderneathBar
             changes={f.base && f.server ? encryptionChanges(f.base, f.server) : []}
             onKeepMine={() => (f.rebase(), save.reset())}

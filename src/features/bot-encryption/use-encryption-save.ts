@@ -11,6 +11,7 @@ import {
   type EncryptionForm,
   type EncryptionTarget,
 } from './encryption-form';
+import { settingsSaveKey } from '../../portal/form/use-settings-form';
 
 /**
  * Save: the bot is read again right before the PATCH, and nothing is written when another admin changed its
@@ -24,6 +25,7 @@ export function useEncryptionSave(
   const queryClient = useQueryClient();
   const name = blade.resourceName;
   return useArmMutation({
+    mutationKey: settingsSaveKey(blade.resourceId),
     mutationFn: (target: EncryptionTarget) =>
       writeIfUnchanged({
         queryClient,

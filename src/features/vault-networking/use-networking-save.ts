@@ -15,6 +15,7 @@ import {
   networkingPatch,
   type NetworkingForm,
 } from './networking-form';
+import { settingsSaveKey } from '../../portal/form/use-settings-form';
 
 interface SaveRequest {
   form: NetworkingForm;
@@ -35,6 +36,7 @@ export function useNetworkingSave(
   const users = useKeyUsers(vault);
   const [guarding, setGuarding] = useState<SaveRequest>();
   const save = useArmMutation({
+    mutationKey: settingsSaveKey(blade.resourceId),
     mutationFn: ({ form, from }: SaveRequest) =>
       writeIfUnchanged({
         queryClient,

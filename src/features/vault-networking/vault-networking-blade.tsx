@@ -66,7 +66,7 @@ export default function VaultNetworkingBlade() {
     () => (vault.data ? networkingFormFromVault(vault.data) : undefined),
     [vault.data],
   );
-  const f = useSettingsForm<NetworkingForm>(serverForm);
+  const f = useSettingsForm<NetworkingForm>(serverForm, blade.resourceId);
   const [tab, setTab] = useState<'firewall' | 'private'>('firewall');
   const [newRule, setNewRule] = useState('');
   const [ruleError, setRuleError] = useState<string>();
@@ -96,8 +96,7 @@ export default function VaultNetworkingBlade() {
       onRefresh={() => void vault.refetch()}
       refreshing={vault.isFetching}
       status={
-        // During the user's own save the re-read vault already differs from the baseline: that is not someone else.
-        f.changedUnderneath && !save.isPending ? (
+        f.changedUnderneath ? (
           <ChangedUnderneathBar
             changes={f.base && f.server ? networkingChanges(f.base, f.server) : []}
             onKeepMine={() => (f.rebase(), save.reset())}

@@ -19,7 +19,7 @@ import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
 import { Essentials } from '../../portal/essentials';
 import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
-import { useSettingsForm } from '../../portal/form/use-settings-form';
+import { settingsSaveKey, useSettingsForm } from '../../portal/form/use-settings-form';
 import { subscriptionsQuery, vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
 import { writeIfUnchanged } from '../../queries/write-if-unchanged';
@@ -45,9 +45,10 @@ export default function VaultPropertiesBlade() {
     () => (vault.data ? propertiesFormFromVault(vault.data) : undefined),
     [vault.data],
   );
-  const f = useSettingsForm<PropertiesForm>(serverForm);
+  const f = useSettingsForm<PropertiesForm>(serverForm, blade.resourceId);
   const [confirming, setConfirming] = useState(false);
   const save = useArmMutation({
+    mutationKey: settingsSaveKey(blade.resourceId),
     mutationFn: (form: PropertiesForm) => {
       const from = f.base as PropertiesForm;
       return writeIfUnchanged({
@@ -97,8 +98,7 @@ export default function VaultPropertiesBlade() {
       refreshing={vault.isFetching}
       status={
         <>
-          {/* During the user's own save the re-read vault differs from the baseline: that is not someone else. */}
-          {f.changedUnderneath && !save.isPending && f.server && base && (
+          {f.changedUnderneath && f.server && base && (
             <ChangedUnderneathBar
               changes={propertiesChanges(base, f.server)}
               onKeepMine={() => (f.rebase(), save.reset())}

@@ -1,3 +1,4 @@
+import { useIsMutating } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { deepEqual } from '../../domain/deep-equal';
 
@@ -9,7 +10,7 @@ export interface SettingsForm<T> {
   /** The server's state now, mapped to the form (after background refetches). */
   server: T | undefined;
   dirty: boolean;
-  /** Someone else changed the resource since the user started editing. */
+  /** Someone else changed the resource since the user started editing (never said while the user's own save runs). */
   changedUnderneath: boolean;
   set(update: (f: T) => T): void;
   discard(): void;
@@ -27,16 +28,23 @@ export interface SettingsForm<T> {
   accept(saved: T, sent: T): void;
 }
 
+/** The mutation key of a settings blade's save, by which its form knows that a save runs. */
+export const settingsSaveKey = (resourceId: string) => ['settings-save', resourceId.toLowerCase()] as const;
+
 /**
  * Form state for a settings blade: seeded once from the server, kept local, never reset by a background refetch. A
  * refetch that brings a different server state while the user has edits is reported (changedUnderneath) instead of
- * overwriting them; with no edits the form simply follows the server.
+ * overwriting them; with no edits the form simply follows the server. While the blade's own save runs (a mutation
+ * keyed `settingsSaveKey(resourceId)`) the form follows nothing: the resource read back then is the save itself, and
+ * what the user does meanwhile (even undoing an edit) is theirs.
  */
-export function useSettingsForm<T>(serverValue: T | undefined): SettingsForm<T> {
+export function useSettingsForm<T>(serverValue: T | undefined, resourceId: string): SettingsForm<T> {
+  const saving = useIsMutating({ mutationKey: settingsSaveKey(resourceId) }) > 0;
   const [base, setBase] = useState<T | undefined>(serverValue);
   const [form, setForm] = useState<T | undefined>(serverValue);
   const dirty = form !== undefined && base !== undefined && !deepEqual(form, base);
-  const differs = serverValue !== undefined && (base === undefined || !deepEqual(serverValue, base));
+  const differs =
+    !saving && serverValue !== undefined && (base === undefined || !deepEqual(serverValue, base));
   if (differs && !dirty) {
     setBase(serverValue);
     setForm(serverValue);

@@ -8,6 +8,7 @@ import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { errorBar } from '../../../testing/toasts';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
+import { botQuery } from '../../../queries/resources';
 import EncryptionBlade from '../encryption-blade';
 
 const world = () => testTwin.managed.twin.world;
@@ -117,7 +118,8 @@ describe('Bot | Encryption', () => {
       kind: 'latency',
       method: 'POST',
       pathIncludes: 'Microsoft.ResourceGraph',
-      latencyMs: 800,
+      latencyMs: 1500,
+      count: 3,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
@@ -134,7 +136,7 @@ describe('Bot | Encryption', () => {
       kind: 'latency',
       method: 'PATCH',
       pathIncludes: 'contoso-support-bot',
-      latencyMs: 600,
+      latencyMs: 1500,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
@@ -144,6 +146,32 @@ describe('Bot | Encryption', () => {
     expect(await screen.findByRole('button', { name: 'Save' })).toBeEnabled();
     expect(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' })).toBeChecked();
     expect(screen.getByText('Turning customer-managed keys off')).toBeInTheDocument();
+  });
+
+  it('an edit undone while the save runs stays undone: the key before the save is offered again', async () => {
+    const { queryClient } = await open('encrypted');
+    const current = keyUrl('bot-cmk-key');
+    const input = screen.getByRole('textbox', { name: /Key URL/ });
+    await chooseKey(keyUrl('bot-cmk-key-2026'));
+    control.armFault({
+      kind: 'latency',
+      method: 'PATCH',
+      pathIncludes: 'contoso-support-bot',
+      latencyMs: 1500,
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
+    await userEvent.clear(input);
+    await userEvent.click(input);
+    await userEvent.paste(current);
+    // Azure has made the change before its answer arrives: a read meanwhile (a poll) already sees it.
+    await waitFor(() => expect(bot().cmek.keyUrl).toBe(keyUrl('bot-cmk-key-2026')));
+    await queryClient.refetchQueries({ queryKey: botQuery(contosoBotId).queryKey });
+    expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'Save' })).toBeEnabled();
+    expect(input).toHaveValue(current);
+    expect(screen.getByText('Rotating the key')).toBeInTheDocument();
   });
 
   it('rotation shows the current key beside the new one and the one-week reminder', async () => {
@@ -204,7 +232,7 @@ describe('Bot | Encryption', () => {
       kind: 'latency',
       method: 'PUT',
       pathIncludes: '/keys/bot-cmk-key-2027',
-      latencyMs: 600,
+      latencyMs: 1500,
     });
     await userEvent.type(name, 'bot-cmk-key-2027');
     await userEvent.click(screen.getByRole('button', { name: 'Create new key' }));
