@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isArmError } from '../../arm/errors';
 import { serverNow } from '../../arm/server-clock';
 import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
@@ -113,6 +113,11 @@ export function KeyPicker({
   });
   const chosen = versionList.find((k) => k.name === version);
   const selection = `${vaultId ?? ''}|${keyName ?? ''}|${version ?? ''}`;
+  // Read when a key has been created, which may be after the form that created it is gone (another subscription).
+  const selectionNow = useRef(selection);
+  useEffect(() => {
+    selectionNow.current = selection;
+  });
   // ARM writes the identifier with `:443`: parsed here, where it enters, into the form the Bot Service is given.
   const chosenKey = versionedKeyUrlOf(chosen?.properties.keyUriWithVersion);
   const firewalled =
@@ -205,7 +210,7 @@ export function KeyPicker({
                 onCreated={(key, selectionWhenSent) => {
                   void queryClient.invalidateQueries({ queryKey: queryKeys.child(vaultId) });
                   // Another vault or key chosen while the key was being made: that choice stands.
-                  if (selectionWhenSent !== selection) return;
+                  if (selectionWhenSent !== selectionNow.current) return;
                   setKeyName(key.name);
                   setVersion(versionedKeyUrlOf(key.properties.keyUriWithVersion)?.version);
                 }}

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, Text, ToolbarButton } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, DeleteRegular, KeyRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Key } from '../../arm/types/key-vault';
 import { usesOf } from '../../domain/keys/key-uses';
 import { policySummary } from '../../domain/keys/rotation-policy-form';
@@ -35,6 +35,11 @@ export default function KeysBlade() {
     blade.query.view === 'deleted' ? 'deleted' : 'active',
   );
   const [generating, setGenerating] = useState(false);
+  // Read when the key has been made: a dialog cancelled meanwhile does not take the admin to the new key.
+  const generatingNow = useRef(generating);
+  useEffect(() => {
+    generatingNow.current = generating;
+  });
   const columns = useMemo<Column<Key>[]>(
     () => [
       {
@@ -154,6 +159,7 @@ export default function KeysBlade() {
               { kind: 'generate', keyName, params },
               {
                 onSuccess: () => {
+                  if (!generatingNow.current) return;
                   setGenerating(false);
                   void navigate(resourceHash(vaultId, `keys/${keyName}`, blade.tenant));
                 },
