@@ -1,9 +1,20 @@
-import { makeStyles } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
   // No box of its own: the fields lay out as if the fieldset were not there.
-  group: { display: 'contents', border: 'none', margin: 0, padding: 0, minWidth: 0 },
+  group: {
+    display: 'contents',
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    // Fluent draws text fields and dropdowns as disabled only from their own prop: say it for them.
+    '& input:disabled, & textarea:disabled, & button:disabled': {
+      color: tokens.colorNeutralForegroundDisabled,
+      cursor: 'not-allowed',
+    },
+  },
 });
 
 /**
@@ -14,7 +25,8 @@ const useStyles = makeStyles({
 export function LockedWhile({ locked, children }: { locked: boolean; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <fieldset disabled={locked} className={styles.group}>
+    // Presentation: a grouping without a legend would be an unnamed group around the whole dialog.
+    <fieldset disabled={locked} className={styles.group} role="presentation">
       {children}
     </fieldset>
   );
