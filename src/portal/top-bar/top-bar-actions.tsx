@@ -31,7 +31,13 @@ const NotificationsHub = lazy(() =>
 const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexShrink: 0 },
   // In a narrow window (or at 200 % zoom) the account shows as its initials; its name stays the button's label.
-  username: { '@media (max-width: 699px)': { display: 'none' } },
+  username: {
+    maxWidth: '240px',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    '@media (max-width: 699px)': { display: 'none' },
+  },
   account: { minWidth: 0 },
   bell: { position: 'relative' },
   badge: { position: 'absolute', top: 0, right: 0, pointerEvents: 'none' },

@@ -39,14 +39,14 @@ const useStyles = makeStyles({
   // Search and the buttons wrap as one block of a fixed height, whose width does not depend on what is in it: they
   // load after the page's content, and in a narrow window (or at 200 % zoom) the bar must not change its rows then.
   tools: {
-    flex: '1 1 420px',
+    flex: '1 1 560px',
     display: 'flex',
     alignItems: 'center',
     gap: tokens.spacingHorizontalM,
-    height: '32px',
+    minHeight: '32px',
     minWidth: 0,
   },
-  search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: 0 },
+  search: { flex: 1, display: 'flex', justifyContent: 'center', minWidth: '160px' },
 });
 
 export function TopBar({ tenant, pages, Search, DirectoryPane }: { tenant?: string } & TopBarSlots) {
