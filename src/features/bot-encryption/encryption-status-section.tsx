@@ -26,7 +26,8 @@ export function EncryptionStatusSection({ bot, change }: { bot: Bot; change?: Ke
   const styles = useStyles();
   const status = bot.properties.cmekEncryptionStatus ?? '';
   const phase = phaseOf(status, bot.properties.isCmekEnabled === true);
-  const elapsed = change ? serverNow() - change.at : undefined;
+  // The change record's time and the estimate of Azure's clock can be a moment apart: never "-1 s ago".
+  const elapsed = change ? Math.max(0, serverNow() - change.at) : undefined;
   const by = change?.changedBy
     ? ` by ${change.changedBy}${change.clientType ? ` (${change.clientType})` : ''}`
     : '';
