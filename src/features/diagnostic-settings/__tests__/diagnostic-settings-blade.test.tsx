@@ -66,7 +66,7 @@ describe('Key vault | Diagnostic settings', () => {
       kind: 'latency',
       method: 'PUT',
       pathIncludes: 'diagnosticSettings/audit',
-      latencyMs: 600,
+      latencyMs: 1500,
     });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByRole('button', { name: 'Saving…' })).toBeDisabled();

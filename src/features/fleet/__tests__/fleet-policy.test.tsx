@@ -73,7 +73,7 @@ describe('the Bot Service CMK policy from the Customer-managed keys page', () =>
     await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
     const evaluate = await screen.findByRole('button', { name: 'Evaluate Contoso Bots (Production) now' });
     await waitFor(() => expect(evaluate).toBeEnabled());
-    control.armFault({ kind: 'latency', method: 'POST', pathIncludes: 'triggerEvaluation', latencyMs: 800 });
+    control.armFault({ kind: 'latency', method: 'POST', pathIncludes: 'triggerEvaluation', latencyMs: 1500 });
     await userEvent.click(evaluate);
     await userEvent.click(screen.getByRole('tab', { name: 'Bots' }));
     await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));

@@ -56,7 +56,7 @@ describe('Key vault | a key', () => {
         kind: 'latency',
         method: 'POST',
         pathIncludes: '/keys/bot-cmk-key/create',
-        latencyMs: 600,
+        latencyMs: 1500,
       }),
     );
     await userEvent.click(screen.getByRole('button', { name: 'New version' }));
@@ -64,7 +64,7 @@ describe('Key vault | a key', () => {
     await userEvent.click(dialogButton(dialog, 'Create version'));
     await userEvent.click(dialogButton(dialog, 'Cancel'));
     // No second version can be asked for while the first is still being made.
-    expect(screen.getByRole('button', { name: 'New version' })).toBeDisabled();
+    expect(await screen.findByRole('button', { name: 'New version' })).toBeDisabled();
     await waitFor(() => expect(key().versions).toHaveLength(3));
     await waitFor(() => expect(screen.getByRole('button', { name: 'New version' })).toBeEnabled());
     expect(key().versions).toHaveLength(3);
