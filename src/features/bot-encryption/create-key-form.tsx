@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { keysCreateIfNotExist } from '../../arm/operations/keys';
@@ -6,6 +6,7 @@ import type { Key } from '../../arm/types/key-vault';
 import { keyNamePattern } from '../../domain/key-url';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useArmMutation } from '../../queries/use-arm-mutation';
+import { RsaSizeField } from '../shared/rsa-size-field';
 
 const useStyles = makeStyles({
   create: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
@@ -63,17 +64,7 @@ export function CreateKeyForm({
         >
           <Input value={name} placeholder="bot-cmk-key-2027" onChange={(_, d) => setName(d.value)} />
         </Field>
-        <Field label="Key size">
-          <Dropdown
-            value={`RSA ${size}`}
-            selectedOptions={[size]}
-            onOptionSelect={(_, d) => setSize(d.optionValue ?? '3072')}
-          >
-            {['2048', '3072', '4096'].map((s) => (
-              <Option key={s} value={s}>{`RSA ${s}`}</Option>
-            ))}
-          </Dropdown>
-        </Field>
+        <RsaSizeField label="Key size" size={size} onChange={setSize} />
         <Button
           icon={<AddRegular />}
           disabled={!name || error !== undefined || create.isPending}

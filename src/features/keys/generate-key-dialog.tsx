@@ -7,11 +7,9 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   Input,
   makeStyles,
-  Option,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -27,6 +25,7 @@ import {
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { RotationPolicyFields } from './rotation-policy-fields';
 import { LockedWhile } from '../../portal/form/locked-while';
+import { RsaSizeField } from '../shared/rsa-size-field';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -107,17 +106,7 @@ export function GenerateKeyDialog({
               <Field label="Name" required validationMessage={tried ? nameError : undefined}>
                 <Input value={name} onChange={(_, d) => setName(d.value)} />
               </Field>
-              <Field label="RSA key size">
-                <Dropdown
-                  value={`RSA ${size}`}
-                  selectedOptions={[size]}
-                  onOptionSelect={(_, d) => setSize(d.optionValue ?? '3072')}
-                >
-                  {['2048', '3072', '4096'].map((s) => (
-                    <Option key={s} value={s}>{`RSA ${s}`}</Option>
-                  ))}
-                </Dropdown>
-              </Field>
+              <RsaSizeField label="RSA key size" size={size} onChange={setSize} />
               <Field
                 label="Expires after (days, optional)"
                 validationMessage={tried ? expiryError : undefined}

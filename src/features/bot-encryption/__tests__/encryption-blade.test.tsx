@@ -35,6 +35,13 @@ async function chooseKey(url: string) {
   await userEvent.paste(url);
 }
 
+/** Save and confirm, with the request `slow` matches held 1.5 s by Azure (long enough to act while it runs). */
+async function saveWhile(slow: { method: string; pathIncludes: string; count?: number }) {
+  control.armFault({ kind: 'latency', latencyMs: 1500, ...slow });
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+  await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+}
+
 describe('Bot | Encryption', () => {
   it('shows Microsoft-managed keys and never shows Azure’s leftover cmekKeyVaultUrl as a key', async () => {
     await open('fresh');
@@ -114,15 +121,7 @@ describe('Bot | Encryption', () => {
     await open('ready');
     await chooseKey(keyUrl('bot-cmk-key'));
     // The bot is read back at once; the other views refreshed after the save answer later.
-    control.armFault({
-      kind: 'latency',
-      method: 'POST',
-      pathIncludes: 'Microsoft.ResourceGraph',
-      latencyMs: 1500,
-      count: 3,
-    });
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    await saveWhile({ method: 'POST', pathIncludes: 'Microsoft.ResourceGraph', count: 3 });
     expect(await screen.findByDisplayValue('Encrypting')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
     expect(screen.queryByText('This resource changed since you started editing')).not.toBeInTheDocument();
@@ -132,14 +131,7 @@ describe('Bot | Encryption', () => {
   it('keeps a change made while a save runs, instead of resetting the form to what was saved', async () => {
     await open('ready');
     await chooseKey(keyUrl('bot-cmk-key'));
-    control.armFault({
-      kind: 'latency',
-      method: 'PATCH',
-      pathIncludes: 'contoso-support-bot',
-      latencyMs: 1500,
-    });
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    await saveWhile({ method: 'PATCH', pathIncludes: 'contoso-support-bot' });
     expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
     await userEvent.click(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' }));
     await waitFor(() => expect(bot().cmek.enabled).toBe(true));
@@ -153,14 +145,7 @@ describe('Bot | Encryption', () => {
     const current = keyUrl('bot-cmk-key');
     const input = screen.getByRole('textbox', { name: /Key URL/ });
     await chooseKey(keyUrl('bot-cmk-key-2026'));
-    control.armFault({
-      kind: 'latency',
-      method: 'PATCH',
-      pathIncludes: 'contoso-support-bot',
-      latencyMs: 1500,
-    });
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
-    await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+    await saveWhile({ method: 'PATCH', pathIncludes: 'contoso-support-bot' });
     expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
     await userEvent.clear(input);
     await userEvent.click(input);

@@ -18,6 +18,17 @@ async function open(scenario: ScenarioName, before?: () => void) {
   });
 }
 
+/** Opens Add diagnostic setting and fills it in: the name, AuditEvent, and the Contoso Security workspace. */
+async function addSetting(name: string) {
+  await userEvent.click(await screen.findByRole('button', { name: 'Add diagnostic setting' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Add diagnostic setting' });
+  await userEvent.type(within(dialog).getByRole('textbox', { name: /Diagnostic setting name/ }), name);
+  await userEvent.click(within(dialog).getByRole('checkbox', { name: 'AuditEvent' }));
+  await userEvent.click(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ }));
+  await userEvent.click(await screen.findByRole('option', { name: /^log-contoso-security/ }));
+  return dialog;
+}
+
 describe('Key vault | Diagnostic settings', () => {
   it('lists where the logs go and warns when nothing keeps the audit log', async () => {
     await open('encrypted');
@@ -56,12 +67,7 @@ describe('Key vault | Diagnostic settings', () => {
 
   it('the fields are locked while the setting is being saved: nothing chosen then is dropped unsaid', async () => {
     await open('fresh');
-    await userEvent.click(await screen.findByRole('button', { name: 'Add diagnostic setting' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add diagnostic setting' });
-    await userEvent.type(within(dialog).getByRole('textbox', { name: /Diagnostic setting name/ }), 'audit');
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'AuditEvent' }));
-    await userEvent.click(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ }));
-    await userEvent.click(await screen.findByRole('option', { name: /^log-contoso-security/ }));
+    const dialog = await addSetting('audit');
     control.armFault({
       kind: 'latency',
       method: 'PUT',
@@ -77,12 +83,7 @@ describe('Key vault | Diagnostic settings', () => {
 
   it('keeps what the admin chose when Azure refuses, and changes nothing', async () => {
     await open('encrypted');
-    await userEvent.click(await screen.findByRole('button', { name: 'Add diagnostic setting' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Add diagnostic setting' });
-    await userEvent.type(within(dialog).getByRole('textbox', { name: /Diagnostic setting name/ }), 'second');
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'AuditEvent' }));
-    await userEvent.click(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ }));
-    await userEvent.click(await screen.findByRole('option', { name: /^log-contoso-security/ }));
+    const dialog = await addSetting('second');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(
       await within(dialog).findByText(/already used in diagnostic setting 'audit-to-log-analytics'/),

@@ -13,20 +13,25 @@ const definitionId =
 const assignmentId = `/subscriptions/${contoso.botsSub}/providers/Microsoft.Authorization/policyAssignments/bot-service-cmk`;
 const excluded = `/subscriptions/${contoso.botsSub}/resourceGroups/rg-legacy-bots`;
 
+/** The fleet scenario with the policy assigned (Audit) to the bots' subscription, as an admin did in the portal. */
+function withAuditAssigned(displayName: string, notScopes: string[]) {
+  resetTwin('fleet');
+  world().policyAssignments.set(assignmentId, {
+    id: assignmentId,
+    subscriptionId: contoso.botsSub,
+    name: 'bot-service-cmk',
+    displayName,
+    policyDefinitionId: definitionId,
+    parameters: { effect: { value: 'Audit' } },
+    enforcementMode: 'Default',
+    notScopes,
+    createdAt: 0,
+  });
+}
+
 describe('the Bot Service CMK policy from the Customer-managed keys page', () => {
   it('changing Audit to Deny keeps the exclusion an admin set in the portal, then evaluates', async () => {
-    resetTwin('fleet');
-    world().policyAssignments.set(assignmentId, {
-      id: assignmentId,
-      subscriptionId: contoso.botsSub,
-      name: 'bot-service-cmk',
-      displayName: 'Bot Service CMK (set by Priya)',
-      policyDefinitionId: definitionId,
-      parameters: { effect: { value: 'Audit' } },
-      enforcementMode: 'Default',
-      notScopes: [excluded],
-      createdAt: 0,
-    });
+    withAuditAssigned('Bot Service CMK (set by Priya)', [excluded]);
     window.location.hash = '#cmk';
     renderWithProviders(<FleetPage query={{}} />);
     await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
@@ -55,18 +60,7 @@ describe('the Bot Service CMK policy from the Customer-managed keys page', () =>
   });
 
   it('an evaluation still running is known after the tab is left and opened again', async () => {
-    resetTwin('fleet');
-    world().policyAssignments.set(assignmentId, {
-      id: assignmentId,
-      subscriptionId: contoso.botsSub,
-      name: 'bot-service-cmk',
-      displayName: 'Bot Service CMK',
-      policyDefinitionId: definitionId,
-      parameters: { effect: { value: 'Audit' } },
-      enforcementMode: 'Default',
-      notScopes: [],
-      createdAt: 0,
-    });
+    withAuditAssigned('Bot Service CMK', []);
     window.location.hash = '#cmk';
     renderWithProviders(<FleetPage query={{}} />);
     await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
