@@ -16,7 +16,7 @@ export type PolicyChange =
   | { kind: 'replace'; before: AccessPolicyEntry; after: AccessPolicyEntry };
 
 /**
- * Creating, editing and deleting access policies, with the key guard in front of any change that takes Get, Wrap Key
+ * Creating, editing and deleting access policies, with the key guard in front of each change that takes Get, Wrap Key
  * or Unwrap Key from Microsoft's Bot Service CMEK Prod while bots use the vault's keys, or used them this week (a
  * lookalike's access never counts, so changing it never warns).
  */
