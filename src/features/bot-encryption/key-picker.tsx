@@ -18,7 +18,8 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useLatest } from '../../portal/use-latest';
 import { isArmError } from '../../arm/errors';
 import { serverNow } from '../../arm/server-clock';
 import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
@@ -114,10 +115,7 @@ export function KeyPicker({
   const chosen = versionList.find((k) => k.name === version);
   const selection = `${vaultId ?? ''}|${keyName ?? ''}|${version ?? ''}`;
   // Read when a key has been created, which may be after the form that created it is gone (another subscription).
-  const selectionNow = useRef(selection);
-  useEffect(() => {
-    selectionNow.current = selection;
-  });
+  const selectionNow = useLatest(selection);
   // ARM writes the identifier with `:443`: parsed here, where it enters, into the form the Bot Service is given.
   const chosenKey = versionedKeyUrlOf(chosen?.properties.keyUriWithVersion);
   const firewalled =

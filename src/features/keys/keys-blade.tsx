@@ -1,7 +1,8 @@
 import { MessageBar, MessageBarBody, Text, ToolbarButton } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, DeleteRegular, KeyRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useLatest } from '../../portal/use-latest';
 import type { Key } from '../../arm/types/key-vault';
 import { usesOf } from '../../domain/keys/key-uses';
 import { policySummary } from '../../domain/keys/rotation-policy-form';
@@ -36,10 +37,7 @@ export default function KeysBlade() {
   );
   const [generating, setGenerating] = useState(false);
   // Read when the key has been made: a dialog cancelled meanwhile does not take the admin to the new key.
-  const generatingNow = useRef(generating);
-  useEffect(() => {
-    generatingNow.current = generating;
-  });
+  const generatingNow = useLatest(generating);
   const columns = useMemo<Column<Key>[]>(
     () => [
       {

@@ -36,7 +36,7 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   pages: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  // Search and the buttons wrap as one block of a fixed height, whose width does not depend on what is in it: they
+  // Search and the buttons wrap as one block, one control high, whose width does not depend on what is in it: they
   // load after the page's content, and in a narrow window (or at 200 % zoom) the bar must not change its rows then.
   tools: {
     flex: '1 1 560px',
