@@ -35,7 +35,9 @@ export function ConfirmDialog(p: ConfirmDialogProps) {
       const settle = () => {
         if (!back?.isConnected || frames++ > 60) return;
         if (document.querySelector('[role="alertdialog"]')) requestAnimationFrame(settle);
-        else if (document.activeElement !== back) back.focus();
+        // A dialog opened meanwhile keeps the focus: taking it would leave that dialog hidden by its own focus trap.
+        else if (document.activeElement !== back && !document.activeElement?.closest('[role="dialog"]'))
+          back.focus();
       };
       requestAnimationFrame(settle);
     };
