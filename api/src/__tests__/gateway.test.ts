@@ -1,11 +1,15 @@
 // @vitest-environment node
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contoso, contosoVaultId } from '../../../src/mocks/scenarios/contoso';
+import { keyVaultJwt, unsignedJwt } from '../../../src/testing/jwt';
 import { resetTwin, testTwin } from '../../../src/testing/twin';
 import { handleGateway, type GatewayRequest, type Upstream } from '../gateway';
 
 const host = `${contoso.vaultName}.vault.azure.net`;
-const headers = { 'x-keyguard': 'gateway', authorization: 'Bearer eyJ0eXAi.token' };
+const nowSeconds = () => Date.now() / 1000;
+const token = keyVaultJwt(nowSeconds());
+const headers = { 'x-keyguard': 'gateway', authorization: `Bearer ${token}` };
+const bearer = (t: string) => ({ 'x-keyguard': 'gateway', authorization: `Bearer ${t}` });
 const req = (p: Partial<GatewayRequest>): GatewayRequest => ({
   method: 'POST',
   path: `/${host}/keys/bot-cmk-key/rotate`,
@@ -86,6 +90,36 @@ describe('the Key Vault gateway', () => {
     ['no api-version', req({ query: '' }), 400],
     ['a body that is not JSON', req({ body: 'x=1' }), 400],
     ['a body too large', req({ body: JSON.stringify({ pad: 'x'.repeat(70_000) }) }), 413],
+    ['a bearer that is not a JWT', req({ headers: bearer('opaque-token') }), 401],
+    ['a JWT whose payload is not JSON', req({ headers: bearer('eyJ0eXAiOiJKV1QifQ.bm90LWpzb24.c2ln') }), 401],
+    [
+      'an ARM token',
+      req({ headers: bearer(keyVaultJwt(nowSeconds(), { aud: 'https://management.azure.com/' })) }),
+      401,
+    ],
+    [
+      'a Graph token',
+      req({ headers: bearer(keyVaultJwt(nowSeconds(), { aud: '00000003-0000-0000-c000-000000000000' })) }),
+      401,
+    ],
+    [
+      'another cloud’s Key Vault token',
+      req({ headers: bearer(keyVaultJwt(nowSeconds(), { aud: 'https://vault.azure.cn' })) }),
+      401,
+    ],
+    ['a token with no audience', req({ headers: bearer(unsignedJwt({ exp: nowSeconds() + 600 })) }), 401],
+    [
+      'an expired token',
+      req({ headers: bearer(keyVaultJwt(nowSeconds(), { exp: nowSeconds() - 300 })) }),
+      401,
+    ],
+    ['a token with no expiry', req({ headers: bearer(keyVaultJwt(nowSeconds(), { exp: undefined })) }), 401],
+    [
+      'a token not valid yet',
+      req({ headers: bearer(keyVaultJwt(nowSeconds(), { nbf: nowSeconds() + 600 })) }),
+      401,
+    ],
+    ['a content-length over the limit', req({ headers: { ...headers, 'content-length': '70000' } }), 413],
   ])('refuses %s, and calls nobody', async (_, request, status) => {
     const r = await handleGateway(request, upstream);
     expect(r.status).toBe(status);
@@ -106,8 +140,95 @@ describe('the Key Vault gateway', () => {
 
   it('logs the operation and status, never the token', async () => {
     const lines: string[] = [];
-    await handleGateway(req({}), upstream, (e) => lines.push(JSON.stringify(e)));
+    await handleGateway(req({}), upstream, { log: (e) => lines.push(JSON.stringify(e)) });
     expect(lines).toEqual([JSON.stringify({ method: 'POST', host, operation: 'rotate', status: 200 })]);
-    expect(lines.join()).not.toContain('token');
+    expect(lines.join()).not.toContain(token.split('.')[1]!);
+  });
+
+  it('takes a token within the clock skew, and one from an allowed tenant only when tenants are set', async () => {
+    const skewed = keyVaultJwt(nowSeconds(), { exp: nowSeconds() - 60, nbf: nowSeconds() + 60 });
+    expect((await handleGateway(req({ headers: bearer(skewed) }), upstream)).status).toBe(200);
+    const allowed = { allowedTenants: ['00000000-0000-0000-0000-000000000001'] };
+    expect((await handleGateway(req({}), upstream, allowed)).status).toBe(200);
+    const other = keyVaultJwt(nowSeconds(), { tid: '99999999-0000-0000-0000-000000000009' });
+    upstream.mockClear();
+    const r = await handleGateway(req({ headers: bearer(other) }), upstream, allowed);
+    expect([r.status, JSON.parse(r.body).error.code]).toEqual([403, 'GatewayRefused']);
+    expect(upstream).not.toHaveBeenCalled();
+  });
+
+  it('reads no body whose content-length is over the limit, and stops reading one that grows past it', async () => {
+    const readBody = vi.fn(async () => '{}');
+    const r = await handleGateway(
+      req({ headers: { ...headers, 'content-length': '900000' }, readBody }),
+      upstream,
+    );
+    expect(r.status).toBe(413);
+    expect(readBody).not.toHaveBeenCalled();
+    const growing = await handleGateway(req({ readBody: async () => undefined }), upstream);
+    expect(growing.status).toBe(413);
+    expect(upstream).not.toHaveBeenCalled();
+  });
+
+  it('gives up on Key Vault after the timeout with a 504 of its own, and aborts the call', async () => {
+    vi.useFakeTimers();
+    try {
+      let aborted = false;
+      const hanging: Upstream = (_, init) =>
+        new Promise(() => init.signal.addEventListener('abort', () => (aborted = true)));
+      const pending = handleGateway(req({}), hanging, { timeoutMs: 30_000, nowSeconds });
+      await vi.advanceTimersByTimeAsync(29_999);
+      expect(aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const r = await pending;
+      expect([r.status, JSON.parse(r.body).error.code]).toEqual([504, 'GatewayTimeout']);
+      expect(r.headers['content-type']).toMatch(/^application\/json/);
+      expect(aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never waits longer than 30 s, whatever it is told', async () => {
+    vi.useFakeTimers();
+    try {
+      const hanging: Upstream = () => new Promise(() => undefined);
+      const pending = handleGateway(req({}), hanging, { timeoutMs: 120_000, nowSeconds });
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect((await pending).status).toBe(504);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('passes no answer over 1 MiB on: by content-length, or counted as it streams', async () => {
+    const big =
+      (declared: boolean): Upstream =>
+      async () => {
+        const chunk = new Uint8Array(256 * 1024).fill(97);
+        let sent = 0;
+        return {
+          status: 200,
+          headers: {
+            get: (n: string) => (n === 'content-length' && declared ? String(5 * chunk.length) : null),
+          },
+          body: new ReadableStream<Uint8Array>({
+            pull: (c) => (sent++ < 5 ? c.enqueue(chunk) : c.close()),
+          }),
+          text: async () => '',
+        };
+      };
+    for (const declared of [true, false]) {
+      const r = await handleGateway(req({}), big(declared));
+      expect([r.status, JSON.parse(r.body).error.code]).toEqual([502, 'GatewayRefused']);
+    }
+  });
+
+  it('answers with JSON and nosniff, its own refusals and Key Vault’s passed-on answers alike', async () => {
+    const refused = await handleGateway(req({ headers: {} }), upstream);
+    const passed = await handleGateway(req({}), upstream);
+    for (const r of [refused, passed]) expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(refused.headers['content-type']).toMatch(/^application\/json/);
+    expect(passed.headers['content-type']).toMatch(/^application\/json/);
   });
 });

@@ -1,22 +1,50 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { handleGateway } from '../gateway.js';
 
+/** Reads a request body, giving up (undefined) as soon as it passes `maxBytes`, whatever content-length said. */
+async function readLimited(request: HttpRequest, maxBytes: number): Promise<string | undefined> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * KEYGUARD_ALLOWED_TENANTS (app setting): the tenant ids whose Key Vault tokens this gateway relays, separated by
+ * commas. Unset: every tenant's.
+ */
+const allowedTenants = (process.env.KEYGUARD_ALLOWED_TENANTS ?? '').split(',').filter((t) => t.trim());
+
 /** The Azure Functions binding (v4 model) of the gateway: everything else is in gateway.ts, which has the tests. */
 async function keyVault(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, key) => (headers[key] = value));
-  const body = ['POST', 'PUT', 'PATCH'].includes(request.method) ? await request.text() : undefined;
   const answer = await handleGateway(
     {
       method: request.method,
       path: url.pathname.replace(/^\/api\/keyvault/, ''),
       query: url.search.replace(/^\?/, ''),
       headers,
-      body,
+      readBody: (max) => readLimited(request, max),
     },
     (target, init) => fetch(target, init),
-    (entry) => context.log(`${entry.method} ${entry.host ?? '-'} ${entry.operation ?? '-'} ${entry.status}`),
+    {
+      allowedTenants,
+      log: (entry) =>
+        context.log(`${entry.method} ${entry.host ?? '-'} ${entry.operation ?? '-'} ${entry.status}`),
+    },
   );
   return { status: answer.status, headers: answer.headers, body: answer.body };
 }
