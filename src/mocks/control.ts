@@ -14,6 +14,8 @@ export interface TwinControl {
   now(): number;
   armFault(fault: FaultInput): FaultRule;
   faults(): FaultRule[];
+  /** Lets the answers a `hold` fault keeps (or every held answer) go. */
+  releaseFault(id?: string): void;
   clearFaults(): void;
   /**
    * Another admin's change, straight to the twin's rules (ARM path with api-version), recorded under their name

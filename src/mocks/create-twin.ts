@@ -70,6 +70,7 @@ export function controlOf(managed: ManagedTwin): TwinControl {
     now: () => twin.clock.now(),
     armFault: (fault) => twin.faults.arm(fault),
     faults: () => twin.faults.list(),
+    releaseFault: (id) => twin.faults.release(id),
     clearFaults: () => twin.faults.clear(),
     otherAdmin: (method, path, body, who) => twin.otherAdmin(method, path, body, who),
     keyVault: (method, url, body) => {

@@ -40,7 +40,9 @@ function respond(outcome: TwinOutcome, cors: Record<string, string>): Promise<Re
       },
     });
   };
-  return outcome.delayMs > 0 ? delay(outcome.delayMs).then(send) : send();
+  const waited = outcome.until ? outcome.until.then(() => undefined) : undefined;
+  if (outcome.delayMs > 0) return (waited ?? Promise.resolve()).then(() => delay(outcome.delayMs)).then(send);
+  return waited ? waited.then(send) : send();
 }
 
 function headersOf(request: Request): Record<string, string> {

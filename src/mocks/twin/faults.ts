@@ -1,4 +1,13 @@
-export type FaultKind = 'throttle' | 'error403' | 'error500' | 'error503' | 'drop' | 'latency' | 'concurrent';
+export type FaultKind =
+  | 'throttle'
+  | 'error403'
+  | 'error500'
+  | 'error503'
+  | 'drop'
+  | 'latency'
+  /** Azure takes the request, and its answer waits until the fault is released (tests, instead of a time window). */
+  | 'hold'
+  | 'concurrent';
 
 interface ConcurrentChange {
   method: string;
@@ -29,6 +38,33 @@ export type FaultInput = Omit<FaultRule, 'id' | 'remaining'> & { count?: number 
 export class FaultInjector {
   private rules: FaultRule[] = [];
   private nextId = 1;
+  /** Answers held by a `hold` fault, by its id, until it is released. */
+  private held = new Map<string, { until: Promise<void>; release(): void }>();
+  private released = new Set<string>();
+
+  /** What an answer held by this fault waits for (at once, once the fault has been released). */
+  holdFor(id: string): Promise<void> {
+    if (this.released.has(id)) return Promise.resolve();
+    let hold = this.held.get(id);
+    if (!hold) {
+      let release = () => undefined as void;
+      const until = new Promise<void>((resolve) => (release = resolve));
+      hold = { until, release };
+      this.held.set(id, hold);
+    }
+    return hold.until;
+  }
+
+  /** Lets the answers held by one fault (or by all) go, and any later request it would hold. */
+  release(id?: string): void {
+    for (const [key, hold] of this.held) {
+      if (id !== undefined && key !== id) continue;
+      hold.release();
+      this.held.delete(key);
+      this.released.add(key);
+    }
+    if (id !== undefined) this.released.add(id);
+  }
 
   arm(input: FaultInput): FaultRule {
     const { count, ...rest } = input;
@@ -43,6 +79,7 @@ export class FaultInjector {
 
   clear(): void {
     this.rules = [];
+    this.release();
   }
 
   /** Takes the first armed fault that matches this request (one request spends one hit of one fault). */

@@ -35,6 +35,8 @@ export interface TwinOutcome {
   /** Undefined when the connection is to be dropped. */
   response?: TwinResponse;
   delayMs: number;
+  /** The answer waits for this too (a `hold` fault until it is released). */
+  until?: Promise<void>;
 }
 
 /** Which provider's api-versions apply to a path. */

@@ -83,6 +83,7 @@ export class Twin implements TwinContext {
   handle(req: TwinRequest): TwinOutcome {
     const service = serviceOf(req.url.hostname);
     let delayMs = 0;
+    let until: Promise<void> | undefined;
     if (this.offline) return { delayMs };
     // A vault host no vault has does not resolve: there is nobody to answer.
     if (service === 'keyvault' && !this.world.vaultByUri(`https://${req.url.hostname}`)) return { delayMs };
@@ -98,15 +99,22 @@ export class Twin implements TwinContext {
         delayMs += outcome;
         continue;
       }
+      if (outcome instanceof Promise) {
+        until = outcome;
+        continue;
+      }
       return { response: this.finish(outcome, service), delayMs };
     }
     const response = this.dispatchAs(req, service, demoActor(this.world, req.headers));
     // A read leaves nothing to save or to show as changed.
     if (!onlyReads(req.method, req.url.pathname)) this.notifyChanged();
-    return { response: this.finish(response, service), delayMs };
+    return { response: this.finish(response, service), delayMs, until };
   }
 
-  private applyFault(fault: FaultRule, service: Service): TwinResponse | 'drop' | 'continue' | number {
+  private applyFault(
+    fault: FaultRule,
+    service: Service,
+  ): TwinResponse | 'drop' | 'continue' | number | Promise<void> {
     const error = faultError(fault, service);
     if (error)
       return errorResponse(this.clock.now(), error.status, error.code, error.message, service, error.headers);
@@ -115,6 +123,8 @@ export class Twin implements TwinContext {
         return 'drop';
       case 'latency':
         return fault.latencyMs ?? 3000;
+      case 'hold':
+        return this.faults.holdFor(fault.id);
       case 'concurrent': {
         if (fault.change) {
           const url = new URL(fault.change.path, 'https://management.azure.com');
