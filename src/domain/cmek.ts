@@ -28,11 +28,6 @@ export function missingCmekPermissions(entry: AccessPolicyEntry | undefined): st
   return cmekKeyPermissions.filter((p) => !keys.has(p.toLowerCase()));
 }
 
-/** Would replacing `before` with `after` (undefined: deleting it) take a permission the Bot Service needs? */
-export function removesCmekAccess(before: AccessPolicyEntry, after: AccessPolicyEntry | undefined): boolean {
-  return hasCmekPermissions(before) && !hasCmekPermissions(after);
-}
-
 /** `https://{vault}{dns suffix}` as Azure reports it (in whichever cloud), or undefined when it does not. */
 function vaultHost(vault: Vault): string | undefined {
   return vault.properties.vaultUri?.replace(/\/+$/, '').replace(/:443$/, '').toLowerCase();

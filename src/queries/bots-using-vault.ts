@@ -48,9 +48,10 @@ export function useBotsUsingVault(vault: Vault | undefined): BotsUsingVault {
       enabled: vault !== undefined,
     })),
     combine: useCallback(
-      (results: { data?: GenericResource[]; error: unknown }[]) => {
+      (results: { data?: GenericResource[]; isLoading: boolean; error: unknown }[]) => {
         const list = subs.data ?? [];
         return {
+          loading: results.some((r) => r.isLoading),
           withBots: list
             .filter((_, i) =>
               results[i]?.data?.some((r) => r.type.toLowerCase() === 'microsoft.botservice/botservices'),
@@ -77,10 +78,16 @@ export function useBotsUsingVault(vault: Vault | undefined): BotsUsingVault {
       [vault, first.withBots, nameOf],
     ),
   });
+  // Until every list has answered, the bots found are not all of them: the guard counts that as unknown.
+  const loading = vault !== undefined && (subs.isPending || first.loading || second.loading) && !subs.error;
   return {
     bots: second.bots,
-    loading: second.loading,
-    unchecked: [...first.failed, ...second.failed],
+    loading,
+    unchecked: [
+      ...(subs.error ? ['all subscriptions (their list could not be read)'] : []),
+      ...first.failed,
+      ...second.failed,
+    ],
     retry: () =>
       void queryClient.refetchQueries({ type: 'all', predicate: (q) => q.state.status === 'error' }),
   };

@@ -61,6 +61,8 @@ export interface CliPath {
   action: KeyAction;
   command: KeyCommand;
   versionsBefore: number;
+  /** No gateway in this deployment, or the vault's firewall refused the gateway. */
+  reason: 'no-gateway' | 'firewall';
 }
 
 /**
@@ -78,6 +80,11 @@ export function useKeyAction(vaultId: string, vault: Vault | undefined) {
   const [cli, setCli] = useState<CliPath>();
   const [last, setLast] = useState<KeyAction>();
 
+  const handOver = (a: KeyAction, command: KeyCommand, reason: CliPath['reason']) => {
+    const versions = queryClient.getQueryData(keyVersionsQuery(vaultId, a.keyName).queryKey);
+    setCli({ action: a, command, versionsBefore: versions?.length ?? 0, reason });
+  };
+
   /** `onDone`: the change was made (or handed over as a command); a dialog that asked for it may close. */
   const run = (a: KeyAction, onDone?: () => void) => {
     setLast(a);
@@ -86,15 +93,14 @@ export function useKeyAction(vaultId: string, vault: Vault | undefined) {
       mutation.mutate(a, { onSuccess: onDone });
       return;
     }
-    const versions = queryClient.getQueryData(keyVersionsQuery(vaultId, a.keyName).queryKey);
-    setCli({ action: a, command, versionsBefore: versions?.length ?? 0 });
+    handOver(a, command, 'no-gateway');
     onDone?.();
   };
 
   const request = (a: KeyAction, onDone?: () => void) => {
     mutation.reset();
     const g = guardActionOf(a, vaultName);
-    const verdict = g ? checkGuard(g, users.uses, users.unknown, serverNow()) : undefined;
+    const verdict = g ? checkGuard(g, users.uses, users.unknownForGuard, serverNow()) : undefined;
     if (verdict && (verdict.impacts.length || verdict.unknown.length))
       setConfirming({ action: a, verdict, onDone });
     else if (a.kind === 'delete' || a.kind === 'rotate') setConfirming({ action: a, onDone });
@@ -131,6 +137,13 @@ export function useKeyAction(vaultId: string, vault: Vault | undefined) {
     closeCli: () => setCli(undefined),
     checkAgain,
     retry: () => last && run(last),
+    /** The last action as the command to run from the admin's own network (a firewall refused the gateway). */
+    runYourself: () => {
+      const command = last && commandOf(last, vaultName);
+      if (!last || !command) return;
+      mutation.reset();
+      handOver(last, command, 'firewall');
+    },
   };
 }
 

@@ -25,6 +25,7 @@ export function KeyGuardDialog({
   title,
   action,
   verdict,
+  caveats = [],
   onConfirm,
   onCancel,
 }: {
@@ -33,6 +34,8 @@ export function KeyGuardDialog({
   /** The confirm button's words (`Disable anyway`). */
   action: string;
   verdict: Verdict;
+  /** What the change takes and from whom, said before the bots (access changes). */
+  caveats?: string[];
   onConfirm(): void;
   onCancel(): void;
 }) {
@@ -51,6 +54,11 @@ export function KeyGuardDialog({
       onCancel={close(onCancel)}
       onConfirm={close(onConfirm)}
     >
+      {caveats.map((c) => (
+        <Text block key={c}>
+          {c}
+        </Text>
+      ))}
       {verdict.impacts.length > 0 && (
         <>
           <Text block weight="semibold">

@@ -9,8 +9,10 @@ import { useKeyMap } from '../../queries/key-map';
 export interface KeyUsers {
   /** Bots that use a key of the vault now, or left one within the week. */
   uses: KeyUse[];
-  /** Whose use could not be checked, in words (the guard asks for the name then too). */
+  /** Whose use could not be checked, in words. */
   unknown: string[];
+  /** What the guard counts as unknown: the above, and the lists while they are still being read. */
+  unknownForGuard: string[];
   usingBots: BotsUsingVault;
   loading: boolean;
   retry(): void;
@@ -41,6 +43,7 @@ export function useKeyUsers(vault: Vault | undefined): KeyUsers {
       }));
     return keyUsesOf([...fresh, ...fromGraph], map.changes ?? [], serverNow());
   }, [usingBots.bots, map.bots, map.changes]);
+  const loading = usingBots.loading || map.loading;
   const unknown = [
     ...usingBots.unchecked.map((s) => `The bots of ${s} could not be listed.`),
     ...(map.botsError
@@ -57,8 +60,12 @@ export function useKeyUsers(vault: Vault | undefined): KeyUsers {
   return {
     uses,
     unknown,
+    // A guard asked while the lists are still being read does not pass: it counts them as unknown.
+    unknownForGuard: loading
+      ? ['Which bots use this vault’s keys is still being read.', ...unknown]
+      : unknown,
     usingBots,
-    loading: usingBots.loading || map.loading,
+    loading,
     retry: () => {
       usingBots.retry();
       map.retry();

@@ -19,11 +19,12 @@ import { BladeFrame } from '../../portal/blade/blade-frame';
 import { navigate } from '../../portal/navigation/router';
 import { resourceHash } from '../../portal/navigation/routes';
 import { directoryObjectsQuery } from '../../queries/directory';
+import { graphFailureReason } from '../../domain/keys/access-guard';
 import { vaultQuery } from '../../queries/resources';
 import { CmekRolePanel } from '../shared/cmek-role-panel';
 import { usePrincipalTrust } from '../shared/use-principal-trust';
 import { PolicyChangeDialogs } from './policy-change-dialogs';
-import { filterRows, policyRows } from './policy-rows';
+import { filterRows, policyRows, type DirectoryLookup } from './policy-rows';
 import { PolicyTable } from './policy-table';
 import { useAccessPolicyChanges } from './use-access-policy-changes';
 
@@ -42,9 +43,18 @@ export default function AccessPoliciesBlade() {
     if (done.kind === 'delete')
       setSelected((keys) => keys.filter((k) => !done.rows.some((r) => r.key === k)));
   });
+  const lookup = useMemo<DirectoryLookup>(
+    () =>
+      principals.data
+        ? { state: 'answered' }
+        : principals.error
+          ? { state: 'failed', reason: graphFailureReason(principals.error) }
+          : { state: 'pending' },
+    [principals.data, principals.error],
+  );
   const rows = useMemo(
-    () => policyRows(entries, principals.data ?? [], trustOf),
-    [entries, principals.data, trustOf],
+    () => policyRows(entries, principals.data ?? [], trustOf, lookup),
+    [entries, principals.data, trustOf, lookup],
   );
   const visible = filterRows(rows, search);
   const selectedRows = rows.filter((r) => selected.includes(r.key));
@@ -151,6 +161,7 @@ export default function AccessPoliciesBlade() {
       ) : (
         <PolicyTable
           rows={visible}
+          lookup={lookup}
           selected={selected}
           onSelect={(key, on) => setSelected((s) => (on ? [...s, key] : s.filter((k) => k !== key)))}
         />

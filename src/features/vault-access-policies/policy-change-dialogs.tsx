@@ -1,4 +1,5 @@
 import { Text } from '@fluentui/react-components';
+import { unverifiedHolderText, type AccessRemoval } from '../../domain/keys/access-guard';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
 import { KeyGuardDialog } from '../shared/key-guard-dialog';
 import type { useAccessPolicyChanges } from './use-access-policy-changes';
@@ -12,6 +13,8 @@ export function PolicyChangeDialogs({
   vaultName: string;
 }) {
   const rows = changes.confirmingDelete ?? [];
+  const held = changes.breakWarning;
+  const unverified = held?.removals.some((r) => r.holder.holder === 'unverified') ?? false;
   const lookalikes = rows.filter((r) => r.trust === 'lookalike');
   return (
     <>
@@ -37,13 +40,24 @@ export function PolicyChangeDialogs({
         )}
       </ConfirmDialog>
       <KeyGuardDialog
-        open={changes.breakWarning !== undefined}
-        title={changes.verdict.impacts.length > 0 ? 'These bots will stop working' : 'Bots may stop working'}
-        action={changes.breakWarning?.kind === 'delete' ? 'Delete anyway' : 'Save anyway'}
+        open={held !== undefined}
+        title={
+          changes.verdict.impacts.length > 0 && !unverified
+            ? 'These bots will stop working'
+            : 'Bots may stop working'
+        }
+        action={held?.change.kind === 'delete' ? 'Delete anyway' : 'Save anyway'}
         verdict={changes.verdict}
+        caveats={(held?.removals ?? []).map(removalText)}
         onCancel={changes.cancelBreak}
         onConfirm={changes.confirmBreak}
       />
     </>
   );
+}
+
+/** What the change takes from one entry, and, when Keyguard could not tell whose it is, that it may be Bot Service's. */
+function removalText(r: AccessRemoval): string {
+  const lost = `${r.who} loses ${r.lost.join(', ')}.`;
+  return [lost, unverifiedHolderText(r)].filter(Boolean).join(' ');
 }

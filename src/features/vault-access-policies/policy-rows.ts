@@ -9,27 +9,46 @@ export interface PolicyRow {
   name: string;
   /** UPN for users, app id for applications. */
   secondary: string;
-  kind: PrincipalKind | 'unknown';
+  /** `unknown`: the directory answered and does not hold it; `unresolved`: the directory could not be asked. */
+  kind: PrincipalKind | 'unknown' | 'unresolved';
   /** Whether this is Microsoft's Bot Service CMEK Prod, or an application that only looks like it. */
   trust: PrincipalTrust;
   principal?: DirectoryPrincipal;
 }
 
-export const groupLabels: Record<PolicyRow['kind'], string> = {
-  user: 'USER',
-  servicePrincipal: 'APPLICATION',
-  group: 'GROUP',
-  unknown: 'UNKNOWN (principal not found in this directory)',
-};
+/** How the directory look-up of the entries' principals went. */
+export type DirectoryLookup =
+  { state: 'answered' } | { state: 'pending' } | { state: 'failed'; reason: string };
+
+export function groupLabel(kind: PolicyRow['kind'], lookup: DirectoryLookup): string {
+  switch (kind) {
+    case 'user':
+      return 'USER';
+    case 'servicePrincipal':
+      return 'APPLICATION';
+    case 'group':
+      return 'GROUP';
+    case 'unknown':
+      return 'UNKNOWN (principal not found in this directory)';
+    case 'unresolved':
+      return lookup.state === 'failed'
+        ? `NOT NAMED (could not be looked up: ${lookup.reason})`
+        : 'NOT NAMED YET (being looked up)';
+  }
+}
 
 export const rowKey = (e: Pick<AccessPolicyEntry, 'objectId' | 'applicationId'>) =>
   `${e.objectId}|${e.applicationId ?? ''}`.toLowerCase();
 
-/** Joins policies with directory names; unknown principals (deleted, other tenant) stay visible by object id. */
+/**
+ * Joins policies with directory names; unknown principals (deleted, other tenant) stay visible by object id. A
+ * principal the directory was not asked about (the look-up failed or has not answered) is not called unknown.
+ */
 export function policyRows(
   entries: AccessPolicyEntry[],
   principals: DirectoryPrincipal[],
   trustOf: (p: TrustSubject) => PrincipalTrust,
+  lookup: DirectoryLookup = { state: 'answered' },
 ): PolicyRow[] {
   return entries.map((entry) => {
     const p = principals.find((x) => x.id.toLowerCase() === entry.objectId.toLowerCase());
@@ -38,7 +57,7 @@ export function policyRows(
       key: rowKey(entry),
       name: p?.displayName ?? entry.objectId,
       secondary: p?.secondary ?? '',
-      kind: p?.kind ?? 'unknown',
+      kind: p?.kind ?? (lookup.state === 'answered' ? 'unknown' : 'unresolved'),
       trust: trustOf(p ?? { id: entry.objectId }),
       principal: p,
     };

@@ -1,7 +1,7 @@
 import { Checkbox, makeStyles, tokens } from '@fluentui/react-components';
 import { PrincipalTrustBadge, LookalikeNote } from '../shared/principal-trust-badge';
 import { summarize } from './permission-catalog';
-import { groupLabels, type PolicyRow } from './policy-rows';
+import { groupLabel, type DirectoryLookup, type PolicyRow } from './policy-rows';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse' },
@@ -28,15 +28,17 @@ const useStyles = makeStyles({
 /** The portal's list: grouped by user, application and group, one checkbox per policy. */
 export function PolicyTable({
   rows,
+  lookup,
   selected,
   onSelect,
 }: {
   rows: PolicyRow[];
+  lookup: DirectoryLookup;
   selected: string[];
   onSelect(key: string, on: boolean): void;
 }) {
   const styles = useStyles();
-  const grouped = (['user', 'servicePrincipal', 'group', 'unknown'] as const)
+  const grouped = (['user', 'servicePrincipal', 'group', 'unknown', 'unresolved'] as const)
     .map((k) => ({ kind: k, rows: rows.filter((r) => r.kind === k) }))
     .filter((g) => g.rows.length);
   return (
@@ -57,7 +59,7 @@ export function PolicyTable({
         <tbody key={g.kind}>
           <tr>
             <th className={styles.group} colSpan={6} scope="colgroup">
-              {groupLabels[g.kind]}
+              {groupLabel(g.kind, lookup)}
             </th>
           </tr>
           {g.rows.map((r) => (

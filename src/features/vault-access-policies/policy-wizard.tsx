@@ -83,6 +83,7 @@ export function PolicyWizard({
   const [application, setApplication] = useState<DirectoryPrincipal>();
   const [template, setTemplate] = useState<string>();
   const [lookalikeAccepted, setLookalikeAccepted] = useState(false);
+  // Pickers never offer a lookalike; one can only be here as the holder of an entry being edited.
   const lookalike = principal !== undefined && trustOf(principal) === 'lookalike';
   const dirty =
     perms.keys.length + perms.secrets.length + perms.certificates.length > 0 ||

@@ -34,7 +34,11 @@ const kindLabel: Record<PrincipalKind, string> = {
   servicePrincipal: 'Application',
 };
 
-/** Searches users, groups and applications by name; one principal is picked (shown with its object id). */
+/**
+ * Searches users, groups and applications by name; one principal is picked (shown with its object id). Security: an
+ * application that only looks like Microsoft's Bot Service CMEK Prod is shown, with why, but cannot be picked, as
+ * principal or as compound-identity application: nothing in Keyguard gives it access.
+ */
 export function PrincipalPicker({
   label,
   value,
@@ -88,6 +92,7 @@ export function PrincipalPicker({
             <Radio
               key={p.id}
               value={p.id}
+              disabled={trustOf(p) === 'lookalike'}
               label={
                 <span>
                   {p.displayName} <Text size={200}>({kindLabel[p.kind]})</Text>{' '}
@@ -97,7 +102,12 @@ export function PrincipalPicker({
                     {p.id}
                     {p.secondary ? ` · ${p.secondary}` : ''}
                   </Text>
-                  {trustOf(p) === 'lookalike' && <LookalikeNote principal={p} />}
+                  {trustOf(p) === 'lookalike' && (
+                    <>
+                      <LookalikeNote principal={p} />
+                      <Text size={200}>Not offered: Keyguard gives a lookalike nothing.</Text>
+                    </>
+                  )}
                 </span>
               }
             />

@@ -1,12 +1,21 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { vaultsUpdateAccessPolicy } from '../../arm/operations/vaults';
-import type { AccessPolicyEntry, Vault } from '../../arm/types/key-vault';
-import { removesCmekAccess } from '../../domain/cmek';
-import { useBlade } from '../../portal/blade/blade-context';
 import { serverNow } from '../../arm/server-clock';
+import type { AccessPolicyEntry, Vault } from '../../arm/types/key-vault';
+import { useSession } from '../../auth/session';
+import {
+  cmekLookupState,
+  holderOf,
+  lostCmekPermissions,
+  removalsThatCount,
+  type AccessRemoval,
+} from '../../domain/keys/access-guard';
 import { checkGuard } from '../../domain/keys/key-guard';
-import { useKeyUsers } from '../shared/use-key-users';
+import { useBlade } from '../../portal/blade/blade-context';
+import { directoryObjectsQuery } from '../../queries/directory';
 import { useArmMutation } from '../../queries/use-arm-mutation';
+import { useKeyUsers } from '../shared/use-key-users';
 import { usePrincipalTrust } from '../shared/use-principal-trust';
 import type { PolicyRow } from './policy-rows';
 
@@ -15,24 +24,37 @@ export type PolicyChange =
   | { kind: 'delete'; rows: PolicyRow[] }
   | { kind: 'replace'; before: AccessPolicyEntry; after: AccessPolicyEntry };
 
+/** A change held by the guard, with the entries it takes Bot Service's permissions from (or may). */
+export interface HeldChange {
+  change: PolicyChange;
+  removals: AccessRemoval[];
+}
+
 /**
  * Creating, editing and deleting access policies, with the key guard in front of each change that takes Get, Wrap Key
- * or Unwrap Key from Microsoft's Bot Service CMEK Prod while bots use the vault's keys, or used them this week (a
- * lookalike's access never counts, so changing it never warns).
+ * or Unwrap Key from an entry that is, or may be, Microsoft's Bot Service CMEK Prod while bots use the vault's keys
+ * (or used them this week). Only an entry known to be someone else (a user, a group, another application, a
+ * lookalike) passes without it: a look-up that failed or has not answered counts as Bot Service's own.
  */
 export function useAccessPolicyChanges(vault: Vault | undefined, onDone: (change: PolicyChange) => void) {
   const blade = useBlade();
-  const { trustOf } = usePrincipalTrust();
+  const session = useSession();
+  const { lookup } = usePrincipalTrust();
   const users = useKeyUsers(vault);
+  const ids = useMemo(
+    () => [...new Set((vault?.properties.accessPolicies ?? []).map((e) => e.objectId))],
+    [vault],
+  );
+  const principals = useQuery({ ...directoryObjectsQuery(ids), enabled: ids.length > 0 });
   const usingBots = users.usingBots;
   const verdict = checkGuard(
     { kind: 'revoke-access', vaultName: vault?.name ?? blade.resourceName },
     users.uses,
-    users.unknown,
+    users.unknownForGuard,
     serverNow(),
   );
   const [confirmingDelete, setConfirmingDelete] = useState<PolicyRow[]>();
-  const [breakWarning, setBreakWarning] = useState<PolicyChange>();
+  const [breakWarning, setBreakWarning] = useState<HeldChange>();
   const name = blade.resourceName;
   const mutation = useArmMutation({
     mutationFn: (p: PolicyChange) =>
@@ -70,15 +92,30 @@ export function useAccessPolicyChanges(vault: Vault | undefined, onDone: (change
     onSuccess: (_, change) => onDone(change),
   });
 
-  const isGenuine = (e: AccessPolicyEntry) => trustOf({ id: e.objectId }) === 'genuine';
-  const breaks = (p: PolicyChange) =>
+  const state = cmekLookupState(lookup);
+  const removal = (entry: AccessPolicyEntry, after: AccessPolicyEntry | undefined): AccessRemoval => {
+    const facts = principals.data?.find((x) => x.id.toLowerCase() === entry.objectId.toLowerCase());
+    return {
+      who: facts?.displayName ?? entry.objectId,
+      holder: holderOf({ objectId: entry.objectId, tenantId: entry.tenantId, facts }, state, {
+        cloud: session.cloud.name,
+        tenantId: session.account.tenantId,
+      }),
+      lost: lostCmekPermissions(entry, after),
+    };
+  };
+  const removalsOf = (p: PolicyChange): AccessRemoval[] =>
     p.kind === 'delete'
-      ? p.rows.some((r) => isGenuine(r.entry) && removesCmekAccess(r.entry, undefined))
-      : p.kind === 'replace' && isGenuine(p.before) && removesCmekAccess(p.before, p.after);
+      ? p.rows.map((r) => removal(r.entry, undefined))
+      : p.kind === 'replace'
+        ? [removal(p.before, p.after)]
+        : [];
 
-  /** Deletions are confirmed; a change that breaks bots goes through the revoke warning first. */
+  /** Deletions are confirmed; a change that may stop bots goes through the revoke warning first. */
   const request = (p: PolicyChange) => {
-    if (breaks(p) && (verdict.impacts.length > 0 || verdict.unknown.length > 0)) setBreakWarning(p);
+    const counting = removalsThatCount(removalsOf(p));
+    if (counting.length > 0 && (verdict.impacts.length > 0 || verdict.unknown.length > 0))
+      setBreakWarning({ change: p, removals: counting });
     else if (p.kind === 'delete') setConfirmingDelete(p.rows);
     else mutation.mutate(p);
   };
@@ -95,7 +132,7 @@ export function useAccessPolicyChanges(vault: Vault | undefined, onDone: (change
     },
     cancelDelete: () => setConfirmingDelete(undefined),
     confirmBreak: () => {
-      if (breakWarning) mutation.mutate(breakWarning);
+      if (breakWarning) mutation.mutate(breakWarning.change);
       setBreakWarning(undefined);
     },
     cancelBreak: () => setBreakWarning(undefined),

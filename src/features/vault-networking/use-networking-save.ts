@@ -64,7 +64,7 @@ export function useNetworkingSave(
   const verdict = checkGuard(
     { kind: 'close-firewall', vaultName: vault?.name ?? blade.resourceName },
     users.uses,
-    users.unknown,
+    users.unknownForGuard,
     serverNow(),
   );
   return {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contoso, contosoVaultId } from '../../../mocks/scenarios/contoso';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
-import { resetTwin, testTwin } from '../../../testing/twin';
+import { control, resetTwin, testTwin } from '../../../testing/twin';
 import AccessPoliciesBlade from '../access-policies-blade';
 
 const world = () => testTwin.managed.twin.world;
@@ -136,6 +136,65 @@ describe('Key vault | Access policies', () => {
     expect(dialogButton(dialog, 'Delete anyway')).toBeDisabled();
     await userEvent.click(dialogButton(dialog, 'Cancel'));
     expect(policies().some((p) => p.objectId === cmekId())).toBe(true);
+  });
+
+  it.each([
+    ['refuses (no directory consent)', 'error403' as const, 'Graph refused'],
+    ['does not answer', 'error503' as const, 'Graph did not answer'],
+  ])(
+    'when Graph %s: the entries say they could not be looked up, and deleting one still names the bots first',
+    async (_, kind, reason) => {
+      resetTwin('encrypted');
+      control.armFault({ kind, pathIncludes: '/v1.0/', count: 1000 });
+      open();
+      const table = await screen.findByRole('table', { name: 'Access policies' });
+      expect(
+        await within(table).findByText(`NOT NAMED (could not be looked up: ${reason})`),
+      ).toBeInTheDocument();
+      expect(within(table).queryByText(/principal not found in this directory/)).toBeNull();
+      await userEvent.click(within(table).getByRole('checkbox', { name: `Select ${cmekId()}` }));
+      const before = structuredClone(policies());
+      await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+      const dialog = await findDialog('Bots may stop working');
+      expect(dialog).toHaveTextContent(`Keyguard could not confirm who ${cmekId()} belongs to`);
+      expect(dialog).toHaveTextContent(reason);
+      expect(dialog).toHaveTextContent('if it is Azure Bot Service, these bots stop');
+      expect(within(dialog).getByRole('list', { name: 'Bots that would stop' })).toHaveTextContent(
+        'contoso-support-bot',
+      );
+      expect(dialogButton(dialog, 'Delete anyway')).toBeDisabled();
+      expect(policies()).toEqual(before);
+      await userEvent.type(
+        within(dialog).getByRole('textbox', { name: /Type “kv-contoso-cmk” to go ahead anyway/ }),
+        'kv-contoso-cmk',
+      );
+      await userEvent.click(dialogButton(dialog, 'Delete anyway'));
+      await waitFor(() => expect(policies().some((p) => p.objectId === cmekId())).toBe(false));
+    },
+  );
+
+  it('while Graph has not answered yet, deleting an entry still goes through the guard', async () => {
+    resetTwin('encrypted');
+    const held = control.armFault({ kind: 'hold', pathIncludes: '/v1.0/', count: 1000 });
+    open();
+    const table = await screen.findByRole('table', { name: 'Access policies' });
+    expect(within(table).getByText('NOT NAMED YET (being looked up)')).toBeInTheDocument();
+    await userEvent.click(within(table).getByRole('checkbox', { name: `Select ${cmekId()}` }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await findDialog('Bots may stop working');
+    expect(dialog).toHaveTextContent('Bot Service CMEK Prod is still being looked up');
+    expect(dialog).toHaveTextContent('contoso-support-bot');
+    await userEvent.click(dialogButton(dialog, 'Cancel'));
+    expect(policies().some((p) => p.objectId === cmekId())).toBe(true);
+    control.releaseFault(held.id);
+  });
+
+  it('a user’s entry named by the directory is no one’s key access: deleting it needs only the plain confirmation', async () => {
+    resetTwin('encrypted');
+    open();
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select Avery Admin' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    expect(await findDialog('Delete access policies?')).toBeInTheDocument();
   });
 
   it('on an RBAC vault explains that policies are ignored and assigns the role to Microsoft’s principal', async () => {
