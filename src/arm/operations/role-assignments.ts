@@ -32,6 +32,13 @@ export async function roleAssignmentsCreate(
   return r.body;
 }
 
+/**
+ * RoleAssignments_DeleteById: 200 with the assignment removed, or 204 when there was none (already removed).
+ */
+export async function roleAssignmentsDeleteById(id: string, signal?: AbortSignal): Promise<void> {
+  await armRequest<RoleAssignment | undefined>({ method: 'DELETE', path: id, apiVersion: v, signal });
+}
+
 /** Role definitions usable at a scope: the built-in ones and the tenant's custom roles (names for role ids). */
 export function roleDefinitionsList(scope: string, signal?: AbortSignal): Promise<RoleDefinition[]> {
   return listAll<RoleDefinition>(`${scope}/providers/Microsoft.Authorization/roleDefinitions`, {

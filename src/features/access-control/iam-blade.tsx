@@ -1,4 +1,4 @@
-import { makeStyles, Spinner, Text, tokens, ToolbarButton } from '@fluentui/react-components';
+import { Button, makeStyles, Spinner, Text, tokens, ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -11,6 +11,8 @@ import { roleAssignmentsQuery, roleDefinitionsQuery, vaultQuery } from '../../qu
 import { CmekRolePanel } from '../shared/cmek-role-panel';
 import { LookalikeNote, PrincipalTrustBadge } from '../shared/principal-trust-badge';
 import { usePrincipalTrust } from '../shared/use-principal-trust';
+import { RoleRemovalDialogs } from './role-removal-dialogs';
+import { useRoleRemoval } from './use-role-removal';
 
 const useStyles = makeStyles({
   table: { width: '100%', borderCollapse: 'collapse' },
@@ -46,6 +48,10 @@ export default function IamBlade() {
   const principalOf = (id: string) => principals.data?.find((p) => p.id.toLowerCase() === id.toLowerCase());
   const roleName = (id: string) =>
     definitions.data?.find((d) => guidOf(d.id) === guidOf(id))?.properties.roleName ?? guidOf(id);
+  const removal = useRoleRemoval(isVault ? vault.data : undefined);
+  // On a vault, roles given at the vault can be removed here (through the guard); others at their own scope.
+  const removable = (scope: string | undefined) =>
+    isVault && vault.data !== undefined && scope?.toLowerCase() === blade.resourceId.toLowerCase();
   return (
     <BladeFrame
       commands={
@@ -66,6 +72,9 @@ export default function IamBlade() {
       {assignments.error ? (
         <ArmErrorBar error={assignments.error} title="Role assignments could not be listed" />
       ) : null}
+      {removal.mutation.error ? (
+        <ArmErrorBar error={removal.mutation.error} title="The role assignment could not be removed" />
+      ) : null}
       {principals.error ? (
         <ArmErrorBar
           error={principals.error}
@@ -78,7 +87,7 @@ export default function IamBlade() {
         <table className={styles.table} aria-label="Role assignments">
           <thead>
             <tr>
-              {['Principal', 'Type', 'Role', 'Scope'].map((h) => (
+              {['Principal', 'Type', 'Role', 'Scope', ...(isVault ? ['Actions'] : [])].map((h) => (
                 <th key={h} className={styles.cell} scope="col">
                   {h}
                 </th>
@@ -105,12 +114,35 @@ export default function IamBlade() {
                       ? 'This resource'
                       : (a.properties.scope ?? '—')}
                   </td>
+                  {isVault && (
+                    <td className={styles.cell}>
+                      {removable(a.properties.scope) ? (
+                        <Button
+                          size="small"
+                          disabled={removal.mutation.isPending}
+                          onClick={() =>
+                            removal.request({
+                              assignment: a,
+                              roleName: roleName(a.properties.roleDefinitionId),
+                              principal: p,
+                            })
+                          }
+                        >
+                          Remove {roleName(a.properties.roleDefinitionId)} from{' '}
+                          {p?.displayName ?? a.properties.principalId}
+                        </Button>
+                      ) : (
+                        <Text size={200}>Inherited</Text>
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      <RoleRemovalDialogs removal={removal} vaultName={blade.resourceName} />
     </BladeFrame>
   );
 }

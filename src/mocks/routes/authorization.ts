@@ -15,6 +15,22 @@ function covers(scope: string, target: string): boolean {
   return t === s || t.startsWith(`${s}/`);
 }
 
+/** Writing or removing role assignments needs Owner (or User Access Administrator); Contributor is not enough. */
+function requireOwner(ctx: TwinContext, scope: string, verb: 'write' | 'delete', name: string): void {
+  const owner = [...ctx.world.roleAssignments.values()].some(
+    (ra) =>
+      ra.principalId === ctx.world.settings.demoUserObjectId &&
+      ra.roleDefinitionGuid === builtInRoles.Owner &&
+      covers(ra.scope, scope),
+  );
+  if (!owner)
+    fail(
+      403,
+      'AuthorizationFailed',
+      `The client with object id '${ctx.world.settings.demoUserObjectId}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/${verb}' over scope '${scope}/providers/Microsoft.Authorization/roleAssignments/${name}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+    );
+}
+
 /** Role assignments and definitions at subscription, resource group or resource scope (Microsoft.Authorization). */
 export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): void {
   router.addPattern(
@@ -40,19 +56,7 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
     ({ req, params }) => {
       const scope = params.scope!;
       // Writing role assignments needs Owner (or User Access Administrator); Contributor is not enough.
-      const ownerOnly = [...ctx.world.roleAssignments.values()].some(
-        (ra) =>
-          ra.principalId === ctx.world.settings.demoUserObjectId &&
-          ra.roleDefinitionGuid === builtInRoles.Owner &&
-          covers(ra.scope, scope),
-      );
-      if (!ownerOnly) {
-        fail(
-          403,
-          'AuthorizationFailed',
-          `The client with object id '${ctx.world.settings.demoUserObjectId}' does not have authorization to perform action 'Microsoft.Authorization/roleAssignments/write' over scope '${scope}/providers/Microsoft.Authorization/roleAssignments/${params.name}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
-        );
-      }
+      requireOwner(ctx, scope, 'write', params.name!);
       if (!guid.test(params.name!))
         badRequest(
           'InvalidRoleAssignmentId',
@@ -98,6 +102,22 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
       };
       ctx.world.roleAssignments.set(id, ra);
       return json(201, roleAssignmentJson(ra));
+    },
+  );
+
+  // RoleAssignments_Delete: 200 with what was removed; 204 when nothing by that name is at the scope.
+  router.addPattern(
+    'arm',
+    'DELETE',
+    new RegExp(`^${scopePattern}/providers/Microsoft\\.Authorization/roleAssignments/(?<name>[^/]+)/?$`, 'i'),
+    ({ params }) => {
+      const scope = params.scope!;
+      requireOwner(ctx, scope, 'delete', params.name!);
+      const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${params.name}`;
+      const found = ctx.world.roleAssignments.get(id);
+      if (!found) return json(204, undefined);
+      ctx.world.roleAssignments.delete(id);
+      return json(200, roleAssignmentJson(found));
     },
   );
 
