@@ -1,5 +1,5 @@
 import { clouds, type Cloud } from './clouds';
-import { ArmError, errorFromResponse, isAbortError } from './errors';
+import { ArmError, errorFromResponse, isAbortError, type Service } from './errors';
 import {
   decideRetry,
   defaultRetryPolicy,
@@ -12,7 +12,7 @@ import { recordServerDate } from './server-clock';
 import { graphWaitMs, recordBudget } from './throttle-budget';
 import { sleep as defaultSleep } from './sleep';
 
-export type Service = 'arm' | 'graph' | 'logs' | 'gateway';
+export type { Service } from './errors';
 type TokenProvider = (scope: string, signal?: AbortSignal) => Promise<string>;
 
 export interface ArmClientOptions {
@@ -187,6 +187,7 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
         clientRequestId,
         method: req.method,
         url: url.toString(),
+        service,
       });
     }
 
@@ -212,6 +213,7 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
       url: url.toString(),
       clientRequestId,
       retryAfterMs,
+      service,
     });
   }
 }

@@ -6,6 +6,9 @@ export interface ArmErrorDetail {
   additionalInfo?: { type: string; info: unknown }[];
 }
 
+/** Which endpoint answered: ARM, Microsoft Graph, Log Analytics, or the deployment's Key Vault gateway. */
+export type Service = 'arm' | 'graph' | 'logs' | 'gateway';
+
 export interface ArmErrorInit {
   status: number;
   code: string;
@@ -17,6 +20,7 @@ export interface ArmErrorInit {
   clientRequestId?: string;
   method?: string;
   url?: string;
+  service?: Service;
   /** A throttled or unavailable answer's `Retry-After`, in milliseconds. */
   retryAfterMs?: number;
 }
@@ -32,6 +36,8 @@ export class ArmError extends Error {
   readonly clientRequestId?: string;
   readonly method?: string;
   readonly url?: string;
+  /** Through the gateway, the caller Key Vault sees is the gateway, not the admin's browser. */
+  readonly service?: Service;
   readonly retryAfterMs?: number;
 
   constructor(init: ArmErrorInit) {
@@ -46,6 +52,7 @@ export class ArmError extends Error {
     this.clientRequestId = init.clientRequestId;
     this.method = init.method;
     this.url = init.url;
+    this.service = init.service;
     this.retryAfterMs = init.retryAfterMs;
   }
 
@@ -141,7 +148,13 @@ export function errorFromResponse(
   statusText: string,
   text: string,
   headers: Headers,
-  request: { method: string; url: string; clientRequestId?: string; retryAfterMs?: number },
+  request: {
+    method: string;
+    url: string;
+    clientRequestId?: string;
+    retryAfterMs?: number;
+    service?: Service;
+  },
 ): ArmError {
   const body = parseErrorBody(text);
   const snippet = text.trim().replace(/\s+/g, ' ').slice(0, 200);
@@ -161,6 +174,7 @@ export function errorFromResponse(
     clientRequestId: headers.get('x-ms-client-request-id') ?? request.clientRequestId,
     method: request.method,
     url: request.url,
+    service: request.service,
     retryAfterMs: request.retryAfterMs,
   });
 }

@@ -31,5 +31,6 @@ export function gatewayOutcome(
     body: req.body,
     headers: { authorization: req.headers.authorization ?? '', 'content-type': 'application/json' },
     clientIp: twin.world.settings.gatewayIp,
+    privateNetwork: twin.world.settings.gatewayNetwork,
   });
 }

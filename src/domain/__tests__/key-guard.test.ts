@@ -159,6 +159,20 @@ describe('Key Vault’s refusals, in plain words', () => {
     expect(
       keyVaultProblem(err('ForbiddenByFirewall', undefined, 'Client address: 203.0.113.42. Vault: kv.'))?.fix,
     ).toEqual({ kind: 'firewall-address', address: '203.0.113.42' });
+    // Through the gateway the address is the platform's shared one: never offered, the command instead.
+    const viaGateway = new ArmError({
+      status: 403,
+      code: 'Forbidden',
+      message: 'Client address is not authorized.\r\nClient address: 20.50.2.7\r\nCaller: x',
+      details: [{ code: 'ForbiddenByFirewall' }],
+      service: 'gateway',
+    });
+    expect(keyVaultProblem(viaGateway)).toEqual(
+      expect.objectContaining({
+        fix: { kind: 'run-yourself' },
+        properly: expect.stringMatching(/private endpoint/),
+      }),
+    );
     expect(
       keyVaultProblem(
         err('Forbidden', 'ForbiddenByPolicy', "… does not have keys rotate permission on key vault 'kv'"),

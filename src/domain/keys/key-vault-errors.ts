@@ -1,7 +1,10 @@
 import { isArmError, type ArmError } from '../../arm/errors';
 
 type KeyErrorFix =
+  /** The admin's own address (a call Key Vault took from their browser's network through ARM). */
   | { kind: 'firewall-address'; address: string }
+  /** Through the gateway: run the change from the admin's own network instead. */
+  | { kind: 'run-yourself' }
   | { kind: 'access-policy'; permission: string }
   | { kind: 'rbac-role'; role: 'Key Vault Crypto Officer' }
   | { kind: 'recover' };
@@ -10,6 +13,8 @@ export interface KeyVaultProblem {
   title: string;
   message: string;
   fix?: KeyErrorFix;
+  /** How to set it up properly, when the quick fix is not the right one. */
+  properly?: string;
 }
 
 /** Key Vault sends a general outer code; the inner one says what happened (keys reference §1.3). */
@@ -29,9 +34,19 @@ export function keyVaultProblem(error: unknown): KeyVaultProblem | undefined {
   const text = error.message;
   if (inner === 'ForbiddenByFirewall') {
     const address = /Client address:\s*([0-9a-fA-F.:]+)/.exec(text)?.[1]?.replace(/[.:]+$/, '');
+    // Security: the gateway's outbound address is shared by every app of the hosting platform and is not static.
+    // Allowing it through a vault's firewall would admit all of them, so it is never offered.
+    if (error.service === 'gateway')
+      return {
+        title: 'The vault’s firewall refused Keyguard’s gateway',
+        message: `Key Vault saw the call come from ${address ?? 'the gateway’s address'}: the address of the gateway this deployment runs on, not yours. Keyguard does not offer to allow it: that address is shared with other apps on the hosting platform and can change, so allowing it would open this vault to every caller of the platform. Run the change from your own network instead.`,
+        fix: { kind: 'run-yourself' },
+        properly:
+          'To use the gateway with this vault, give the gateway a private endpoint to the vault (its functions on a virtual network that has one), or a fixed outbound address of your own (a NAT gateway) and allow that address in the firewall.',
+      };
     return {
       title: 'The vault’s firewall refused the change',
-      message: `Key Vault saw the request come from ${address ?? 'an address'}, which its firewall does not allow. Through the gateway that is the gateway’s address, not your browser’s.`,
+      message: `Key Vault saw the request come from ${address ?? 'an address'}, which its firewall does not allow.`,
       fix: address ? { kind: 'firewall-address', address } : undefined,
     };
   }

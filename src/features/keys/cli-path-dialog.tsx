@@ -53,7 +53,7 @@ function Command({ label, text }: { label: string; text: string }) {
 }
 
 /**
- * Without a gateway, a data-plane key action is the admin's to run: the exact command, a link to the key in the
+ * Without a gateway (or past a firewall that refuses it), a data-plane key action is the admin's to run: the exact command, a link to the key in the
  * portal (live), and Check again, which reads the key back through ARM and says whether the change happened.
  */
 export function CliPathDialog({
@@ -92,8 +92,9 @@ export function CliPathDialog({
           <DialogTitle>Run this change yourself</DialogTitle>
           <DialogContent className={styles.content}>
             <Text>
-              Key Vault does not answer browsers, and this deployment has no Keyguard gateway to pass the
-              change on. Run it in a shell signed in to Azure (Cloud Shell works), then check it here.
+              {cli.reason === 'firewall'
+                ? 'The vault’s firewall refuses Keyguard’s gateway. Run the change in a shell signed in to Azure from a network the firewall allows (an address in its rules, or a machine on one of its virtual networks), then check it here.'
+                : 'Key Vault does not answer browsers, and this deployment has no Keyguard gateway to pass the change on. Run it in a shell signed in to Azure (Cloud Shell works), then check it here.'}
             </Text>
             <Command label="Azure CLI" text={text.cli} />
             <Command label="Azure PowerShell" text={text.powershell} />

@@ -27,12 +27,15 @@ export function KeyActionError({
   keyName,
   onRetry,
   onRecover,
+  onRunYourself,
 }: {
   error: unknown;
   vaultId: string;
   keyName?: string;
   onRetry(): void;
   onRecover?(name: string): void;
+  /** Hands the refused action over as the command to run from the admin's own network. */
+  onRunYourself?(): void;
 }) {
   const styles = useStyles();
   const session = useSession();
@@ -52,6 +55,11 @@ export function KeyActionError({
               Adding {fix.address} lets every call from that address through the firewall, not only yours.
             </Text>
           )}
+          {problem.properly && (
+            <Text block size={200}>
+              {problem.properly}
+            </Text>
+          )}
           {fix?.kind === 'rbac-role' && (
             <Text block size={200}>
               A new role assignment can take a few minutes to apply: try again if the first attempt is
@@ -67,6 +75,9 @@ export function KeyActionError({
             >
               Add {fix.address} to the firewall and try again
             </Button>
+          )}
+          {fix?.kind === 'run-yourself' && onRunYourself && (
+            <Button onClick={onRunYourself}>Run it from your own network</Button>
           )}
           {fix?.kind === 'access-policy' && (
             <Button

@@ -116,6 +116,7 @@ export default function KeyBlade() {
           vaultId={vaultId}
           keyName={keyName}
           onRetry={flow.retry}
+          onRunYourself={flow.runYourself}
           onRecover={(name) => flow.request({ kind: 'recover', keyName: name })}
         />
       ) : null}

@@ -144,7 +144,12 @@ export default function KeysBlade() {
         </>
       )}
       {flow.mutation.error && !generating ? (
-        <KeyActionError error={flow.mutation.error} vaultId={vaultId} onRetry={flow.retry} />
+        <KeyActionError
+          error={flow.mutation.error}
+          vaultId={vaultId}
+          onRetry={flow.retry}
+          onRunYourself={flow.runYourself}
+        />
       ) : null}
       {generating && (
         <GenerateKeyDialog

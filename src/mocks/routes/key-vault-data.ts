@@ -37,7 +37,7 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
   const vaultOf = (req: TwinRequest, need: KeyPermission, name?: string): TwinVault => {
     const vault = ctx.world.vaultByUri(`https://${req.url.hostname}`);
     // Twin.handle drops requests to a host no vault has (as DNS would), so the vault is there.
-    requireAddressAllowed(ctx.world, vault!, req.clientIp ?? ctx.world.settings.clientIp);
+    requireAddressAllowed(ctx.world, vault!, req.clientIp ?? ctx.world.settings.clientIp, req.privateNetwork);
     requireKeyPermission(ctx.world, vault!, need, name);
     return vault!;
   };

@@ -41,12 +41,30 @@ function callerTag(world: World): string {
   return `appid=${'04b07795-8ddb-461a-bbee-02f9e1bf7b46'};oid=${world.settings.demoUserObjectId};iss=https://sts.windows.net/${world.settings.activeTenantId}/`;
 }
 
+/** Whether the vault has an approved private endpoint in this virtual network's resource group. */
+function reachedPrivately(vault: TwinVault, privateNetwork: string | undefined): boolean {
+  if (!privateNetwork) return false;
+  const prefix = `${privateNetwork}/providers/microsoft.network/privateendpoints/`.toLowerCase();
+  return vault.privateEndpointConnections.some(
+    (c) =>
+      c.properties?.privateLinkServiceConnectionState?.status === 'Approved' &&
+      (c.properties.privateEndpoint?.id ?? '').toLowerCase().startsWith(prefix),
+  );
+}
+
 /**
  * The vault firewall, as Key Vault applies it to the data plane: a restricted vault admits only the addresses its
  * rules list (trusted services aside, which the admin's calls are not). Through the gateway, the address is the
- * gateway's, not the admin's browser's.
+ * gateway's, not the admin's browser's. A call through an approved private endpoint is not subject to the public
+ * firewall (Key Vault's network security doc), with public access disabled too.
  */
-export function requireAddressAllowed(world: World, vault: TwinVault, clientIp: string): void {
+export function requireAddressAllowed(
+  world: World,
+  vault: TwinVault,
+  clientIp: string,
+  privateNetwork?: string,
+): void {
+  if (reachedPrivately(vault, privateNetwork)) return;
   if (vault.publicNetworkAccess === 'Disabled')
     fail(
       403,

@@ -29,6 +29,8 @@ export interface VaultInput {
   firewall?: 'open' | 'selected' | 'disabled';
   bypass?: boolean;
   ipRules?: string[];
+  /** An approved private endpoint from the demo deployment's gateway network (its key calls then pass). */
+  gatewayEndpoint?: boolean;
   sku?: 'standard' | 'premium';
   accessPolicies?: AccessPolicyEntry[];
   tags?: Record<string, string>;
@@ -66,6 +68,7 @@ export class ScenarioBuilder {
       keyUseLoggedUntil: startMs,
       gateway: true,
       gatewayIp: assumptions.keyVault.gatewayIp,
+      gatewayNetwork: assumptions.keyVault.gatewayNetwork,
     });
   }
 
@@ -234,7 +237,24 @@ export class ScenarioBuilder {
         ipRules: (input.ipRules ?? []).map((value) => ({ value })),
         virtualNetworkRules: [],
       },
-      privateEndpointConnections: [],
+      privateEndpointConnections: input.gatewayEndpoint
+        ? [
+            {
+              id: `${id}/privateEndpointConnections/pe-${input.name}-keyguard`,
+              properties: {
+                privateEndpoint: {
+                  id: `${this.world.settings.gatewayNetwork}/providers/Microsoft.Network/privateEndpoints/pe-${input.name}-keyguard`,
+                },
+                privateLinkServiceConnectionState: {
+                  status: 'Approved',
+                  description: 'Keyguard gateway',
+                  actionsRequired: 'None',
+                },
+                provisioningState: 'Succeeded',
+              },
+            },
+          ]
+        : [],
       createdAt: this.startMs - 120 * day,
       modifiedAt: this.startMs - 30 * day,
     };

@@ -1,4 +1,3 @@
-import { assumptions } from '../twin/assumptions';
 import type { World } from '../twin/world';
 import { contoso, buildContoso } from './contoso';
 
@@ -23,7 +22,8 @@ export function buildFleet(startMs: number): World {
       purgeProtection: true,
       firewall: 'selected',
       bypass: true,
-      ipRules: [office, assumptions.keyVault.gatewayIp],
+      ipRules: [office],
+      gatewayEndpoint: true,
     },
     botServiceOnKeysSub: true,
     cmekPolicy: true,
@@ -40,7 +40,7 @@ export function buildFleet(startMs: number): World {
   const closed = {
     firewall: 'selected' as const,
     bypass: false,
-    ipRules: [office, assumptions.keyVault.gatewayIp],
+    ipRules: [office],
   };
   const sales = b.vault({
     subscriptionId: fleetSubs.salesKeys,

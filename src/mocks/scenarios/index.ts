@@ -10,7 +10,6 @@ import {
 import { buildFleet } from './fleet';
 import { buildLarge } from './large';
 import { livePast } from './past';
-import { assumptions } from '../twin/assumptions';
 import type { World } from '../twin/world';
 
 export const scenarioNames = [
@@ -49,15 +48,16 @@ export function isScenarioName(value: unknown): value is ScenarioName {
 }
 
 /**
- * A prepared vault: its firewall admits the admin's office range and the deployment's Key Vault gateway (data-plane
- * calls through it come from the gateway's address); `fresh` admits the office only.
+ * A prepared vault: its firewall admits the admin's office range, and the deployment's Key Vault gateway reaches it
+ * through a private endpoint (never by its shared outbound address); `fresh` admits the office only.
  */
 const ready = {
   softDelete: true,
   purgeProtection: true,
   firewall: 'selected' as const,
   bypass: true,
-  ipRules: ['203.0.113.0/24', assumptions.keyVault.gatewayIp],
+  ipRules: ['203.0.113.0/24'],
+  gatewayEndpoint: true,
 };
 
 export function buildScenario(name: ScenarioName, startMs: number): World {

@@ -1,4 +1,3 @@
-import { assumptions } from '../twin/assumptions';
 import { seededRandom } from '../twin/random';
 import type { ScenarioBuilder } from './builder';
 import { contoso, contosoWorkspaceId } from './contoso';
@@ -25,7 +24,7 @@ export function teamCmkKey(
     purgeProtection: r() < 0.85,
     firewall: firewalled ? 'selected' : 'open',
     bypass: r() < 0.8,
-    ipRules: [assumptions.keyVault.gatewayIp],
+    ipRules: [],
     accessPolicies: r() < 0.9 ? [b.cmekPolicy(contoso.tenantId)] : [],
   });
   if (r() < 0.6)

@@ -1,5 +1,4 @@
 import { accessChecker } from '../rules/authorization';
-import { assumptions } from '../twin/assumptions';
 import { pick } from '../twin/random';
 import type { World } from '../twin/world';
 import { contoso, buildContoso } from './contoso';
@@ -65,7 +64,8 @@ export function buildLarge(startMs: number): World {
       purgeProtection: true,
       firewall: 'selected',
       bypass: true,
-      ipRules: ['203.0.113.0/24', assumptions.keyVault.gatewayIp],
+      ipRules: ['203.0.113.0/24'],
+      gatewayEndpoint: true,
     },
     botServiceOnKeysSub: true,
     cmekPolicy: true,

@@ -112,6 +112,12 @@ export const assumptions = {
    */
   keyVault: {
     gatewayIp: '20.50.2.7',
+    /**
+     * The demo deployment runs its gateway on a virtual network (Functions with VNet integration) whose private
+     * endpoints to the vaults it is meant to reach are in this resource group; a vault without one sees the shared
+     * outbound address above, which no scenario's firewall lists.
+     */
+    gatewayNetwork: '/subscriptions/8f2c1a3e-5b7d-4e9f-a1c3-2d4e6f8a0b1c/resourceGroups/rg-keyguard-network',
     dataPlaneApiVersions: ['7.0', '7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '2025-07-01'],
     defaultNotifyBeforeExpiry: 'P30D',
     pageSize: 25,

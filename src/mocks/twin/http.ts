@@ -7,6 +7,11 @@ export interface TwinRequest {
   headers: Record<string, string>;
   /** The caller's address as the service sees it (the gateway's, for data-plane calls made through it). */
   clientIp?: string;
+  /**
+   * The resource group of the caller's virtual network when it reaches Key Vault through a private endpoint there
+   * (the demo deployment's gateway), which the vault's public firewall does not apply to.
+   */
+  privateNetwork?: string;
 }
 
 export interface TwinResponse {

@@ -295,4 +295,6 @@ export interface TwinSettings {
   gateway: boolean;
   /** The gateway's outbound address: what a vault firewall sees for data-plane calls made through it. */
   gatewayIp: string;
+  /** The resource group of the gateway's virtual network, where its private endpoints to vaults are. */
+  gatewayNetwork: string;
 }

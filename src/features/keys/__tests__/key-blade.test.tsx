@@ -50,6 +50,31 @@ describe('Key vault | a key', () => {
     expect(key().versions[1]!.enabled).toBe(true);
   });
 
+  it('a firewall that refuses the gateway: explains why, never offers its address, hands over the command', async () => {
+    // fresh: the vault's firewall admits the office, and the gateway has no private endpoint to it.
+    const table = await open('fresh', 'expiring-soon');
+    const only = key('expiring-soon').versions[0]!.version;
+    await userEvent.click(
+      within(rowOf(table, only)).getByRole('button', { name: `Disable version ${only}` }),
+    );
+    expect(await screen.findByText('The vault’s firewall refused Keyguard’s gateway')).toBeInTheDocument();
+    expect(screen.getByText(/shared with other apps on the hosting platform/)).toBeInTheDocument();
+    expect(screen.getByText(/give the gateway a private endpoint to the vault/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /to the firewall/ })).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Run it from your own network' }));
+    const dialog = await findDialog('Run this change yourself');
+    expect(dialog).toHaveTextContent('The vault’s firewall refuses Keyguard’s gateway');
+    expect(within(dialog).getByRole('region', { name: 'Azure CLI' })).toHaveTextContent(
+      `az keyvault key set-attributes --vault-name kv-contoso-cmk --name expiring-soon --version ${only} --enabled false`,
+    );
+    expect(
+      world()
+        .vaults.get(contosoVaultId)!
+        .networkAcls.ipRules.map((r) => r.value),
+    ).toEqual(['203.0.113.0/24']);
+    expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
+  });
+
   it('a dialog closed while its change runs leaves the blade busy until Azure has answered', async () => {
     await open('encrypted', 'bot-cmk-key', () =>
       control.armFault({
