@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { FleetBotRow } from '../../arm/types/fleet';
 import type { Key } from '../../arm/types/key-vault';
@@ -244,6 +245,19 @@ describe('the fixes as a script', () => {
     );
     expect(script.indexOf('provider register')).toBeLessThan(script.indexOf('--enable-purge-protection'));
     expect(script).toMatch(/# Not scripted:\n# .* on key vault kv1: choose a Log Analytics workspace/);
+  });
+
+  it('turns purge protection on only when the vault’s name is typed', () => {
+    const script = fixScript([withVault(row(bot('a'), [fix('purge-protection', 'purge-protection')]))], {
+      cloud: 'AzureCloud',
+    });
+    expect(script).toContain('# Irreversible: once on, purge protection cannot be turned off.');
+    // The script as written, with `az` stubbed: what it runs for each answer.
+    const run = (input: string) =>
+      execFileSync('bash', ['-c', `az() { echo "RAN az $*"; }\n${script}`], { input, encoding: 'utf8' });
+    expect(run('kv1\n')).toContain('RAN az keyvault update --name kv1');
+    for (const answer of ['kv2\n', 'yes\n', '\n', ''])
+      expect(run(answer)).toMatch(/^(?![\s\S]*RAN az)[\s\S]*Purge protection on kv1 skipped\./);
   });
 
   it('says how many of the bots shown could not be fully checked', () => {

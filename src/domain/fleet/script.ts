@@ -13,7 +13,10 @@ const needsAChoice: FixId[] = ['audit-trail'];
  * changes a bot: moving bots to a key stays a decision taken bot by bot.
  */
 export function fixScript(rows: FleetRow[], ctx: { cloud: CloudName; principalObjectId?: string }): string {
-  const steps = new Map<string, { fix: FixId; cli: string; where: string; bots: string[] }>();
+  const steps = new Map<
+    string,
+    { fix: FixId; cli: string; where: string; vaultName?: string; bots: string[] }
+  >();
   const left: string[] = [];
   for (const row of rows)
     for (const risk of row.risks) {
@@ -39,7 +42,7 @@ export function fixScript(rows: FleetRow[], ctx: { cloud: CloudName; principalOb
       const step = steps.get(cli);
       if (step) {
         if (!step.bots.includes(row.name)) step.bots.push(row.name);
-      } else steps.set(cli, { fix: risk.fix, cli, where, bots: [row.name] });
+      } else steps.set(cli, { fix: risk.fix, cli, where, vaultName: vault?.name, bots: [row.name] });
     }
   const order: FixId[] = [
     'create-principal',
@@ -60,8 +63,28 @@ export function fixScript(rows: FleetRow[], ctx: { cloud: CloudName; principalOb
       : []),
     'set -euo pipefail',
     '',
-    ...sorted.flatMap((s) => [`# ${s.fix} on ${s.where}, for ${s.bots.join(', ')}`, s.cli, '']),
+    ...sorted.flatMap((s) => [
+      `# ${s.fix} on ${s.where}, for ${s.bots.join(', ')}`,
+      ...(s.fix === 'purge-protection' ? typedConfirmation(s.cli, s.vaultName ?? '') : [s.cli]),
+      '',
+    ]),
     ...(left.length ? ['# Not scripted:', ...left, ''] : []),
     ...(sorted.length === 0 && left.length === 0 ? ['# Nothing to fix among the bots shown.', ''] : []),
   ].join('\n');
+}
+
+/**
+ * Purge protection cannot be turned off once on, so the script asks for the vault's name before turning it on and
+ * skips it otherwise (a run without a terminal skips it too: `read` fails inside the `if`, which `set -e` allows).
+ * Vault names hold only letters, digits and hyphens, so the name is safe inside the quotes.
+ */
+function typedConfirmation(cli: string, vaultName: string): string[] {
+  return [
+    '# Irreversible: once on, purge protection cannot be turned off.',
+    `if read -r -p "Type the vault name (${vaultName}) to enable purge protection: " answer && [ "$answer" = "${vaultName}" ]; then`,
+    `  ${cli}`,
+    'else',
+    `  echo "Purge protection on ${vaultName} skipped."`,
+    'fi',
+  ];
 }
