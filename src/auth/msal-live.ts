@@ -3,10 +3,12 @@ import {
   InteractionRequiredAuthError,
   PublicClientApplication,
   type AccountInfo,
+  type AuthenticationResult,
 } from '@azure/msal-browser';
 import { ArmError } from '../arm/errors';
 import type { Cloud } from '../arm/clouds';
 import { clearInteraction, requireInteraction } from './interaction';
+import { objectIdIn } from './account';
 import type { Account, Session } from './session';
 
 export interface LiveConfig {
@@ -28,7 +30,7 @@ function toAccount(a: AccountInfo, tenantId: string): Account {
     username: a.username,
     tenantId,
     homeTenantId: a.tenantId,
-    objectId: a.localAccountId || undefined,
+    objectId: objectIdIn(a, tenantId),
   };
 }
 
@@ -95,6 +97,7 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
         redirectUri: silentRedirectUri,
       });
       clearInteraction();
+      learnObjectId(r);
       return r.accessToken;
     } catch (e) {
       if (e instanceof InteractionRequiredAuthError) {
@@ -107,6 +110,16 @@ export async function startLive(config: LiveConfig): Promise<LiveStart> {
       }
       throw e;
     }
+  };
+
+  // A profile MSAL did not have at start-up (a directory switched to) arrives with the first token there.
+  const learnObjectId = (r: AuthenticationResult) => {
+    if (session.account.objectId) return;
+    const claims = r.idTokenClaims as { oid?: string; tid?: string };
+    const id =
+      (r.account ? objectIdIn(r.account, activeTenant) : undefined) ??
+      (claims.tid?.toLowerCase() === activeTenant.toLowerCase() ? claims.oid : undefined);
+    if (id) session.account = { ...session.account, objectId: id };
   };
 
   const session: Session = {

@@ -7,7 +7,10 @@ export interface Account {
   /** The tenant the console works in now. */
   tenantId: string;
   homeTenantId: string;
-  /** The signed-in user's object id in their home directory (to give themselves a missing key permission). */
+  /**
+   * The signed-in user's object id in the directory the console works in now (to give themselves a missing key
+   * permission); undefined when it is not known there.
+   */
   objectId?: string;
 }
 

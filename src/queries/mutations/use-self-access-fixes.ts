@@ -32,7 +32,11 @@ export function useSelfAccessFixes(vaultId: string, me: { objectId?: string; ten
           properties: { networkAcls: { ...acls, ipRules: [...rules, { value: fix.address }] } },
         });
       }
-      if (!me.objectId) throw new Error('Your object id is not known to this session: sign in again.');
+      // Security: the id must be the admin's in this vault's directory; a home directory's id names someone else.
+      if (!me.objectId)
+        throw new Error(
+          `Your object id in directory ${me.tenantId} is not known to this session: sign in again to that directory.`,
+        );
       if (fix.kind === 'access-policy') {
         const vault = await queryClient.fetchQuery({ ...vaultQuery(vaultId), staleTime: 0 });
         // 'add' merges this permission into the admin's own entry; other entries stay as they are.
@@ -66,6 +70,10 @@ export function useSelfAccessFixes(vaultId: string, me: { objectId?: string; ten
           : fix.kind === 'access-policy'
             ? `You have the key permission ${fix.permission} on ${name}`
             : `You are Key Vault Crypto Officer on ${name}`,
+      doneMessage:
+        fix.kind === 'firewall-address'
+          ? undefined
+          : `Granted to object id ${me.objectId ?? '?'} in directory ${me.tenantId}.`,
       failed: `Could not change the access to ${name}`,
     }),
     invalidates: () => [vaultId],
