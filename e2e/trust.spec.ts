@@ -60,18 +60,29 @@ test.describe('only Microsoft’s Bot Service CMEK Prod is ever granted', () => 
     await expectNoAxeViolations(page);
   });
 
-  test('the wizard flags a lookalike found by name and asks before giving it anything', async ({ page }) => {
+  test('the wizard shows a lookalike found by name, and offers it neither as principal nor as application', async ({
+    page,
+  }) => {
     await openDemo(page, 'ready', deepLink(contoso.vaultId, 'accesspolicies/create'));
     await page.getByRole('combobox', { name: 'Configure from a template' }).click();
     await page.getByRole('option', { name: 'Bot Service CMEK (Get, Wrap Key, Unwrap Key)' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('searchbox', { name: 'Search principals' }).fill('Bot Service CMEK');
-    await page.getByRole('radio', { name: /^Bot Service CMEK Prod \(Application\) Lookalike/ }).check();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Next' }).click();
-    await expect(page.getByText(/only looks like Microsoft’s Bot Service CMEK Prod/)).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
+    const lookalike = /^Bot Service CMEK Prod \(Application\) Lookalike/;
+    await expect(page.getByRole('radio', { name: lookalike })).toBeDisabled();
+    await expect(page.getByRole('group', { name: 'Search results' })).toContainText(
+      'Not offered: Keyguard gives a lookalike nothing.',
+    );
+    await expect(
+      page.getByRole('radio', { name: /^Bot Service CMEK Prod \(Application\) Microsoft’s/ }),
+    ).toBeEnabled();
     await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('searchbox', { name: 'Search applications' }).fill('Bot Service CMEK');
+    await expect(page.getByRole('radio', { name: lookalike })).toBeDisabled();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('Select a principal.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create', exact: true })).toBeDisabled();
   });
 
   test('no-principal: readiness creates Microsoft’s principal, then grants it', async ({ page }) => {
