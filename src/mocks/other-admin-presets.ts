@@ -119,6 +119,7 @@ export const otherAdminPresets: Preset[] = [
         botTenantOf(twin.world, bot),
         bot.cmek.keyUrl,
         twin.clock.now(),
+        'unwrap',
       );
       const m = /\/keys\/([^/]+)\/([0-9a-f]{32})$/i.exec(bot.cmek.keyUrl ?? '');
       const vault = access.ok

@@ -138,6 +138,12 @@ describe('a bot’s posture', () => {
         /may need it until/,
       );
     });
+    it('already expired: a warning (Key Vault still unwraps with it), never an error', () => {
+      const gone = Math.floor((now - day) / 1000);
+      const l = leftAt(2, { value: version({ enabled: true, exp: gone }) });
+      expect(risksOf(l)).toEqual([['left-key', 'warning']]);
+      expect(row(bot('b'), [], [l]).risks[0]!.reason).toMatch(/still unwraps with it/);
+    });
     it('expiring before the week ends: a warning; after, or enabled: nothing', () => {
       const exp = (d: number) => Math.floor((now + d * day) / 1000);
       expect(risksOf(leftAt(2, { value: version({ enabled: true, exp: exp(1) }) }))).toEqual([

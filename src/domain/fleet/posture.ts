@@ -107,12 +107,20 @@ function leftKeyRisk({ use, read }: LeftKey, nowMs: number): Risk | undefined {
         };
   const attrs = read.value.properties.attributes ?? {};
   const problem = keyProblems(read.value, nowMs).find((p) => p.kind === 'disabled' || p.kind === 'expired');
-  if (problem)
+  if (problem?.kind === 'disabled')
     return {
       id: 'left-key',
       level: 'error',
       title: 'The key it left this week is unusable',
-      reason: `${what} is ${problem.kind}; ${week}.`,
+      reason: `${what} is disabled; ${week}.`,
+    };
+  // Key Vault still unwraps with an expired version; what Azure Bot Service does then is not documented.
+  if (problem?.kind === 'expired')
+    return {
+      id: 'left-key',
+      level: 'warning',
+      title: 'The key it left this week has expired',
+      reason: `${what} expired on ${dateTimeText(problem.atSec * 1000)}: Key Vault still unwraps with it, but Azure Bot Service’s behaviour after expiry is not documented; ${week}.`,
     };
   if (attrs.exp !== undefined && attrs.exp * 1000 < until)
     return {

@@ -11,6 +11,9 @@ const labels = {
   expiry: 'Key does not expire within 30 days',
 };
 const utc = (sec: number) => new Date(sec * 1000).toUTCString();
+/** Key Vault's date-time controlled operations: outside its validity a version still decrypts, unwraps and verifies. */
+const datedInUse =
+  'Key Vault refuses new wraps with this key, and still unwraps with it. Azure Bot Service’s behaviour after expiry is not documented: rotate before it expires.';
 
 /** The key version itself, read against the same problems the key picker shows (domain/key-usability.ts). */
 export function keyChecks(i: ReadinessInput): ReadinessCheck[] {
@@ -45,7 +48,14 @@ export function keyChecks(i: ReadinessInput): ReadinessCheck[] {
   const state = problems.find(
     (p) => p.kind === 'disabled' || p.kind === 'expired' || p.kind === 'not-yet-valid',
   );
-  out.push(
+  if (i.keyInUse && (state?.kind === 'expired' || state?.kind === 'not-yet-valid'))
+    out.push({
+      id: 'key-state',
+      label: labels.state,
+      state: 'warning',
+      reason: `${state.kind === 'expired' ? `This key version expired on ${utc(state.atSec)}` : `This key version is not valid before ${utc(state.atSec)}`}: ${datedInUse}`,
+    });
+  else out.push(
     check(
       'key-state',
       labels.state,
@@ -82,7 +92,12 @@ export function keyChecks(i: ReadinessInput): ReadinessCheck[] {
   if (exp === undefined)
     out.push({ id: 'key-expiry', label: labels.expiry, state: 'passed', reason: 'No expiry date.' });
   else if (exp * 1000 <= i.nowMs)
-    out.push({ id: 'key-expiry', label: labels.expiry, state: 'failed', reason: 'Already expired.' });
+    out.push({
+      id: 'key-expiry',
+      label: labels.expiry,
+      state: i.keyInUse ? 'warning' : 'failed',
+      reason: i.keyInUse ? `Expired on ${utc(exp)}: rotate to a new key now.` : 'Already expired.',
+    });
   else if (exp * 1000 - i.nowMs < 30 * day)
     out.push({
       id: 'key-expiry',

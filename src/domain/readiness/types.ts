@@ -54,6 +54,11 @@ export interface ReadinessInput {
   /** Directory facts of the other principals that hold the access Azure Bot Service needs, to name lookalikes. */
   otherGrantees: Read<ServicePrincipalFacts[]>;
   keyVersion: Read<Key>;
+  /**
+   * The bot already uses this key version (not a new choice). Key Vault still unwraps with an expired or not yet
+   * valid version and only refuses new wraps, so for a key in use that is a warning; as a new choice, a blocker.
+   */
+  keyInUse?: boolean;
   /** Every version of the key, to say when a newer one exists (a rotation the bot has not followed). */
   keyVersions?: Read<Key[]>;
   /** The vault's diagnostic settings, for the audit-trail recommendation. */

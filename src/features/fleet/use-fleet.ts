@@ -205,6 +205,8 @@ export function useFleet(): Fleet {
               roleAssignments: vault && rbac ? roles.get(lower(vault.id)) : { value: [] },
               otherGrantees: granteesRead,
               keyVersion: keyRead(key),
+              // Only bots with customer-managed keys on have a key here: they use it now.
+              keyInUse: true,
               keyVersions: factsOf(key).list,
               diagnosticSettings: vault ? diagnostics.get(lower(vault.id)) : unseen(key),
               nowMs,

@@ -5,7 +5,8 @@ import type { Bot } from '../../arm/types/bot';
 import type { Vault } from '../../arm/types/key-vault';
 import { useSession } from '../../auth/session';
 import { grantableCmekObjectId } from '../../domain/bot-service-principal';
-import type { VersionedKeyUrl } from '../../domain/key-url';
+import { stateOfBot } from '../../domain/bot-encryption';
+import { sameKeyUrl, type VersionedKeyUrl } from '../../domain/key-url';
 import { evaluateReadiness, readinessSummary, type ReadinessSummary } from '../../domain/readiness/evaluate';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
 import type { ReadinessCheck } from '../../domain/readiness/types';
@@ -80,6 +81,8 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
   const missingVault = found.notFound
     ? `No key vault named “${parts?.vaultName}” is in a subscription you can see, so Keyguard cannot check it.`
     : 'Looking for the key vault…';
+  const saved = bot ? stateOfBot(bot) : undefined;
+  const inUse = saved?.cmek === true && saved.key !== undefined && parts !== undefined && sameKeyUrl(saved.key, parts);
   const checks = parts
     ? evaluateReadiness({
         cloud: session.cloud.name,
@@ -91,6 +94,7 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
         roleAssignments: rbac ? read(roles, true, '') : { value: [] },
         otherGrantees: granteeIds.length ? read(grantees, true, '') : { value: [] },
         keyVersion: vaultId ? read(keyRead, true, '') : found.notFound ? { error: missingVault } : undefined,
+        keyInUse: inUse,
         diagnosticSettings: vaultId ? read(diagnostics, true, '') : undefined,
         keyVersions: vaultId ? read(versionsRead, true, '') : undefined,
         nowMs: serverNow(),

@@ -36,7 +36,8 @@ export function keysInUse(bot: TwinBot, atMs?: number): string[] {
 /** Why the Bot Service cannot reach the data of this bot, if it cannot. */
 export function botKeyProblem(world: World, bot: TwinBot, nowMs: number): KeyAccessFailure | undefined {
   for (const url of keysInUse(bot)) {
-    const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), url, nowMs);
+    // A running bot unwraps what it wrapped: a version past its expiry still serves (assumptions.botKeyExpiry).
+    const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), url, nowMs, 'unwrap');
     if (!access.ok) return access;
   }
   return undefined;

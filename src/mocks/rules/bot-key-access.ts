@@ -39,14 +39,22 @@ export function botTenantOf(world: World, bot: { subscriptionId: string; tenantI
 }
 
 /**
- * The Bot Service's own view of a key: could it, right now, use this key to wrap and unwrap the bot's data?
- * Conditions are checked in the order the doc lists the prerequisites; the first unmet one is reported.
+ * What Azure Bot Service asks of the key: `wrap` a new data key (a key being set, turned on or rotated to), or
+ * `unwrap` the data it already wrapped (a bot running on its key). Key Vault refuses wraps with a version outside its
+ * validity (exp, nbf) and still unwraps with it (its date-time controlled operations).
+ */
+export type KeyUse = 'wrap' | 'unwrap';
+
+/**
+ * The Bot Service's own view of a key: could it, right now, use this key for `use`? Conditions are checked in the
+ * order the doc lists the prerequisites; the first unmet one is reported.
  */
 export function evaluateBotKeyAccess(
   world: World,
   botTenantId: string,
   keyUrl: string | null | undefined,
   nowMs: number,
+  use: KeyUse,
 ): KeyAccess {
   if (!keyUrl) return no('InvalidKeyVaultKeyUrl', 'A key URL is required to use customer-managed keys.');
   const m = versionedKeyUri.exec(keyUrl.trim());
@@ -110,9 +118,9 @@ export function evaluateBotKeyAccess(
     );
   const nowSec = Math.floor(nowMs / 1000);
   if (!keyVersion.enabled) return no('KeyDisabled', `The key '${keyName}/${version}' is disabled.`);
-  if (keyVersion.nbf !== undefined && keyVersion.nbf > nowSec)
+  if (use === 'wrap' && keyVersion.nbf !== undefined && keyVersion.nbf > nowSec)
     return no('KeyNotYetValid', `The key '${keyName}/${version}' is not valid yet.`);
-  if (keyVersion.exp !== undefined && keyVersion.exp <= nowSec)
+  if (use === 'wrap' && keyVersion.exp !== undefined && keyVersion.exp <= nowSec)
     return no('KeyExpired', `The key '${keyName}/${version}' has expired.`);
   if (keyVersion.kty !== 'RSA' && keyVersion.kty !== 'RSA-HSM') {
     return no(

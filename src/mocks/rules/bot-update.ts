@@ -86,7 +86,8 @@ function cmekAfter(
 ): TwinBot['cmek'] {
   const ends = nowMs + assumptions.encryptionPhaseMs;
   if (wantEnabled) {
-    const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), wantUrl, nowMs);
+    // Setting a key makes Azure Bot Service wrap with it: an expired or not yet valid version is refused.
+    const access = evaluateBotKeyAccess(world, botTenantOf(world, bot), wantUrl, nowMs, 'wrap');
     if (!access.ok) fail(400, access.code, access.message, 'properties.cmekKeyVaultUrl');
     const url = (wantUrl as string).trim();
     if (!bot.cmek.enabled) return { enabled: true, keyUrl: url, phase: 'encrypting', phaseEndsAt: ends };

@@ -48,8 +48,15 @@ function outcomeOf(
   keyUrl: string,
   vault: TwinVault,
   at: number,
+  operation: TwinAuditRow['operation'],
 ): Outcome | undefined {
-  const access = evaluateBotKeyAccess(world, botTenantId, keyUrl, at);
+  const access = evaluateBotKeyAccess(
+    world,
+    botTenantId,
+    keyUrl,
+    at,
+    operation === 'KeyWrap' ? 'wrap' : 'unwrap',
+  );
   const rbac = vault.enableRbacAuthorization;
   const allowed = { addressAuthorized: true, accessPolicyMatch: !rbac, rbacAuthorized: rbac };
   if (access.ok) return { status: 200, signature: 'OK', ...allowed };
@@ -117,8 +124,9 @@ function logCalls(
   const targets = vault && sinks.get(vault.id.toLowerCase());
   if (!vault || !targets?.length) return;
   const tenant = botTenantOf(world, bot);
-  const asked = `${tenant}|${keyUrl}|${at}`;
-  if (!memo.outcomes.has(asked)) memo.outcomes.set(asked, outcomeOf(world, tenant, keyUrl, vault, at));
+  const asked = `${tenant}|${keyUrl}|${at}|${operation}`;
+  if (!memo.outcomes.has(asked))
+    memo.outcomes.set(asked, outcomeOf(world, tenant, keyUrl, vault, at, operation));
   const outcome = memo.outcomes.get(asked);
   if (!outcome) return;
   const dayStart = Math.floor(at / day) * day;

@@ -20,11 +20,16 @@ export const keyPermissions = {
   delete: p('delete', 'Microsoft.KeyVault/vaults/keys/delete'),
   recover: p('recover', 'Microsoft.KeyVault/vaults/keys/recover/action'),
   purge: p('purge', 'Microsoft.KeyVault/vaults/keys/purge/action'),
+  wrapKey: p('wrapkey', 'Microsoft.KeyVault/vaults/keys/wrap/action'),
+  unwrapKey: p('unwrapkey', 'Microsoft.KeyVault/vaults/keys/unwrap/action'),
   getrotationpolicy: p('getrotationpolicy', 'Microsoft.KeyVault/vaults/keyrotationpolicies/read'),
   setrotationpolicy: p('setrotationpolicy', 'Microsoft.KeyVault/vaults/keyrotationpolicies/write'),
 };
 
-/** What each built-in role may do with keys (Key Vault Crypto Officer: all; Crypto User: read and update; Reader: read). */
+/**
+ * What each built-in role may do with keys (Key Vault Crypto Officer: all; Crypto User: read, update, wrap and unwrap;
+ * Crypto Service Encryption User: read, wrap and unwrap; Reader: read).
+ */
 function roleAllows(roleGuid: string, dataAction: string): boolean {
   if (
     roleGuid === builtInRoles['Key Vault Administrator'] ||
@@ -32,7 +37,11 @@ function roleAllows(roleGuid: string, dataAction: string): boolean {
   )
     return true;
   if (roleGuid === builtInRoles['Key Vault Crypto User'])
-    return dataAction.endsWith('/keys/read') || dataAction.endsWith('/keys/update/action');
+    return ['/keys/read', '/keys/update/action', '/keys/wrap/action', '/keys/unwrap/action'].some((a) =>
+      dataAction.endsWith(a),
+    );
+  if (roleGuid === builtInRoles['Key Vault Crypto Service Encryption User'])
+    return ['/keys/read', '/keys/wrap/action', '/keys/unwrap/action'].some((a) => dataAction.endsWith(a));
   if (roleGuid === builtInRoles['Key Vault Reader']) return dataAction.endsWith('/read');
   return false;
 }

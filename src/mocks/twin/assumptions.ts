@@ -15,6 +15,12 @@ export const assumptions = {
   },
   /** Simulated duration of each encryption phase; the doc says "up to 24 hours". */
   encryptionPhaseMs: 20 * 60 * 60 * 1000,
+  /**
+   * What Azure Bot Service does once its key version has expired (or before it is valid) is not documented. Key Vault
+   * still unwraps with such a version and refuses new wraps (date-time controlled operations), so the twin's bots keep
+   * working on it and report nothing; setting such a key is refused, as the wrap it needs is.
+   */
+  botKeyExpiry: 'keeps working',
   /** Simulated time a provider spends in Registering / Unregistering. */
   providerTransitionMs: 5 * 60 * 1000,
   /** Default clock speed of the demo: 24 simulated hours in about 90 real seconds. */
@@ -201,6 +207,8 @@ export const errorCodes = {
     KeyVaultAccessForbidden: 'Its refusal when Bot Service CMEK Prod lacks access is not documented.',
     KeyNotYetValid: 'Its refusal of a key before its activation date is not documented.',
     KeyExpired: 'Its refusal of an expired key is not documented.',
+    KeyOutsideValidity:
+      'Key Vault’s inner code when it refuses to wrap, encrypt or sign with a version outside exp/nbf is not recorded.',
     KeyTypeNotSupported: 'Its refusal of a non-RSA key is not documented.',
     KeyOperationNotPermitted: 'Its refusal of a key without wrap and unwrap is not documented.',
     BadParameter:

@@ -18,6 +18,7 @@ import { registerVaultRoutes } from '../routes/vaults';
 import { serviceOf, type TwinOutcome } from './hosts';
 import { checkArmApiVersion, checkKeyVaultRequest, errorResponse, finishResponse } from './responses';
 import { registerKeyVaultDataRoutes } from '../routes/key-vault-data';
+import { registerKeyCryptoRoutes } from '../routes/key-crypto';
 import { catchUpRotations, purgeExpiredDeletedKeys } from '../rules/key-lifecycle';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
@@ -55,6 +56,7 @@ export class Twin implements TwinContext {
       registerWorkspaceRoutes,
       registerLogAnalyticsRoutes,
       registerKeyVaultDataRoutes,
+      registerKeyCryptoRoutes,
       registerPolicyRoutes,
     ]) {
       register(this.router, this);
