@@ -80,6 +80,19 @@ export async function keysUpdate(
   ).body;
 }
 
+/** GetKeyRotationPolicy: the key's policy, or Key Vault's default (Notify 30 days before expiry) when it has none. */
+export async function rotationPolicyGet(vaultUrl: string, name: string, signal?: AbortSignal) {
+  return (
+    await armRequest<KeyRotationPolicy>({
+      method: 'GET',
+      service: 'gateway',
+      path: path(vaultUrl, `/keys/${enc(name)}/rotationpolicy`),
+      apiVersion: v,
+      signal,
+    })
+  ).body;
+}
+
 export async function rotationPolicySet(vaultUrl: string, name: string, policy: KeyRotationPolicy) {
   return (
     await armRequest<KeyRotationPolicy>({

@@ -8,7 +8,7 @@ import { checkGuard, type GuardAction } from '../keys/key-guard';
 import { keyUsesOf, usesOf, type KeyUse } from '../keys/key-uses';
 import { keyVaultProblem } from '../keys/key-vault-errors';
 import { expiryState, newerUsableVersion } from '../keys/key-versions';
-import { policyBody, policyErrors, policyForm, policySummary } from '../keys/rotation-policy-form';
+import { policyBody, policyErrors, policyForm, policyNotes, policySummary } from '../keys/rotation-policy-form';
 import { versionedKeyUrlOf } from '../key-url';
 
 const day = 24 * 60 * 60 * 1000;
@@ -226,7 +226,17 @@ describe('rotation policies', () => {
     expect(policyErrors({ ...form, rotate: 'before-expiry', expiryDays: '' }).rotateDays).toMatch(
       /needs an expiry/,
     );
-    expect(policyErrors({ ...form, notify: true, expiryDays: '' }).notify).toMatch(/needs an expiry/);
+    // Key Vault's default (Notify 30 days before expiry, no expiry time) saves unchanged, with a note.
+    const defaults = policyForm({
+      lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+      attributes: {},
+    });
+    expect(policyErrors(defaults)).toEqual({});
+    expect(policyNotes(defaults)).toEqual([expect.stringMatching(/only for versions with an expiry date/)]);
+    expect(policyBody(defaults)).toEqual({
+      lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+      attributes: {},
+    });
     expect(policyErrors(form)).toEqual({});
   });
 });

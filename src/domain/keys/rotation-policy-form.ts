@@ -11,7 +11,7 @@ export interface RotationPolicyForm {
   expiryDays: string;
 }
 
-export type PolicyErrors = Partial<Record<'rotateDays' | 'notifyDays' | 'expiryDays' | 'notify', string>>;
+export type PolicyErrors = Partial<Record<'rotateDays' | 'notifyDays' | 'expiryDays', string>>;
 
 const daysOf = (iso: string | undefined): string => {
   const m = iso ? /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(iso) : null;
@@ -54,13 +54,20 @@ export function policyErrors(f: RotationPolicyForm): PolicyErrors {
     else if (f.rotate === 'after-create' && expiry !== undefined && days > expiry - 7)
       e.rotateDays = `Rotate at least 7 days before versions expire (at most ${expiry - 7} days).`;
   }
-  if (f.notify) {
-    const days = whole(f.notifyDays);
-    if (days === undefined) e.notifyDays = 'Enter a whole number of days.';
-    else if (expiry === undefined)
-      e.notify = 'A notification before expiry needs an expiry for new versions.';
-  }
+  if (f.notify && whole(f.notifyDays) === undefined) e.notifyDays = 'Enter a whole number of days.';
   return e;
+}
+
+/**
+ * What the admin should know but may save anyway. Key Vault's default policy, which it returns for a key without one,
+ * is Notify 30 days before expiry with no expiry time: saving it unchanged is fine.
+ */
+export function policyNotes(f: RotationPolicyForm): string[] {
+  return f.notify && f.expiryDays.trim() === ''
+    ? [
+        'Key Vault notifies only for versions with an expiry date: this policy sets none for new versions (Key Vault’s own default does the same).',
+      ]
+    : [];
 }
 
 /** The data plane's body (capitalised action types, ISO 8601 durations). */
@@ -83,6 +90,6 @@ export function policySummary(p: ArmRotationPolicy | KeyRotationPolicy | undefin
   if (f.rotate === 'after-create') parts.push(`Rotates ${f.rotateDays} days after creation`);
   if (f.rotate === 'before-expiry') parts.push(`Rotates ${f.rotateDays} days before expiry`);
   if (f.expiryDays) parts.push(`new versions expire after ${f.expiryDays} days`);
-  if (f.notify && f.expiryDays) parts.push(`notifies ${f.notifyDays} days before expiry`);
-  return parts.length ? parts.join(', ') : 'No automatic rotation';
+  const rotation = parts.length ? parts.join(', ') : 'No automatic rotation';
+  return f.notify ? `${rotation}; notifies ${f.notifyDays} days before a version expires` : rotation;
 }

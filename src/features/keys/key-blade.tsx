@@ -10,7 +10,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { usesOf } from '../../domain/keys/key-uses';
 import { versionUrlOf } from '../../domain/keys/key-versions';
-import { policySummary } from '../../domain/keys/rotation-policy-form';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
@@ -23,6 +22,7 @@ import { ExpiryDialog, NewVersionDialog, RotationPolicyDialog } from './key-dial
 import { ExpiryCell } from './keys-blade-cells';
 import { UsedBy } from './used-by';
 import { useKeyAction } from './use-key-action';
+import { useRotationPolicy } from './use-rotation-policy';
 import { VersionsTable } from './versions-table';
 
 type Editing =
@@ -45,6 +45,7 @@ export default function KeyBlade() {
   const key = keys.data?.find((k) => k.name.toLowerCase() === keyName.toLowerCase());
   const uses = usesOf(flow.users.uses, { vaultName: flow.vaultName, keyName });
   const current = key ? versionUrlOf(key)?.version : undefined;
+  const rotationPolicy = useRotationPolicy(vaultId, flow.vaultUrl, key, flow.gateway);
   const busy = flow.mutation.isPending;
   // A dialog that asked for a change stays open until it is made, with Azure's refusal in it. Closed while the change
   // runs, it does not stop it: the blade stays busy until Azure answers and shows a refusal itself.
@@ -104,7 +105,7 @@ export default function KeyBlade() {
             { label: 'Current version', value: current },
             { label: 'Status', value: key.properties.attributes?.enabled === false ? 'Disabled' : 'Enabled' },
             { label: 'Expiration', value: <ExpiryCell exp={key.properties.attributes?.exp} /> },
-            { label: 'Rotation policy', value: policySummary(key.properties.rotationPolicy) },
+            { label: 'Rotation policy', value: rotationPolicy.summary },
             { label: 'Used by', value: <UsedBy uses={uses} checking={flow.users.loading} showVersion /> },
           ]}
         />
@@ -148,7 +149,8 @@ export default function KeyBlade() {
       {editing?.kind === 'policy' && (
         <RotationPolicyDialog
           keyName={keyName}
-          policy={key?.properties.rotationPolicy}
+          policy={rotationPolicy.policy}
+          known={rotationPolicy.known}
           {...progress}
           onClose={close}
           onSave={(policy) => flow.request({ kind: 'rotation-policy', keyName, policy }, close)}

@@ -168,12 +168,15 @@ export function NewVersionDialog({
 export function RotationPolicyDialog({
   keyName,
   policy,
+  known,
   onSave,
   onClose,
   ...progress
 }: {
   keyName: string;
-  policy: ArmRotationPolicy | undefined;
+  policy: ArmRotationPolicy | KeyRotationPolicy | undefined;
+  /** Whether the current policy was read: if not, saving replaces one not shown here. */
+  known: boolean;
   onSave(p: KeyRotationPolicy): void;
   onClose(): void;
 } & Progress) {
@@ -193,6 +196,11 @@ export function RotationPolicyDialog({
         each bot’s Key URL: after a rotation, move the bots to the new version (Keyguard shows when one
         exists).
       </Text>
+      {!known && (
+        <Text weight="semibold">
+          The current policy could not be read here: saving replaces whatever policy the key has.
+        </Text>
+      )}
       <RotationPolicyFields form={form} errors={tried ? errors : {}} onChange={setForm} />
     </Frame>
   );

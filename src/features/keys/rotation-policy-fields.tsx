@@ -8,11 +8,14 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { PolicyErrors, RotationPolicyForm } from '../../domain/keys/rotation-policy-form';
+import {
+  policyNotes,
+  type PolicyErrors,
+  type RotationPolicyForm,
+} from '../../domain/keys/rotation-policy-form';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** A rotation policy's fields: when to rotate, when to notify, and how long new versions live. */
@@ -60,11 +63,11 @@ export function RotationPolicyFields({
         checked={form.notify}
         onChange={(_, d) => set({ notify: d.checked === true })}
       />
-      {errors.notify && (
-        <Text role="alert" size={200} className={styles.error}>
-          {errors.notify}
+      {policyNotes(form).map((note) => (
+        <Text key={note} size={200}>
+          {note}
         </Text>
-      )}
+      ))}
       {form.notify && (
         <Field label="Notify this many days before expiry" validationMessage={errors.notifyDays}>
           <Input

@@ -112,10 +112,19 @@ describe('Key Vault’s data plane in the twin', () => {
         })
       ).body.error.message,
     ).toMatch(/at least 28 days/);
+    // Key Vault's own default, as it returns it for a key without a policy, is taken back unchanged.
+    const fresh = await kv('GET', '/keys/expiring-soon/rotationpolicy');
+    expect(fresh.body.lifetimeActions).toEqual([
+      { trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } },
+    ]);
+    expect(
+      (await kv('PUT', '/keys/expiring-soon/rotationpolicy', { lifetimeActions: fresh.body.lifetimeActions }))
+        .status,
+    ).toBe(200);
     expect(
       (
         await put({
-          lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+          lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Rotate' } }],
         })
       ).body.error.message,
     ).toMatch(/expiry time/);

@@ -20,7 +20,9 @@ interface PolicyInput {
 /**
  * Key Vault's rules for a rotation policy (keys.json and how-to-configure-key-rotation): at most one Rotate and one
  * Notify action (either case), `timeAfterCreate` for Rotate only, ISO 8601 durations, an expiry time of at least 28
- * days, a rotation at least 7 days after creation and 7 days before expiry, and Notify only with an expiry time.
+ * days, a rotation at least 7 days after creation and 7 days before expiry, and rotation before expiry only with an
+ * expiry time. A Notify without an expiry time is taken: it is Key Vault's own default policy (Notify 30 days before
+ * expiry), which it returns for every key without one, and it fires for versions that carry an expiry date.
  */
 export function validatePolicy(
   input: PolicyInput,
@@ -50,13 +52,12 @@ export function validatePolicy(
     const text = (after ?? before) as unknown;
     const secs = typeof text === 'string' ? durationSeconds(text) : undefined;
     if (secs === undefined) bad(`The trigger '${String(text)}' is not an ISO 8601 duration such as P30D.`);
-    if (before !== undefined && expiry === undefined)
-      bad(`A ${action} action before expiry needs the policy's expiry time.`);
+    if (action === 'Rotate' && before !== undefined && expiry === undefined)
+      bad('A Rotate action before expiry needs the policy’s expiry time.');
     if (action === 'Rotate' && secs! < 7 * day)
       bad('A rotation must come at least 7 days after creation or before expiry.');
     if (action === 'Rotate' && after !== undefined && expiry !== undefined && secs! > expiry - 7 * day)
       bad('A rotation after creation must come at least 7 days before the expiry time.');
-    if (action === 'Notify' && expiry === undefined) bad('A Notify action needs the policy’s expiry time.');
     actions.push({
       action,
       trigger:

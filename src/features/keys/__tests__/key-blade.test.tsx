@@ -75,6 +75,25 @@ describe('Key vault | a key', () => {
     expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
   });
 
+  it('a key without a policy: reads Key Vault’s default from the data plane and saves it back unchanged', async () => {
+    await open('ready', 'expiring-soon');
+    expect(
+      await screen.findByText('No automatic rotation; notifies 30 days before a version expires'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Rotation policy' }));
+    const dialog = await findDialog('Rotation policy of expiring-soon');
+    expect(dialog).toHaveTextContent('Key Vault notifies only for versions with an expiry date');
+    expect(dialog).not.toHaveTextContent('could not be read');
+    await userEvent.click(dialogButton(dialog, 'Save policy'));
+    await waitFor(() =>
+      expect([...world().rotationPolicies.values()].find((p) => p.keyName === 'expiring-soon')).toMatchObject(
+        {
+          lifetimeActions: [{ action: 'Notify', trigger: { timeBeforeExpiry: 'P30D' } }],
+        },
+      ),
+    );
+  });
+
   it('a dialog closed while its change runs leaves the blade busy until Azure has answered', async () => {
     await open('encrypted', 'bot-cmk-key', () =>
       control.armFault({
@@ -202,7 +221,10 @@ describe('Key vault | a key', () => {
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Rotate after (days)' }), '90');
     await userEvent.click(dialogButton(dialog, 'Save policy'));
     await waitFor(() => expect(world().rotationPolicies.size).toBe(1));
-    expect(await screen.findByText('Rotates 90 days after creation')).toBeInTheDocument();
+    // Key Vault's default Notify, read from the data plane, stays in the policy.
+    expect(
+      await screen.findByText('Rotates 90 days after creation; notifies 30 days before a version expires'),
+    ).toBeInTheDocument();
   });
 
   describe('faults: nothing lost, no false success', () => {
