@@ -119,8 +119,11 @@ function parseErrorBody(text: string): ParsedErrorBody | undefined {
     ? err.details.map(readDetail).filter((d) => d !== undefined)
     : [];
   const inner = asObject(err.innererror) ?? asObject(err.innerError);
-  if (inner && asString(inner.code) && !details.length)
-    details.push({ code: asString(inner.code), message: asString(inner.message) });
+  // Key Vault nests one innererror, Log Analytics several (BadArgumentError > SemanticError > SEM0100): each level
+  // becomes a detail, outermost first.
+  if (!details.length)
+    for (let level = inner; level && asString(level.code); level = asObject(level.innererror))
+      details.push({ code: asString(level.code), message: asString(level.message) });
   return {
     code: asString(err.code),
     message: asString(err.message),

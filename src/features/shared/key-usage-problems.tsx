@@ -15,6 +15,8 @@ import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
+import { describeError } from '../../domain/error-wording';
+import { noAuditTablesYet } from '../../domain/history/key-usage-query';
 import type { KeyUsage } from './use-key-usage';
 
 // The dialog loads when first opened: it is not part of showing the blade.
@@ -137,6 +139,16 @@ export function KeyUsageProblems({ usage, vaultId }: { usage: KeyUsage; vaultId:
         </MessageBar>
         {usage.kql && <KqlView kql={usage.kql} portalLogs={usage.portalLogs} />}
       </>
+    );
+  if (noAuditTablesYet(query.error))
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>No audit data yet</MessageBarTitle>
+          The workspace has received no Key Vault audit log yet: logs arrive within about ten minutes of the
+          first key call. Refresh later. (Log Analytics: {describeError(query.error).message})
+        </MessageBarBody>
+      </MessageBar>
     );
   if (query.error)
     return (

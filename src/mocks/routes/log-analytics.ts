@@ -119,6 +119,21 @@ export function registerLogAnalyticsRoutes(router: Router, ctx: TwinContext): vo
     const body = (req.body ?? {}) as { query?: unknown; timespan?: unknown };
     if (typeof body.query !== 'string') fail(400, 'BadArgumentError', 'The request needs a query.');
     const q = parseUsageQuery(body.query as string);
+    // `union isfuzzy=true` skips a leg whose table the workspace lacks; with no leg left it is a semantic error. A
+    // workspace gets Key Vault's tables with the first audit rows a vault sends it.
+    const tables = new Set(
+      [...ctx.world.auditRows.values()]
+        .filter((r) => r.workspaceId.toLowerCase() === workspace!.id.toLowerCase())
+        .map((r) => r.table),
+    );
+    if (tables.size === 0)
+      fail(400, 'BadArgumentError', 'The request had some invalid properties', undefined, [
+        { code: 'SemanticError', message: 'A semantic error occurred.' },
+        {
+          code: 'SEM0100',
+          message: "'union' operator: Failed to resolve table expression named 'AZKVAuditLogs'",
+        },
+      ]);
     const span = Math.min(
       q.days * day,
       timespanMs(body.timespan) ?? Infinity,

@@ -5,6 +5,12 @@ import { providerOf } from './hosts';
 import type { Service, TwinRequest, TwinResponse } from './http';
 
 /** An error in the envelope of the service that answers: ARM, Graph, Key Vault (innererror) or Log Analytics. */
+/** Log Analytics' envelope: each detail is the innererror of the one before. */
+function nested(details: { code?: string; message?: string }[]): { innererror?: unknown } {
+  const [first, ...rest] = details;
+  return first ? { innererror: { code: first.code, message: first.message, ...nested(rest) } } : {};
+}
+
 export function errorResponse(
   nowMs: number,
   status: number,
@@ -30,7 +36,9 @@ export function errorResponse(
         }
       : service === 'keyvault'
         ? { code, message, ...(details?.[0]?.code ? { innererror: { code: details[0].code } } : {}) }
-        : { code, message, ...(target ? { target } : {}), ...(details?.length ? { details } : {}) };
+        : service === 'logs'
+          ? { code, message, ...nested(details ?? []) }
+          : { code, message, ...(target ? { target } : {}), ...(details?.length ? { details } : {}) };
   return {
     status,
     body: { error },

@@ -48,7 +48,11 @@ describe('Key vault | Key usage', () => {
     await userEvent.click(await screen.findByRole('option', { name: /^log-contoso-security/ }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Send the audit log' }));
     await waitFor(() => expect(testTwin.managed.twin.world.diagnosticSettings.size).toBe(1));
-    expect(await screen.findByText(/successful and 0 failed calls/)).toBeInTheDocument();
+    // The workspace has no Key Vault table until the first call's log arrives: Log Analytics refuses the union with a
+    // 400, which is no audit data yet, not an error.
+    expect(await screen.findByText('No audit data yet')).toBeInTheDocument();
+    expect(screen.getByText(/logs arrive within about ten minutes of the\s+first key call/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Copy details/ })).toBeNull();
   });
 
   describe('faults', () => {
