@@ -2,23 +2,39 @@ import { apiVersions } from '../api-versions';
 import { armRequest, armSleep } from '../client';
 import { ArmError } from '../errors';
 import { listAll } from '../paging';
-import type { PolicyAssignment, PolicyAssignmentCreate, PolicyStateRow } from '../types/policy';
+import type {
+  PolicyAssignment,
+  PolicyAssignmentCreate,
+  PolicySetDefinition,
+  PolicyStateRow,
+} from '../types/policy';
 import { resourceGraphQuery, type GraphScope } from './resource-graph';
 
-/** Policy assignments at a subscription and above it (management groups) that use one definition. */
-export function policyAssignmentsForDefinition(
+/**
+ * PolicyAssignments_List at a subscription without a filter: the assignments there, above it (management groups) and
+ * inside it (resource groups). Every one is needed: an initiative's assignment names the initiative, not the
+ * definitions it includes, so a filter by definition would miss it.
+ */
+export function policyAssignmentsList(
   subscriptionId: string,
-  definitionId: string,
   signal?: AbortSignal,
 ): Promise<PolicyAssignment[]> {
   return listAll<PolicyAssignment>(
     `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments`,
-    {
-      apiVersion: apiVersions.policyAssignments,
-      query: { $filter: `policyDefinitionId eq '${definitionId}'` },
-      signal,
-    },
+    { apiVersion: apiVersions.policyAssignments, signal },
   );
+}
+
+/** PolicySetDefinitions_Get (built in) or the custom one at its own scope, by the id an assignment names. */
+export async function policySetDefinitionGet(id: string, signal?: AbortSignal): Promise<PolicySetDefinition> {
+  return (
+    await armRequest<PolicySetDefinition>({
+      method: 'GET',
+      path: id,
+      apiVersion: apiVersions.policyAssignments,
+      signal,
+    })
+  ).body;
 }
 
 /** PolicyAssignments_Get at a subscription, or undefined when there is none of that name. */

@@ -52,3 +52,21 @@ export interface PolicyStateRow {
   policyAssignmentId: string;
   timestamp: string;
 }
+
+/** A policy set definition (initiative), Microsoft.Authorization 2023-04-01: the parts Keyguard reads. */
+export interface PolicySetDefinition {
+  id: string;
+  name: string;
+  type?: string;
+  properties: {
+    displayName?: string;
+    policyType?: string;
+    parameters?: Record<string, { type?: string; defaultValue?: unknown; allowedValues?: unknown[] }>;
+    policyDefinitions: {
+      policyDefinitionId: string;
+      policyDefinitionReferenceId?: string;
+      /** A member's parameters: literal values, or `[parameters('name')]` taken from the initiative's own. */
+      parameters?: Record<string, { value: unknown }>;
+    }[];
+  };
+}

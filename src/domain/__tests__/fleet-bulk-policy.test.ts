@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyAssignment } from '../../arm/types/policy';
+import type { PolicyAssignment, PolicySetDefinition } from '../../arm/types/policy';
 import { bulkPlan } from '../fleet/bulk';
 import type { FleetRow, Risk } from '../fleet/posture';
 import { versionedKeyUrlOf } from '../key-url';
 import { keyMapRows, filterKeyMap } from '../keys/key-map';
 import type { KeyUse } from '../keys/key-uses';
-import { assignAsCode, complianceByBot, policyWord, subscriptionPolicy } from '../policy/cmk-policy';
+import {
+  assignAsCode,
+  assignOffer,
+  complianceByBot,
+  policyWord,
+  subscriptionPolicy,
+} from '../policy/cmk-policy';
 
 const vault = (sub: string, name: string) =>
   `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/${name}`;
@@ -116,6 +122,62 @@ describe('the Bot Service CMK policy', () => {
       id: '/providers/Microsoft.Management/managementGroups/mg/providers/Microsoft.Authorization/policyAssignments/x',
     };
     expect(subscriptionPolicy('s1', [fromAbove])).toMatchObject({ effect: 'Audit', inherited: true });
+  });
+
+  it('an initiative that includes the definition counts as assigned, with its effect; no second assignment is offered', () => {
+    const setId = '/subscriptions/s1/providers/Microsoft.Authorization/policySetDefinitions/baseline';
+    const viaSet = (parameters?: Record<string, { value: unknown }>): PolicyAssignment => ({
+      id: '/subscriptions/s1/providers/Microsoft.Authorization/policyAssignments/baseline',
+      name: 'baseline',
+      properties: { policyDefinitionId: setId, parameters },
+    });
+    const set = (effect: unknown): PolicySetDefinition => ({
+      id: setId,
+      name: 'baseline',
+      properties: {
+        displayName: 'Contoso CMK baseline',
+        parameters: { cmkEffect: { type: 'String', defaultValue: 'Audit' } },
+        policyDefinitions: [
+          {
+            policyDefinitionId:
+              '/providers/Microsoft.Authorization/policyDefinitions/51522A96-0869-4791-82F3-981000C2C67F',
+            parameters: effect === undefined ? undefined : { effect: { value: effect } },
+          },
+        ],
+      },
+    });
+    const sets = (effect: unknown) => ({ [setId.toLowerCase()]: { value: set(effect) } });
+    const byParameter = "[parameters('cmkEffect')]";
+    expect(
+      subscriptionPolicy('s1', [viaSet({ cmkEffect: { value: 'Deny' } })], sets(byParameter)),
+    ).toMatchObject({ effect: 'Deny', through: 'Contoso CMK baseline', ours: false });
+    // The initiative's default when the assignment sets none; a literal member effect; the definition's own default.
+    expect(subscriptionPolicy('s1', [viaSet()], sets(byParameter)).effect).toBe('Audit');
+    expect(subscriptionPolicy('s1', [viaSet()], sets('Disabled')).effect).toBe('Disabled');
+    expect(subscriptionPolicy('s1', [viaSet()], sets(undefined)).effect).toBe('Audit');
+    const p = subscriptionPolicy('s1', [viaSet()], sets(byParameter));
+    expect(assignOffer(p)).toEqual({
+      offered: false,
+      why: 'Assigned through the initiative “Contoso CMK baseline”: change its effect there.',
+    });
+    // An initiative without the definition is not an assignment of it.
+    const other = {
+      [setId.toLowerCase()]: {
+        value: { ...set(undefined), properties: { ...set(undefined).properties, policyDefinitions: [] } },
+      },
+    };
+    expect(subscriptionPolicy('s1', [viaSet()], other).effect).toBe('none');
+    // One that could not be read may include it: nothing is offered beside it.
+    const unread = subscriptionPolicy('s1', [viaSet()], { [setId.toLowerCase()]: { error: 'Forbidden' } });
+    expect(assignOffer(unread)).toEqual({
+      offered: false,
+      why: 'An initiative assigned here could not be read (baseline): it may include this policy.',
+    });
+    // Keyguard's own assignment may change its effect; someone else's direct one is not duplicated.
+    const ours = { ...assignment('s1', 'Audit'), name: 'bot-service-cmk' };
+    expect(assignOffer(subscriptionPolicy('s1', [ours]))).toEqual({ offered: true });
+    expect(assignOffer(subscriptionPolicy('s1', [assignment('s1', 'Audit')])).offered).toBe(false);
+    expect(assignOffer(subscriptionPolicy('s1', []))).toEqual({ offered: true });
   });
 
   it('a bot’s compliance: one non-compliant assignment wins; words for the column', () => {

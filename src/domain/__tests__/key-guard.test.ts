@@ -8,7 +8,13 @@ import { checkGuard, type GuardAction } from '../keys/key-guard';
 import { keyUsesOf, usesOf, type KeyUse } from '../keys/key-uses';
 import { keyVaultProblem } from '../keys/key-vault-errors';
 import { expiryState, newerUsableVersion } from '../keys/key-versions';
-import { policyBody, policyErrors, policyForm, policyNotes, policySummary } from '../keys/rotation-policy-form';
+import {
+  policyBody,
+  policyErrors,
+  policyForm,
+  policyNotes,
+  policySummary,
+} from '../keys/rotation-policy-form';
 import { versionedKeyUrlOf } from '../key-url';
 
 const day = 24 * 60 * 60 * 1000;

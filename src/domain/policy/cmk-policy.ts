@@ -1,5 +1,7 @@
-import type { PolicyAssignment, PolicyStateRow } from '../../arm/types/policy';
+import type { PolicyAssignment, PolicySetDefinition, PolicyStateRow } from '../../arm/types/policy';
 import type { AsCode } from '../as-code/fix-as-code';
+import type { Read } from '../readiness/types';
+import { assignmentsApplying, type DefinitionAssignment } from './initiatives';
 
 /**
  * Azure's built-in "Bot Service should be encrypted with a customer-managed key" (Azure/azure-policy
@@ -23,8 +25,8 @@ export const effectWords: Record<PolicyEffect, string> = {
 };
 
 /** The effect an assignment gives (the definition's default, Audit, when the assignment sets none). */
-function effectOf(a: PolicyAssignment): PolicyEffect | string {
-  const v = a.properties.parameters?.effect?.value;
+function effectOf(a: DefinitionAssignment): PolicyEffect | string {
+  const v = a.effect;
   if (typeof v !== 'string') return 'Audit';
   const known = (['Audit', 'Deny', 'Disabled'] as const).find((e) => e.toLowerCase() === v.toLowerCase());
   return known ?? v;
@@ -44,10 +46,16 @@ export interface SubscriptionPolicy {
   excluded: string[];
   /** Assignments at resource groups inside the subscription (they cover those groups only). */
   inResourceGroups: { resourceGroup: string; effect: PolicyEffect | string }[];
+  /** The initiative the deciding assignment belongs to, when it comes through one. */
+  through?: string;
+  /** Whether the deciding assignment is Keyguard's own at this subscription (the one its Assign… changes). */
+  ours: boolean;
+  /** Initiatives assigned here that could not be read: they may include the definition. */
+  unreadInitiatives: string[];
 }
 
 /** An assignment's scope: as Azure reports it, else the part of its id before the provider segment. */
-const scopeOf = (a: PolicyAssignment) =>
+const assignmentScope = (a: PolicyAssignment) =>
   (
     a.properties.scope ??
     a.id.replace(/\/providers\/Microsoft\.Authorization\/policyAssignments\/[^/]+$/i, '')
@@ -55,40 +63,55 @@ const scopeOf = (a: PolicyAssignment) =>
     .toLowerCase()
     .replace(/\/+$/, '');
 
+const scopeOf = (a: DefinitionAssignment) => assignmentScope(a.assignment);
+
 /**
- * The list at a subscription holds every assignment of the definition that touches it: above it, at it, and at its
- * resource groups (which cover only those groups). They are told apart by scope.
+ * The list at a subscription holds every assignment that touches it: above it, at it, and at its resource groups
+ * (which cover only those groups), told apart by scope. The definition applies directly or through an initiative that
+ * includes it (`sets`: the initiatives' definitions by lower-cased id).
  */
-export function subscriptionPolicy(subscriptionId: string, all: PolicyAssignment[]): SubscriptionPolicy {
+export function subscriptionPolicy(
+  subscriptionId: string,
+  all: PolicyAssignment[],
+  sets: Record<string, Read<PolicySetDefinition>> = {},
+): SubscriptionPolicy {
   const sub = `/subscriptions/${subscriptionId}`.toLowerCase();
-  const inside = (a: PolicyAssignment) => scopeOf(a).startsWith(`${sub}/`);
-  const assignments = all.filter((a) => !inside(a));
-  const inResourceGroups = all.filter(inside).map((a) => ({
+  const { applying, unread } = assignmentsApplying(cmkPolicy.definitionId, all, sets);
+  const unreadInitiatives = unread.map((u) => u.id.split('/').pop() ?? u.id);
+  const inside = (a: DefinitionAssignment) => scopeOf(a).startsWith(`${sub}/`);
+  const assignments = applying.filter((a) => !inside(a));
+  const inResourceGroups = applying.filter(inside).map((a) => ({
     resourceGroup: /\/resourcegroups\/([^/]+)/.exec(scopeOf(a))?.[1] ?? scopeOf(a),
     effect: effectOf(a),
   }));
-  const rank = (a: PolicyAssignment) => {
+  const rank = (a: DefinitionAssignment) => {
     const e = effectOf(a);
-    const enforced = a.properties.enforcementMode !== 'DoNotEnforce';
+    const enforced = a.assignment.properties.enforcementMode !== 'DoNotEnforce';
     return e === 'Deny' ? (enforced ? 3 : 2) : e === 'Audit' ? 2 : e === 'Disabled' ? 0 : 1;
   };
   const decisive = [...assignments].sort((a, b) => rank(b) - rank(a))[0];
   if (!decisive)
     return {
-      assignments,
+      assignments: [],
       effect: 'none',
       notEnforced: false,
       inherited: false,
       excluded: [],
       inResourceGroups,
+      ours: false,
+      unreadInitiatives,
     };
+  const a = decisive.assignment;
   return {
-    assignments,
+    assignments: assignments.map((x) => x.assignment),
     effect: effectOf(decisive),
-    notEnforced: decisive.properties.enforcementMode === 'DoNotEnforce',
+    notEnforced: a.properties.enforcementMode === 'DoNotEnforce',
     inherited: scopeOf(decisive) !== sub,
-    excluded: (decisive.properties.notScopes ?? []).map((n) => n.toLowerCase().replace(/\/+$/, '')),
+    excluded: (a.properties.notScopes ?? []).map((n) => n.toLowerCase().replace(/\/+$/, '')),
     inResourceGroups,
+    through: decisive.through?.displayName,
+    ours: !decisive.through && scopeOf(decisive) === sub && a.name.toLowerCase() === cmkPolicy.assignmentName,
+    unreadInitiatives,
   };
 }
 
@@ -170,4 +193,25 @@ export function policyWord(
   if (effect === 'none') return 'Not assigned';
   if (effect === 'excluded') return 'Excluded';
   return effect === 'Disabled' ? 'Disabled' : 'Not evaluated yet';
+}
+
+/**
+ * Whether Keyguard offers to assign the definition at this subscription: where nothing covers it, or to change the
+ * effect of its own assignment there. Never a second assignment beside one that applies it already (directly,
+ * through an initiative, or from above), nor while an initiative assigned here could not be read.
+ */
+export function assignOffer(p: SubscriptionPolicy): { offered: true } | { offered: false; why: string } {
+  if (p.unreadInitiatives.length)
+    return {
+      offered: false,
+      why: `An initiative assigned here could not be read (${p.unreadInitiatives.join(', ')}): it may include this policy.`,
+    };
+  if (p.effect === 'none' || p.ours) return { offered: true };
+  if (p.through)
+    return {
+      offered: false,
+      why: `Assigned through the initiative “${p.through}”: change its effect there.`,
+    };
+  if (p.inherited) return { offered: false, why: 'Assigned above this subscription: change it there.' };
+  return { offered: false, why: 'Assigned here by another assignment: change that one in the Azure portal.' };
 }

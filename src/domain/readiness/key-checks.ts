@@ -55,20 +55,21 @@ export function keyChecks(i: ReadinessInput): ReadinessCheck[] {
       state: 'warning',
       reason: `${state.kind === 'expired' ? `This key version expired on ${utc(state.atSec)}` : `This key version is not valid before ${utc(state.atSec)}`}: ${datedInUse}`,
     });
-  else out.push(
-    check(
-      'key-state',
-      labels.state,
-      state?.kind === 'disabled'
-        ? 'This key version is disabled. Enable it in Key Vault or choose another version.'
-        : state?.kind === 'expired'
-          ? `This key version expired on ${utc(state.atSec)}.`
-          : state?.kind === 'not-yet-valid'
-            ? `This key version is not valid before ${utc(state.atSec)}.`
-            : undefined,
-      'Enabled and within its validity period.',
-    ),
-  );
+  else
+    out.push(
+      check(
+        'key-state',
+        labels.state,
+        state?.kind === 'disabled'
+          ? 'This key version is disabled. Enable it in Key Vault or choose another version.'
+          : state?.kind === 'expired'
+            ? `This key version expired on ${utc(state.atSec)}.`
+            : state?.kind === 'not-yet-valid'
+              ? `This key version is not valid before ${utc(state.atSec)}.`
+              : undefined,
+        'Enabled and within its validity period.',
+      ),
+    );
   const type = problems.find((p) => p.kind === 'wrong-type');
   const kty = key.properties.kty ?? '';
   out.push(

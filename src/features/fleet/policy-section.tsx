@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { memo, useMemo, useState } from 'react';
 import type { FleetRow } from '../../domain/fleet/posture';
-import { cmkPolicy, type SubscriptionPolicy } from '../../domain/policy/cmk-policy';
+import { assignOffer, cmkPolicy, type SubscriptionPolicy } from '../../domain/policy/cmk-policy';
 import type { Read } from '../../domain/readiness/types';
 import { useCmkPolicyActions } from '../../queries/mutations/use-cmk-policy-actions';
 import { AssignPolicyDialog } from './assign-policy-dialog';
@@ -35,7 +35,8 @@ function assignmentText(r: Read<SubscriptionPolicy>): string {
   const excluded = p.excluded.length
     ? `, ${p.excluded.length} scope${p.excluded.length === 1 ? '' : 's'} excluded`
     : '';
-  return `${p.effect}${p.notEnforced ? ' (not enforced)' : ''}${p.inherited ? ', from a management group' : ''}${excluded}${groups}`;
+  const through = p.through ? `, through the initiative “${p.through}”` : '';
+  return `${p.effect}${p.notEnforced ? ' (not enforced)' : ''}${through}${p.inherited ? ', from a management group' : ''}${excluded}${groups}`;
 }
 
 /** A subscription's bots under the policy, counted. */
@@ -81,6 +82,8 @@ const PolicyRow = memo(function PolicyRow({
   const { assign, scan, running: busy, scanning } = useCmkPolicyActions(subscriptionId, name);
   const [assigning, setAssigning] = useState(false);
   const assigned = policy && 'value' in policy && policy.value.effect !== 'none';
+  // Until the assignments are read, Keyguard cannot tell whether one would be a duplicate.
+  const offer = policy && 'value' in policy ? assignOffer(policy.value) : undefined;
   return (
     <TableRow>
       <TableCell>{name}</TableCell>
@@ -96,7 +99,7 @@ const PolicyRow = memo(function PolicyRow({
         <div className={styles.actions}>
           <Button
             size="small"
-            disabled={busy}
+            disabled={busy || !offer?.offered}
             onClick={() => setAssigning(true)}
             aria-label={`Assign the policy to ${name}`}
           >
@@ -111,6 +114,7 @@ const PolicyRow = memo(function PolicyRow({
             {scanning ? 'Evaluating…' : 'Evaluate now'}
           </Button>
         </div>
+        {offer && !offer.offered && <Text size={200}>{offer.why}</Text>}
         {assigning && (
           <AssignPolicyDialog
             subscriptionId={subscriptionId}

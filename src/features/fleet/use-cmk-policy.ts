@@ -32,7 +32,7 @@ export function useCmkPolicy(subscriptionIds: string[], ready: boolean) {
     const m = new Map<string, Read<SubscriptionPolicy>>();
     for (const sub of subs) {
       const r = answered.get(sub);
-      m.set(sub, r && 'value' in r ? { value: subscriptionPolicy(sub, r.value) } : r);
+      m.set(sub, r && 'value' in r ? { value: subscriptionPolicy(sub, r.value.all, r.value.sets) } : r);
     }
     return m;
   }, [subs, answered]);

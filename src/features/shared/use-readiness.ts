@@ -82,7 +82,8 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
     ? `No key vault named “${parts?.vaultName}” is in a subscription you can see, so Keyguard cannot check it.`
     : 'Looking for the key vault…';
   const saved = bot ? stateOfBot(bot) : undefined;
-  const inUse = saved?.cmek === true && saved.key !== undefined && parts !== undefined && sameKeyUrl(saved.key, parts);
+  const inUse =
+    saved?.cmek === true && saved.key !== undefined && parts !== undefined && sameKeyUrl(saved.key, parts);
   const checks = parts
     ? evaluateReadiness({
         cloud: session.cloud.name,

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetTwin } from '../../testing/twin';
 import { contoso, contosoBotId } from '../scenarios/contoso';
-import { advance, arm } from './helpers';
+import { initiativeAssignedEarlier } from '../scenarios/policy-past';
+import { advance, arm, world } from './helpers';
 
 const definitionId =
   '/providers/Microsoft.Authorization/policyDefinitions/51522a96-0869-4791-82f3-981000c2c67f';
@@ -83,6 +84,55 @@ describe('Azure Policy in the twin', () => {
     });
     expect(r).toMatchObject({ status: 403, body: { error: { code: 'RequestDisallowedByPolicy' } } });
     expect(r.body.error.message).toContain('was disallowed by policy');
+  });
+
+  it('an initiative that includes the definition: its Deny refuses the bot write, its scan writes the bot’s state', async () => {
+    initiativeAssignedEarlier(world(), contoso.botsSub, Date.UTC(2026, 9, 1));
+    const baseline = assignment(contoso.botsSub, 'contoso-cmk-baseline');
+    const set = (
+      await arm(
+        'GET',
+        `/subscriptions/${contoso.botsSub}/providers/Microsoft.Authorization/policySetDefinitions/contoso-cmk-baseline`,
+        undefined,
+        '2023-04-01',
+      )
+    ).body;
+    expect(set.properties.policyDefinitions[0].policyDefinitionId).toBe(definitionId);
+    const existing = (await arm('GET', baseline, undefined, '2023-04-01')).body;
+    const deny = await arm(
+      'PUT',
+      baseline,
+      { properties: { ...existing.properties, parameters: { botServiceCmkEffect: { value: 'Deny' } } } },
+      '2023-04-01',
+    );
+    expect(deny.status).toBe(200);
+    const bot = (await arm('GET', contosoBotId)).body;
+    const { displayName, endpoint, msaAppId } = bot.properties;
+    const r = await arm('PATCH', contosoBotId, {
+      properties: { displayName, endpoint, msaAppId, description: 'new words' },
+    });
+    expect(r).toMatchObject({ status: 403, body: { error: { code: 'RequestDisallowedByPolicy' } } });
+    expect(r.body.error.message).toContain('Contoso CMK baseline');
+    const missing = await arm(
+      'PUT',
+      assignment(contoso.botsSub, 'x'),
+      { properties: { ...existing.properties, policyDefinitionId: `${set.id}-gone` } },
+      '2023-04-01',
+    );
+    expect(missing.status).toBe(404);
+    await arm(
+      'POST',
+      `/subscriptions/${contoso.botsSub}/providers/Microsoft.PolicyInsights/policyStates/latest/triggerEvaluation`,
+      undefined,
+      '2019-10-01',
+    );
+    advance(10 * 60 * 1000);
+    const rows = (await states()).body.data as { resourceId: string; policyAssignmentId: string }[];
+    expect(
+      rows.some(
+        (x) => x.policyAssignmentId === baseline.toLowerCase() && x.resourceId === contosoBotId.toLowerCase(),
+      ),
+    ).toBe(true);
   });
 
   it('refuses a policyresources query of another shape', async () => {

@@ -3,7 +3,7 @@ import { authorize } from '../rules/authorization';
 import { assignmentsOf, scanKey, settleScans } from '../rules/policy';
 import { fail } from '../twin/errors';
 import { json, type Router } from '../twin/http';
-import type { TwinPolicyAssignment } from '../twin/model-policy';
+import type { TwinPolicyAssignment, TwinPolicySetDefinition } from '../twin/model-policy';
 import type { World } from '../twin/world';
 import { newGuid, requireSubscription, type TwinContext } from './context';
 
@@ -24,6 +24,20 @@ function assignmentJson(a: TwinPolicyAssignment) {
       parameters: structuredClone(a.parameters),
       enforcementMode: a.enforcementMode,
       metadata: { createdOn: new Date(a.createdAt).toISOString() },
+    },
+  };
+}
+
+function setDefinitionJson(s: TwinPolicySetDefinition) {
+  return {
+    id: s.id,
+    type: 'Microsoft.Authorization/policySetDefinitions',
+    name: s.name,
+    properties: {
+      displayName: s.displayName,
+      policyType: 'Custom',
+      parameters: structuredClone(s.parameters),
+      policyDefinitions: structuredClone(s.policyDefinitions),
     },
   };
 }
@@ -52,6 +66,7 @@ function readAssignment(
   subscriptionId: string,
   name: string,
   now: number,
+  sets: World['policySetDefinitions'],
 ): TwinPolicyAssignment {
   const p = (body as { properties?: Record<string, unknown> } | undefined)?.properties;
   if (!p || typeof p !== 'object')
@@ -59,13 +74,21 @@ function readAssignment(
   const definition = p!.policyDefinitionId;
   if (
     typeof definition !== 'string' ||
-    !/^\/providers\/Microsoft\.Authorization\/policyDefinitions\/[^/]+$/i.test(definition)
+    !/^(\/subscriptions\/[^/]+)?\/providers\/Microsoft\.Authorization\/policy(Set)?Definitions\/[^/]+$/i.test(
+      definition,
+    )
   )
     fail(
       400,
       'InvalidRequestContent',
-      'properties.policyDefinitionId must be a policy definition id.',
+      'properties.policyDefinitionId must be a policy definition or policy set definition id.',
       'properties.policyDefinitionId',
+    );
+  if (/\/policySetDefinitions\//i.test(definition as string) && !sets.get(definition as string))
+    fail(
+      404,
+      'PolicySetDefinitionNotFound',
+      `The policy set definition '${(definition as string).split('/').pop()}' could not be found.`,
     );
   const parameters = (p!.parameters ?? {}) as Record<string, { value: unknown }>;
   const effect = parameters.effect?.value;
@@ -129,12 +152,36 @@ export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
     requireSubscription(ctx, params.sub!);
     requireOwner(ctx.world, params.sub!);
     const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
-    const next = readAssignment(req.body, sub, params.name!, now);
+    const next = readAssignment(req.body, sub, params.name!, now, ctx.world.policySetDefinitions);
     const had = ctx.world.policyAssignments.get(next.id);
     const saved = had ? { ...next, createdAt: had.createdAt } : next;
     ctx.world.policyAssignments.set(next.id, saved);
     return json(had ? 200 : 201, assignmentJson(saved));
   });
+  // A custom initiative at a subscription; the twin holds no built-in initiative that includes the definition.
+  router.add(
+    'arm',
+    'GET',
+    '/subscriptions/:sub/providers/Microsoft.Authorization/policySetDefinitions/:name',
+    ({ req, params }) => {
+      canRead(params.sub!);
+      const set = ctx.world.policySetDefinitions.get(req.url.pathname);
+      if (!set)
+        fail(
+          404,
+          'PolicySetDefinitionNotFound',
+          `The policy set definition '${params.name}' could not be found.`,
+        );
+      return json(200, setDefinitionJson(set!));
+    },
+  );
+  router.add('arm', 'GET', '/providers/Microsoft.Authorization/policySetDefinitions/:name', ({ params }) =>
+    fail(
+      404,
+      'PolicySetDefinitionNotFound',
+      `The policy set definition '${params.name}' could not be found.`,
+    ),
+  );
   router.add(
     'arm',
     'POST',

@@ -18,14 +18,23 @@ function leftOut(a: TwinPolicyAssignment, resourceId: string): boolean {
   });
 }
 
-/** The assignment's effect (the definition's default, Audit, when its parameters set none), lower-cased. */
-function effectOf(a: TwinPolicyAssignment): string {
-  const v = a.parameters.effect?.value;
-  return typeof v === 'string' ? v.toLowerCase() : 'audit';
-}
+const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-const isCmkDefinition = (a: TwinPolicyAssignment) =>
-  a.policyDefinitionId.toLowerCase() === botCmkDefinitionId.toLowerCase();
+/**
+ * The effect an assignment gives the Bot Service CMK definition, lower-cased, or undefined when it does not apply it.
+ * Directly: its `effect` parameter. Through an initiative: the member's effect, a literal or `[parameters('x')]` from
+ * the assignment (else the initiative's default). The definition's own default is Audit.
+ */
+export function cmkEffectOf(world: World, a: TwinPolicyAssignment): string | undefined {
+  const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : 'audit');
+  if (same(a.policyDefinitionId, botCmkDefinitionId)) return lower(a.parameters.effect?.value);
+  const set = world.policySetDefinitions.get(a.policyDefinitionId);
+  const member = set?.policyDefinitions.find((m) => same(m.policyDefinitionId, botCmkDefinitionId));
+  if (!set || !member) return undefined;
+  const given = member.parameters.effect?.value;
+  const ref = typeof given === 'string' ? /^\[parameters\('([^']+)'\)\]$/.exec(given)?.[1] : undefined;
+  return lower(ref ? (a.parameters[ref]?.value ?? set.parameters[ref]?.defaultValue) : given);
+}
 
 export function assignmentsOf(world: World, subscriptionId: string): readonly TwinPolicyAssignment[] {
   return world.policyAssignments.inSubscription(subscriptionId);
@@ -42,14 +51,15 @@ export function refuseByPolicy(
 ) {
   if (cmekOn) return;
   const deny = assignmentsOf(world, bot.subscriptionId).find(
-    (a) =>
-      isCmkDefinition(a) && effectOf(a) === 'deny' && a.enforcementMode === 'Default' && !leftOut(a, bot.id),
+    (a) => cmkEffectOf(world, a) === 'deny' && a.enforcementMode === 'Default' && !leftOut(a, bot.id),
   );
   if (!deny) return;
+  const set = world.policySetDefinitions.get(deny.policyDefinitionId);
   const identifiers = JSON.stringify([
     {
       policyAssignment: { name: deny.displayName, id: deny.id },
       policyDefinition: { name: botCmkDefinitionName, id: botCmkDefinitionId },
+      ...(set ? { policySetDefinition: { name: set.displayName, id: set.id } } : {}),
     },
   ]);
   fail(
@@ -63,14 +73,17 @@ export function refuseByPolicy(
 /** A finished scan writes the latest state of every bot of its subscription for every assignment there. */
 function evaluate(world: World, scan: TwinPolicyScan): void {
   for (const a of assignmentsOf(world, scan.subscriptionId)) {
-    if (!isCmkDefinition(a) || effectOf(a) === 'disabled') continue;
+    const effect = cmkEffectOf(world, a);
+    if (effect === undefined || effect === 'disabled') continue;
+    const viaSet = !same(a.policyDefinitionId, botCmkDefinitionId);
     for (const bot of world.bots.inSubscription(scan.subscriptionId))
       if (!leftOut(a, bot.id))
         world.policyStates.set(`${a.id}|${bot.id}`, {
           subscriptionId: scan.subscriptionId,
           resourceId: bot.id,
           policyAssignmentId: a.id,
-          policyDefinitionId: a.policyDefinitionId,
+          policyDefinitionId: botCmkDefinitionId,
+          ...(viaSet ? { policySetDefinitionId: a.policyDefinitionId } : {}),
           complianceState: bot.cmek.enabled ? 'Compliant' : 'NonCompliant',
           at: scan.doneAt,
         });

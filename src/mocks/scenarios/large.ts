@@ -10,7 +10,7 @@ import {
   purgeProtectionByPriya,
 } from './contoso-past';
 import { teamCmkKey } from './large-cmk';
-import { auditAssignedEarlier } from './policy-past';
+import { auditAssignedEarlier, initiativeAssignedEarlier } from './policy-past';
 import { livePast } from './past';
 
 const words = [
@@ -73,9 +73,11 @@ export function buildLarge(startMs: number): World {
   });
   const r = b.random;
   const audited: string[] = [];
+  let baseline: string | undefined;
   for (let s = 0; s < 47; s++) {
     const sub = b.guid();
     if (s % 5 === 1) audited.push(sub);
+    if (s === 2) baseline = sub;
     const team = teams[s % teams.length]!;
     b.subscription(
       sub,
@@ -160,6 +162,7 @@ export function buildLarge(startMs: number): World {
     (v) => !v.enablePurgeProtection && v.enableSoftDelete && writable(v.id),
   );
   auditAssignedEarlier(world, audited, startMs);
+  if (baseline) initiativeAssignedEarlier(world, baseline, startMs);
   livePast(world, startMs, 0x1a7, [
     auditSettingByPriya(13),
     cmekKeyChange(world, 11, 'me', v1!, hrBot),

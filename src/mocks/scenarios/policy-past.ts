@@ -33,3 +33,54 @@ export function auditAssignedEarlier(world: World, subscriptionIds: string[], st
       });
   }
 }
+
+/**
+ * The platform team's own initiative, "Contoso CMK baseline", at one subscription: it includes the Bot Service CMK
+ * definition with its effect taken from the initiative's parameter, assigned there with Audit. It counts as assigned:
+ * the console must not offer a second assignment beside it.
+ */
+export function initiativeAssignedEarlier(world: World, subscriptionId: string, startMs: number): void {
+  const setId = `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policySetDefinitions/contoso-cmk-baseline`;
+  world.policySetDefinitions.seed(setId, {
+    id: setId,
+    subscriptionId,
+    name: 'contoso-cmk-baseline',
+    displayName: 'Contoso CMK baseline',
+    parameters: {
+      botServiceCmkEffect: {
+        type: 'String',
+        defaultValue: 'Audit',
+        allowedValues: ['Audit', 'Deny', 'Disabled'],
+      },
+    },
+    policyDefinitions: [
+      {
+        policyDefinitionId: definitionId,
+        policyDefinitionReferenceId: 'botServiceCmk',
+        parameters: { effect: { value: "[parameters('botServiceCmkEffect')]" } },
+      },
+    ],
+  });
+  const id = `/subscriptions/${subscriptionId}/providers/Microsoft.Authorization/policyAssignments/contoso-cmk-baseline`;
+  world.policyAssignments.seed(id, {
+    id,
+    subscriptionId,
+    name: 'contoso-cmk-baseline',
+    displayName: 'Contoso CMK baseline',
+    policyDefinitionId: setId,
+    parameters: { botServiceCmkEffect: { value: 'Audit' } },
+    enforcementMode: 'Default',
+    notScopes: [],
+    createdAt: startMs - 60 * day,
+  });
+  for (const bot of world.bots.inSubscription(subscriptionId))
+    world.policyStates.seed(`${id}|${bot.id}`, {
+      subscriptionId,
+      resourceId: bot.id,
+      policyAssignmentId: id,
+      policyDefinitionId: definitionId,
+      policySetDefinitionId: setId,
+      complianceState: bot.cmek.enabled ? 'Compliant' : 'NonCompliant',
+      at: startMs - day,
+    });
+}

@@ -207,6 +207,8 @@ export const errorCodes = {
     KeyVaultAccessForbidden: 'Its refusal when Bot Service CMEK Prod lacks access is not documented.',
     KeyNotYetValid: 'Its refusal of a key before its activation date is not documented.',
     KeyExpired: 'Its refusal of an expired key is not documented.',
+    PolicySetDefinitionNotFound:
+      'Azure Policy, an initiative id that does not exist: recalled from its answers, not recorded.',
     SemanticError:
       'Log Analytics, a query naming a table the workspace does not have: the nested codes are recalled, not recorded.',
     SEM0100: 'Log Analytics, the detail of a table that cannot be resolved: recalled, not recorded.',

@@ -15,12 +15,28 @@ export interface TwinPolicyAssignment {
   createdAt: number;
 }
 
+/** A custom initiative (policy set definition) at a subscription: the definitions it includes and its parameters. */
+export interface TwinPolicySetDefinition {
+  id: string;
+  subscriptionId: string;
+  name: string;
+  displayName: string;
+  parameters: Record<string, { type: string; defaultValue?: unknown; allowedValues?: string[] }>;
+  policyDefinitions: {
+    policyDefinitionId: string;
+    policyDefinitionReferenceId: string;
+    parameters: Record<string, { value: unknown }>;
+  }[];
+}
+
 /** The latest state of one resource for one assignment, as an evaluation left it. */
 export interface TwinPolicyState {
   subscriptionId: string;
   resourceId: string;
   policyAssignmentId: string;
   policyDefinitionId: string;
+  /** The initiative the assignment names, when the definition comes through one. */
+  policySetDefinitionId?: string;
   complianceState: 'Compliant' | 'NonCompliant';
   at: number;
 }

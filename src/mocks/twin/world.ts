@@ -19,7 +19,12 @@ import type {
   TwinTenant,
   TwinVault,
 } from './model';
-import type { TwinPolicyAssignment, TwinPolicyScan, TwinPolicyState } from './model-policy';
+import type {
+  TwinPolicyAssignment,
+  TwinPolicyScan,
+  TwinPolicySetDefinition,
+  TwinPolicyState,
+} from './model-policy';
 import { assumptions } from './assumptions';
 import { Table } from './table';
 
@@ -44,6 +49,7 @@ export class World {
   readonly rotationPolicies = new Table<TwinRotationPolicy>('rotationPolicies');
   readonly deletedKeys = new Table<TwinDeletedKey>('deletedKeys');
   readonly policyAssignments = new Table<TwinPolicyAssignment>('policyAssignments');
+  readonly policySetDefinitions = new Table<TwinPolicySetDefinition>('policySetDefinitions');
   readonly policyStates = new Table<TwinPolicyState>('policyStates');
   readonly policyScans = new Table<TwinPolicyScan>('policyScans');
 
@@ -94,6 +100,7 @@ export class World {
       this.rotationPolicies,
       this.deletedKeys,
       this.policyAssignments,
+      this.policySetDefinitions,
       this.policyStates,
       this.policyScans,
     ] as Table<unknown>[];

@@ -5,6 +5,7 @@ import { contoso } from '../../../mocks/scenarios/contoso';
 import { findDialog } from '../../../testing/dialogs';
 import { renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
+import { initiativeAssignedEarlier } from '../../../mocks/scenarios/policy-past';
 import FleetPage from '../fleet-page';
 
 const world = () => testTwin.managed.twin.world;
@@ -30,6 +31,28 @@ function withAuditAssigned(displayName: string, notScopes: string[]) {
 }
 
 describe('the Bot Service CMK policy from the Customer-managed keys page', () => {
+  it('an initiative that includes the policy counts as assigned, and no second assignment is offered beside it', async () => {
+    resetTwin('fleet');
+    initiativeAssignedEarlier(world(), contoso.botsSub, Date.UTC(2026, 9, 1));
+    window.location.hash = '#cmk';
+    renderWithProviders(<FleetPage query={{}} />);
+    await screen.findByText('Showing 12 of 12 bots.', undefined, { timeout: 8000 });
+    await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
+    const table = screen.getByRole('table', { name: 'Azure Policy by subscription' });
+    const row = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('Contoso Bots (Production)'))!;
+    await waitFor(() =>
+      expect(row).toHaveTextContent('Audit, through the initiative “Contoso CMK baseline”'),
+    );
+    expect(row).toHaveTextContent(
+      'Assigned through the initiative “Contoso CMK baseline”: change its effect there.',
+    );
+    expect(
+      within(row).getByRole('button', { name: 'Assign the policy to Contoso Bots (Production)' }),
+    ).toBeDisabled();
+  });
+
   it('changing Audit to Deny keeps the exclusion an admin set in the portal, then evaluates', async () => {
     withAuditAssigned('Bot Service CMK (set by Priya)', [excluded]);
     window.location.hash = '#cmk';

@@ -51,7 +51,9 @@ describe('Key vault | Key usage', () => {
     // The workspace has no Key Vault table until the first call's log arrives: Log Analytics refuses the union with a
     // 400, which is no audit data yet, not an error.
     expect(await screen.findByText('No audit data yet')).toBeInTheDocument();
-    expect(screen.getByText(/logs arrive within about ten minutes of the\s+first key call/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/logs arrive within about ten minutes of the\s+first key call/),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Copy details/ })).toBeNull();
   });
 
