@@ -25,7 +25,7 @@ const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
  * Directly: its `effect` parameter. Through an initiative: the member's effect, a literal or `[parameters('x')]` from
  * the assignment (else the initiative's default). The definition's own default is Audit.
  */
-export function cmkEffectOf(world: World, a: TwinPolicyAssignment): string | undefined {
+function cmkEffectOf(world: World, a: TwinPolicyAssignment): string | undefined {
   const lower = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : 'audit');
   if (same(a.policyDefinitionId, botCmkDefinitionId)) return lower(a.parameters.effect?.value);
   const set = world.policySetDefinitions.get(a.policyDefinitionId);
