@@ -1,68 +1,22 @@
 import type { KeyVaultCreateParameters, KeyVaultUpdateParameters } from '../../arm/types/key-vault-data';
 import { addVersion, rotate } from '../rules/key-lifecycle';
-import {
-  keyPermissions,
-  requireAddressAllowed,
-  requireKeyPermission,
-  type KeyPermission,
-} from '../rules/key-vault-access';
 import { policyKey, validatePolicy } from '../rules/rotation-policy';
 import { assumptions } from '../twin/assumptions';
 import { fail } from '../twin/errors';
-import { json, type Router, type TwinRequest } from '../twin/http';
-import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
-import {
-  deletedKeyItemJson,
-  deletedKeyJson,
-  keyBundleJson,
-  keyItemJson,
-  rotationPolicyJson,
-} from '../twin/serialize-keys';
+import { json, type Router } from '../twin/http';
+import type { TwinKey, TwinKeyVersion } from '../twin/model';
+import { keyBundleJson, keyItemJson, rotationPolicyJson } from '../twin/serialize-keys';
 import { World } from '../twin/world';
 import { newHex32, type TwinContext } from './context';
+import { dataPlane, keyPermissions } from './key-vault-helpers';
 
 const keyName = /^[0-9a-zA-Z-]{1,127}$/;
 const rsaOps = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
 const ecOps = ['sign', 'verify'];
 
-const notFoundKey = (name: string): never =>
-  fail(
-    404,
-    'KeyNotFound',
-    `A key with (name/id) ${name} was not found in this key vault. If you recently deleted this key you may be able to recover it using the correct recovery command. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125182`,
-  );
-
 /** Key Vault's data plane (keys), on the vault's own host: the same key store ARM's Keys_* routes read. */
 export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): void {
-  const vaultOf = (req: TwinRequest, need: KeyPermission, name?: string): TwinVault => {
-    const vault = ctx.world.vaultByUri(`https://${req.url.hostname}`);
-    // Twin.handle drops requests to a host no vault has (as DNS would), so the vault is there.
-    requireAddressAllowed(ctx.world, vault!, req.clientIp ?? ctx.world.settings.clientIp, req.privateNetwork);
-    requireKeyPermission(ctx.world, vault!, need, name);
-    return vault!;
-  };
-  const keyOf = (vault: TwinVault, name: string): TwinKey =>
-    ctx.world.key(vault.id, name) ?? notFoundKey(name);
-  const versionOf = (key: TwinKey, version: string | undefined): TwinKeyVersion =>
-    (version
-      ? key.versions.find((v) => v.version.toLowerCase() === version.toLowerCase())
-      : key.versions[key.versions.length - 1]) ?? notFoundKey(`${key.name}/${version}`);
-  const body = <T>(req: TwinRequest): Partial<T> =>
-    req.body && typeof req.body === 'object' ? (req.body as Partial<T>) : {};
-  const pageOf = (req: TwinRequest, items: unknown[]) => {
-    const size = Math.min(
-      25,
-      Math.max(1, Number(req.url.searchParams.get('maxresults')) || assumptions.keyVault.pageSize),
-    );
-    const skip = Number(req.url.searchParams.get('$skiptoken') ?? '0') || 0;
-    const out: Record<string, unknown> = { value: items.slice(skip, skip + size), nextLink: null };
-    if (skip + size < items.length) {
-      const next = new URL(req.url.toString());
-      next.searchParams.set('$skiptoken', String(skip + size));
-      out.nextLink = next.toString();
-    }
-    return json(200, out);
-  };
+  const { vaultOf, keyOf, versionOf, body, pageOf } = dataPlane(ctx);
 
   router.add('keyvault', 'GET', '/keys', ({ req }) => {
     const vault = vaultOf(req, keyPermissions.list);
@@ -211,70 +165,6 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
       return json(200, keyBundleJson(vault, next, updated));
     });
   }
-
-  router.add('keyvault', 'DELETE', '/keys/:name', ({ req, params, now }) => {
-    const vault = vaultOf(req, keyPermissions.delete, params.name);
-    const key = keyOf(vault, params.name!);
-    const t = Math.floor(now / 1000);
-    const id = World.keyKey(vault.id, key.name);
-    const policy = ctx.world.rotationPolicies.get(policyKey(key));
-    const deleted = {
-      vaultId: vault.id,
-      name: key.name,
-      key,
-      policy,
-      deletedDate: t,
-      scheduledPurgeDate: t + vault.softDeleteRetentionInDays * 24 * 60 * 60,
-    };
-    ctx.world.keys.delete(id);
-    if (policy) ctx.world.rotationPolicies.delete(policyKey(key));
-    // Soft delete keeps the key recoverable; a vault without it loses the key at once.
-    if (vault.enableSoftDelete) ctx.world.deletedKeys.set(id, deleted);
-    return json(200, deletedKeyJson(vault, deleted));
-  });
-
-  router.add('keyvault', 'GET', '/deletedkeys', ({ req }) => {
-    const vault = vaultOf(req, keyPermissions.list);
-    const list = [...ctx.world.deletedKeys.values()].filter(
-      (d) => d.vaultId.toLowerCase() === vault.id.toLowerCase(),
-    );
-    return pageOf(
-      req,
-      list.map((d) => deletedKeyItemJson(vault, d)),
-    );
-  });
-
-  const deletedOf = (vault: TwinVault, name: string) =>
-    ctx.world.deletedKeys.get(World.keyKey(vault.id, name)) ??
-    fail(404, 'KeyNotFound', `Deleted Key not found: ${name}`);
-
-  router.add('keyvault', 'GET', '/deletedkeys/:name', ({ req, params }) => {
-    const vault = vaultOf(req, keyPermissions.get, params.name);
-    return json(200, deletedKeyJson(vault, deletedOf(vault, params.name!)));
-  });
-
-  router.add('keyvault', 'POST', '/deletedkeys/:name/recover', ({ req, params }) => {
-    const vault = vaultOf(req, keyPermissions.recover, params.name);
-    const d = deletedOf(vault, params.name!);
-    const id = World.keyKey(vault.id, d.name);
-    ctx.world.deletedKeys.delete(id);
-    ctx.world.keys.set(id, d.key);
-    if (d.policy) ctx.world.rotationPolicies.set(policyKey(d.key), d.policy);
-    return json(200, keyBundleJson(vault, d.key, d.key.versions[d.key.versions.length - 1]!));
-  });
-
-  router.add('keyvault', 'DELETE', '/deletedkeys/:name', ({ req, params }) => {
-    const vault = vaultOf(req, keyPermissions.purge, params.name);
-    const d = deletedOf(vault, params.name!);
-    if (vault.enablePurgeProtection)
-      fail(
-        403,
-        'Forbidden',
-        `Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.`,
-      );
-    ctx.world.deletedKeys.delete(World.keyKey(vault.id, d.name));
-    return json(204, undefined);
-  });
 }
 
 function checkTimes(a: { nbf?: unknown; exp?: unknown } | undefined): void {

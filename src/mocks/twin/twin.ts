@@ -19,6 +19,7 @@ import { serviceOf, type TwinOutcome } from './hosts';
 import { checkArmApiVersion, checkKeyVaultRequest, errorResponse, finishResponse } from './responses';
 import { registerKeyVaultDataRoutes } from '../routes/key-vault-data';
 import { registerKeyCryptoRoutes } from '../routes/key-crypto';
+import { registerDeletedKeyRoutes } from '../routes/deleted-keys';
 import { catchUpRotations, purgeExpiredDeletedKeys } from '../rules/key-lifecycle';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
@@ -57,6 +58,7 @@ export class Twin implements TwinContext {
       registerLogAnalyticsRoutes,
       registerKeyVaultDataRoutes,
       registerKeyCryptoRoutes,
+      registerDeletedKeyRoutes,
       registerPolicyRoutes,
     ]) {
       register(this.router, this);

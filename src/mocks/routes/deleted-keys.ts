@@ -1,0 +1,76 @@
+import { policyKey } from '../rules/rotation-policy';
+import { fail } from '../twin/errors';
+import { json, type Router } from '../twin/http';
+import type { TwinVault } from '../twin/model';
+import { deletedKeyItemJson, deletedKeyJson, keyBundleJson } from '../twin/serialize-keys';
+import { World } from '../twin/world';
+import type { TwinContext } from './context';
+import { dataPlane, keyPermissions } from './key-vault-helpers';
+
+/** Key Vault's soft delete of keys: delete, the deleted keys, recover and purge. */
+export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void {
+  const { vaultOf, keyOf, pageOf } = dataPlane(ctx);
+  router.add('keyvault', 'DELETE', '/keys/:name', ({ req, params, now }) => {
+    const vault = vaultOf(req, keyPermissions.delete, params.name);
+    const key = keyOf(vault, params.name!);
+    const t = Math.floor(now / 1000);
+    const id = World.keyKey(vault.id, key.name);
+    const policy = ctx.world.rotationPolicies.get(policyKey(key));
+    const deleted = {
+      vaultId: vault.id,
+      name: key.name,
+      key,
+      policy,
+      deletedDate: t,
+      scheduledPurgeDate: t + vault.softDeleteRetentionInDays * 24 * 60 * 60,
+    };
+    ctx.world.keys.delete(id);
+    if (policy) ctx.world.rotationPolicies.delete(policyKey(key));
+    // Soft delete keeps the key recoverable; a vault without it loses the key at once.
+    if (vault.enableSoftDelete) ctx.world.deletedKeys.set(id, deleted);
+    return json(200, deletedKeyJson(vault, deleted));
+  });
+
+  router.add('keyvault', 'GET', '/deletedkeys', ({ req }) => {
+    const vault = vaultOf(req, keyPermissions.list);
+    const list = [...ctx.world.deletedKeys.values()].filter(
+      (d) => d.vaultId.toLowerCase() === vault.id.toLowerCase(),
+    );
+    return pageOf(
+      req,
+      list.map((d) => deletedKeyItemJson(vault, d)),
+    );
+  });
+
+  const deletedOf = (vault: TwinVault, name: string) =>
+    ctx.world.deletedKeys.get(World.keyKey(vault.id, name)) ??
+    fail(404, 'KeyNotFound', `Deleted Key not found: ${name}`);
+
+  router.add('keyvault', 'GET', '/deletedkeys/:name', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.get, params.name);
+    return json(200, deletedKeyJson(vault, deletedOf(vault, params.name!)));
+  });
+
+  router.add('keyvault', 'POST', '/deletedkeys/:name/recover', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.recover, params.name);
+    const d = deletedOf(vault, params.name!);
+    const id = World.keyKey(vault.id, d.name);
+    ctx.world.deletedKeys.delete(id);
+    ctx.world.keys.set(id, d.key);
+    if (d.policy) ctx.world.rotationPolicies.set(policyKey(d.key), d.policy);
+    return json(200, keyBundleJson(vault, d.key, d.key.versions[d.key.versions.length - 1]!));
+  });
+
+  router.add('keyvault', 'DELETE', '/deletedkeys/:name', ({ req, params }) => {
+    const vault = vaultOf(req, keyPermissions.purge, params.name);
+    const d = deletedOf(vault, params.name!);
+    if (vault.enablePurgeProtection)
+      fail(
+        403,
+        'Forbidden',
+        `Operation "purge" is not allowed because purge protection is enabled for this vault. Key Vault service will automatically purge it after the retention period has passed.`,
+      );
+    ctx.world.deletedKeys.delete(World.keyKey(vault.id, d.name));
+    return json(204, undefined);
+  });
+}
