@@ -139,6 +139,19 @@ export async function deletedKeysList(vaultUrl: string, signal?: AbortSignal): P
   return items;
 }
 
+/** GetDeletedKey: 404 until a deletion has finished (Key Vault's delete poller reads it back the same way). */
+export async function deletedKeyGet(vaultUrl: string, name: string, signal?: AbortSignal) {
+  return (
+    await armRequest<DeletedKeyBundle>({
+      method: 'GET',
+      service: 'gateway',
+      path: path(vaultUrl, `/deletedkeys/${enc(name)}`),
+      apiVersion: v,
+      signal,
+    })
+  ).body;
+}
+
 export async function deletedKeyRecover(vaultUrl: string, name: string) {
   return (
     await armRequest<KeyBundle>({

@@ -165,7 +165,19 @@ describe('Key Vault’s data plane in the twin', () => {
     expect((await kv('POST', '/keys/bot-cmk-key/create', { kty: 'RSA' })).body.error.innererror.code).toBe(
       'ObjectIsDeletedButRecoverable',
     );
-    await kv('POST', '/deletedkeys/bot-cmk-key/recover');
+    // Deleting is long-running: until it has finished, the deleted key neither reads back nor recovers.
+    expect((await kv('GET', '/deletedkeys/bot-cmk-key')).status).toBe(404);
+    expect((await kv('POST', '/deletedkeys/bot-cmk-key/recover')).status).toBe(409);
+    advance(5_000);
+    expect((await kv('GET', '/deletedkeys/bot-cmk-key')).status).toBe(200);
+    expect((await kv('POST', '/deletedkeys/bot-cmk-key/recover')).status).toBe(200);
+    // So is recovering: the key is back (and the bot with it) once it has finished.
+    expect((await kv('GET', '/keys/bot-cmk-key')).status).toBe(404);
+    expect((await kv('POST', '/deletedkeys/bot-cmk-key/recover')).body.error.innererror.code).toBe(
+      'ObjectIsBeingRecovered',
+    );
+    advance(5_000);
+    expect((await kv('GET', '/keys/bot-cmk-key')).status).toBe(200);
     expect((await arm('GET', `${bot}?api-version=2022-09-15`)).body.properties.cmekEncryptionStatus).toBe(
       'Encrypted',
     );

@@ -1,7 +1,8 @@
 import { policyKey } from '../rules/rotation-policy';
 import { fail } from '../twin/errors';
 import { json, type Router } from '../twin/http';
-import type { TwinVault } from '../twin/model';
+import { assumptions } from '../twin/assumptions';
+import type { TwinDeletedKey, TwinVault } from '../twin/model';
 import { deletedKeyItemJson, deletedKeyJson, keyBundleJson } from '../twin/serialize-keys';
 import { World } from '../twin/world';
 import type { TwinContext } from './context';
@@ -23,6 +24,7 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
       policy,
       deletedDate: t,
       scheduledPurgeDate: t + vault.softDeleteRetentionInDays * 24 * 60 * 60,
+      deletingUntil: now + assumptions.keyVault.deleteTakesMs,
     };
     ctx.world.keys.delete(id);
     if (policy) ctx.world.rotationPolicies.delete(policyKey(key));
@@ -31,10 +33,10 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
     return json(200, deletedKeyJson(vault, deleted));
   });
 
-  router.add('keyvault', 'GET', '/deletedkeys', ({ req }) => {
+  router.add('keyvault', 'GET', '/deletedkeys', ({ req, now }) => {
     const vault = vaultOf(req, keyPermissions.list);
     const list = [...ctx.world.deletedKeys.values()].filter(
-      (d) => d.vaultId.toLowerCase() === vault.id.toLowerCase(),
+      (d) => d.vaultId.toLowerCase() === vault.id.toLowerCase() && settled(d, now),
     );
     return pageOf(
       req,
@@ -42,28 +44,42 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
     );
   });
 
-  const deletedOf = (vault: TwinVault, name: string) =>
-    ctx.world.deletedKeys.get(World.keyKey(vault.id, name)) ??
-    fail(404, 'KeyNotFound', `Deleted Key not found: ${name}`);
+  /** A deleted key whose deletion has finished and that is not being recovered. */
+  const settled = (d: TwinDeletedKey, now: number) =>
+    (d.deletingUntil ?? 0) <= now && d.recoveringUntil === undefined;
+  const deletedOf = (vault: TwinVault, name: string, now: number): TwinDeletedKey => {
+    const d = ctx.world.deletedKeys.get(World.keyKey(vault.id, name));
+    if (d && (d.deletingUntil ?? 0) > now)
+      fail(409, 'Conflict', `Key ${d.name} is currently being deleted and cannot be recovered; retry later.`);
+    if (d?.recoveringUntil !== undefined)
+      fail(409, 'Conflict', `Key ${d.name} is currently being recovered; retry later.`, undefined, [
+        { code: 'ObjectIsBeingRecovered', message: 'The key is being recovered.' },
+      ]);
+    return d ?? fail(404, 'KeyNotFound', `Deleted Key not found: ${name}`);
+  };
 
-  router.add('keyvault', 'GET', '/deletedkeys/:name', ({ req, params }) => {
+  // Until the deletion has finished, the deleted key does not read back: the SDKs' delete poller waits for it.
+  router.add('keyvault', 'GET', '/deletedkeys/:name', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.get, params.name);
-    return json(200, deletedKeyJson(vault, deletedOf(vault, params.name!)));
+    const d = ctx.world.deletedKeys.get(World.keyKey(vault.id, params.name!));
+    if (!d || !settled(d, now)) fail(404, 'KeyNotFound', `Deleted Key not found: ${params.name}`);
+    return json(200, deletedKeyJson(vault, d!));
   });
 
-  router.add('keyvault', 'POST', '/deletedkeys/:name/recover', ({ req, params }) => {
+  // The key is back once the recovery has finished (rules/key-lifecycle.ts settles it); the recover poller waits.
+  router.add('keyvault', 'POST', '/deletedkeys/:name/recover', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.recover, params.name);
-    const d = deletedOf(vault, params.name!);
-    const id = World.keyKey(vault.id, d.name);
-    ctx.world.deletedKeys.delete(id);
-    ctx.world.keys.set(id, d.key);
-    if (d.policy) ctx.world.rotationPolicies.set(policyKey(d.key), d.policy);
+    const d = deletedOf(vault, params.name!, now);
+    ctx.world.deletedKeys.set(World.keyKey(vault.id, d.name), {
+      ...d,
+      recoveringUntil: now + assumptions.keyVault.recoverTakesMs,
+    });
     return json(200, keyBundleJson(vault, d.key, d.key.versions[d.key.versions.length - 1]!));
   });
 
-  router.add('keyvault', 'DELETE', '/deletedkeys/:name', ({ req, params }) => {
+  router.add('keyvault', 'DELETE', '/deletedkeys/:name', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.purge, params.name);
-    const d = deletedOf(vault, params.name!);
+    const d = deletedOf(vault, params.name!, now);
     if (vault.enablePurgeProtection)
       fail(
         403,

@@ -85,9 +85,16 @@ export function catchUpRotations(world: World, nowMs: number, newVersion: () => 
   }
 }
 
-/** Deleted keys whose retention ended are gone for good. */
-export function purgeExpiredDeletedKeys(world: World, nowMs: number): void {
+/** Deleted keys: a recovery that has finished brings the key back; one whose retention ended is gone for good. */
+export function settleDeletedKeys(world: World, nowMs: number): void {
   const nowSec = Math.floor(nowMs / 1000);
-  for (const d of [...world.deletedKeys.values()])
-    if (d.scheduledPurgeDate <= nowSec) world.deletedKeys.delete(World.keyKey(d.vaultId, d.name));
+  for (const d of [...world.deletedKeys.values()]) {
+    const id = World.keyKey(d.vaultId, d.name);
+    if (d.recoveringUntil !== undefined && d.recoveringUntil <= nowMs) {
+      // A finished recovery: the key is back with its versions and its rotation policy.
+      world.deletedKeys.delete(id);
+      world.keys.set(id, d.key);
+      if (d.policy) world.rotationPolicies.set(policyKey(d.key), d.policy);
+    } else if (d.recoveringUntil === undefined && d.scheduledPurgeDate <= nowSec) world.deletedKeys.delete(id);
+  }
 }

@@ -128,6 +128,12 @@ export const assumptions = {
     defaultNotifyBeforeExpiry: 'P30D',
     pageSize: 25,
     maxBodyBytes: 65_536,
+    /**
+     * Deleting and recovering a key are long-running: the SDKs poll until the deleted (or recovered) key reads back.
+     * How long they take is not documented; the twin takes a few simulated seconds.
+     */
+    deleteTakesMs: 3_000,
+    recoverTakesMs: 3_000,
   },
   /** Log Analytics query API errors: codes recalled from its answers, not in the reference. */
   logAnalytics: {

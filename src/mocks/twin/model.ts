@@ -165,6 +165,10 @@ export interface TwinDeletedKey {
   /** Epoch seconds. */
   deletedDate: number;
   scheduledPurgeDate: number;
+  /** Simulated ms until which the deletion is still running: not yet readable or listed as deleted. */
+  deletingUntil?: number;
+  /** Simulated ms until which a recovery runs: the key is neither deleted nor back yet. */
+  recoveringUntil?: number;
 }
 
 export interface TwinDeletedVault {

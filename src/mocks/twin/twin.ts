@@ -20,7 +20,7 @@ import { checkArmApiVersion, checkKeyVaultRequest, errorResponse, finishResponse
 import { registerKeyVaultDataRoutes } from '../routes/key-vault-data';
 import { registerKeyCryptoRoutes } from '../routes/key-crypto';
 import { registerDeletedKeyRoutes } from '../routes/deleted-keys';
-import { catchUpRotations, purgeExpiredDeletedKeys } from '../rules/key-lifecycle';
+import { catchUpRotations, settleDeletedKeys } from '../rules/key-lifecycle';
 import type { SimClock } from './clock';
 import { TwinHttpError } from './errors';
 import { faultError } from './fault-errors';
@@ -94,7 +94,7 @@ export class Twin implements TwinContext {
     const now = this.clock.now();
     catchUpKeyUse(this.world, now);
     catchUpRotations(this.world, now, () => this.newVersionId());
-    purgeExpiredDeletedKeys(this.world, now);
+    settleDeletedKeys(this.world, now);
     for (const fault of this.faults.take(req.method, req.url.pathname + req.url.search)) {
       const outcome = this.applyFault(fault, service);
       if (outcome === 'continue') continue;

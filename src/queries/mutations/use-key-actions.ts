@@ -1,5 +1,7 @@
-import { keysCreateIfNotExist } from '../../arm/operations/keys';
+import { keysCreateIfNotExist, keysListVersions } from '../../arm/operations/keys';
+import { pollUntilReadable } from '../../arm/poll';
 import {
+  deletedKeyGet,
   deletedKeyRecover,
   keysCreateVersion,
   keysDelete,
@@ -67,10 +69,18 @@ export function useKeyActions(vaultId: string, vaultUrl: string) {
           });
         case 'rotation-policy':
           return rotationPolicySet(vaultUrl, a.keyName, a.policy);
-        case 'delete':
-          return keysDelete(vaultUrl, a.keyName);
-        case 'recover':
-          return deletedKeyRecover(vaultUrl, a.keyName);
+        // Both are long-running in Key Vault: the views are read again only once the key reads back deleted (or
+        // recovered), as Key Vault's own SDK pollers wait for.
+        case 'delete': {
+          const deleted = await keysDelete(vaultUrl, a.keyName);
+          await pollUntilReadable(() => deletedKeyGet(vaultUrl, a.keyName));
+          return deleted;
+        }
+        case 'recover': {
+          const recovered = await deletedKeyRecover(vaultUrl, a.keyName);
+          await pollUntilReadable(() => keysListVersions(vaultId, a.keyName));
+          return recovered;
+        }
       }
     },
     describe: (a) => {

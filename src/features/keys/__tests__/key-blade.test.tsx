@@ -6,6 +6,7 @@ import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { errorBar, findToast } from '../../../testing/toasts';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
+import { recordRequests } from '../../../testing/requests';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
 import KeyBlade from '../key-blade';
 
@@ -92,6 +93,20 @@ describe('Key vault | a key', () => {
         },
       ),
     );
+  });
+
+  it('deleting is long-running: the blade reads again only once Key Vault has finished', async () => {
+    const seen = recordRequests();
+    await open('ready', 'expiring-soon');
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await userEvent.click(dialogButton(await findDialog('Delete this key?'), 'Delete'));
+    expect(await findToast('Deleted expiring-soon')).toBeInTheDocument();
+    const reads = seen.filter(
+      (r) => r.method === 'GET' && r.url.pathname.endsWith('/deletedkeys/expiring-soon'),
+    );
+    // Read back until the deletion had finished: 404 while it ran, then the deleted key.
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(world().deletedKeys.get(`${contosoVaultId}/keys/expiring-soon`.toLowerCase())).toBeDefined();
   });
 
   it('a dialog closed while its change runs leaves the blade busy until Azure has answered', async () => {
