@@ -10,7 +10,7 @@ import { json, type TwinRequest } from '../twin/http';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
 import type { TwinContext } from './context';
 
-export const notFoundKey = (name: string): never =>
+const notFoundKey = (name: string): never =>
   fail(
     404,
     'KeyNotFound',
