@@ -1,5 +1,5 @@
 import type { Bot, BotPatch } from '../arm/types/bot';
-import { versionedKeyUrlOf, type VersionedKeyUrl } from './key-url';
+import { keyUrlOf, versionedKeyUrlOf, type KeyUrl, type VersionedKeyUrl } from './key-url';
 
 /** What the bot uses now, read once from Azure's answer. */
 export interface EncryptionState {
@@ -29,3 +29,17 @@ export function cmekPatch(bot: Bot, key: VersionedKeyUrl | undefined): BotPatch 
   if (!key) return { properties: { ...base, isCmekEnabled: false } };
   return { properties: { ...base, isCmekEnabled: true, cmekKeyVaultUrl: key.href } };
 }
+
+/**
+ * A bot on a key URL without a version (set outside Keyguard, say with a template): a warning, not an error. The docs
+ * ask for the versioned URI; what Azure Bot Service does with none is not confirmed. Keyguard itself always writes a
+ * version.
+ */
+export function unversionedKeyOf(bot: Bot): KeyUrl | undefined {
+  const p = bot.properties;
+  if (!p.isCmekEnabled || versionedKeyUrlOf(p.cmekKeyVaultUrl)) return undefined;
+  return keyUrlOf(p.cmekKeyVaultUrl);
+}
+
+export const unversionedKeyWarning =
+  'This Key URL has no version. The docs ask for the full versioned key URI, and how Azure Bot Service behaves without one is not confirmed: choose a version (Select a key vault and a key) to be sure.';

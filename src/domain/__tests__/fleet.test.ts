@@ -123,10 +123,13 @@ describe('a bot’s posture', () => {
     expect(row(bot('a', { cmekEncryptionStatus: 'Encrypting' })).risks).toEqual([]);
   });
 
-  it('CMK on with a Key URL that is not a versioned key identifier', () => {
+  it('CMK on with a Key URL without a version: a warning (not confirmed to break); not a key URL at all: an error', () => {
     const r = row(bot('a', { cmekKeyVaultUrl: 'https://kv1.vault.azure.net/keys/k' }));
-    expect(r.risks.map((k) => [k.id, k.level])).toEqual([['key-url', 'error']]);
+    expect(r.risks.map((k) => [k.id, k.level])).toEqual([['key-url', 'warning']]);
+    expect(r.risks[0]!.reason).toMatch(/has no version\. The docs ask for the full versioned key URI/);
     expect(r.key).toBeUndefined();
+    const garbage = row(bot('a', { cmekKeyVaultUrl: 'not a url' }));
+    expect(garbage.risks.map((k) => [k.id, k.level])).toEqual([['key-url', 'error']]);
   });
 
   describe('the key it left within the week', () => {

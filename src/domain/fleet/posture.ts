@@ -1,3 +1,5 @@
+import { unversionedKeyWarning } from '../bot-encryption';
+import { keyUrlOf } from '../key-url';
 import type { FleetBotRow } from '../../arm/types/fleet';
 import type { Key } from '../../arm/types/key-vault';
 import { phaseOf } from '../encryption-status';
@@ -152,12 +154,21 @@ export function fleetRow(i: PostureInput): FleetRow {
   };
   const risks: Risk[] = [];
   if (cmek && !key)
-    risks.push({
-      id: 'key-url',
-      level: 'error',
-      title: 'Key URL',
-      reason: `Customer-managed keys are on, but “${i.bot.cmekKeyVaultUrl}” is not a versioned key identifier.`,
-    });
+    risks.push(
+      keyUrlOf(i.bot.cmekKeyVaultUrl)
+        ? {
+            id: 'key-url',
+            level: 'warning',
+            title: 'Key URL without a version',
+            reason: `“${i.bot.cmekKeyVaultUrl}” has no version. ${unversionedKeyWarning}`,
+          }
+        : {
+            id: 'key-url',
+            level: 'error',
+            title: 'Key URL',
+            reason: `Customer-managed keys are on, but “${i.bot.cmekKeyVaultUrl}” is not a key identifier.`,
+          },
+    );
   if (phaseOf(i.bot.cmekEncryptionStatus, cmek) === 'failed')
     risks.push({
       id: 'status',

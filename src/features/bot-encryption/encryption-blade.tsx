@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { isArmError } from '../../arm/errors';
 import { serverNow } from '../../arm/server-clock';
 import type { Bot } from '../../arm/types/bot';
-import { stateOfBot } from '../../domain/bot-encryption';
+import { stateOfBot, unversionedKeyOf } from '../../domain/bot-encryption';
 import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
 import { parseVersionedKeyUrl } from '../../domain/key-url';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
@@ -153,6 +153,11 @@ export default function EncryptionBlade() {
             kind={kind}
             parsed={parsed}
             fieldError={fieldError}
+            savedUnversioned={
+              bot.data && unversionedKeyOf(bot.data)
+                ? (bot.data.properties.cmekKeyVaultUrl ?? undefined)
+                : undefined
+            }
             onChange={f.set}
             onOpenPicker={() => setPickerOpen(true)}
           />

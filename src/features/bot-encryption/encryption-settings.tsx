@@ -11,6 +11,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
+import { unversionedKeyWarning } from '../../domain/bot-encryption';
 import { CheckmarkCircleFilled } from '@fluentui/react-icons';
 import { useSession } from '../../auth/session';
 import type { KeyUrlResult, VersionedKeyUrl } from '../../domain/key-url';
@@ -30,6 +31,7 @@ export function EncryptionSettings({
   kind,
   parsed,
   fieldError,
+  savedUnversioned,
   onChange,
   onOpenPicker,
 }: {
@@ -39,13 +41,16 @@ export function EncryptionSettings({
   parsed: KeyUrlResult<VersionedKeyUrl> | undefined;
   /** Azure's refusal of the key, shown at the field. */
   fieldError: string | undefined;
+  /** The bot's saved Key URL when it has no version: a warning while the field still shows it. */
+  savedUnversioned?: string;
   onChange(update: (f: EncryptionForm) => EncryptionForm): void;
   onOpenPicker(): void;
 }) {
   const styles = useStyles();
   // The picker unmounts when closed: focus goes back to the link that opened it (tabster's restorer).
   const restoreFocusHere = useRestoreFocusTarget();
-  const invalid = parsed && !parsed.ok ? parsed.message : undefined;
+  const unversioned = savedUnversioned !== undefined && form.keyUrl === savedUnversioned;
+  const invalid = parsed && !parsed.ok && !unversioned ? parsed.message : undefined;
   const suffix = useSession().cloud.keyVaultDnsSuffix;
   return (
     <section className={styles.section} aria-label="Encryption settings">
@@ -83,11 +88,18 @@ export function EncryptionSettings({
             label="Key URL"
             required
             validationState={
-              fieldError || (form.keyUrl && invalid) ? 'error' : parsed?.ok ? 'success' : 'none'
+              fieldError || (form.keyUrl && invalid)
+                ? 'error'
+                : unversioned
+                  ? 'warning'
+                  : parsed?.ok
+                    ? 'success'
+                    : 'none'
             }
             validationMessage={
               fieldError ??
               (form.keyUrl ? invalid : undefined) ??
+              (unversioned ? unversionedKeyWarning : undefined) ??
               (parsed?.ok ? 'A full versioned key URI.' : undefined)
             }
             validationMessageIcon={

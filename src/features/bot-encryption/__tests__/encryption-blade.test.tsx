@@ -55,6 +55,26 @@ describe('Bot | Encryption', () => {
     expect(screen.getByText('What data is encrypted')).toBeInTheDocument();
   });
 
+  it('a bot already on a key URL without a version: a warning at the field, not an error', async () => {
+    resetTwin('encrypted');
+    const unversioned = 'https://kv-contoso-cmk.vault.azure.net/keys/bot-cmk-key';
+    world().bots.set(contosoBotId, { ...bot(), cmek: { ...bot().cmek, keyUrl: unversioned } });
+    renderWithProviders(<EncryptionBlade />, {
+      blade: bladeContext(contosoBotId, 'encryption', 'Encryption'),
+    });
+    const input = await screen.findByRole('textbox', { name: /Key URL/ });
+    expect(input).toHaveValue(unversioned);
+    expect(
+      screen.getByText(/This Key URL has no version\. The docs ask for the full versioned key URI/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Add the version \(32 hexadecimal characters\)/)).toBeNull();
+    // Typed by the admin, the same text is an error: Keyguard always writes a version.
+    await userEvent.type(input, '2');
+    expect(
+      (await screen.findAllByText(/Add the version \(32 hexadecimal characters\)/)).length,
+    ).toBeGreaterThan(0);
+  });
+
   it('validates as the user types and keeps Save off while the URL is invalid', async () => {
     await open('ready');
     await chooseKey('https://kv-contoso-cmk.vault.azure.net/keys/bot-cmk-key');
