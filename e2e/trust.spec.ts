@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { contoso, deepLink, expect, expectNoAxeViolations, openDemo, test } from './support/fixtures';
-import { cmekPrincipalId, readArm } from './support/twin';
+import { armFault, cmekPrincipalId, countRequests, readArm } from './support/twin';
 
 interface Policy {
   objectId: string;
@@ -106,4 +106,49 @@ test.describe('only Microsoft’s Bot Service CMEK Prod is ever granted', () => 
     await expect(permissions).toHaveAccessibleName(/Passed$/, { timeout: 20_000 });
     expect((await policies(page)).map((p) => p.objectId)).toContain(await cmekPrincipalId(page));
   });
+});
+
+test.describe('the revoke guard fails closed when Microsoft Graph cannot say who an entry is', () => {
+  for (const [how, kind] of [
+    ['refuses (403)', 'error403'],
+    ['fails (503)', 'error503'],
+    ['has not answered yet', 'hold'],
+  ] as const) {
+    test(`Graph ${how}: deleting Bot Service CMEK Prod’s entry names the bot, and nothing is sent until confirmed`, async ({
+      page,
+    }) => {
+      await openDemo(page, 'encrypted', '#home');
+      const cmekId = await cmekPrincipalId(page);
+      await armFault(page, { kind, pathIncludes: '/v1.0/', count: 1000 });
+      const removes = countRequests(page, 'PUT', '/accessPolicies/remove');
+      // In-app navigation: a reload would start a new twin without the armed fault.
+      await page.evaluate(
+        (hash) => (window.location.hash = hash),
+        deepLink(contoso.vaultId, 'accesspolicies'),
+      );
+      const table = page.getByRole('table', { name: 'Access policies' });
+      await expect(table).toContainText(kind === 'hold' ? 'NOT NAMED YET' : 'could not be looked up');
+      const cmek = (await policies(page)).find((p) => p.objectId === cmekId)!;
+      await table.getByRole('checkbox', { name: `Select ${cmek.objectId}` }).check();
+      await page.getByRole('button', { name: 'Delete' }).click();
+      const guard = page.getByRole('alertdialog', { name: 'Bots may stop working' });
+      await expect(guard).toContainText(`Keyguard could not confirm who ${cmek.objectId} belongs to`);
+      await expect(guard).toContainText('if it is Azure Bot Service, these bots stop');
+      await expect(guard.getByRole('list', { name: 'Bots that would stop' })).toContainText(
+        'contoso-support-bot',
+      );
+      await expectNoAxeViolations(page);
+      await expect(guard.getByRole('button', { name: 'Delete anyway' })).toBeDisabled();
+      expect(removes()).toBe(0);
+      expect((await policies(page)).map((p) => p.objectId)).toContain(cmek.objectId);
+      await guard
+        .getByRole('textbox', { name: /Type “kv-contoso-cmk” to go ahead anyway/ })
+        .fill('kv-contoso-cmk');
+      await guard.getByRole('button', { name: 'Delete anyway' }).click();
+      await expect
+        .poll(async () => (await policies(page)).map((p) => p.objectId))
+        .not.toContain(cmek.objectId);
+      expect(removes()).toBe(1);
+    });
+  }
 });
