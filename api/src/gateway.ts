@@ -61,12 +61,7 @@ export type Upstream = (
 ) => Promise<UpstreamResponse>;
 
 /** What is written to the log: never a header, a body or a query string. */
-type GatewayLog = (entry: {
-  method: string;
-  host?: string;
-  operation?: string;
-  status: number;
-}) => void;
+type GatewayLog = (entry: { method: string; host?: string; operation?: string; status: number }) => void;
 
 export interface GatewayOptions {
   log?: GatewayLog;

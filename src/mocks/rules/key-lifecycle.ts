@@ -95,6 +95,7 @@ export function settleDeletedKeys(world: World, nowMs: number): void {
       world.deletedKeys.delete(id);
       world.keys.set(id, d.key);
       if (d.policy) world.rotationPolicies.set(policyKey(d.key), d.policy);
-    } else if (d.recoveringUntil === undefined && d.scheduledPurgeDate <= nowSec) world.deletedKeys.delete(id);
+    } else if (d.recoveringUntil === undefined && d.scheduledPurgeDate <= nowSec)
+      world.deletedKeys.delete(id);
   }
 }
