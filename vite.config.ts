@@ -218,6 +218,8 @@ export default defineConfig(({ command, mode }) => ({
     // Only MSW (demo builds) uses tough-cookie, for mocked cookies the twin never sets: see the stand-in for why.
     alias: { 'tough-cookie': fileURLToPath(new URL('./src/mocks/cookie-jar-stand-in.ts', import.meta.url)) },
   },
+  // The demo's twin runs in a module worker (src/mocks/worker): same origin, as the CSP's worker-src 'self' allows.
+  worker: { format: 'es' as const },
   build: {
     sourcemap: true,
     // The entry only starts the downloads (src/app/launch.ts); React, Fluent, MSAL and the blades are chunks.

@@ -1,22 +1,27 @@
 import type { Page } from '@playwright/test';
 import type { FaultInput } from '../../src/mocks/twin/faults';
 
-/** Arms a fault in the demo's twin for the next matching request(s). */
-export async function armFault(page: Page, fault: FaultInput): Promise<void> {
-  await page.evaluate((f) => void window.__keyguardTwin?.armFault(f), fault);
+/** Arms a fault in the demo's twin for the next matching request(s); resolves with its id once it is armed. */
+export async function armFault(page: Page, fault: FaultInput): Promise<string> {
+  return page.evaluate(async (f) => (await window.__keyguardTwin!.armFault(f)).id, fault);
+}
+
+/** Lets the answers a `hold` fault keeps go. */
+export async function releaseFault(page: Page, id: string): Promise<void> {
+  await page.evaluate((i) => window.__keyguardTwin!.releaseFault(i), id);
 }
 
 /** Reads Azure's state straight from the twin (as another admin would see it), bypassing the console. */
 export async function readArm<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate((p) => {
-    const r = window.__keyguardTwin?.otherAdmin('GET', p);
-    return { status: r?.status ?? 0, body: r?.body };
+  return page.evaluate(async (p) => {
+    const r = await window.__keyguardTwin!.otherAdmin('GET', p);
+    return { status: r.status, body: r.body };
   }, path) as Promise<{ status: number; body: T }>;
 }
 
 /** Another admin's change, made behind the console's back. */
 export async function otherAdmin(page: Page, method: string, path: string, body?: unknown): Promise<number> {
-  return page.evaluate(({ m, p, b }) => window.__keyguardTwin?.otherAdmin(m, p, b).status ?? 0, {
+  return page.evaluate(async ({ m, p, b }) => (await window.__keyguardTwin!.otherAdmin(m, p, b)).status, {
     m: method,
     p: path,
     b: body,
@@ -45,12 +50,12 @@ export async function cmekPrincipalId(page: Page): Promise<string> {
 
 /** One of the demo panel's "another admin" changes, made through the twin (not through the console). */
 export async function runPreset(page: Page, id: string): Promise<string> {
-  return page.evaluate((i) => window.__keyguardTwin?.runPreset(i) ?? '', id);
+  return page.evaluate((i) => window.__keyguardTwin!.runPreset(i), id);
 }
 
 /** A change on a vault's data plane as the admin makes it from a shell (not through the console). */
 export async function keyVaultCall(page: Page, method: string, url: string, body?: unknown): Promise<number> {
-  return page.evaluate(({ m, u, b }) => window.__keyguardTwin?.keyVault(m, u, b).status ?? 0, {
+  return page.evaluate(async ({ m, u, b }) => (await window.__keyguardTwin!.keyVault(m, u, b)).status, {
     m: method,
     u: url,
     b: body,
@@ -59,7 +64,7 @@ export async function keyVaultCall(page: Page, method: string, url: string, body
 
 /** Moves the twin's simulated clock forward. */
 export async function advanceClock(page: Page, ms: number): Promise<void> {
-  await page.evaluate((t) => window.__keyguardTwin?.advance(t), ms);
+  await page.evaluate((t) => window.__keyguardTwin!.advance(t), ms);
 }
 
 /** The versions of a key, oldest first, as ARM lists them (from the twin). */

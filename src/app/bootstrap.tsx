@@ -29,15 +29,19 @@ export interface DemoStartUp {
 async function startDemo(root: Root, demo: DemoStartUp): Promise<void> {
   const [{ startDemoTwin }, { demoAccount }] = await demo.code;
   performance.mark('keyguard:demo-code');
-  const { control } = await startDemoTwin(
+  // Not awaited: the first render overlaps the twin's start in its worker. A request waits only for MSW to
+  // intercept (else it would reach the real hosts); the worker holds it until the twin is built.
+  const { control, intercepting, twinReady } = startDemoTwin(
     new URLSearchParams(window.location.search),
     import.meta.env.BASE_URL,
     demo.workerRegistered,
   );
-  performance.mark('keyguard:twin-started');
+  void intercepting.then(() => performance.mark('keyguard:intercepting'));
+  void twinReady.then(() => performance.mark('keyguard:twin-ready'));
   configureArmClient({
     cloud: clouds.AzureCloud,
     getToken: async () => 'demo-token-not-a-secret',
+    fetch: (input, init) => intercepting.then(() => fetch(input, init)),
     gatewayUrl: new URL(`${import.meta.env.BASE_URL}api/keyvault`, window.location.origin).toString(),
   });
   const session: Session = {

@@ -39,6 +39,14 @@ export function configureArmClient(options: ArmClientOptions): void {
   current = options;
 }
 
+/**
+ * Fetches the way the configured client does: every call to Azure goes through here (the demo holds its requests
+ * until its interceptor is in place, so none reaches the real hosts).
+ */
+export function armFetch(input: string, init?: RequestInit): Promise<Response> {
+  return (current.fetch ?? globalThis.fetch.bind(globalThis))(input, init);
+}
+
 /** Waits the way the configured client waits (tests move a simulated clock instead of the wall clock). */
 export function armSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return (current.sleep ?? defaultSleep)(ms, signal);
@@ -134,7 +142,6 @@ async function readBody(response: Response): Promise<unknown> {
 export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
   const service = req.service ?? 'arm';
   const url = buildUrl(req, service);
-  const doFetch = current.fetch ?? globalThis.fetch.bind(globalThis);
   const sleep = current.sleep ?? defaultSleep;
   const random = current.random ?? Math.random;
   const policy = current.retryPolicy ?? defaultRetryPolicy;
@@ -161,7 +168,7 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
 
     let response: Response;
     try {
-      response = await doFetch(url.toString(), {
+      response = await armFetch(url.toString(), {
         method: req.method,
         headers,
         body: req.body === undefined ? undefined : JSON.stringify(req.body),

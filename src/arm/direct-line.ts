@@ -1,5 +1,5 @@
 import { apiVersions } from './api-versions';
-import { armCloud, armRequest } from './client';
+import { armCloud, armFetch, armRequest } from './client';
 import { ArmError, errorFromResponse } from './errors';
 
 /** Direct Line of the cloud the console works in (public, US Government, China). */
@@ -37,7 +37,7 @@ async function call<T>(
 ): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(`${directLineBase()}${path}`, {
+    response = await armFetch(`${directLineBase()}${path}`, {
       method,
       headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,12 +1,18 @@
 import { setupWorker } from 'msw/browser';
 import type { TwinControl } from './control';
-import { controlOf, demoSpeed, ManagedTwin } from './create-twin';
-import { demoPersistence } from './persistence';
-import { isScenarioName } from './scenarios';
-import { twinHandlers } from './msw-handlers';
+import { forwardingHandlers } from './msw-handlers';
+import { remoteTwin, type PagePort } from './page/remote-twin';
+import type { InitMessage } from './protocol';
 
 export interface DemoStart {
   control: TwinControl;
+  /**
+   * Settles once MSW intercepts this page's requests: a request sent before would reach the real hosts, so the ARM
+   * layer waits for it. The twin itself may still be building then; its worker holds the request until it is.
+   */
+  intercepting: Promise<void>;
+  /** Settles when the twin's worker has built the world, with its own start-up time. */
+  twinReady: Promise<number>;
 }
 
 declare global {
@@ -35,63 +41,33 @@ function catchUnawaitedWorkerUpdates(): void {
 }
 
 /**
- * Demo start-up: restores the twin from the last session (or seeds the scenario named in `?scenario=`), starts the
- * MSW service worker in front of the real Azure URLs, and keeps the twin's state across reloads.
+ * Demo start-up on the page: the twin starts in its own worker (its world built, or restored, off the main thread),
+ * and MSW's service worker hands every Azure request to one page handler that passes it to the twin and returns its
+ * answer. Nothing here waits for the twin: the first render overlaps its start.
  */
-export async function startDemoTwin(
+export function startDemoTwin(
   search: URLSearchParams,
   baseUrl: string,
-  /** The worker registration start-up began before this code arrived (see register-worker.ts). */
+  /** The service worker registration start-up began before this code arrived (see register-worker.ts). */
   registered: Promise<void> = Promise.resolve(),
-): Promise<DemoStart> {
-  // The service worker installs (off the main thread) while the twin's world is built (on it); requests can only
-  // arrive once the app renders, after both.
-  const ready: { twin?: ManagedTwin } = {};
-  const worker = setupWorker(
-    ...twinHandlers(() => {
-      if (!ready.twin) throw new Error('The twin is not ready yet.');
-      return ready.twin.twin;
-    }),
-  );
+): DemoStart {
+  const worker = new Worker(new URL('./worker/twin-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'keyguard-twin',
+  });
+  const channel = new MessageChannel();
+  const init: InitMessage = { type: 'init', search: search.toString() };
+  worker.postMessage(init, [channel.port2]);
+  const twin = remoteTwin(channel.port1 as unknown as PagePort);
+  const msw = setupWorker(...forwardingHandlers(twin.request));
   catchUnawaitedWorkerUpdates();
-  const started = registered.then(() =>
-    worker.start({
+  const intercepting = registered.then(async () => {
+    await msw.start({
       onUnhandledRequest: 'bypass',
       quiet: true,
       serviceWorker: { url: `${baseUrl}mockServiceWorker.js` },
-    }),
-  );
-  const store = demoPersistence();
-  const wanted = search.get('scenario');
-  const saved = store.load();
-  const speedParam = Number(search.get('speed'));
-  const speed = Number.isFinite(speedParam) && speedParam > 0 ? speedParam : demoSpeed;
-  const fresh = isScenarioName(wanted) && (!saved || saved.scenario !== wanted);
-  const managed =
-    fresh || !saved
-      ? new ManagedTwin({ scenario: isScenarioName(wanted) ? wanted : 'fresh', speed })
-      : new ManagedTwin({}, saved);
-  ready.twin = managed;
-  performance.mark('keyguard:twin-built');
-  if (search.has('speed')) managed.twin.clock.setSpeed(speed);
-  // `?gateway=off`: a deployment without Keyguard's Key Vault gateway (data-plane actions become commands to run).
-  if (search.get('gateway') === 'off') managed.twin.world.settings.gateway = false;
-  if (search.get('gateway') === 'on') managed.twin.world.settings.gateway = true;
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
-    clearTimeout(timer);
-    timer = undefined;
-    store.save(managed.snapshot());
-  };
-  managed.twin.onChange(() => {
-    if (!timer) timer = setTimeout(save, 150);
+    });
   });
-  window.addEventListener('pagehide', save);
-  save();
-
-  await started;
-  const control = controlOf(managed);
-  window.__keyguardTwin = control;
-  return { control };
+  window.__keyguardTwin = twin.control;
+  return { control: twin.control, intercepting, twinReady: twin.ready };
 }

@@ -3,20 +3,20 @@ import type { OtherAdmin } from './twin/actors';
 import type { FaultInput, FaultRule } from './twin/faults';
 
 /** What the demo panel and Playwright may do to the twin. The console's blades never see this. */
-export interface TwinControl {
+interface ControlOf<Async extends boolean> {
   readonly scenario: ScenarioName;
   readonly scenarios: readonly { name: ScenarioName; description: string }[];
-  reset(scenario?: ScenarioName): void;
+  reset(scenario?: ScenarioName): Result<Async, void>;
   speed(): number;
-  setSpeed(speed: number): void;
+  setSpeed(speed: number): Result<Async, void>;
   /** Moves the simulated clock forward. */
-  advance(ms: number): void;
+  advance(ms: number): Result<Async, void>;
   now(): number;
-  armFault(fault: FaultInput): FaultRule;
+  armFault(fault: FaultInput): Result<Async, FaultRule>;
   faults(): FaultRule[];
   /** Lets the answers a `hold` fault keeps (or every held answer) go. */
-  releaseFault(id?: string): void;
-  clearFaults(): void;
+  releaseFault(id?: string): Result<Async, void>;
+  clearFaults(): Result<Async, void>;
   /**
    * Another admin's change, straight to the twin's rules (ARM path with api-version), recorded under their name
    * (by default Jordan in the portal).
@@ -26,19 +26,34 @@ export interface TwinControl {
     path: string,
     body?: unknown,
     who?: OtherAdmin,
-  ): { status: number; body?: unknown };
+  ): Result<Async, { status: number; body?: unknown }>;
   /**
    * A call on a vault's data plane as the admin would make it from a shell (the Azure CLI in Cloud Shell): straight to
    * the vault, from the admin's own address. `url` is the vault URL with path and api-version.
    */
-  keyVault(method: string, url: string, body?: unknown): { status: number; body?: unknown };
+  keyVault(method: string, url: string, body?: unknown): Result<Async, { status: number; body?: unknown }>;
   /** Whether the deployment has Keyguard's Key Vault gateway (data-plane key actions go through it). */
-  setGateway(present: boolean): void;
+  setGateway(present: boolean): Result<Async, void>;
   gateway(): boolean;
   /** Simulates the twin going away (every request gets a dropped connection) or coming back. */
-  setOffline(offline: boolean): void;
+  setOffline(offline: boolean): Result<Async, void>;
   onChange(listener: () => void): () => void;
   /** Ready-made changes "another admin" can make to the scenario's resources. */
   readonly presets: readonly { id: string; label: string }[];
-  runPreset(id: string): string;
+  runPreset(id: string): Result<Async, string>;
+}
+
+type Result<Async extends boolean, T> = Async extends true ? Promise<T> : T;
+
+/** The twin in this thread (Node: unit tests, the benchmark; the twin's worker itself): every call takes effect at once. */
+export type LocalTwinControl = ControlOf<false>;
+
+/**
+ * The page's hold on the twin in its worker (the demo panel, `window.__keyguardTwin` for Playwright): a change is
+ * done when its promise settles; what is read without asking (scenario, speed, clock, gateway, faults) follows the
+ * state the worker sends.
+ */
+export interface TwinControl extends ControlOf<true> {
+  /** Said when the saved state could not be used and the scenario started afresh. */
+  readonly notice?: string;
 }

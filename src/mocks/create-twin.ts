@@ -1,4 +1,4 @@
-import type { TwinControl } from './control';
+import type { LocalTwinControl } from './control';
 import { otherAdminPresets } from './other-admin-presets';
 import { buildScenario, scenarioDescriptions, scenarioNames, type ScenarioName } from './scenarios';
 import { assumptions } from './twin/assumptions';
@@ -36,6 +36,11 @@ export class ManagedTwin {
     }
   }
 
+  /** A twin as it was saved, or undefined when the snapshot is of another version or scenario set. */
+  static restore(snapshot: TwinSnapshot): ManagedTwin | undefined {
+    return restoreWorld(snapshot) ? new ManagedTwin({}, snapshot) : undefined;
+  }
+
   reset(scenario: ScenarioName = this.scenario, startMs = Date.now()): void {
     this.scenario = scenario;
     this.startMs = startMs;
@@ -50,7 +55,7 @@ export class ManagedTwin {
 
 export const demoSpeed = assumptions.demoSpeed;
 
-export function controlOf(managed: ManagedTwin): TwinControl {
+export function controlOf(managed: ManagedTwin): LocalTwinControl {
   const { twin } = managed;
   return {
     get scenario() {

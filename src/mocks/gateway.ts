@@ -1,4 +1,4 @@
-import { keyVaultHost } from './twin/hosts';
+import { keyVaultHost } from './intercept';
 import type { TwinOutcome } from './twin/hosts';
 import type { Twin } from './twin/twin';
 

@@ -1,10 +1,12 @@
 import { setupServer } from 'msw/node';
 import { controlOf, ManagedTwin, type TwinOptions } from './create-twin';
-import { twinHandlers } from './msw-handlers';
+import { forwardingHandlers } from './msw-handlers';
+import { answer } from './server/answer';
 
 /**
  * The ARM twin for Node: `server.listen()` and any HTTP client (fetch, the Azure SDKs, curl through a proxy) that
- * calls https://management.azure.com or https://graph.microsoft.com talks to the twin instead.
+ * calls https://management.azure.com or https://graph.microsoft.com talks to the twin instead. The twin runs in this
+ * process; in the browser the same `answer` runs in the twin's worker.
  */
 export function createTwinServer(options: TwinOptions = {}) {
   const managed = new ManagedTwin({
@@ -12,12 +14,6 @@ export function createTwinServer(options: TwinOptions = {}) {
     startMs: options.startMs,
     speed: options.speed ?? 1,
   });
-  const server = setupServer(...twinHandlers(() => managed.twin));
+  const server = setupServer(...forwardingHandlers((request) => answer(managed.twin, request)));
   return { server, managed, control: controlOf(managed) };
 }
-
-const ready = createTwinServer();
-/** A ready server on the `fresh` scenario, real-time clock. */
-export const server = ready.server;
-export const twin = ready.managed;
-export const control = ready.control;

@@ -21,6 +21,7 @@ const onWidthChange = (notify: () => void) => {
   return () => query.removeEventListener('change', notify);
 };
 const fitsOnOneLine = () => window.matchMedia(oneLine).matches;
+const never = () => () => undefined;
 
 /** Demo mode can never be mistaken for live: this banner sits above everything, in every blade. */
 export default function DemoBanner() {
@@ -28,6 +29,9 @@ export default function DemoBanner() {
   const [open, setOpen] = useState(false);
   const restoreFocusHere = useRestoreFocusTarget();
   const singleLine = useSyncExternalStore(onWidthChange, fitsOnOneLine);
+  // The twin starts in its worker beside the first render: its scenario (and any notice) arrive with its state.
+  const scenario = useSyncExternalStore(control?.onChange ?? never, () => control?.scenario);
+  const notice = useSyncExternalStore(control?.onChange ?? never, () => control?.notice);
   return (
     <>
       <MessageBar
@@ -40,7 +44,8 @@ export default function DemoBanner() {
           <MessageBarTitle>Demo mode: simulated data</MessageBarTitle>
           Every subscription, bot and key vault here is simulated in this browser tab. Nothing is sent to
           Azure.
-          {control ? ` Scenario: ${control.scenario}.` : ''}
+          {scenario && control?.scenarios.length ? ` Scenario: ${scenario}.` : ''}
+          {notice ? ` ${notice}` : ''}
         </MessageBarBody>
         <MessageBarActions>
           <Button icon={<BeakerRegular />} onClick={() => setOpen(true)} {...restoreFocusHere}>

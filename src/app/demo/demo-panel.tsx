@@ -64,7 +64,13 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
     const t = setInterval(() => setTick((x) => x + 1), 1000);
     return () => clearInterval(t);
   }, []);
-  const refreshAll = () => void queryClient.invalidateQueries();
+  const refreshAll = () => queryClient.invalidateQueries();
+  /** Runs a control call in the twin's worker; what it says (or its failure) goes to the status line. */
+  const act = (run: () => Promise<string | void>) =>
+    void run().then(
+      (said) => said && setMessage(said),
+      (e: unknown) => setMessage(`The demo could not do it: ${e instanceof Error ? e.message : String(e)}`),
+    );
   return (
     <OverlayDrawer open position="end" size="medium" onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
@@ -97,11 +103,13 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
             </Dropdown>
           </Field>
           <Button
-            onClick={() => {
-              control.reset(scenario);
-              void queryClient.resetQueries();
-              setMessage(`The demo was reset to the ${scenario} scenario.`);
-            }}
+            onClick={() =>
+              act(async () => {
+                await control.reset(scenario);
+                await queryClient.resetQueries();
+                return `The demo was reset to the ${scenario} scenario.`;
+              })
+            }
           >
             Reset demo
           </Button>
@@ -115,7 +123,7 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
                 speeds.find((s) => s.value === Math.round(control.speed()))?.label ?? `${control.speed()}×`
               }
               selectedOptions={[String(Math.round(control.speed()))]}
-              onOptionSelect={(_, d) => control.setSpeed(Number(d.optionValue))}
+              onOptionSelect={(_, d) => act(() => control.setSpeed(Number(d.optionValue)))}
             >
               {speeds.map((s) => (
                 <Option key={s.value} value={String(s.value)}>
@@ -125,8 +133,10 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
             </Dropdown>
           </Field>
           <div className={styles.row}>
-            <Button onClick={() => (control.advance(60 * 60 * 1000), refreshAll())}>Skip 1 hour</Button>
-            <Button onClick={() => (control.advance(24 * 60 * 60 * 1000), refreshAll())}>
+            <Button onClick={() => act(() => control.advance(60 * 60 * 1000).then(refreshAll))}>
+              Skip 1 hour
+            </Button>
+            <Button onClick={() => act(() => control.advance(24 * 60 * 60 * 1000).then(refreshAll))}>
               Skip 24 hours
             </Button>
           </div>
@@ -136,13 +146,15 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
           <Switch
             label="Keyguard’s Key Vault gateway is deployed"
             checked={control.gateway()}
-            onChange={(_, d) => {
-              control.setGateway(d.checked);
-              void queryClient.resetQueries({ queryKey: ['gateway'] });
-              setMessage(
-                d.checked ? 'The gateway is deployed.' : 'No gateway: key actions become commands to run.',
-              );
-            }}
+            onChange={(_, d) =>
+              act(async () => {
+                await control.setGateway(d.checked);
+                await queryClient.resetQueries({ queryKey: ['gateway'] });
+                return d.checked
+                  ? 'The gateway is deployed.'
+                  : 'No gateway: key actions become commands to run.';
+              })
+            }
           />
         </section>
         <Divider />
@@ -187,21 +199,23 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
           <div className={styles.row}>
             <Button
               appearance="primary"
-              onClick={() => {
-                control.armFault({
-                  kind,
-                  method: method === 'any' ? undefined : method,
-                  pathIncludes: path || undefined,
-                  count,
-                  latencyMs: 4000,
-                  retryAfterSeconds: 2,
-                });
-                setMessage(`Armed: ${kind} for the next ${count} matching call(s).`);
-              }}
+              onClick={() =>
+                act(async () => {
+                  await control.armFault({
+                    kind,
+                    method: method === 'any' ? undefined : method,
+                    pathIncludes: path || undefined,
+                    count,
+                    latencyMs: 4000,
+                    retryAfterSeconds: 2,
+                  });
+                  return `Armed: ${kind} for the next ${count} matching call(s).`;
+                })
+              }
             >
               Arm fault
             </Button>
-            <Button onClick={() => (control.clearFaults(), setMessage('Faults cleared.'))}>
+            <Button onClick={() => act(() => control.clearFaults().then(() => 'Faults cleared.'))}>
               Clear faults
             </Button>
           </div>
@@ -219,7 +233,7 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
         <section className={styles.section} aria-label="Another admin">
           <Text weight="semibold">Another admin</Text>
           {control.presets.map((p) => (
-            <Button key={p.id} onClick={() => setMessage(control.runPreset(p.id))}>
+            <Button key={p.id} onClick={() => act(() => control.runPreset(p.id))}>
               {p.label}
             </Button>
           ))}

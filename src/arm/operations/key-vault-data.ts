@@ -1,5 +1,5 @@
 import { apiVersions } from '../api-versions';
-import { armRequest, gatewayBase } from '../client';
+import { armFetch, armRequest, gatewayBase } from '../client';
 import type {
   DeletedKeyBundle,
   DeletedKeyItem,
@@ -29,7 +29,7 @@ const enc = encodeURIComponent;
 
 /** Whether this deployment has the gateway: its probe answers (a deployment without one answers 404). */
 export async function gatewayProbe(signal?: AbortSignal): Promise<boolean> {
-  const response = await fetch(gatewayBase(), { signal, headers: { accept: 'application/json' } }).catch(
+  const response = await armFetch(gatewayBase(), { signal, headers: { accept: 'application/json' } }).catch(
     () => undefined,
   );
   if (!response?.ok) return false;

@@ -1,27 +1,7 @@
 import type { Service, TwinResponse } from './http';
 import { supportedApiVersions } from './api-versions';
 
-export const armHosts = [
-  'management.azure.com',
-  'management.usgovcloudapi.net',
-  'management.chinacloudapi.cn',
-];
-export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
-export const logAnalyticsHosts = [
-  'api.loganalytics.azure.com',
-  'api.loganalytics.io',
-  'api.loganalytics.us',
-  'api.loganalytics.azure.cn',
-];
-export const directLineHosts = [
-  'directline.botframework.com',
-  'directline.botframework.azure.us',
-  'directline.botframework.azure.cn',
-];
-
-/** A vault's data-plane host in one of the three clouds. */
-export const keyVaultHost =
-  /^[a-z0-9-]{3,24}\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)$/i;
+import { directLineHosts, graphHosts, keyVaultHost, logAnalyticsHosts } from '../intercept';
 
 export function serviceOf(host: string): Service {
   if (graphHosts.includes(host)) return 'graph';

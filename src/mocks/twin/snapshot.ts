@@ -3,8 +3,11 @@ import type { ClockState } from './clock';
 import type { TwinSettings } from './model';
 import type { World } from './world';
 
+/** Raised whenever the world's shape changes: a saved state of another version is not restored. */
+export const snapshotVersion = 4;
+
 export interface TwinSnapshot {
-  version: 3;
+  version: typeof snapshotVersion;
   scenario: ScenarioName;
   startMs: number;
   clock: ClockState;
@@ -24,11 +27,11 @@ export function snapshotOf(
     const d = t.diff();
     if (Object.keys(d).length) diffs[t.name] = d;
   }
-  return { version: 3, scenario, startMs, clock, settings: { ...world.settings }, diffs };
+  return { version: snapshotVersion, scenario, startMs, clock, settings: { ...world.settings }, diffs };
 }
 
 export function restoreWorld(snapshot: TwinSnapshot): World | undefined {
-  if (snapshot?.version !== 3 || !isScenarioName(snapshot.scenario)) return undefined;
+  if (snapshot?.version !== snapshotVersion || !isScenarioName(snapshot.scenario)) return undefined;
   const world = buildScenario(snapshot.scenario, snapshot.startMs);
   world.settings = { ...world.settings, ...snapshot.settings };
   for (const t of world.tables()) {

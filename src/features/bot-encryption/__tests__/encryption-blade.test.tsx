@@ -35,11 +35,15 @@ async function chooseKey(url: string) {
   await userEvent.paste(url);
 }
 
-/** Save and confirm, with the request `slow` matches held 1.5 s by Azure (long enough to act while it runs). */
+/**
+ * Save and confirm, with the answers to the requests `slow` matches held by Azure (the change made, its answer not
+ * sent) until the returned `release` is called: the test acts while the save runs, with no time window to race.
+ */
 async function saveWhile(slow: { method: string; pathIncludes: string; count?: number }) {
-  control.armFault({ kind: 'latency', latencyMs: 1500, ...slow });
+  const held = control.armFault({ kind: 'hold', ...slow });
   await userEvent.click(screen.getByRole('button', { name: 'Save' }));
   await userEvent.click(dialogButton(await findDialog('Save encryption settings?'), 'Save'));
+  return () => control.releaseFault(held.id);
 }
 
 describe('Bot | Encryption', () => {
@@ -141,20 +145,22 @@ describe('Bot | Encryption', () => {
     await open('ready');
     await chooseKey(keyUrl('bot-cmk-key'));
     // The bot is read back at once; the other views refreshed after the save answer later.
-    await saveWhile({ method: 'POST', pathIncludes: 'Microsoft.ResourceGraph', count: 3 });
+    const release = await saveWhile({ method: 'POST', pathIncludes: 'Microsoft.ResourceGraph', count: 3 });
     expect(await screen.findByDisplayValue('Encrypting')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
     expect(screen.queryByText('This resource changed since you started editing')).not.toBeInTheDocument();
+    release();
     expect(await screen.findByRole('button', { name: 'Save' })).toBeDisabled();
   });
 
   it('keeps a change made while a save runs, instead of resetting the form to what was saved', async () => {
     await open('ready');
     await chooseKey(keyUrl('bot-cmk-key'));
-    await saveWhile({ method: 'PATCH', pathIncludes: 'contoso-support-bot' });
+    const release = await saveWhile({ method: 'PATCH', pathIncludes: 'contoso-support-bot' });
     expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
     await userEvent.click(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' }));
-    await waitFor(() => expect(bot().cmek.enabled).toBe(true));
+    expect(bot().cmek.enabled).toBe(true);
+    release();
     expect(await screen.findByRole('button', { name: 'Save' })).toBeEnabled();
     expect(screen.getByRole('radio', { name: 'Microsoft-Managed Keys' })).toBeChecked();
     expect(screen.getByText('Turning customer-managed keys off')).toBeInTheDocument();
@@ -165,15 +171,16 @@ describe('Bot | Encryption', () => {
     const current = keyUrl('bot-cmk-key');
     const input = screen.getByRole('textbox', { name: /Key URL/ });
     await chooseKey(keyUrl('bot-cmk-key-2026'));
-    await saveWhile({ method: 'PATCH', pathIncludes: 'contoso-support-bot' });
+    const release = await saveWhile({ method: 'PATCH', pathIncludes: 'contoso-support-bot' });
     expect(await screen.findByRole('button', { name: 'Saving…' })).toBeDisabled();
     await userEvent.clear(input);
     await userEvent.click(input);
     await userEvent.paste(current);
     // Azure has made the change before its answer arrives: a read meanwhile (a poll) already sees it.
-    await waitFor(() => expect(bot().cmek.keyUrl).toBe(keyUrl('bot-cmk-key-2026')));
+    expect(bot().cmek.keyUrl).toBe(keyUrl('bot-cmk-key-2026'));
     await queryClient.refetchQueries({ queryKey: botQuery(contosoBotId).queryKey });
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
+    release();
     expect(await screen.findByRole('button', { name: 'Save' })).toBeEnabled();
     expect(input).toHaveValue(current);
     expect(screen.getByText('Rotating the key')).toBeInTheDocument();
@@ -233,19 +240,15 @@ describe('Bot | Encryption', () => {
     vaults.focus();
     await userEvent.keyboard('{Enter}');
     const name = await screen.findByRole('textbox', { name: 'Create new key (RSA, wrap and unwrap)' });
-    control.armFault({
-      kind: 'latency',
-      method: 'PUT',
-      pathIncludes: '/keys/bot-cmk-key-2027',
-      latencyMs: 1500,
-    });
+    const held = control.armFault({ kind: 'hold', method: 'PUT', pathIncludes: '/keys/bot-cmk-key-2027' });
     await userEvent.type(name, 'bot-cmk-key-2027');
     await userEvent.click(screen.getByRole('button', { name: 'Create new key' }));
-    await userEvent.clear(name);
-    await userEvent.type(name, 'bot-cmk-key-2028');
     await waitFor(() =>
       expect(world().keys.get(World.keyKey(contosoVaultId, 'bot-cmk-key-2027'))).toBeDefined(),
     );
+    await userEvent.clear(name);
+    await userEvent.type(name, 'bot-cmk-key-2028');
+    control.releaseFault(held.id);
     expect(await screen.findByRole('button', { name: 'Create new key' })).toBeEnabled();
     expect(name).toHaveValue('bot-cmk-key-2028');
   });

@@ -68,17 +68,14 @@ describe('Key vault | Diagnostic settings', () => {
   it('the fields are locked while the setting is being saved: nothing chosen then is dropped unsaid', async () => {
     await open('fresh');
     const dialog = await addSetting('audit');
-    control.armFault({
-      kind: 'latency',
-      method: 'PUT',
-      pathIncludes: 'diagnosticSettings/audit',
-      latencyMs: 1500,
-    });
+    const held = control.armFault({ kind: 'hold', method: 'PUT', pathIncludes: 'diagnosticSettings/audit' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await within(dialog).findByRole('button', { name: 'Saving…' })).toBeDisabled();
     expect(within(dialog).getByRole('checkbox', { name: 'AllMetrics' })).toBeDisabled();
     expect(within(dialog).getByRole('combobox', { name: /Log Analytics workspace/ })).toBeDisabled();
-    await waitFor(() => expect(settings().map((s) => s.name)).toEqual(['audit']));
+    expect(settings().map((s) => s.name)).toEqual(['audit']);
+    control.releaseFault(held.id);
+    await waitFor(() => expect(dialog).not.toBeInTheDocument());
   });
 
   it('keeps what the admin chose when Azure refuses, and changes nothing', async () => {

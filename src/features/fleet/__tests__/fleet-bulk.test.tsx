@@ -62,16 +62,16 @@ describe('bulk fixes from the Customer-managed keys page', () => {
   it('stop leaves the changes not yet started untouched and says so; the rest can run later', async () => {
     resetTwin('fleet');
     await openAndSelectAll();
-    // The first three vault reads (each item's guard) answer slowly: Stop comes while they run.
-    control.armFault({
-      kind: 'latency',
+    // The first three vault reads (each item's guard) are held: Stop comes while they run.
+    const held = control.armFault({
+      kind: 'hold',
       method: 'GET',
       pathPattern: '/vaults/kv-[a-z]+-cmk\\?',
-      latencyMs: 1500,
       count: 3,
     });
     await choose(/^Allow trusted Microsoft services/, /^Apply 5 changes$/);
     await userEvent.click(within(progress()).getByRole('button', { name: 'Stop' }));
+    control.releaseFault(held.id);
     await waitFor(
       () => expect(within(progress()).getByRole('status')).toHaveTextContent(/, 2 not started\.$/),
       {

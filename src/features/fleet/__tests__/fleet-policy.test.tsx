@@ -90,7 +90,7 @@ describe('the Bot Service CMK policy from the Customer-managed keys page', () =>
     await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
     const evaluate = await screen.findByRole('button', { name: 'Evaluate Contoso Bots (Production) now' });
     await waitFor(() => expect(evaluate).toBeEnabled());
-    control.armFault({ kind: 'latency', method: 'POST', pathIncludes: 'triggerEvaluation', latencyMs: 1500 });
+    const held = control.armFault({ kind: 'hold', method: 'POST', pathIncludes: 'triggerEvaluation' });
     await userEvent.click(evaluate);
     await userEvent.click(screen.getByRole('tab', { name: 'Bots' }));
     await userEvent.click(screen.getByRole('tab', { name: 'Azure Policy' }));
@@ -99,6 +99,7 @@ describe('the Bot Service CMK policy from the Customer-managed keys page', () =>
     expect(
       screen.getByRole('button', { name: 'Assign the policy to Contoso Bots (Production)' }),
     ).toBeDisabled();
+    control.releaseFault(held.id);
     expect(
       await screen.findByRole(
         'button',

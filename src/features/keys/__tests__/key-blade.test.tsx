@@ -110,14 +110,10 @@ describe('Key vault | a key', () => {
   });
 
   it('a dialog closed while its change runs leaves the blade busy until Azure has answered', async () => {
-    await open('encrypted', 'bot-cmk-key', () =>
-      control.armFault({
-        kind: 'latency',
-        method: 'POST',
-        pathIncludes: '/keys/bot-cmk-key/create',
-        latencyMs: 1500,
-      }),
-    );
+    let held = '';
+    await open('encrypted', 'bot-cmk-key', () => {
+      held = control.armFault({ kind: 'hold', method: 'POST', pathIncludes: '/keys/bot-cmk-key/create' }).id;
+    });
     await userEvent.click(screen.getByRole('button', { name: 'New version' }));
     const dialog = await findDialog('New version of bot-cmk-key');
     await userEvent.click(dialogButton(dialog, 'Create version'));
@@ -125,6 +121,8 @@ describe('Key vault | a key', () => {
     // No second version can be asked for while the first is still being made.
     expect(await screen.findByRole('button', { name: 'New version' })).toBeDisabled();
     await waitFor(() => expect(key().versions).toHaveLength(3));
+    expect(screen.getByRole('button', { name: 'New version' })).toBeDisabled();
+    control.releaseFault(held);
     await waitFor(() => expect(screen.getByRole('button', { name: 'New version' })).toBeEnabled());
     expect(key().versions).toHaveLength(3);
   });
