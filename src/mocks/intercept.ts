@@ -2,11 +2,7 @@
  * Which requests the demo's Azure answers: the Azure hosts the console calls, in every cloud, and the deployment's
  * own Key Vault gateway path. Plain data, so the page can intercept without loading the twin.
  */
-export const armHosts = [
-  'management.azure.com',
-  'management.usgovcloudapi.net',
-  'management.chinacloudapi.cn',
-];
+const armHosts = ['management.azure.com', 'management.usgovcloudapi.net', 'management.chinacloudapi.cn'];
 export const graphHosts = ['graph.microsoft.com', 'graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
 export const logAnalyticsHosts = [
   'api.loganalytics.azure.com',

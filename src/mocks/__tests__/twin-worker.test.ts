@@ -35,7 +35,10 @@ function connect(search: string, store: SnapshotStore) {
   return { page, hosted };
 }
 afterEach(() => {
-  for (const c of open.splice(0)) (c.port1.close(), c.port2.close());
+  for (const c of open.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
 });
 
 const vaultUrl = `https://management.azure.com${contosoVaultId}?api-version=2025-05-01`;

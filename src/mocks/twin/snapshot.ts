@@ -4,7 +4,7 @@ import type { TwinSettings } from './model';
 import type { World } from './world';
 
 /** Raised whenever the world's shape changes: a saved state of another version is not restored. */
-export const snapshotVersion = 4;
+const snapshotVersion = 4;
 
 export interface TwinSnapshot {
   version: typeof snapshotVersion;
