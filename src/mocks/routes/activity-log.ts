@@ -73,7 +73,7 @@ export function registerActivityLogRoutes(router: Router, ctx: TwinContext): voi
     'GET',
     '/subscriptions/:sub/providers/microsoft.insights/eventtypes/management/values',
     ({ req, params, now }) => {
-      const sub = params.sub!;
+      const sub = params.sub;
       requireSubscription(ctx, sub);
       const filter = parseActivityFilter(req.url.searchParams.get('$filter'), now);
       authorize(ctx.world, scopeOf(sub, filter), 'Microsoft.Insights/eventtypes/values/read', 'read');

@@ -37,8 +37,9 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
     'arm',
     'GET',
     new RegExp(`^${scopePattern}/providers/Microsoft\\.Authorization/roleAssignments/?$`, 'i'),
+    ['scope'],
     ({ req, params }) => {
-      const scope = params.scope!;
+      const scope = params.scope;
       if (!canAccess(ctx.world, scope, 'read'))
         authorize(ctx.world, scope, 'Microsoft.Authorization/roleAssignments/read', 'read');
       const atScope = (req.url.searchParams.get('$filter') ?? '').includes('atScope()');
@@ -53,11 +54,12 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
     'arm',
     'PUT',
     new RegExp(`^${scopePattern}/providers/Microsoft\\.Authorization/roleAssignments/(?<name>[^/]+)/?$`, 'i'),
+    ['scope', 'name'],
     ({ req, params }) => {
-      const scope = params.scope!;
+      const scope = params.scope;
       // Writing role assignments needs Owner (or User Access Administrator); Contributor is not enough.
-      requireOwner(ctx, scope, 'write', params.name!);
-      if (!guid.test(params.name!))
+      requireOwner(ctx, scope, 'write', params.name);
+      if (!guid.test(params.name))
         badRequest(
           'InvalidRoleAssignmentId',
           `The role assignment ID '${params.name}' is not valid. The role assignment ID must be a GUID.`,
@@ -85,12 +87,12 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
           ra.roleDefinitionGuid === defGuid &&
           ra.scope.toLowerCase() === scope.toLowerCase(),
       );
-      if (existing && existing.name.toLowerCase() !== params.name!.toLowerCase())
+      if (existing && existing.name.toLowerCase() !== params.name.toLowerCase())
         fail(409, 'RoleAssignmentExists', 'The role assignment already exists.');
       const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${params.name}`;
       const ra = {
         id,
-        name: params.name!,
+        name: params.name,
         scope,
         roleDefinitionGuid: defGuid!,
         principalId,
@@ -110,9 +112,10 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
     'arm',
     'DELETE',
     new RegExp(`^${scopePattern}/providers/Microsoft\\.Authorization/roleAssignments/(?<name>[^/]+)/?$`, 'i'),
+    ['scope', 'name'],
     ({ params }) => {
-      const scope = params.scope!;
-      requireOwner(ctx, scope, 'delete', params.name!);
+      const scope = params.scope;
+      requireOwner(ctx, scope, 'delete', params.name);
       const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${params.name}`;
       const found = ctx.world.roleAssignments.get(id);
       if (!found) return json(204, undefined);
@@ -125,8 +128,9 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
     'arm',
     'GET',
     new RegExp(`^${scopePattern}/providers/Microsoft\\.Authorization/roleDefinitions/?$`, 'i'),
+    ['scope'],
     ({ req, params }) => {
-      const sub = /^\/subscriptions\/([^/]+)/i.exec(params.scope!)?.[1] ?? '';
+      const sub = /^\/subscriptions\/([^/]+)/i.exec(params.scope)?.[1] ?? '';
       const wanted = /roleName eq '((?:[^']|'')+)'/i
         .exec(req.url.searchParams.get('$filter') ?? '')?.[1]
         ?.replace(/''/g, "'");

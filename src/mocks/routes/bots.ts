@@ -34,15 +34,15 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
     'GET',
     '/subscriptions/:sub/providers/Microsoft.BotService/botServices',
     ({ req, params }) => {
-      requireSubscription(ctx, params.sub!);
-      requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+      requireSubscription(ctx, params.sub);
+      requireRegistered(ctx, params.sub, 'Microsoft.BotService');
       return page(req, listed(`/subscriptions/${params.sub}/`), 100);
     },
   );
 
   router.add('arm', 'GET', base, ({ req, params }) => {
-    requireResourceGroup(ctx, params.sub!, params.rg!);
-    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    requireResourceGroup(ctx, params.sub, params.rg);
+    requireRegistered(ctx, params.sub, 'Microsoft.BotService');
     return page(req, listed(`/subscriptions/${params.sub}/resourceGroups/${params.rg}/`), 100);
   });
 
@@ -53,8 +53,8 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
 
   // Bots_Create on an existing bot replaces it (a Bicep or ARM template deployment); creating new bots is not modelled.
   router.add('arm', 'PUT', `${base}/:name`, ({ req, params, now }) => {
-    requireResourceGroup(ctx, params.sub!, params.rg!);
-    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    requireResourceGroup(ctx, params.sub, params.rg);
+    requireRegistered(ctx, params.sub, 'Microsoft.BotService');
     const existing = ctx.world.bots.get(botIdOf(params));
     if (!existing)
       fail(400, 'BadRequest', 'Creating bots is not part of this twin; it replaces existing bots only.');
@@ -65,7 +65,7 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
 
   router.add('arm', 'PATCH', `${base}/:name`, ({ req, params, now }) => {
     const bot = getBot(ctx, params, 'write');
-    requireRegistered(ctx, params.sub!, 'Microsoft.BotService');
+    requireRegistered(ctx, params.sub, 'Microsoft.BotService');
     const next = applyBotPatch(ctx.world, bot, req.body, now, newHex32());
     return json(200, botJson(ctx.world, next, now), { ETag: `"${next.etag}"` });
   });

@@ -17,11 +17,11 @@ export function newHex32(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
 
-export function botId(p: Record<string, string>): string {
+export function botId(p: { readonly sub: string; readonly rg: string; readonly name: string }): string {
   return `/subscriptions/${p.sub}/resourceGroups/${p.rg}/providers/Microsoft.BotService/botServices/${p.name}`;
 }
 
-export function vaultId(p: Record<string, string>): string {
+export function vaultId(p: { readonly sub: string; readonly rg: string; readonly vault: string }): string {
   return `/subscriptions/${p.sub}/resourceGroups/${p.rg}/providers/Microsoft.KeyVault/vaults/${p.vault}`;
 }
 
@@ -49,18 +49,26 @@ export function requireResourceGroup(ctx: TwinContext, sub: string, rg: string):
   }
 }
 
-export function getBot(ctx: TwinContext, p: Record<string, string>, access: 'read' | 'write'): TwinBot {
-  requireResourceGroup(ctx, p.sub as string, p.rg as string);
+export function getBot(
+  ctx: TwinContext,
+  p: { readonly sub: string; readonly rg: string; readonly name: string },
+  access: 'read' | 'write',
+): TwinBot {
+  requireResourceGroup(ctx, p.sub, p.rg);
   const id = botId(p);
   authorize(ctx.world, id, `Microsoft.BotService/botServices/${access}`, access);
   const bot = ctx.world.bots.get(id);
-  return bot ?? notFound('Microsoft.BotService/botServices', p.name as string, p.rg);
+  return bot ?? notFound('Microsoft.BotService/botServices', p.name, p.rg);
 }
 
-export function getVault(ctx: TwinContext, p: Record<string, string>, access: 'read' | 'write'): TwinVault {
-  requireResourceGroup(ctx, p.sub as string, p.rg as string);
+export function getVault(
+  ctx: TwinContext,
+  p: { readonly sub: string; readonly rg: string; readonly vault: string },
+  access: 'read' | 'write',
+): TwinVault {
+  requireResourceGroup(ctx, p.sub, p.rg);
   const id = vaultId(p);
   authorize(ctx.world, id, `Microsoft.KeyVault/vaults/${access}`, access);
   const vault = ctx.world.vaults.get(id);
-  return vault ?? notFound('Microsoft.KeyVault/vaults', p.vault as string, p.rg);
+  return vault ?? notFound('Microsoft.KeyVault/vaults', p.vault, p.rg);
 }

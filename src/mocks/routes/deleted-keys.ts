@@ -13,7 +13,7 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
   const { vaultOf, keyOf, pageOf } = dataPlane(ctx);
   router.add('keyvault', 'DELETE', '/keys/:name', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.delete, params.name);
-    const key = keyOf(vault, params.name!);
+    const key = keyOf(vault, params.name);
     const t = Math.floor(now / 1000);
     const id = World.keyKey(vault.id, key.name);
     const policy = ctx.world.rotationPolicies.get(policyKey(key));
@@ -61,7 +61,7 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
   // Until the deletion has finished, the deleted key does not read back: the SDKs' delete poller waits for it.
   router.add('keyvault', 'GET', '/deletedkeys/:name', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.get, params.name);
-    const d = ctx.world.deletedKeys.get(World.keyKey(vault.id, params.name!));
+    const d = ctx.world.deletedKeys.get(World.keyKey(vault.id, params.name));
     if (!d || !settled(d, now)) fail(404, 'KeyNotFound', `Deleted Key not found: ${params.name}`);
     return json(200, deletedKeyJson(vault, d!));
   });
@@ -69,7 +69,7 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
   // The key is back once the recovery has finished (rules/key-lifecycle.ts settles it); the recover poller waits.
   router.add('keyvault', 'POST', '/deletedkeys/:name/recover', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.recover, params.name);
-    const d = deletedOf(vault, params.name!, now);
+    const d = deletedOf(vault, params.name, now);
     ctx.world.deletedKeys.set(World.keyKey(vault.id, d.name), {
       ...d,
       recoveringUntil: now + assumptions.keyVault.recoverTakesMs,
@@ -79,7 +79,7 @@ export function registerDeletedKeyRoutes(router: Router, ctx: TwinContext): void
 
   router.add('keyvault', 'DELETE', '/deletedkeys/:name', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.purge, params.name);
-    const d = deletedOf(vault, params.name!, now);
+    const d = deletedOf(vault, params.name, now);
     if (vault.enablePurgeProtection)
       fail(
         403,

@@ -14,6 +14,8 @@ const catalog: Record<string, { logs: string[]; groups: Record<string, string[]>
   'microsoft.botservice/botservices': { logs: ['BotRequest'], groups: { allLogs: ['BotRequest'] } },
 };
 const maxSettings = 5;
+/** The groups every diagnostic-settings path captures (`name` is there only for one setting). */
+const required = ['resource', 'ns', 'type'] as const;
 
 const resourcePattern =
   '(?<resource>/subscriptions/[^/]+/resourceGroups/[^/]+/providers/(?<ns>[^/]+)/(?<type>[^/]+)/[^/]+)';
@@ -100,8 +102,8 @@ function validate(
 
 /** Diagnostic settings of bots and vaults (Microsoft.Insights, an extension resource under the resource's id). */
 export function registerDiagnosticSettingsRoutes(router: Router, ctx: TwinContext): void {
-  const resourceOf = (params: Record<string, string>) => {
-    const id = params.resource!;
+  const resourceOf = (params: Readonly<Record<(typeof required)[number], string>>) => {
+    const id = params.resource;
     const type = `${params.ns}/${params.type}`.toLowerCase();
     const exists =
       type === 'microsoft.keyvault/vaults'
@@ -113,39 +115,40 @@ export function registerDiagnosticSettingsRoutes(router: Router, ctx: TwinContex
       notFound(`${params.ns}/${params.type}`, id.split('/').pop()!, /resourceGroups\/([^/]+)/i.exec(id)?.[1]);
     return { id: exists!.id, type };
   };
-  router.addPattern('arm', 'GET', settingsPath, ({ params }) => {
+  router.addPattern('arm', 'GET', settingsPath, required, ({ params }) => {
     const r = resourceOf(params);
     authorize(ctx.world, r.id, 'Microsoft.Insights/diagnosticSettings/read', 'read');
     const all = [...ctx.world.diagnosticSettings.values()].filter(
       (s) => s.resourceId.toLowerCase() === r.id.toLowerCase(),
     );
-    if (!params.name) return json(200, { value: all.map(settingJson) });
-    const one = all.find((s) => s.name.toLowerCase() === params.name!.toLowerCase());
+    const name = params.name;
+    if (!name) return json(200, { value: all.map(settingJson) });
+    const one = all.find((s) => s.name.toLowerCase() === name.toLowerCase());
     return one
       ? json(200, settingJson(one))
-      : fail(404, 'ResourceNotFound', `The diagnostic setting '${params.name}' does not exist.`);
+      : fail(404, 'ResourceNotFound', `The diagnostic setting '${name}' does not exist.`);
   });
-  router.addPattern('arm', 'PUT', settingsPath, ({ req, params }) => {
+  router.addPattern('arm', 'PUT', settingsPath, required, ({ req, params }) => {
     const r = resourceOf(params);
-    if (!params.name) fail(405, 'MethodNotAllowed', 'A diagnostic setting needs a name.');
+    const name = params.name ?? fail(405, 'MethodNotAllowed', 'A diagnostic setting needs a name.');
     authorize(ctx.world, r.id, 'Microsoft.Insights/diagnosticSettings/write', 'write');
-    if (!/^[^<>*%&:\\?+/]{1,260}$/.test(params.name!))
-      fail(400, 'BadRequest', `'${params.name}' is not a valid diagnostic setting name.`);
-    const properties = validate(ctx, r.id, r.type, params.name!, req.body);
-    const setting = { resourceId: r.id, name: params.name!, properties };
-    ctx.world.diagnosticSettings.set(keyOf(r.id, params.name!), setting);
+    if (!/^[^<>*%&:\\?+/]{1,260}$/.test(name))
+      fail(400, 'BadRequest', `'${name}' is not a valid diagnostic setting name.`);
+    const properties = validate(ctx, r.id, r.type, name, req.body);
+    const setting = { resourceId: r.id, name, properties };
+    ctx.world.diagnosticSettings.set(keyOf(r.id, name), setting);
     return json(200, settingJson(setting));
   });
-  router.addPattern('arm', 'DELETE', settingsPath, ({ params }) => {
+  router.addPattern('arm', 'DELETE', settingsPath, required, ({ params }) => {
     const r = resourceOf(params);
-    if (!params.name) fail(405, 'MethodNotAllowed', 'A diagnostic setting needs a name.');
+    const name = params.name ?? fail(405, 'MethodNotAllowed', 'A diagnostic setting needs a name.');
     authorize(ctx.world, r.id, 'Microsoft.Insights/diagnosticSettings/write', 'write');
-    const key = keyOf(r.id, params.name!);
+    const key = keyOf(r.id, name);
     if (!ctx.world.diagnosticSettings.get(key)) return json(204, undefined);
     ctx.world.diagnosticSettings.delete(key);
     return json(200, undefined);
   });
-  router.addPattern('arm', 'GET', categoriesPath, ({ params }) => {
+  router.addPattern('arm', 'GET', categoriesPath, required, ({ params }) => {
     const r = resourceOf(params);
     authorize(ctx.world, r.id, 'Microsoft.Insights/diagnosticSettingsCategories/read', 'read');
     const known = catalog[r.type]!;

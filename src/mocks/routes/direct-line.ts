@@ -54,7 +54,7 @@ export function registerDirectLineRoutes(router: Router, ctx: TwinContext): void
 
   router.add('directline', 'POST', '/v3/directline/conversations/:id/activities', ({ req, params, now }) => {
     const bot = settleBot(ctx.world, botBySecret(req.headers.authorization), now);
-    const conversation = conversations.get(params.id!) ?? fail(404, 'BadArgument', 'Conversation not found.');
+    const conversation = conversations.get(params.id) ?? fail(404, 'BadArgument', 'Conversation not found.');
     const problem = botKeyProblem(ctx.world, bot, now);
     if (problem) fail(502, 'BotError', `The bot could not be reached: ${problem.message}`);
     const text = String((req.body as { text?: unknown } | undefined)?.text ?? '');
@@ -68,7 +68,7 @@ export function registerDirectLineRoutes(router: Router, ctx: TwinContext): void
   });
 
   router.add('directline', 'GET', '/v3/directline/conversations/:id/activities', ({ params }) => {
-    const conversation = conversations.get(params.id!) ?? fail(404, 'BadArgument', 'Conversation not found.');
+    const conversation = conversations.get(params.id) ?? fail(404, 'BadArgument', 'Conversation not found.');
     return json(200, {
       activities: conversation.activities,
       watermark: String(conversation.activities.length),

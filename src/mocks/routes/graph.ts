@@ -79,8 +79,9 @@ export function registerGraphRoutes(router: Router, ctx: TwinContext): void {
     'graph',
     'GET',
     /^\/v1\.0\/servicePrincipals\(appId=(?:'|%27)(?<appId>[^'%]+)(?:'|%27)\)$/i,
+    ['appId'],
     ({ params }) => {
-      const want = params.appId!.toLowerCase();
+      const want = params.appId.toLowerCase();
       const sp = [...ctx.world.principals.values()].find(
         (p) => inTenant(p) && p.kind === 'servicePrincipal' && p.appId?.toLowerCase() === want,
       );

@@ -56,9 +56,9 @@ export function registerKeyCryptoRoutes(router: Router, ctx: TwinContext): void 
     return json(200, { kid, value: inner });
   };
   router.add('keyvault', 'POST', '/keys/:name/:version/wrapkey', ({ req, params, now }) =>
-    run(req, params.name!, params.version!, 'wrapKey', now),
+    run(req, params.name, params.version, 'wrapKey', now),
   );
   router.add('keyvault', 'POST', '/keys/:name/:version/unwrapkey', ({ req, params, now }) =>
-    run(req, params.name!, params.version!, 'unwrapKey', now),
+    run(req, params.name, params.version, 'unwrapKey', now),
   );
 }

@@ -11,6 +11,7 @@ import { newHex32, type TwinContext } from './context';
 import { dataPlane, keyPermissions } from './key-vault-helpers';
 
 const keyName = /^[0-9a-zA-Z-]{1,127}$/;
+const versionIn = (params: { readonly name: string; readonly version?: string }) => params.version;
 const rsaOps = ['encrypt', 'decrypt', 'sign', 'verify', 'wrapKey', 'unwrapKey'];
 const ecOps = ['sign', 'verify'];
 
@@ -28,7 +29,7 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
   });
 
   router.add('keyvault', 'POST', '/keys/:name/create', ({ req, params, now }) => {
-    const name = params.name!;
+    const name = params.name;
     if (!keyName.test(name))
       fail(400, 'BadParameter', `The key name '${name}' is invalid: use letters, digits and hyphens.`);
     const vault = vaultOf(req, keyPermissions.create, name);
@@ -77,13 +78,13 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
 
   router.add('keyvault', 'POST', '/keys/:name/rotate', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.rotate, params.name);
-    const key = rotate(ctx.world, vault, keyOf(vault, params.name!), newHex32(), Math.floor(now / 1000));
+    const key = rotate(ctx.world, vault, keyOf(vault, params.name), newHex32(), Math.floor(now / 1000));
     return json(200, keyBundleJson(vault, key, key.versions[key.versions.length - 1]!));
   });
 
   router.add('keyvault', 'GET', '/keys/:name/versions', ({ req, params }) => {
     const vault = vaultOf(req, keyPermissions.list, params.name);
-    const key = keyOf(vault, params.name!);
+    const key = keyOf(vault, params.name);
     return pageOf(
       req,
       [...key.versions].reverse().map((v) => keyItemJson(vault, key, v, true)),
@@ -92,7 +93,7 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
 
   router.add('keyvault', 'GET', '/keys/:name/rotationpolicy', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.getrotationpolicy, params.name);
-    const key = keyOf(vault, params.name!);
+    const key = keyOf(vault, params.name);
     const stored = ctx.world.rotationPolicies.get(policyKey(key));
     const t = Math.floor(now / 1000);
     return json(
@@ -118,7 +119,7 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
 
   router.add('keyvault', 'PUT', '/keys/:name/rotationpolicy', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.setrotationpolicy, params.name);
-    const key = keyOf(vault, params.name!);
+    const key = keyOf(vault, params.name);
     const valid = validatePolicy(
       body<{ lifetimeActions: unknown; attributes: { expiryTime?: unknown } }>(req),
     );
@@ -135,16 +136,17 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
     return json(200, rotationPolicyJson(vault, key.name, policy));
   });
 
-  for (const path of ['/keys/:name', '/keys/:name/:version']) {
+  // The key (its current version) or one version: `version` is there only in the second path.
+  for (const path of ['/keys/:name', '/keys/:name/:version'] as const) {
     router.add('keyvault', 'GET', path, ({ req, params }) => {
       const vault = vaultOf(req, keyPermissions.get, params.name);
-      const key = keyOf(vault, params.name!);
-      return json(200, keyBundleJson(vault, key, versionOf(key, params.version)));
+      const key = keyOf(vault, params.name);
+      return json(200, keyBundleJson(vault, key, versionOf(key, versionIn(params))));
     });
     router.add('keyvault', 'PATCH', path, ({ req, params, now }) => {
       const vault = vaultOf(req, keyPermissions.update, params.name);
-      const key = keyOf(vault, params.name!);
-      const target = versionOf(key, params.version);
+      const key = keyOf(vault, params.name);
+      const target = versionOf(key, versionIn(params));
       const p = body<KeyVaultUpdateParameters>(req);
       checkTimes(p.attributes);
       const a = p.attributes ?? {};

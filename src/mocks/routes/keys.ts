@@ -52,14 +52,14 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
   router.add('arm', 'GET', `${base}/:key`, ({ params }) => {
     const vault = getVault(ctx, params, 'read');
     requireClientAllowed(vault, ctx.world.settings.clientIp);
-    const key = getKey(ctx, vault, params.key!);
+    const key = getKey(ctx, vault, params.key);
     return json(200, keyJson(vault, key, ctx.world.rotationPolicies.get(policyKey(key))));
   });
 
   router.add('arm', 'GET', `${base}/:key/versions`, ({ req, params }) => {
     const vault = getVault(ctx, params, 'read');
     requireClientAllowed(vault, ctx.world.settings.clientIp);
-    const key = getKey(ctx, vault, params.key!);
+    const key = getKey(ctx, vault, params.key);
     return page(
       req,
       key.versions.map((v) => keyVersionJson(vault, key, v)),
@@ -70,8 +70,8 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
   router.add('arm', 'GET', `${base}/:key/versions/:version`, ({ params }) => {
     const vault = getVault(ctx, params, 'read');
     requireClientAllowed(vault, ctx.world.settings.clientIp);
-    const key = getKey(ctx, vault, params.key!);
-    const ver = key.versions.find((v) => v.version.toLowerCase() === params.version!.toLowerCase());
+    const key = getKey(ctx, vault, params.key);
+    const ver = key.versions.find((v) => v.version.toLowerCase() === params.version.toLowerCase());
     if (!ver)
       notFound('Microsoft.KeyVault/vaults/keys/versions', `${vault.name}/${key.name}/${params.version}`);
     return json(200, keyVersionJson(vault, key, ver!));
@@ -80,16 +80,16 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
   // Keys_CreateIfNotExist: creates the first version only; an existing key comes back unchanged.
   router.add('arm', 'PUT', `${base}/:key`, ({ req, params, now }) => {
     const vault = getVault(ctx, params, 'write');
-    if (!keyName.test(params.key!))
+    if (!keyName.test(params.key))
       badRequest(
         'BadRequest',
         `The key name '${params.key}' is invalid: use 1 to 127 letters, digits and hyphens.`,
         'keyName',
       );
-    const existing = ctx.world.key(vault.id, params.key!);
+    const existing = ctx.world.key(vault.id, params.key);
     if (existing)
       return json(200, keyJson(vault, existing, ctx.world.rotationPolicies.get(policyKey(existing))));
-    if (ctx.world.deletedKeys.get(World.keyKey(vault.id, params.key!)))
+    if (ctx.world.deletedKeys.get(World.keyKey(vault.id, params.key)))
       fail(
         409,
         'Conflict',
@@ -130,7 +130,7 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
     };
     const key: TwinKey = {
       vaultId: vault.id,
-      name: params.key!,
+      name: params.key,
       versions: [version],
       tags: body?.tags ?? {},
     };

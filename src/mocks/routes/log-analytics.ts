@@ -106,7 +106,7 @@ function rowOf(r: TwinAuditRow): unknown[] {
 export function registerLogAnalyticsRoutes(router: Router, ctx: TwinContext): void {
   router.add('logs', 'POST', '/v1/workspaces/:customerId/query', ({ req, params, now }) => {
     const workspace = [...ctx.world.workspaces.values()].find(
-      (w) => w.customerId.toLowerCase() === params.customerId!.toLowerCase(),
+      (w) => w.customerId.toLowerCase() === params.customerId.toLowerCase(),
     );
     if (!workspace)
       fail(404, 'WorkspaceNotFoundError', `Workspace '${params.customerId}' could not be found.`);

@@ -129,30 +129,30 @@ export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
     authorize(ctx.world, `/subscriptions/${sub}`, 'Microsoft.Authorization/policyAssignments/read', 'read');
   };
   router.add('arm', 'GET', assignmentsPath, ({ req, params }) => {
-    canRead(params.sub!);
+    canRead(params.sub);
     const filter = req.url.searchParams.get('$filter');
     const byDefinition = filter ? /^policyDefinitionId eq '([^']+)'$/i.exec(filter.trim()) : undefined;
     if (filter && !byDefinition && filter.trim().toLowerCase() !== 'atscope()')
       fail(400, 'InvalidRequestContent', `The filter '${filter}' is not supported.`, '$filter');
-    const value = assignmentsOf(ctx.world, params.sub!).filter(
+    const value = assignmentsOf(ctx.world, params.sub).filter(
       (a) => !byDefinition || a.policyDefinitionId.toLowerCase() === byDefinition[1]!.toLowerCase(),
     );
     return json(200, { value: value.map(assignmentJson) });
   });
   router.add('arm', 'GET', `${assignmentsPath}/:name`, ({ params }) => {
-    canRead(params.sub!);
-    const a = assignmentsOf(ctx.world, params.sub!).find(
-      (x) => x.name.toLowerCase() === params.name!.toLowerCase(),
+    canRead(params.sub);
+    const a = assignmentsOf(ctx.world, params.sub).find(
+      (x) => x.name.toLowerCase() === params.name.toLowerCase(),
     );
     return a
       ? json(200, assignmentJson(a))
       : fail(404, 'ResourceNotFound', `The policy assignment '${params.name}' is not found.`);
   });
   router.add('arm', 'PUT', `${assignmentsPath}/:name`, ({ req, params, now }) => {
-    requireSubscription(ctx, params.sub!);
-    requireOwner(ctx.world, params.sub!);
-    const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
-    const next = readAssignment(req.body, sub, params.name!, now, ctx.world.policySetDefinitions);
+    requireSubscription(ctx, params.sub);
+    requireOwner(ctx.world, params.sub);
+    const sub = ctx.world.subscriptions.get(params.sub)!.subscriptionId;
+    const next = readAssignment(req.body, sub, params.name, now, ctx.world.policySetDefinitions);
     const had = ctx.world.policyAssignments.get(next.id);
     const saved = had ? { ...next, createdAt: had.createdAt } : next;
     ctx.world.policyAssignments.set(next.id, saved);
@@ -164,7 +164,7 @@ export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
     'GET',
     '/subscriptions/:sub/providers/Microsoft.Authorization/policySetDefinitions/:name',
     ({ req, params }) => {
-      canRead(params.sub!);
+      canRead(params.sub);
       const set = ctx.world.policySetDefinitions.get(req.url.pathname);
       if (!set)
         fail(
@@ -187,14 +187,14 @@ export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
     'POST',
     '/subscriptions/:sub/providers/Microsoft.PolicyInsights/policyStates/latest/triggerEvaluation',
     ({ req, params, now }) => {
-      requireSubscription(ctx, params.sub!);
+      requireSubscription(ctx, params.sub);
       authorize(
         ctx.world,
         `/subscriptions/${params.sub}`,
         'Microsoft.PolicyInsights/policyStates/triggerEvaluation/action',
         'write',
       );
-      const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
+      const sub = ctx.world.subscriptions.get(params.sub)!.subscriptionId;
       settleScans(ctx.world, now);
       // A repeat trigger while a scan runs gets the same Location (get-compliance-data.md).
       const running = ctx.world.policyScans.inSubscription(sub).find((s) => !s.settled);
@@ -217,10 +217,10 @@ export function registerPolicyRoutes(router: Router, ctx: TwinContext): void {
     'GET',
     '/subscriptions/:sub/providers/Microsoft.PolicyInsights/asyncOperationResults/:id',
     ({ params, now }) => {
-      requireSubscription(ctx, params.sub!);
+      requireSubscription(ctx, params.sub);
       settleScans(ctx.world, now);
-      const sub = ctx.world.subscriptions.get(params.sub!)!.subscriptionId;
-      const scan = ctx.world.policyScans.get(scanKey(sub, params.id!));
+      const sub = ctx.world.subscriptions.get(params.sub)!.subscriptionId;
+      const scan = ctx.world.policyScans.get(scanKey(sub, params.id));
       if (!scan) fail(404, 'ResourceNotFound', `The operation '${params.id}' is not found.`);
       return scan!.settled
         ? json(200, { status: 'Succeeded' })

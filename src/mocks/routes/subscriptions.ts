@@ -19,9 +19,9 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
   );
 
   router.add('arm', 'GET', '/subscriptions/:sub', ({ params }) => {
-    requireSubscription(ctx, params.sub!);
+    requireSubscription(ctx, params.sub);
     authorize(ctx.world, `/subscriptions/${params.sub}`, 'Microsoft.Resources/subscriptions/read', 'read');
-    return json(200, subscriptionJson(ctx.world.subscriptions.get(params.sub!)!));
+    return json(200, subscriptionJson(ctx.world.subscriptions.get(params.sub)!));
   });
 
   router.add('arm', 'GET', '/tenants', ({ req }) => {
@@ -47,7 +47,7 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
   });
 
   router.add('arm', 'GET', '/subscriptions/:sub/providers', ({ req, params }) => {
-    requireSubscription(ctx, params.sub!);
+    requireSubscription(ctx, params.sub);
     authorize(
       ctx.world,
       `/subscriptions/${params.sub}`,
@@ -56,32 +56,32 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
     );
     return page(
       req,
-      knownProviders.map((k) => providerJson(currentProvider(ctx, params.sub!, k.namespace))),
+      knownProviders.map((k) => providerJson(currentProvider(ctx, params.sub, k.namespace))),
       100,
     );
   });
 
   router.add('arm', 'GET', '/subscriptions/:sub/providers/:ns', ({ params }) => {
-    requireSubscription(ctx, params.sub!);
+    requireSubscription(ctx, params.sub);
     authorize(
       ctx.world,
       `/subscriptions/${params.sub}`,
       'Microsoft.Resources/subscriptions/providers/read',
       'read',
     );
-    const known = knownProviders.find((k) => k.namespace.toLowerCase() === params.ns!.toLowerCase());
+    const known = knownProviders.find((k) => k.namespace.toLowerCase() === params.ns.toLowerCase());
     if (!known) fail(404, 'InvalidResourceNamespace', `The resource namespace '${params.ns}' is invalid.`);
-    return json(200, providerJson(currentProvider(ctx, params.sub!, known!.namespace)));
+    return json(200, providerJson(currentProvider(ctx, params.sub, known!.namespace)));
   });
 
   const transition =
     (register: boolean) =>
-    ({ params }: { params: Record<string, string> }) => {
-      const sub = params.sub!;
+    ({ params }: { params: { readonly sub: string; readonly ns: string } }) => {
+      const sub = params.sub;
       requireSubscription(ctx, sub);
       const scope = `/subscriptions/${sub}`;
       authorize(ctx.world, scope, `${params.ns}/${register ? 'register' : 'unregister'}/action`, 'write');
-      const known = knownProviders.find((k) => k.namespace.toLowerCase() === params.ns!.toLowerCase());
+      const known = knownProviders.find((k) => k.namespace.toLowerCase() === params.ns.toLowerCase());
       if (!known) fail(404, 'InvalidResourceNamespace', `The resource namespace '${params.ns}' is invalid.`);
       const ns = known!.namespace;
       const p = currentProvider(ctx, sub, ns);
@@ -109,7 +109,7 @@ export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): vo
   router.add('arm', 'POST', '/subscriptions/:sub/providers/:ns/unregister', transition(false));
 
   router.add('arm', 'GET', '/subscriptions/:sub/resources', ({ req, params }) => {
-    const sub = params.sub!;
+    const sub = params.sub;
     requireSubscription(ctx, sub);
     const filter = req.url.searchParams.get('$filter') ?? '';
     const types = [...filter.matchAll(/resourceType eq '([^']+)'/gi)].map((m) => m[1]!.toLowerCase());

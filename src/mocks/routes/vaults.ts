@@ -31,14 +31,14 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
   };
 
   router.add('arm', 'GET', '/subscriptions/:sub/providers/Microsoft.KeyVault/vaults', ({ req, params }) => {
-    requireSubscription(ctx, params.sub!);
-    requireRegistered(ctx, params.sub!, 'Microsoft.KeyVault');
+    requireSubscription(ctx, params.sub);
+    requireRegistered(ctx, params.sub, 'Microsoft.KeyVault');
     return page(req, listed(`/subscriptions/${params.sub}/`), 100);
   });
 
   router.add('arm', 'GET', base, ({ req, params }) => {
-    requireResourceGroup(ctx, params.sub!, params.rg!);
-    requireRegistered(ctx, params.sub!, 'Microsoft.KeyVault');
+    requireResourceGroup(ctx, params.sub, params.rg);
+    requireRegistered(ctx, params.sub, 'Microsoft.KeyVault');
     return page(req, listed(`/subscriptions/${params.sub}/resourceGroups/${params.rg}/`), 100);
   });
 
@@ -48,14 +48,14 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
 
   router.add('arm', 'PATCH', `${base}/:vault`, ({ req, params, now }) => {
     const vault = getVault(ctx, params, 'write');
-    requireRegistered(ctx, params.sub!, 'Microsoft.KeyVault');
+    requireRegistered(ctx, params.sub, 'Microsoft.KeyVault');
     const next = applyVaultPatch(vault, req.body, now);
     ctx.world.vaults.set(vault.id, next);
     return json(200, vaultJson(next));
   });
 
   router.add('arm', 'PUT', `${base}/:vault/accessPolicies/:kind`, ({ req, params, now }) => {
-    const kind = params.kind!.toLowerCase();
+    const kind = params.kind.toLowerCase();
     if (kind !== 'add' && kind !== 'replace' && kind !== 'remove') {
       badRequest(
         'BadRequest',
@@ -78,7 +78,7 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
 
   // Vaults_CreateOrUpdate: replacing an existing vault (a deployment), or recovering a soft-deleted one.
   router.add('arm', 'PUT', `${base}/:vault`, ({ req, params, now }) => {
-    requireResourceGroup(ctx, params.sub!, params.rg!);
+    requireResourceGroup(ctx, params.sub, params.rg);
     const id = vaultId(params);
     authorize(ctx.world, id, 'Microsoft.KeyVault/vaults/write', 'write');
     const body = req.body as { properties?: { createMode?: string } } | undefined;
@@ -99,7 +99,7 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
         );
       badRequest('BadRequest', 'Creating key vaults is not part of this twin.');
     }
-    if (!deleted) notFound('Microsoft.KeyVault/deletedVaults', params.vault!);
+    if (!deleted) notFound('Microsoft.KeyVault/deletedVaults', params.vault);
     const recovered = { ...deleted!.vault, modifiedAt: now };
     ctx.world.vaults.set(id, recovered);
     ctx.world.deletedVaults.delete(deletedKey);
@@ -132,19 +132,19 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     'GET',
     '/subscriptions/:sub/providers/Microsoft.KeyVault/deletedVaults',
     ({ req, params }) => {
-      requireSubscription(ctx, params.sub!);
+      requireSubscription(ctx, params.sub);
       const rows = [...ctx.world.deletedVaults.values()].filter(
-        (d) => d.subscriptionId.toLowerCase() === params.sub!.toLowerCase(),
+        (d) => d.subscriptionId.toLowerCase() === params.sub.toLowerCase(),
       );
       return page(req, rows.map(deletedVaultJson), 100);
     },
   );
 
-  const deletedOf = (params: Record<string, string>) => {
-    requireSubscription(ctx, params.sub!);
+  const deletedOf = (params: { readonly sub: string; readonly vault: string; readonly location: string }) => {
+    requireSubscription(ctx, params.sub);
     const d = ctx.world.deletedVaults.get(`${params.sub}/${params.vault}`);
-    if (!d || d.location.toLowerCase() !== params.location!.toLowerCase())
-      notFound('Microsoft.KeyVault/deletedVaults', params.vault!);
+    if (!d || d.location.toLowerCase() !== params.location.toLowerCase())
+      notFound('Microsoft.KeyVault/deletedVaults', params.vault);
     return d!;
   };
 
@@ -194,8 +194,8 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     'GET',
     '/subscriptions/:sub/providers/Microsoft.KeyVault/locations/:location/operationResults/:op',
     ({ params, now }) => {
-      const op = ctx.world.operations.get(params.op!);
-      if (!op) notFound('Microsoft.KeyVault/operationResults', params.op!);
+      const op = ctx.world.operations.get(params.op);
+      if (!op) notFound('Microsoft.KeyVault/operationResults', params.op);
       if (now < op!.endsAt)
         return json(202, undefined, { 'Retry-After': String(assumptions.purgeRetryAfterSeconds) });
       ctx.world.operations.delete(op!.id);

@@ -28,13 +28,13 @@ export function registerWorkspaceRoutes(router: Router, ctx: TwinContext): void 
     'GET',
     '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.OperationalInsights/workspaces/:ws',
     ({ params }) => {
-      requireResourceGroup(ctx, params.sub!, params.rg!);
+      requireResourceGroup(ctx, params.sub, params.rg);
       const id = `/subscriptions/${params.sub}/resourceGroups/${params.rg}/providers/Microsoft.OperationalInsights/workspaces/${params.ws}`;
       authorize(ctx.world, id, 'Microsoft.OperationalInsights/workspaces/read', 'read');
       const w = ctx.world.workspaces.get(id);
       return w
         ? json(200, workspaceJson(w))
-        : notFound('Microsoft.OperationalInsights/workspaces', params.ws!, params.rg);
+        : notFound('Microsoft.OperationalInsights/workspaces', params.ws, params.rg);
     },
   );
   router.add(
@@ -42,10 +42,10 @@ export function registerWorkspaceRoutes(router: Router, ctx: TwinContext): void 
     'GET',
     '/subscriptions/:sub/providers/Microsoft.OperationalInsights/workspaces',
     ({ req, params }) => {
-      requireSubscription(ctx, params.sub!);
+      requireSubscription(ctx, params.sub);
       const readable = accessChecker(ctx.world, 'read');
       const list = ctx.world.workspaces
-        .inSubscription(params.sub!)
+        .inSubscription(params.sub)
         .filter((w) => readable(w.id))
         .map(workspaceJson);
       return page(req, list, 100);

@@ -20,17 +20,31 @@ export interface TwinResponse {
   headers?: Record<string, string>;
 }
 
-interface RouteContext {
+/** The names of a path's `:name` segments (`/subscriptions/:sub/providers/:ns` → `'sub' | 'ns'`). */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** A route's parameters, each there by the path's own shape: no handler needs to assert one. */
+export type RouteParams<P extends string> = { readonly [K in ParamNames<P>]: string };
+
+interface RouteContext<Params> {
   req: TwinRequest;
-  params: Record<string, string>;
+  params: Params;
   now: number;
 }
 
-export type RouteHandler = (ctx: RouteContext) => TwinResponse;
+export type RouteHandler<Params = Readonly<Record<string, string>>> = (
+  ctx: RouteContext<Params>,
+) => TwinResponse;
 
 interface Route {
   method: string;
   pattern: RegExp;
+  /** Every named group the pattern always captures (a match without one is no match). */
+  required: readonly string[];
   handler: RouteHandler;
   service: Service;
 }
@@ -39,18 +53,42 @@ interface Route {
 export class Router {
   private readonly routes: Route[] = [];
 
-  add(service: Service, method: string, path: string, handler: RouteHandler): void {
+  add<P extends string>(
+    service: Service,
+    method: string,
+    path: P,
+    handler: RouteHandler<RouteParams<P>>,
+  ): void {
+    const names: string[] = [];
     const source = path
       .split('/')
-      .map((seg) =>
-        seg.startsWith(':') ? `(?<${seg.slice(1)}>[^/]+)` : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-      )
+      .map((seg) => {
+        if (!seg.startsWith(':')) return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        names.push(seg.slice(1));
+        return `(?<${seg.slice(1)}>[^/]+)`;
+      })
       .join('/');
-    this.routes.push({ method, pattern: new RegExp(`^${source}/?$`, 'i'), handler, service });
+    this.routes.push({
+      method,
+      pattern: new RegExp(`^${source}/?$`, 'i'),
+      required: names,
+      handler: handler as RouteHandler,
+      service,
+    });
   }
 
-  addPattern(service: Service, method: string, pattern: RegExp, handler: RouteHandler): void {
-    this.routes.push({ method, pattern, handler, service });
+  /**
+   * A route by regular expression: `required` names the groups it always captures (typed as strings for the
+   * handler); any other named group is optional.
+   */
+  addPattern<N extends string>(
+    service: Service,
+    method: string,
+    pattern: RegExp,
+    required: readonly N[],
+    handler: RouteHandler<Readonly<Record<N, string>> & Readonly<Partial<Record<string, string>>>>,
+  ): void {
+    this.routes.push({ method, pattern, required, handler: handler as RouteHandler, service });
   }
 
   match(
@@ -68,6 +106,7 @@ export class Router {
       const params: Record<string, string> = {};
       for (const [k, v] of Object.entries(m.groups ?? {}))
         if (v !== undefined) params[k] = decodeURIComponent(v);
+      if (r.required.some((k) => params[k] === undefined)) continue;
       return { handler: r.handler, params };
     }
     return pathMatched ? 'method' : undefined;
