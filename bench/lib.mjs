@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -102,8 +102,33 @@ export function longestChain(reqs) {
 /** Filter values typed in turn: each changes the list (no match, then all again). Three rounds a run. */
 export const keystrokes3x = Array.from({ length: 3 }, () => ['x', '', 'kv-payme-zz', '', 'q', '']).flat();
 
-export const isDemoMachinery = (u) =>
-  /\/(browser|contoso|demo-identity|demo-banner|demo-panel)-[^/]+\.js$/.test(u);
+/** What a demo page loads that a live one does not: MSW's client and the page's end of the twin, the banner, panel. */
+export const isDemoMachinery = (u) => /\/(browser|demo-identity|demo-banner|demo-panel)-[^/]+\.js$/.test(u);
+
+/** The twin's worker script: it runs off the page's main thread, so it is counted apart. */
+export const isTwinWorker = (u) => /\/twin-worker-[^/]+\.js$/.test(u);
+
+/**
+ * The twin worker's own JavaScript, gzip kB: its entry and every chunk it imports (in the build's files, since the
+ * page's resource timing does not see what a worker imports).
+ */
+export function twinWorkerGzipKb(dir) {
+  const assets = join(root, dir, 'assets');
+  const entry = readdirSync(assets).find((f) => /^twin-worker-.+\.js$/.test(f));
+  if (!entry) return 0;
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(assets, file), 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([^"']+\.js)["']/g)) visit(m[1]);
+  };
+  visit(entry);
+  return gzipKb(
+    dir,
+    [...seen].map((f) => `http://x/assets/${f}`),
+  );
+}
 export const isAzure = (u) => /^https:\/\/(management\.azure\.com|graph\.microsoft\.com)\//.test(u);
 
 /**
