@@ -14,6 +14,8 @@ import { defineConfig, globalIgnores } from 'eslint/config';
  * Tests and src/testing may import anything.
  */
 const layers = ['arm', 'auth', 'domain', 'queries', 'portal', 'features', 'app'];
+/** The twin's layers, bottom to top (src/mocks): wire and hosts, store, rules, routes, server, scenarios, harness. */
+const twinLayers = ['shared', 'store', 'rules', 'routes', 'server', 'scenarios', 'harness'];
 const above = (layer) => layers.slice(layers.indexOf(layer) + 1);
 const zone = (target, from, message, except) => ({
   target: `./src/${target}`,
@@ -57,6 +59,29 @@ const layerZones = [
   // The twin stands for Azure: it shares only the wire types with the console.
   zone('mocks', 'arm', 'The twin imports only src/arm/types from the console.', ['./types']),
   ...layers.filter((l) => l !== 'arm').map((l) => zone('mocks', l, 'The twin never imports the console.')),
+  // The twin's own layers (docs/architecture.md), each importing only from below it.
+  ...twinLayers.flatMap((layer, i) =>
+    twinLayers
+      .slice(i + 1)
+      .map((higher) =>
+        zone(
+          `mocks/${layer}`,
+          `mocks/${higher}`,
+          `src/mocks/${layer} must not import from src/mocks/${higher}: the twin's layers only import downward.`,
+        ),
+      ),
+  ),
+  // The page's end of the demo never loads the twin: only the wire, the intercepted hosts and MSW's handlers.
+  ...['mocks/harness/page', 'mocks/harness/browser.ts'].flatMap((page) => [
+    ...['store', 'rules', 'routes', 'scenarios'].map((l) =>
+      zone(page, `mocks/${l}`, 'The page never loads the twin: it talks to the twin’s worker.'),
+    ),
+    zone(page, 'mocks/server', 'The page loads only the MSW handlers of the twin’s server.', [
+      './msw-handlers.ts',
+    ]),
+    zone(page, 'mocks/harness/worker', 'The page starts the twin’s worker by URL, never by import.'),
+    zone(page, 'mocks/harness/create-twin.ts', 'The page never builds a twin.'),
+  ]),
 ];
 
 const uiPackages = [

@@ -1,5 +1,5 @@
 // Twin speed in Node (no browser): requests per second through msw/node for a bot read and a vault update.
-import { createTwinServer } from '../src/mocks/node';
+import { createTwinServer } from '../src/mocks/harness/node';
 import { contosoBotId, contosoVaultId } from '../src/mocks/scenarios/contoso';
 
 const { server } = createTwinServer({ scenario: 'ready' });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { FaultKind } from '../src/mocks/twin/faults';
+import type { FaultKind } from '../src/mocks/shared/faults';
 import { expect, openDemo, test } from './support/fixtures';
 import { armFault, countRequests } from './support/twin';
 import { accessCases } from './support/cases-access';

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import type { FaultKind } from '../../src/mocks/twin/faults';
+import type { FaultKind } from '../../src/mocks/shared/faults';
 import { contoso, deepLink, expect } from './fixtures';
 import { cmekPrincipalId, readArm } from './twin';
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Page, Route } from '@playwright/test';
 import { clouds } from '../../src/arm/clouds';
-import { ManagedTwin } from '../../src/mocks/create-twin';
+import { ManagedTwin } from '../../src/mocks/harness/create-twin';
 import { contoso } from '../../src/mocks/scenarios/contoso';
 import type { ScenarioName } from '../../src/mocks/scenarios';
 

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { FaultInput } from '../../src/mocks/twin/faults';
+import type { FaultInput } from '../../src/mocks/shared/faults';
 
 /** Arms a fault in the demo's twin for the next matching request(s); resolves with its id once it is armed. */
 export async function armFault(page: Page, fault: FaultInput): Promise<string> {

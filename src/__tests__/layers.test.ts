@@ -57,6 +57,24 @@ const violations: [string, string, string, RegExp][] = [
     /never knows it exists/,
   ],
   [
+    'the twin’s store reads the scenarios',
+    'src/mocks/store/fixture.ts',
+    "import { buildScenario } from '../scenarios';\nexport const b = buildScenario;\n",
+    /src\/mocks\/store must not import from src\/mocks\/scenarios/,
+  ],
+  [
+    'a twin rule speaks HTTP',
+    'src/mocks/rules/fixture.ts',
+    "import { json } from '../routes/http';\nexport const j = json;\n",
+    /src\/mocks\/rules must not import from src\/mocks\/routes/,
+  ],
+  [
+    'the page loads the twin',
+    'src/mocks/harness/page/fixture.ts',
+    "import { Twin } from '../../server/twin';\nexport const t = Twin;\n",
+    /The page loads only the MSW handlers/,
+  ],
+  [
     'the twin imports the console',
     'src/mocks/fixture.ts',
     "import { parseKeyUrl } from '../domain/key-url';\nexport const p = parseKeyUrl;\n",

@@ -7,7 +7,7 @@ import { UnsavedChangesProvider } from '../portal/navigation/unsaved-changes';
 import { NotificationsProvider, useNotifications } from '../portal/notifications/notifications-context';
 import { ChangeReporterContext } from '../queries/change-reporter';
 import { themes, useThemeName } from '../portal/theme/theme';
-import type { TwinControl } from '../mocks/control';
+import type { TwinControl } from '../mocks/harness/control';
 import { DemoControlContext } from './demo/demo-context';
 import { Shell } from './shell';
 

@@ -1,4 +1,4 @@
-import { registerMockWorker } from '../mocks/register-worker';
+import { registerMockWorker } from '../mocks/harness/register-worker';
 import { parseHash } from '../portal/navigation/routes';
 import type { DemoStartUp } from './bootstrap';
 import { demoBannerChunk, preloadPage } from './pages';
@@ -12,7 +12,7 @@ function startDemoDownloads(config: Promise<RuntimeConfig | { error: string } | 
   const workerUrl = `${import.meta.env.BASE_URL}mockServiceWorker.js`;
   const demo: DemoStartUp = {
     workerRegistered: config.then((c) => (c === undefined ? registerMockWorker(workerUrl) : undefined)),
-    code: Promise.all([import('../mocks/browser'), import('../mocks/demo-identity')]),
+    code: Promise.all([import('../mocks/harness/browser'), import('../mocks/harness/demo-identity')]),
     app: import('./app'),
   };
   void preloadPage(parseHash(window.location.hash)).catch(() => undefined);

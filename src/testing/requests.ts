@@ -1,4 +1,4 @@
-import { onlyReads } from '../mocks/twin/http';
+import { onlyReads } from '../mocks/routes/http';
 import { testTwin } from './twin';
 
 export interface RecordedRequest {

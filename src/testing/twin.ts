@@ -1,6 +1,6 @@
 import { configureArmClient } from '../arm/client';
 import { clouds } from '../arm/clouds';
-import { createTwinServer } from '../mocks/node';
+import { createTwinServer } from '../mocks/harness/node';
 import type { ScenarioName } from '../mocks/scenarios';
 
 /** The one twin the unit tests run against, reset to a scenario before each test. */

@@ -18,9 +18,9 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { TwinControl } from '../../mocks/control';
+import type { TwinControl } from '../../mocks/harness/control';
 import type { ScenarioName } from '../../mocks/scenarios';
-import type { FaultKind } from '../../mocks/twin/faults';
+import type { FaultKind } from '../../mocks/shared/faults';
 
 const useStyles = makeStyles({
   section: {

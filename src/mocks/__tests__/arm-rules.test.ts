@@ -1,3 +1,4 @@
+import { buildScenario, isScenarioName } from '../scenarios';
 import { describe, expect, it } from 'vitest';
 import { contoso, contosoBotId, contosoVaultId } from '../scenarios/contoso';
 import { control, resetTwin } from '../../testing/twin';
@@ -261,8 +262,10 @@ describe('key vault rules', () => {
     expect(Object.keys(snapshot.diffs).sort()).toEqual(['activityEvents', 'changeRecords', 'vaults']);
     resetTwin('fresh');
     expect((await arm('GET', kvPath)).body.properties.enablePurgeProtection).toBeUndefined();
-    const { restoreWorld } = await import('../twin/snapshot');
-    testTwin.managed.twin.replaceWorld(restoreWorld(snapshot)!);
+    const { restoreWorld } = await import('../store/snapshot');
+    testTwin.managed.twin.replaceWorld(
+      restoreWorld(snapshot, (name, at) => (isScenarioName(name) ? buildScenario(name, at) : undefined))!,
+    );
     expect((await arm('GET', kvPath)).body.properties.enablePurgeProtection).toBe(true);
     expect(testTwin.managed.twin.world.changeRecords.size).toBe(1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CookieJar, MemoryCookieStore } from '../cookie-jar-stand-in';
+import { CookieJar, MemoryCookieStore } from '../harness/cookie-jar-stand-in';
 
 describe("the demo build's stand-in for MSW's cookie jar", () => {
   it('finds no cookie for any request, as the twin sets none', () => {

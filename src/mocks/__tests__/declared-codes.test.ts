@@ -2,10 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios';
-import { assumptions, errorCodes, isDeclaredErrorCode } from '../twin/assumptions';
-import { SimClock } from '../twin/clock';
-import { fail } from '../twin/errors';
-import { Twin } from '../twin/twin';
+import { assumptions, errorCodes, isDeclaredErrorCode } from '../store/assumptions';
+import { SimClock } from '../store/clock';
+import { fail } from '../rules/errors';
+import { Twin } from '../server/twin';
 
 function sources(dir: string): { path: string; text: string }[] {
   return readdirSync(dir).flatMap((name) => {

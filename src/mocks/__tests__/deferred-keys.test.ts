@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios';
-import { restoreWorld, snapshotOf } from '../twin/snapshot';
-import type { World } from '../twin/world';
+import { restoreWorld, snapshotOf } from '../store/snapshot';
+import type { World } from '../store/world';
 
 const start = Date.UTC(2026, 10, 1);
 const largeVaults = (w: World) =>
@@ -36,6 +36,7 @@ describe('keys of a tenant-scale world, seeded when first needed', () => {
     w.keys.set(`${vault.id}/keys/${changed!.name}`, { ...changed!, tags: { edited: 'yes' } });
     const restored = restoreWorld(
       snapshotOf(w, 'large', start, { anchorRealMs: 0, anchorSimMs: start, speed: 1 }),
+      (_, at) => buildScenario('large', at),
     )!;
     const keys = restored.keysOfVault(vault.id);
     expect(keys.map((k) => k.name)).not.toContain(gone!.name);

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contoso, contosoBotId, contosoVaultId, contosoWorkspaceId } from '../scenarios/contoso';
 import { parseActivityFilter } from '../routes/activity-log';
 import { parseUsageQuery } from '../routes/log-analytics';
-import { clientTypeOf } from '../twin/actors';
+import { clientTypeOf } from '../server/actors';
 import { control, resetTwin, testTwin } from '../../testing/twin';
 import { advance, arm, world } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guid, hex, seededRandom } from '../twin/random';
+import { guid, hex, seededRandom } from '../store/random';
 
 describe('the scenarios’ random source', () => {
   // A saved demo is a diff over its scenario's seed: the seed must build the same world in every version.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Table } from '../twin/table';
+import { Table } from '../store/table';
 
 const sub = (s: string, name: string) => `/subscriptions/${s}/resourceGroups/rg/providers/X/y/${name}`;
 

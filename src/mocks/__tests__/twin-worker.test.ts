@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManagedTwin } from '../create-twin';
-import { remoteTwin, type PagePort } from '../page/remote-twin';
+import { ManagedTwin } from '../harness/create-twin';
+import { remoteTwin, type PagePort } from '../harness/page/remote-twin';
 import { contoso, contosoVaultId } from '../scenarios/contoso';
-import type { TwinSnapshot } from '../twin/snapshot';
-import { hostTwin, type Port } from '../worker/twin-host';
-import type { SnapshotStore } from '../worker/snapshot-store';
+import type { TwinSnapshot } from '../store/snapshot';
+import { hostTwin, type Port } from '../harness/worker/twin-host';
+import type { SnapshotStore } from '../harness/worker/snapshot-store';
 
 /** A store in memory, recording when it was written. */
 function memoryStore(initial?: unknown) {

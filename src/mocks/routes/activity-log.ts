@@ -1,8 +1,8 @@
 import { authorize } from '../rules/authorization';
-import { assumptions } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import { json, type Router, type TwinRequest } from '../twin/http';
-import type { TwinActivityEvent } from '../twin/model';
+import { assumptions } from '../store/assumptions';
+import { fail } from '../rules/errors';
+import { json, type Router, type TwinRequest } from './http';
+import type { TwinActivityEvent } from '../store/model';
 import { requireSubscription, type TwinContext } from './context';
 
 const day = 24 * 60 * 60 * 1000;

@@ -1,8 +1,8 @@
 import { authorize, canAccess } from '../rules/authorization';
-import { builtInRoles } from '../twin/assumptions';
-import { badRequest, fail } from '../twin/errors';
-import { json, page, type Router } from '../twin/http';
-import { roleAssignmentJson } from '../twin/serialize';
+import { builtInRoles } from '../store/assumptions';
+import { badRequest, fail } from '../rules/errors';
+import { json, page, type Router } from './http';
+import { roleAssignmentJson } from './serialize';
 import type { TwinContext } from './context';
 
 const scopePattern =

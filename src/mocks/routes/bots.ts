@@ -1,9 +1,9 @@
 import { accessChecker } from '../rules/authorization';
 import { settleBot } from '../rules/bot-cmek';
 import { applyBotPatch, applyBotPut } from '../rules/bot-update';
-import { fail } from '../twin/errors';
-import { json, page, type Router } from '../twin/http';
-import { botJson } from '../twin/serialize';
+import { fail } from '../rules/errors';
+import { json, page, type Router } from './http';
+import { botJson } from './serialize';
 import {
   botId as botIdOf,
   getBot,

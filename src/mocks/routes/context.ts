@@ -1,8 +1,8 @@
 import { authorize } from '../rules/authorization';
 import { settleProvider } from '../rules/providers';
-import { fail, missingRegistration, notFound } from '../twin/errors';
-import type { TwinBot, TwinVault } from '../twin/model';
-import { World } from '../twin/world';
+import { fail, missingRegistration, notFound } from '../rules/errors';
+import type { TwinBot, TwinVault } from '../store/model';
+import { World } from '../store/world';
 
 export interface TwinContext {
   world: World;

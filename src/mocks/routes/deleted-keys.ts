@@ -1,10 +1,10 @@
 import { policyKey } from '../rules/rotation-policy';
-import { fail } from '../twin/errors';
-import { json, type Router } from '../twin/http';
-import { assumptions } from '../twin/assumptions';
-import type { TwinDeletedKey, TwinVault } from '../twin/model';
-import { deletedKeyItemJson, deletedKeyJson, keyBundleJson } from '../twin/serialize-keys';
-import { World } from '../twin/world';
+import { fail } from '../rules/errors';
+import { json, type Router } from './http';
+import { assumptions } from '../store/assumptions';
+import type { TwinDeletedKey, TwinVault } from '../store/model';
+import { deletedKeyItemJson, deletedKeyJson, keyBundleJson } from './serialize-keys';
+import { World } from '../store/world';
 import type { TwinContext } from './context';
 import { dataPlane, keyPermissions } from './key-vault-helpers';
 

@@ -1,8 +1,8 @@
 import type { DiagnosticSettings } from '../../arm/types/monitor';
 import { authorize } from '../rules/authorization';
-import { fail, notFound } from '../twin/errors';
-import { json, type Router } from '../twin/http';
-import type { TwinDiagnosticSetting } from '../twin/model';
+import { fail, notFound } from '../rules/errors';
+import { json, type Router } from './http';
+import type { TwinDiagnosticSetting } from '../store/model';
 import type { TwinContext } from './context';
 
 /** Log categories per resource type (supported-logs for Microsoft.KeyVault/vaults and Microsoft.BotService). */

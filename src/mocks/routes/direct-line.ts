@@ -1,7 +1,7 @@
 import { botKeyProblem, settleBot } from '../rules/bot-cmek';
-import { fail } from '../twin/errors';
-import { json, type Router } from '../twin/http';
-import type { TwinBot } from '../twin/model';
+import { fail } from '../rules/errors';
+import { json, type Router } from './http';
+import type { TwinBot } from '../store/model';
 import { getBot, newGuid, type TwinContext } from './context';
 
 const base = '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.BotService/botServices/:name';

@@ -1,7 +1,7 @@
-import { assumptions } from '../twin/assumptions';
-import { badRequest, fail } from '../twin/errors';
-import { json, page, type Router, type TwinRequest } from '../twin/http';
-import type { PrincipalKind, TwinPrincipal } from '../twin/model';
+import { assumptions } from '../store/assumptions';
+import { badRequest, fail } from '../rules/errors';
+import { json, page, type Router, type TwinRequest } from './http';
+import type { PrincipalKind, TwinPrincipal } from '../store/model';
 import type { TwinContext } from './context';
 
 function principalJson(p: TwinPrincipal): Record<string, unknown> {

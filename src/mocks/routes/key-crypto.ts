@@ -1,7 +1,7 @@
 import { cryptoRefusal, type CryptoOperation } from '../rules/key-crypto';
 import { keyPermissions, requireAddressAllowed, requireKeyPermission } from '../rules/key-vault-access';
-import { badRequest, fail } from '../twin/errors';
-import { json, type Router, type TwinRequest } from '../twin/http';
+import { badRequest, fail } from '../rules/errors';
+import { json, type Router, type TwinRequest } from './http';
 import type { TwinContext } from './context';
 
 const base64url = /^[A-Za-z0-9_-]+$/;

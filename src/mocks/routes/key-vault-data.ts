@@ -1,12 +1,12 @@
 import type { KeyVaultCreateParameters, KeyVaultUpdateParameters } from '../../arm/types/key-vault-data';
 import { addVersion, rotate } from '../rules/key-lifecycle';
 import { policyKey, validatePolicy } from '../rules/rotation-policy';
-import { assumptions } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import { json, type Router } from '../twin/http';
-import type { TwinKey, TwinKeyVersion } from '../twin/model';
-import { keyBundleJson, keyItemJson, rotationPolicyJson } from '../twin/serialize-keys';
-import { World } from '../twin/world';
+import { assumptions } from '../store/assumptions';
+import { fail } from '../rules/errors';
+import { json, type Router } from './http';
+import type { TwinKey, TwinKeyVersion } from '../store/model';
+import { keyBundleJson, keyItemJson, rotationPolicyJson } from './serialize-keys';
+import { World } from '../store/world';
 import { newHex32, type TwinContext } from './context';
 import { dataPlane, keyPermissions } from './key-vault-helpers';
 

@@ -4,10 +4,10 @@ import {
   requireKeyPermission,
   type KeyPermission,
 } from '../rules/key-vault-access';
-import { assumptions } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import { json, type TwinRequest } from '../twin/http';
-import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
+import { assumptions } from '../store/assumptions';
+import { fail } from '../rules/errors';
+import { json, type TwinRequest } from './http';
+import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
 import type { TwinContext } from './context';
 
 const notFoundKey = (name: string): never =>

@@ -1,11 +1,11 @@
 import type { KeyCreateParameters, KeyOperation } from '../../arm/types/key-vault';
 import { ipInRule } from '../rules/network';
 import { policyKey, validatePolicy } from '../rules/rotation-policy';
-import { badRequest, fail, notFound } from '../twin/errors';
-import { json, page, type Router } from '../twin/http';
-import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
-import { keyJson, keyVersionJson } from '../twin/serialize';
-import { World } from '../twin/world';
+import { badRequest, fail, notFound } from '../rules/errors';
+import { json, page, type Router } from './http';
+import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
+import { keyJson, keyVersionJson } from './serialize';
+import { World } from '../store/world';
 import { getVault, newHex32, type TwinContext } from './context';
 
 const base = '/subscriptions/:sub/resourceGroups/:rg/providers/Microsoft.KeyVault/vaults/:vault/keys';

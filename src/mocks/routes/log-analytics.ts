@@ -1,8 +1,8 @@
 import { canAccess } from '../rules/authorization';
-import { assumptions } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import { json, type Router } from '../twin/http';
-import type { TwinAuditRow } from '../twin/model';
+import { assumptions } from '../store/assumptions';
+import { fail } from '../rules/errors';
+import { json, type Router } from './http';
+import type { TwinAuditRow } from '../store/model';
 import type { TwinContext } from './context';
 
 const day = 24 * 60 * 60 * 1000;

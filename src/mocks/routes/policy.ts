@@ -1,10 +1,10 @@
-import { assumptions, builtInRoles } from '../twin/assumptions';
+import { assumptions, builtInRoles } from '../store/assumptions';
 import { authorize } from '../rules/authorization';
 import { assignmentsOf, scanKey, settleScans } from '../rules/policy';
-import { fail } from '../twin/errors';
-import { json, type Router } from '../twin/http';
-import type { TwinPolicyAssignment, TwinPolicySetDefinition } from '../twin/model-policy';
-import type { World } from '../twin/world';
+import { fail } from '../rules/errors';
+import { json, type Router } from './http';
+import type { TwinPolicyAssignment, TwinPolicySetDefinition } from '../store/model-policy';
+import type { World } from '../store/world';
 import { newGuid, requireSubscription, type TwinContext } from './context';
 
 const assignmentsPath = '/subscriptions/:sub/providers/Microsoft.Authorization/policyAssignments';

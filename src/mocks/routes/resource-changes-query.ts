@@ -1,4 +1,4 @@
-import type { TwinChangeRecord } from '../twin/model';
+import type { TwinChangeRecord } from '../store/model';
 
 /** The `resourcechanges` query shape Keyguard sends (one or more target ids, newest first, a fixed projection). */
 export interface ChangesQuery {

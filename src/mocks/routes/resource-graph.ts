@@ -1,10 +1,10 @@
 import { accessChecker, visibleSubscriptionIds } from '../rules/authorization';
-import { assumptions } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import { json, type Router } from '../twin/http';
+import { assumptions } from '../store/assumptions';
+import { fail } from '../rules/errors';
+import { json, type Router } from './http';
 import type { TwinContext } from './context';
-import type { TwinBot, TwinVault, TwinWorkspace } from '../twin/model';
-import { botJson, vaultJson } from '../twin/serialize';
+import type { TwinBot, TwinVault, TwinWorkspace } from '../store/model';
+import { botJson, vaultJson } from './serialize';
 import { changeRow, parseChangesQuery, type ChangesQuery } from './resource-changes-query';
 import {
   graphColumns,

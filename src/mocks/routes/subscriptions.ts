@@ -1,10 +1,10 @@
 import { authorize, accessChecker, visibleSubscriptionIds } from '../rules/authorization';
-import { assumptions } from '../twin/assumptions';
-import { knownProviders } from '../twin/catalog';
-import { fail } from '../twin/errors';
-import { json, page, type Router } from '../twin/http';
-import { providerJson, subscriptionJson } from '../twin/serialize';
-import { World } from '../twin/world';
+import { assumptions } from '../store/assumptions';
+import { knownProviders } from '../store/catalog';
+import { fail } from '../rules/errors';
+import { json, page, type Router } from './http';
+import { providerJson, subscriptionJson } from './serialize';
+import { World } from '../store/world';
 import { currentProvider, requireSubscription, type TwinContext } from './context';
 
 export function registerSubscriptionRoutes(router: Router, ctx: TwinContext): void {

@@ -2,11 +2,11 @@ import type { AccessPolicyOperationKind } from '../../arm/types/key-vault';
 import { authorize, accessChecker } from '../rules/authorization';
 import { applyAccessPolicyOperation } from '../rules/access-policies';
 import { applyVaultPatch, applyVaultPut } from '../rules/vault-update';
-import { assumptions } from '../twin/assumptions';
-import { badRequest, fail, notFound } from '../twin/errors';
-import { json, page, type Router } from '../twin/http';
-import type { TwinDeletedVault } from '../twin/model';
-import { deletedVaultJson, vaultJson } from '../twin/serialize';
+import { assumptions } from '../store/assumptions';
+import { badRequest, fail, notFound } from '../rules/errors';
+import { json, page, type Router } from './http';
+import type { TwinDeletedVault } from '../store/model';
+import { deletedVaultJson, vaultJson } from './serialize';
 import {
   getVault,
   newGuid,

@@ -1,7 +1,7 @@
 import { accessChecker, authorize } from '../rules/authorization';
-import { notFound } from '../twin/errors';
-import { json, page, type Router } from '../twin/http';
-import type { TwinWorkspace } from '../twin/model';
+import { notFound } from '../rules/errors';
+import { json, page, type Router } from './http';
+import type { TwinWorkspace } from '../store/model';
 import { requireResourceGroup, requireSubscription, type TwinContext } from './context';
 
 export function workspaceJson(w: TwinWorkspace) {

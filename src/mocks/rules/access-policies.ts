@@ -1,7 +1,7 @@
 import type { AccessPolicyEntry, AccessPolicyOperationKind } from '../../arm/types/key-vault';
-import { assumptions } from '../twin/assumptions';
-import { badRequest } from '../twin/errors';
-import type { TwinVault } from '../twin/model';
+import { assumptions } from '../store/assumptions';
+import { badRequest } from './errors';
+import type { TwinVault } from '../store/model';
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxEntries = 1024;

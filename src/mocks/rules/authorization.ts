@@ -1,6 +1,6 @@
-import { builtInRoles } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import type { World } from '../twin/world';
+import { builtInRoles } from '../store/assumptions';
+import { fail } from './errors';
+import type { World } from '../store/world';
 
 export type Access = 'read' | 'write';
 

@@ -1,6 +1,6 @@
-import { assumptions } from '../twin/assumptions';
-import type { TwinBot } from '../twin/model';
-import type { World } from '../twin/world';
+import { assumptions } from '../store/assumptions';
+import type { TwinBot } from '../store/model';
+import type { World } from '../store/world';
 import { botTenantOf, evaluateBotKeyAccess, type KeyAccessFailure } from './bot-key-access';
 
 const status = assumptions.cmekStatus;

@@ -1,6 +1,6 @@
-import { builtInRoles } from '../twin/assumptions';
-import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
-import type { World } from '../twin/world';
+import { builtInRoles } from '../store/assumptions';
+import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
+import type { World } from '../store/world';
 import { settleProvider } from './providers';
 
 export type KeyAccessFailure = { ok: false; code: string; message: string };

@@ -1,4 +1,4 @@
-import type { TwinBotSettings } from '../twin/model';
+import type { TwinBotSettings } from '../store/model';
 
 /** What a bot has when a property was never given (BotProperties defaults, 2022-09-15). */
 export const defaultBotSettings: TwinBotSettings = {

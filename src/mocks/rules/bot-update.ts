@@ -1,7 +1,7 @@
-import { assumptions } from '../twin/assumptions';
-import { badRequest, fail } from '../twin/errors';
-import type { TwinBot } from '../twin/model';
-import type { World } from '../twin/world';
+import { assumptions } from '../store/assumptions';
+import { badRequest, fail } from './errors';
+import type { TwinBot } from '../store/model';
+import type { World } from '../store/world';
 import { botKeyProblem, settleBot } from './bot-cmek';
 import { refuseByPolicy } from './policy';
 import { botTenantOf, evaluateBotKeyAccess } from './bot-key-access';

@@ -1,4 +1,4 @@
-import type { TwinKeyVersion } from '../twin/model';
+import type { TwinKeyVersion } from '../store/model';
 
 /** The cryptographic operations Key Vault performs with a key (keys.json JsonWebKeyOperation). */
 export type CryptoOperation = 'encrypt' | 'decrypt' | 'sign' | 'verify' | 'wrapKey' | 'unwrapKey';

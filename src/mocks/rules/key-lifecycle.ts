@@ -1,5 +1,5 @@
-import type { TwinKey, TwinKeyVersion, TwinVault } from '../twin/model';
-import { World } from '../twin/world';
+import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
+import { World } from '../store/world';
 import { nextRotation, policyExpiry, policyKey } from './rotation-policy';
 
 export interface NewVersionInput {

@@ -1,6 +1,6 @@
-import { assumptions } from '../twin/assumptions';
-import type { TwinAuditRow, TwinBot, TwinVault } from '../twin/model';
-import type { World } from '../twin/world';
+import { assumptions } from '../store/assumptions';
+import type { TwinAuditRow, TwinBot, TwinVault } from '../store/model';
+import type { World } from '../store/world';
 import { keysInUse } from './bot-cmek';
 import { botTenantOf, evaluateBotKeyAccess } from './bot-key-access';
 

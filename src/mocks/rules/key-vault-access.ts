@@ -1,7 +1,7 @@
-import { builtInRoles } from '../twin/assumptions';
-import { fail } from '../twin/errors';
-import type { TwinVault } from '../twin/model';
-import type { World } from '../twin/world';
+import { builtInRoles } from '../store/assumptions';
+import { fail } from './errors';
+import type { TwinVault } from '../store/model';
+import type { World } from '../store/world';
 import { ipInRule } from './network';
 
 /** An access-policy key permission and the RBAC data action that allows the same (built-in roles doc). */

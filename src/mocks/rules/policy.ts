@@ -1,7 +1,7 @@
-import { fail } from '../twin/errors';
-import type { TwinPolicyAssignment, TwinPolicyScan } from '../twin/model-policy';
-import type { TwinBot } from '../twin/model';
-import type { World } from '../twin/world';
+import { fail } from './errors';
+import type { TwinPolicyAssignment, TwinPolicyScan } from '../store/model-policy';
+import type { TwinBot } from '../store/model';
+import type { World } from '../store/world';
 
 /** The only definition the twin evaluates: Bot Service should be encrypted with a customer-managed key. */
 const botCmkDefinitionId =

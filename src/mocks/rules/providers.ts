@@ -1,4 +1,4 @@
-import type { TwinProvider } from '../twin/model';
+import type { TwinProvider } from '../store/model';
 
 /** Registering and Unregistering end by themselves once their simulated time has passed. */
 export function settleProvider(p: TwinProvider, nowMs: number): TwinProvider {

@@ -1,5 +1,5 @@
-import { fail } from '../twin/errors';
-import type { TwinKey, TwinKeyVersion, TwinRotationPolicy } from '../twin/model';
+import { fail } from './errors';
+import type { TwinKey, TwinKeyVersion, TwinRotationPolicy } from '../store/model';
 
 const day = 24 * 60 * 60;
 

@@ -1,6 +1,6 @@
 import type { AccessPolicyEntry } from '../../arm/types/key-vault';
-import { badRequest } from '../twin/errors';
-import type { TwinVault } from '../twin/model';
+import { badRequest } from './errors';
+import type { TwinVault } from '../store/model';
 import { validateAccessPolicies } from './access-policies';
 import { isPrivateOrReserved, parseIpv4Rule } from './network';
 

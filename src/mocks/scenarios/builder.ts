@@ -1,6 +1,6 @@
 import type { AccessPolicyEntry, KeyOperation, KeyType } from '../../arm/types/key-vault';
-import { assumptions, builtInRoles, type BuiltInRoleName } from '../twin/assumptions';
-import { knownProviders } from '../twin/catalog';
+import { assumptions, builtInRoles, type BuiltInRoleName } from '../store/assumptions';
+import { knownProviders } from '../store/catalog';
 import { defaultBotSettings } from '../rules/bot-settings';
 import type {
   RegistrationState,
@@ -9,9 +9,9 @@ import type {
   TwinKeyVersion,
   TwinPrincipal,
   TwinVault,
-} from '../twin/model';
-import { guid, hex, seededRandom } from '../twin/random';
-import { World } from '../twin/world';
+} from '../store/model';
+import { guid, hex, seededRandom } from '../store/random';
+import { World } from '../store/world';
 
 const day = 24 * 60 * 60 * 1000;
 const cmekKeyPermissions = ['get', 'wrapKey', 'unwrapKey'];

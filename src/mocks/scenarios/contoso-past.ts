@@ -1,6 +1,6 @@
 import type { PastChange } from './past';
 import { contoso, contosoBotId, contosoVaultId, contosoWorkspaceId } from './contoso';
-import type { World } from '../twin/world';
+import type { World } from '../store/world';
 
 const bots = '2022-09-15';
 const kv = '2025-05-01';

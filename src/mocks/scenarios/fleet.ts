@@ -1,4 +1,4 @@
-import type { World } from '../twin/world';
+import type { World } from '../store/world';
 import { contoso, buildContoso } from './contoso';
 
 /** The team key vaults' subscriptions of the `fleet` scenario (fixed, so deep links and tests can name them). */

@@ -10,7 +10,7 @@ import {
 import { buildFleet } from './fleet';
 import { buildLarge } from './large';
 import { livePast } from './past';
-import type { World } from '../twin/world';
+import type { World } from '../store/world';
 
 export const scenarioNames = [
   'fresh',

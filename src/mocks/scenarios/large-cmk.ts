@@ -1,4 +1,4 @@
-import { seededRandom } from '../twin/random';
+import { seededRandom } from '../store/random';
 import type { ScenarioBuilder } from './builder';
 import { contoso, contosoWorkspaceId } from './contoso';
 

@@ -1,6 +1,6 @@
 import { accessChecker } from '../rules/authorization';
-import { pick } from '../twin/random';
-import type { World } from '../twin/world';
+import { pick } from '../store/random';
+import type { World } from '../store/world';
 import { contoso, buildContoso } from './contoso';
 import {
   auditSettingByPriya,

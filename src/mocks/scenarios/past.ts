@@ -1,9 +1,9 @@
 import { catchUpKeyUse } from '../rules/key-use-log';
-import type { OtherAdmin } from '../twin/actors';
-import { SimClock } from '../twin/clock';
-import { guid, seededRandom } from '../twin/random';
-import { Twin } from '../twin/twin';
-import type { World } from '../twin/world';
+import type { OtherAdmin } from '../server/actors';
+import { SimClock } from '../store/clock';
+import { guid, seededRandom } from '../store/random';
+import { Twin } from '../server/twin';
+import type { World } from '../store/world';
 
 const day = 24 * 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-import type { World } from '../twin/world';
+import type { World } from '../store/world';
 
 const definitionId =
   '/providers/Microsoft.Authorization/policyDefinitions/51522a96-0869-4791-82f3-981000c2c67f';

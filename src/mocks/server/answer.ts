@@ -1,8 +1,8 @@
-import { gatewayOutcome } from '../gateway';
-import { gatewayPathPattern } from '../intercept';
-import type { WireAnswer, WireRequest } from '../protocol';
-import type { TwinOutcome } from '../twin/hosts';
-import type { Twin } from '../twin/twin';
+import { gatewayOutcome } from './gateway';
+import { gatewayPathPattern } from '../shared/intercept';
+import type { WireAnswer, WireRequest } from '../shared/protocol';
+import type { TwinOutcome } from '../routes/hosts';
+import type { Twin } from './twin';
 
 // Real ARM answers browsers with CORS headers; the twin does too so the same client code sees the same headers.
 const corsHeaders = {

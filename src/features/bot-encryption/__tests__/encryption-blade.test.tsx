@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../../mocks/scenarios';
 import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
-import { World } from '../../../mocks/twin/world';
+import { World } from '../../../mocks/store/world';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { errorBar } from '../../../testing/toasts';
 import { bladeContext, renderWithProviders } from '../../../testing/render';

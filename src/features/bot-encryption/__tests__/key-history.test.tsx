@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../../mocks/scenarios';
 import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
-import { World } from '../../../mocks/twin/world';
+import { World } from '../../../mocks/store/world';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
 import EncryptionBlade from '../encryption-blade';

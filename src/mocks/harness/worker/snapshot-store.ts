@@ -1,5 +1,5 @@
 import { createStore, del, get, set } from 'idb-keyval';
-import type { TwinSnapshot } from '../twin/snapshot';
+import type { TwinSnapshot } from '../../store/snapshot';
 
 /** Where the twin's worker keeps its state between page loads (workers have no localStorage). */
 export interface SnapshotStore {

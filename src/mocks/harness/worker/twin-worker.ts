@@ -1,4 +1,4 @@
-import type { InitMessage } from '../protocol';
+import type { InitMessage } from '../../shared/protocol';
 import { hostTwin, type Port } from './twin-host';
 import { indexedDbSnapshotStore } from './snapshot-store';
 

@@ -1,10 +1,10 @@
 import type { LocalTwinControl } from '../control';
 import { controlOf, demoSpeed, ManagedTwin } from '../create-twin';
-import type { ControlCall, FromWorker, InitMessage, ToWorker, TwinState } from '../protocol';
-import { isScenarioName, type ScenarioName } from '../scenarios';
-import { answer } from '../server/answer';
-import { onlyReads } from '../twin/http';
-import type { TwinSnapshot } from '../twin/snapshot';
+import type { ControlCall, FromWorker, InitMessage, ToWorker, TwinState } from '../../shared/protocol';
+import { isScenarioName, type ScenarioName } from '../../scenarios/index';
+import { answer } from '../../server/answer';
+import { onlyReads } from '../../routes/http';
+import type { TwinSnapshot } from '../../store/snapshot';
 import type { SnapshotStore } from './snapshot-store';
 
 /** A port as the worker and Node's MessageChannel both have it. */

@@ -1,4 +1,4 @@
-import { contoso } from './scenarios/contoso-ids';
+import { contoso } from '../scenarios/contoso-ids';
 
 /** The demo's signed-in identity: the scenario's admin, in the Contoso tenant. */
 export function demoAccount() {

@@ -1,4 +1,4 @@
-import type { FaultInput, FaultRule } from './twin/faults';
+import type { FaultInput, FaultRule } from './faults';
 
 /**
  * What passes between the page and the twin's worker: plain, structured-cloneable data. The page forwards each

@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { controlOf, ManagedTwin, type TwinOptions } from './create-twin';
-import { forwardingHandlers } from './msw-handlers';
-import { answer } from './server/answer';
+import { forwardingHandlers } from '../server/msw-handlers';
+import { answer } from '../server/answer';
 
 /**
  * The ARM twin for Node: `server.listen()` and any HTTP client (fetch, the Azure SDKs, curl through a proxy) that

@@ -2,8 +2,8 @@ import type { Bot } from '../../arm/types/bot';
 import type { DeletedVault, Key, Vault } from '../../arm/types/key-vault';
 import type { Provider, RoleAssignment, Subscription } from '../../arm/types/resources';
 import { botKeyProblem, cmekStatusOf } from '../rules/bot-cmek';
-import { assumptions } from './assumptions';
-import { knownProviders } from './catalog';
+import { assumptions } from '../store/assumptions';
+import { knownProviders } from '../store/catalog';
 import type {
   TwinBot,
   TwinDeletedVault,
@@ -14,9 +14,9 @@ import type {
   TwinRotationPolicy,
   TwinSubscription,
   TwinVault,
-} from './model';
+} from '../store/model';
 import { armRotationPolicy } from './serialize-keys';
-import { vaultUriOf, type World } from './world';
+import { vaultUriOf, type World } from '../store/world';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,7 +1,7 @@
 import type { Service, TwinResponse } from './http';
-import { supportedApiVersions } from './api-versions';
+import { supportedApiVersions } from '../store/api-versions';
 
-import { directLineHosts, graphHosts, keyVaultHost, logAnalyticsHosts } from '../intercept';
+import { directLineHosts, graphHosts, keyVaultHost, logAnalyticsHosts } from '../shared/intercept';
 
 export function serviceOf(host: string): Service {
   if (graphHosts.includes(host)) return 'graph';

@@ -1,4 +1,3 @@
-import { buildScenario, isScenarioName, type ScenarioName } from '../scenarios';
 import type { ClockState } from './clock';
 import type { TwinSettings } from './model';
 import type { World } from './world';
@@ -8,7 +7,8 @@ const snapshotVersion = 4;
 
 export interface TwinSnapshot {
   version: typeof snapshotVersion;
-  scenario: ScenarioName;
+  /** The scenario the world was seeded from (the store does not know the scenarios: the seed is passed in). */
+  scenario: string;
   startMs: number;
   clock: ClockState;
   settings: TwinSettings;
@@ -16,12 +16,7 @@ export interface TwinSnapshot {
   diffs: Record<string, Record<string, unknown>>;
 }
 
-export function snapshotOf(
-  world: World,
-  scenario: ScenarioName,
-  startMs: number,
-  clock: ClockState,
-): TwinSnapshot {
+export function snapshotOf(world: World, scenario: string, startMs: number, clock: ClockState): TwinSnapshot {
   const diffs: TwinSnapshot['diffs'] = {};
   for (const t of world.tables()) {
     const d = t.diff();
@@ -30,9 +25,17 @@ export function snapshotOf(
   return { version: snapshotVersion, scenario, startMs, clock, settings: { ...world.settings }, diffs };
 }
 
-export function restoreWorld(snapshot: TwinSnapshot): World | undefined {
-  if (snapshot?.version !== snapshotVersion || !isScenarioName(snapshot.scenario)) return undefined;
-  const world = buildScenario(snapshot.scenario, snapshot.startMs);
+/**
+ * The world as it was saved: the same seed again (`seed`: the scenario's world at its start time, or undefined for a
+ * scenario it does not know), then the saved rows on top. Undefined for another version or an unknown scenario.
+ */
+export function restoreWorld(
+  snapshot: TwinSnapshot,
+  seed: (scenario: string, startMs: number) => World | undefined,
+): World | undefined {
+  if (snapshot?.version !== snapshotVersion) return undefined;
+  const world = seed(snapshot.scenario, snapshot.startMs);
+  if (!world) return undefined;
   world.settings = { ...world.settings, ...snapshot.settings };
   for (const t of world.tables()) {
     const d = snapshot.diffs[t.name];

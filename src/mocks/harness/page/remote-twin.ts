@@ -1,7 +1,13 @@
 import type { TwinControl } from '../control';
-import type { ControlCall, FromWorker, ToWorker, TwinState, WireAnswer, WireRequest } from '../protocol';
-import type { ScenarioName } from '../scenarios';
-import type { FaultRule } from '../twin/faults';
+import type {
+  ControlCall,
+  FromWorker,
+  ToWorker,
+  TwinState,
+  WireAnswer,
+  WireRequest,
+} from '../../shared/protocol';
+import type { FaultRule } from '../../shared/faults';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -51,10 +57,10 @@ export function remoteTwin(port: PagePort) {
 
   const control: TwinControl = {
     get scenario() {
-      return (state?.scenario ?? 'fresh') as ScenarioName;
+      return (state?.scenario ?? 'fresh') as TwinControl['scenario'];
     },
     get scenarios() {
-      return (state?.scenarios ?? []) as { name: ScenarioName; description: string }[];
+      return (state?.scenarios ?? []) as TwinControl['scenarios'];
     },
     get presets() {
       return state?.presets ?? [];

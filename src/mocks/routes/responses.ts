@@ -1,6 +1,6 @@
-import { supportedApiVersions } from './api-versions';
-import { assumptions, isDeclaredErrorCode } from './assumptions';
-import { TwinHttpError } from './errors';
+import { supportedApiVersions } from '../store/api-versions';
+import { assumptions, isDeclaredErrorCode } from '../store/assumptions';
+import { TwinHttpError } from '../rules/errors';
 import { providerOf } from './hosts';
 import type { Service, TwinRequest, TwinResponse } from './http';
 

@@ -1,10 +1,20 @@
 import type { LocalTwinControl } from './control';
 import { otherAdminPresets } from './other-admin-presets';
-import { buildScenario, scenarioDescriptions, scenarioNames, type ScenarioName } from './scenarios';
-import { assumptions } from './twin/assumptions';
-import { SimClock } from './twin/clock';
-import { restoreWorld, snapshotOf, type TwinSnapshot } from './twin/snapshot';
-import { Twin } from './twin/twin';
+import {
+  buildScenario,
+  isScenarioName,
+  scenarioDescriptions,
+  scenarioNames,
+  type ScenarioName,
+} from '../scenarios/index';
+import { assumptions } from '../store/assumptions';
+import { SimClock } from '../store/clock';
+import { restoreWorld, snapshotOf, type TwinSnapshot } from '../store/snapshot';
+import { Twin } from '../server/twin';
+
+/** A scenario's world at its start, for restoring a snapshot (undefined for a name that is no scenario). */
+const seedWorld = (scenario: string, startMs: number) =>
+  isScenarioName(scenario) ? buildScenario(scenario, startMs) : undefined;
 
 export interface TwinOptions {
   scenario?: ScenarioName;
@@ -21,8 +31,8 @@ export class ManagedTwin {
   readonly twin: Twin;
 
   constructor(options: TwinOptions = {}, snapshot?: TwinSnapshot) {
-    const restored = snapshot ? restoreWorld(snapshot) : undefined;
-    if (snapshot && restored) {
+    const restored = snapshot ? restoreWorld(snapshot, seedWorld) : undefined;
+    if (snapshot && restored && isScenarioName(snapshot.scenario)) {
       this.scenario = snapshot.scenario;
       this.startMs = snapshot.startMs;
       this.twin = new Twin(restored, new SimClock(snapshot.clock));
@@ -38,7 +48,7 @@ export class ManagedTwin {
 
   /** A twin as it was saved, or undefined when the snapshot is of another version or scenario set. */
   static restore(snapshot: TwinSnapshot): ManagedTwin | undefined {
-    return restoreWorld(snapshot) ? new ManagedTwin({}, snapshot) : undefined;
+    return restoreWorld(snapshot, seedWorld) ? new ManagedTwin({}, snapshot) : undefined;
   }
 
   reset(scenario: ScenarioName = this.scenario, startMs = Date.now()): void {

@@ -1,6 +1,6 @@
-import { assumptions } from './assumptions';
-import type { TwinActor } from './model';
-import type { World } from './world';
+import { assumptions } from '../store/assumptions';
+import type { TwinActor } from '../store/model';
+import type { World } from '../store/world';
 
 /** Resource Graph's `clientType` for a request, from its User-Agent (see assumptions.history). */
 /** @internal Exported for its unit tests. */

@@ -5,8 +5,8 @@ import type {
   KeyBundle,
   KeyRotationPolicy,
 } from '../../arm/types/key-vault-data';
-import type { TwinDeletedKey, TwinKey, TwinKeyVersion, TwinRotationPolicy, TwinVault } from './model';
-import { vaultUriOf } from './world';
+import type { TwinDeletedKey, TwinKey, TwinKeyVersion, TwinRotationPolicy, TwinVault } from '../store/model';
+import { vaultUriOf } from '../store/world';
 
 const base = (v: TwinVault) => vaultUriOf(v).replace(/\/+$/, '');
 

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import { azureHostPattern, gatewayPathPattern } from './intercept';
-import type { WireAnswer, WireRequest } from './protocol';
+import { azureHostPattern, gatewayPathPattern } from '../shared/intercept';
+import type { WireAnswer, WireRequest } from '../shared/protocol';
 
 async function wireOf(request: Request): Promise<WireRequest> {
   const headers: Record<string, string> = {};

@@ -1,6 +1,6 @@
-import type { ScenarioName } from './scenarios';
-import type { OtherAdmin } from './twin/actors';
-import type { FaultInput, FaultRule } from './twin/faults';
+import type { ScenarioName } from '../scenarios/index';
+import type { OtherAdmin } from '../server/actors';
+import type { FaultInput, FaultRule } from '../shared/faults';
 
 /** What the demo panel and Playwright may do to the twin. The console's blades never see this. */
 interface ControlOf<Async extends boolean> {

@@ -1,5 +1,5 @@
-import type { FaultRule } from './faults';
-import type { Service } from './http';
+import type { FaultRule } from '../shared/faults';
+import type { Service } from '../routes/http';
 
 export interface FaultError {
   status: number;

@@ -1,11 +1,11 @@
 import type { EventData } from '../../arm/types/monitor';
 import { logKeyWrap } from '../rules/key-use-log';
-import { assumptions } from './assumptions';
-import type { TwinRequest, TwinResponse } from './http';
-import type { TwinActor, TwinBot } from './model';
-import { botStoredProperties, vaultJson } from './serialize';
+import { assumptions } from '../store/assumptions';
+import type { TwinRequest, TwinResponse } from '../routes/http';
+import type { TwinActor, TwinBot } from '../store/model';
+import { botStoredProperties, vaultJson } from '../routes/serialize';
 import { writeOperationOf, type WriteOperation } from './write-operations';
-import type { World } from './world';
+import type { World } from '../store/world';
 
 export interface RecorderContext {
   world: World;

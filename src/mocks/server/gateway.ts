@@ -1,6 +1,6 @@
-import { keyVaultHost } from './intercept';
-import type { TwinOutcome } from './twin/hosts';
-import type { Twin } from './twin/twin';
+import { keyVaultHost } from '../shared/intercept';
+import type { TwinOutcome } from '../routes/hosts';
+import type { Twin } from './twin';
 
 /**
  * The same-origin Key Vault gateway of a deployment (`/api/keyvault/{vault host}/{key path}`), as the twin plays it:

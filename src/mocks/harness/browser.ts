@@ -1,8 +1,8 @@
 import { setupWorker } from 'msw/browser';
 import type { TwinControl } from './control';
-import { forwardingHandlers } from './msw-handlers';
+import { forwardingHandlers } from '../server/msw-handlers';
 import { remoteTwin, type PagePort } from './page/remote-twin';
-import type { InitMessage } from './protocol';
+import type { InitMessage } from '../shared/protocol';
 
 export interface DemoStart {
   control: TwinControl;

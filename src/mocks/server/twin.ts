@@ -15,18 +15,19 @@ import { registerKeyRoutes } from '../routes/keys';
 import { registerResourceGraphRoutes } from '../routes/resource-graph';
 import { registerSubscriptionRoutes } from '../routes/subscriptions';
 import { registerVaultRoutes } from '../routes/vaults';
-import { serviceOf, type TwinOutcome } from './hosts';
-import { checkArmApiVersion, checkKeyVaultRequest, errorResponse, finishResponse } from './responses';
+import { serviceOf, type TwinOutcome } from '../routes/hosts';
+import { checkArmApiVersion, checkKeyVaultRequest, errorResponse, finishResponse } from '../routes/responses';
 import { registerKeyVaultDataRoutes } from '../routes/key-vault-data';
 import { registerKeyCryptoRoutes } from '../routes/key-crypto';
 import { registerDeletedKeyRoutes } from '../routes/deleted-keys';
 import { catchUpRotations, settleDeletedKeys } from '../rules/key-lifecycle';
-import type { SimClock } from './clock';
-import { TwinHttpError } from './errors';
+import type { SimClock } from '../store/clock';
+import { TwinHttpError } from '../rules/errors';
 import { faultError } from './fault-errors';
-import { FaultInjector, type FaultRule } from './faults';
-import { onlyReads, Router, type Service, type TwinRequest, type TwinResponse } from './http';
-import type { World } from './world';
+import type { FaultRule } from '../shared/faults';
+import { FaultInjector } from './faults';
+import { onlyReads, Router, type Service, type TwinRequest, type TwinResponse } from '../routes/http';
+import type { World } from '../store/world';
 
 /** The ARM twin: a World on a simulated clock, served through a router, with fault injection in front. */
 export class Twin implements TwinContext {

@@ -1,8 +1,8 @@
-import { botTenantOf, evaluateBotKeyAccess } from './rules/bot-key-access';
-import type { OtherAdmin } from './twin/actors';
-import { newHex32 } from './routes/context';
-import type { Twin } from './twin/twin';
-import { World } from './twin/world';
+import { botTenantOf, evaluateBotKeyAccess } from '../rules/bot-key-access';
+import type { OtherAdmin } from '../server/actors';
+import { newHex32 } from '../routes/context';
+import type { Twin } from '../server/twin';
+import { World } from '../store/world';
 
 export interface Preset {
   id: string;
