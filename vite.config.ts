@@ -216,7 +216,9 @@ export default defineConfig(({ command, mode }) => ({
   publicDir: command === 'build' && mode !== 'demo' ? false : 'public',
   resolve: {
     // Only MSW (demo builds) uses tough-cookie, for mocked cookies the twin never sets: see the stand-in for why.
-    alias: { 'tough-cookie': fileURLToPath(new URL('./src/mocks/harness/cookie-jar-stand-in.ts', import.meta.url)) },
+    alias: {
+      'tough-cookie': fileURLToPath(new URL('./src/mocks/harness/cookie-jar-stand-in.ts', import.meta.url)),
+    },
   },
   // The demo's twin runs in a module worker (src/mocks/worker): same origin, as the CSP's worker-src 'self' allows.
   worker: { format: 'es' as const },
