@@ -6,6 +6,7 @@ import type { Session } from '../auth/session';
 import type * as browserTwin from '../mocks/harness/browser';
 import type { TwinControl } from '../mocks/harness/control';
 import type * as demoIdentity from '../mocks/harness/demo-identity';
+import type { SpawnedTwin } from '../mocks/harness/page/spawn-twin';
 import { syncRouteFromLocation } from '../portal/navigation/router';
 import { parseHash } from '../portal/navigation/routes';
 import { demoBannerChunk, preloadPage } from './pages';
@@ -21,6 +22,8 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 /** What the entry (launch.ts) already asked for in a demo build. */
 export interface DemoStartUp {
   code: Promise<[typeof browserTwin, typeof demoIdentity]>;
+  /** The twin's worker, already building the demo's world. */
+  twin: SpawnedTwin;
   app: ReturnType<typeof loadApp>;
   /** MSW's service worker, registered as soon as the configuration said demo. */
   workerRegistered: Promise<void>;
@@ -32,12 +35,17 @@ async function startDemo(root: Root, demo: DemoStartUp): Promise<void> {
   // Not awaited: the first render overlaps the twin's start in its worker. A request waits only for MSW to
   // intercept (else it would reach the real hosts); the worker holds it until the twin is built.
   const { control, intercepting, twinReady } = startDemoTwin(
-    new URLSearchParams(window.location.search),
+    demo.twin,
     import.meta.env.BASE_URL,
     demo.workerRegistered,
   );
   void intercepting.then(() => performance.mark('keyguard:intercepting'));
-  void twinReady.then(() => performance.mark('keyguard:twin-ready'));
+  void twinReady.then(({ startedAt, builtAt }) => {
+    // On the page's clock: the worker's own time origin is another.
+    performance.mark('keyguard:twin-worker-started', { startTime: startedAt - performance.timeOrigin });
+    performance.mark('keyguard:twin-built', { startTime: builtAt - performance.timeOrigin });
+    performance.mark('keyguard:twin-ready');
+  });
   configureArmClient({
     cloud: clouds.AzureCloud,
     getToken: async () => 'demo-token-not-a-secret',
@@ -112,6 +120,8 @@ export async function bootstrap(
     root.render(<StartErrorPage title="The live configuration is invalid" message={config.error} />);
     return;
   }
+  // A demo build told to run live: the twin the entry started is not wanted.
+  if (config) demo?.twin.worker.terminate();
   try {
     if (config) await startLiveMode(root, config);
     else if (demo) await startDemo(root, demo);

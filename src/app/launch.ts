@@ -1,3 +1,4 @@
+import { spawnTwin } from '../mocks/harness/page/spawn-twin';
 import { registerMockWorker } from '../mocks/harness/register-worker';
 import { parseHash } from '../portal/navigation/routes';
 import type { DemoStartUp } from './bootstrap';
@@ -10,7 +11,10 @@ import { loadRuntimeConfig, type RuntimeConfig } from './runtime-config';
  */
 function startDemoDownloads(config: Promise<RuntimeConfig | { error: string } | undefined>): DemoStartUp {
   const workerUrl = `${import.meta.env.BASE_URL}mockServiceWorker.js`;
+  // The twin builds its world in its own thread while the UI runtime downloads; a live start stops it (bootstrap).
+  const twin = spawnTwin(window.location.search);
   const demo: DemoStartUp = {
+    twin,
     workerRegistered: config.then((c) => (c === undefined ? registerMockWorker(workerUrl) : undefined)),
     code: Promise.all([import('../mocks/harness/browser'), import('../mocks/harness/demo-identity')]),
     app: import('./app'),

@@ -2,7 +2,7 @@ import { setupWorker } from 'msw/browser';
 import type { TwinControl } from './control';
 import { forwardingHandlers } from '../server/msw-handlers';
 import { remoteTwin, type PagePort } from './page/remote-twin';
-import type { InitMessage } from '../shared/protocol';
+import type { SpawnedTwin } from './page/spawn-twin';
 
 export interface DemoStart {
   control: TwinControl;
@@ -11,8 +11,8 @@ export interface DemoStart {
    * layer waits for it. The twin itself may still be building then; its worker holds the request until it is.
    */
   intercepting: Promise<void>;
-  /** Settles when the twin's worker has built the world, with its own start-up time. */
-  twinReady: Promise<number>;
+  /** Settles when the twin's worker has built the world: when the worker started and finished (epoch ms). */
+  twinReady: Promise<{ startedAt: number; builtAt: number }>;
 }
 
 declare global {
@@ -46,19 +46,13 @@ function catchUnawaitedWorkerUpdates(): void {
  * answer. Nothing here waits for the twin: the first render overlaps its start.
  */
 export function startDemoTwin(
-  search: URLSearchParams,
+  /** The twin's worker, spawned by the entry (page/spawn-twin.ts). */
+  spawned: SpawnedTwin,
   baseUrl: string,
   /** The service worker registration start-up began before this code arrived (see register-worker.ts). */
   registered: Promise<void> = Promise.resolve(),
 ): DemoStart {
-  const worker = new Worker(new URL('./worker/twin-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'keyguard-twin',
-  });
-  const channel = new MessageChannel();
-  const init: InitMessage = { type: 'init', search: search.toString() };
-  worker.postMessage(init, [channel.port2]);
-  const twin = remoteTwin(channel.port1 as unknown as PagePort);
+  const twin = remoteTwin(spawned.port as unknown as PagePort);
   const msw = setupWorker(...forwardingHandlers(twin.request));
   catchUnawaitedWorkerUpdates();
   const intercepting = registered.then(async () => {

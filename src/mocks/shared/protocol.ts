@@ -59,5 +59,8 @@ export type FromWorker =
   | { type: 'state'; state: TwinState }
   /** Said once, when the saved state could not be used (another version, or unreadable). */
   | { type: 'notice'; text: string }
-  /** The twin is built: its world restored or seeded, in `ms` of the worker's time. */
-  | { type: 'ready'; ms: number };
+  /**
+   * The twin is built: its world restored or seeded. When the worker started and when the world was ready, in ms
+   * since the epoch (the page and the worker have different time origins).
+   */
+  | { type: 'ready'; startedAt: number; builtAt: number };

@@ -30,14 +30,14 @@ export function remoteTwin(port: PagePort) {
   const listeners = new Set<() => void>();
   let state: TwinState | undefined;
   let notice: string | undefined;
-  let markReady: (ms: number) => void = () => undefined;
-  const ready = new Promise<number>((resolve) => (markReady = resolve));
+  let markReady: (times: { startedAt: number; builtAt: number }) => void = () => undefined;
+  const ready = new Promise<{ startedAt: number; builtAt: number }>((resolve) => (markReady = resolve));
   port.onmessage = ({ data }) => {
     if (data.type === 'state') {
       state = data.state;
       listeners.forEach((l) => l());
     } else if (data.type === 'notice') notice = data.text;
-    else if (data.type === 'ready') markReady(data.ms);
+    else if (data.type === 'ready') markReady(data);
     else {
       const p = pending.get(data.id);
       pending.delete(data.id);
@@ -93,7 +93,7 @@ export function remoteTwin(port: PagePort) {
   };
   return {
     control,
-    /** Settles with the worker's own start-up time once the twin is built. */
+    /** Settles once the twin is built, with when its worker started and when the world was ready (epoch ms). */
     ready,
     request: (request: WireRequest) => ask<WireAnswer>((id) => ({ type: 'request', id, request })),
   };

@@ -96,7 +96,6 @@ function run(control: LocalTwinControl, call: ControlCall): unknown {
  * reload right after finds it), and tells the page its state.
  */
 export function hostTwin(port: Port, init: InitMessage, store: SnapshotStore): Promise<ManagedTwin> {
-  const began = performance.now();
   const built = build(init, store);
   let saving: Promise<void> = Promise.resolve();
   const persist = (managed: ManagedTwin) =>
@@ -106,9 +105,14 @@ export function hostTwin(port: Port, init: InitMessage, store: SnapshotStore): P
   const ready = built.then(async ({ managed, notice }) => {
     const control = controlOf(managed);
     if (notice) port.postMessage({ type: 'notice', text: notice });
-    await persist(managed);
-    port.postMessage({ type: 'ready', ms: performance.now() - began });
+    port.postMessage({
+      type: 'ready',
+      startedAt: performance.timeOrigin,
+      builtAt: performance.timeOrigin + performance.now(),
+    });
     port.postMessage({ type: 'state', state: stateOf(managed, control) });
+    // Saved once (a reload keeps a seeded world), after the page may already send its first requests.
+    void persist(managed);
     return { managed, control };
   });
   port.onmessage = ({ data }) => {
