@@ -135,13 +135,28 @@ describe('Azure Policy in the twin', () => {
     ).toBe(true);
   });
 
-  it('refuses a policyresources query of another shape', async () => {
+  it('answers Microsoft’s policy sample: states counted by compliance', async () => {
+    await arm('PUT', assignment(contoso.botsSub), body('Audit'), '2023-04-01');
+    await arm(
+      'POST',
+      `/subscriptions/${contoso.botsSub}/providers/Microsoft.PolicyInsights/policyStates/latest/triggerEvaluation`,
+      undefined,
+      '2019-10-01',
+    );
+    advance(10 * 60 * 1000);
     const r = await arm(
       'POST',
       '/providers/Microsoft.ResourceGraph/resources',
-      { query: "policyresources | where type =~ 'microsoft.policyinsights/policystates'" },
+      {
+        query:
+          "PolicyResources | where type == 'microsoft.policyinsights/policystates' | extend complianceState = tostring(properties.complianceState) | summarize count() by complianceState",
+      },
       '2024-04-01',
     );
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(200);
+    // Every bot of the subscription is on Microsoft-managed keys in `ready`.
+    expect(r.body.data).toEqual([
+      { complianceState: 'NonCompliant', count_: world().bots.inSubscription(contoso.botsSub).length },
+    ]);
   });
 });

@@ -1,43 +1,47 @@
-import { accessChecker, visibleSubscriptionIds } from '../rules/authorization';
-import { assumptions } from '../store/assumptions';
+import { visibleSubscriptionIds } from '../rules/authorization';
 import { fail } from '../rules/errors';
-import { json, type Router } from './http';
+import { checkFunctions, cutsRows, runQuery, type Row } from '../rules/kql/evaluate';
+import { KqlError } from '../rules/kql/errors';
+import { parseQuery } from '../rules/kql/parser';
+import type { Query } from '../rules/kql/ast';
+import { toJson } from '../rules/kql/values';
+import { assumptions } from '../store/assumptions';
 import type { TwinContext } from './context';
-import type { TwinBot, TwinVault, TwinWorkspace } from '../store/model';
-import { botJson, vaultJson } from './serialize';
-import { changeRow, parseChangesQuery, type ChangesQuery } from './resource-changes-query';
-import {
-  graphColumns,
-  parseGraphQuery,
-  type ComputedColumn,
-  type GraphColumn,
-  type GraphQuery,
-} from './resource-graph-query';
-import { parsePolicyStatesQuery, policyStateRows } from './policy-states-query';
-import { workspaceJson } from './workspaces';
-
-type Row = Record<string, unknown>;
+import { json, type Router, type TwinResponse } from './http';
+import { resourceGraphTables } from './resource-graph-tables';
 
 interface Cursor {
   fingerprint: string;
   rows: Row[];
+  pageable: boolean;
 }
 
-const invalid = (message: string): never =>
-  fail(
-    400,
-    'BadRequest',
-    'Please provide below info when asking for support: the query could not be run.',
-    undefined,
-    [
-      {
-        code: 'InvalidQuery',
-        message:
-          'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.',
-      },
-      { code: 'ParserFailure', message },
-    ],
-  );
+/** Resource Graph's support text, which opens every refusal's message (its correlation id left out). */
+const supportText = 'Please provide below info when asking for support: the query could not be run.';
+const invalidQuery = {
+  code: 'InvalidQuery',
+  message:
+    'Query is invalid. Please refer to the documentation for the Azure Resource Graph service and fix the error before retrying.',
+};
+
+/** Resource Graph's 400 for a query it cannot run: InvalidQuery, then where and what (aztfexport#485; azqr#847). */
+function refuseQuery(e: KqlError): never {
+  if (e.kind === 'table')
+    return fail(400, 'BadRequest', supportText, undefined, [
+      invalidQuery,
+      { code: 'DisallowedLogicalTableName', message: e.message },
+    ]);
+  return fail(400, 'BadRequest', supportText, undefined, [
+    invalidQuery,
+    {
+      code: 'ParserFailure',
+      message: 'ParserFailure',
+      line: e.at.line,
+      characterPositionInLine: e.at.col,
+      token: e.token,
+    } as { code: string; message: string },
+  ]);
+}
 
 function readBody(body: unknown): {
   subscriptions?: string[];
@@ -47,7 +51,8 @@ function readBody(body: unknown): {
   token?: string;
 } {
   const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.query !== 'string' || !b.query.trim()) invalid('The request needs a query.');
+  if (typeof b.query !== 'string' || !b.query.trim())
+    fail(400, 'BadRequest', supportText, 'query', [invalidQuery]);
   if (
     b.subscriptions !== undefined &&
     !(Array.isArray(b.subscriptions) && b.subscriptions.every((s) => typeof s === 'string'))
@@ -56,7 +61,8 @@ function readBody(body: unknown): {
   const o = (b.options ?? {}) as Record<string, unknown>;
   if (o.resultFormat !== undefined && o.resultFormat !== 'objectArray')
     fail(400, 'BadRequest', assumptions.resourceGraph.onlyObjectArray, 'options.resultFormat');
-  const top = o.$top === undefined ? assumptions.resourceGraph.defaultTop : o.$top;
+  // The spec: 1 to 1000, 1000 when not given.
+  const top = o.$top === undefined ? 1000 : o.$top;
   if (typeof top !== 'number' || !Number.isInteger(top) || top < 1 || top > 1000)
     fail(400, 'BadRequest', '$top must be a whole number from 1 to 1000.', 'options.$top');
   const skip = o.$skip;
@@ -73,143 +79,87 @@ function readBody(body: unknown): {
   };
 }
 
-interface Hit {
-  /** The lower-cased id, which orders the rows. */
-  key: string;
-  type: string;
-  resource: TwinBot | TwinVault | TwinWorkspace;
-  tenantId: string;
-}
-
-/** Serialised once per row however many columns read it (a bot's status weighs its key's state). */
-const serialised = new WeakMap<Hit, unknown>();
-
-/** The resource's ARM properties, as Resource Graph's `properties` column carries them. */
-function propertiesOf(ctx: TwinContext, hit: Hit, now: number): unknown {
-  if (serialised.has(hit)) return serialised.get(hit);
-  const r = hit.resource;
-  const json =
-    hit.type === 'microsoft.botservice/botservices'
-      ? botJson(ctx.world, r as TwinBot, now)
-      : hit.type === 'microsoft.keyvault/vaults'
-        ? vaultJson(r as TwinVault)
-        : workspaceJson(r as TwinWorkspace);
-  serialised.set(hit, json.properties);
-  return json.properties;
-}
-
-function computed(ctx: TwinContext, hit: Hit, c: ComputedColumn, now: number): unknown {
-  let v: unknown = propertiesOf(ctx, hit, now);
-  for (const k of c.path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-  if (c.convert === 'tobool')
-    return typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : null;
-  if (c.convert === 'toint') return typeof v === 'number' ? Math.trunc(v) : null;
-  return v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-function cell(ctx: TwinContext, hit: Hit, column: GraphColumn, now: number): unknown {
-  const r = hit.resource;
-  switch (column) {
-    case 'properties':
-      return propertiesOf(ctx, hit, now) ?? {};
-    case 'id':
-      return r.id;
-    case 'name':
-      return r.name;
-    case 'type':
-      return hit.type;
-    case 'kind':
-      return 'kind' in r ? r.kind : '';
-    case 'location':
-      return r.location.toLowerCase();
-    case 'resourceGroup':
-      return r.resourceGroup.toLowerCase();
-    case 'subscriptionId':
-      return r.subscriptionId;
-    case 'tenantId':
-      return hit.tenantId;
-    case 'tags':
-      return 'tags' in r ? r.tags : {};
+/** The query parsed and checked, or Resource Graph's refusal. Never a crash: the query is data. */
+function parsed(text: string): Query {
+  try {
+    const q = parseQuery(text);
+    if (!resourceGraphTables[q.table])
+      throw new KqlError(
+        'table',
+        `Table ${q.table} is invalid, unsupported or disallowed.`,
+        { line: 1, col: 0 },
+        q.table,
+      );
+    checkFunctions(q);
+    return q;
+  } catch (e) {
+    if (e instanceof KqlError) refuseQuery(e);
+    throw e;
   }
 }
 
-/** Every resource the demo user can read in the given subscriptions, as rows of Resource Graph's `resources` table. */
-function resourceRows(ctx: TwinContext, subscriptions: string[], q: GraphQuery, now: number): Row[] {
-  const readable = accessChecker(ctx.world, 'read');
-  const wanted = (type: string) => !q.types || q.types.includes(type);
-  const hits: Hit[] = [];
-  const seen = new Set<string>();
-  const collect = (type: string, resources: readonly Hit['resource'][], tenantId: string) => {
-    if (!wanted(type)) return;
-    for (const resource of resources)
-      if (readable(resource.id)) hits.push({ key: resource.id.toLowerCase(), type, resource, tenantId });
+/** Rows as the objectArray answer carries them: datetimes as ISO strings, every column read once. */
+const wire = (row: Row): Row => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, toJson(v)]));
+
+/** Resource Graph's per-user quota, on the twin's clock: queries left in the window, and when it refills. */
+function quota(now: () => number) {
+  const { queries, windowMs } = assumptions.resourceGraph.quota;
+  let windowEnds = 0;
+  let left = queries;
+  // Whole seconds, rounded up: a client that waits what it is told must find the window refilled.
+  const hhmmss = (ms: number) =>
+    new Date(Math.ceil(Math.max(0, ms) / 1000) * 1000).toISOString().slice(11, 19);
+  return {
+    /** Spends one query; false when none is left. The headers say what remains, as every answer does. */
+    take(): { ok: boolean; headers: Record<string, string> } {
+      const t = now();
+      // A new window once this one is over (or the clock was set back: a reset world starts afresh).
+      if (t >= windowEnds || t < windowEnds - windowMs) {
+        windowEnds = t + windowMs;
+        left = queries;
+      }
+      const ok = left > 0;
+      if (ok) left--;
+      return {
+        ok,
+        headers: {
+          'x-ms-user-quota-remaining': String(left),
+          'x-ms-user-quota-resets-after': hhmmss(windowEnds - t),
+        },
+      };
+    },
   };
-  for (const requested of subscriptions) {
-    const sub = ctx.world.subscriptions.get(requested);
-    // Subscriptions the caller cannot see are left out, not refused (see assumptions.resourceGraph).
-    if (!sub || seen.has(sub.subscriptionId.toLowerCase())) continue;
-    seen.add(sub.subscriptionId.toLowerCase());
-    collect(
-      'microsoft.botservice/botservices',
-      ctx.world.bots.inSubscription(sub.subscriptionId),
-      sub.tenantId,
-    );
-    collect('microsoft.keyvault/vaults', ctx.world.vaults.inSubscription(sub.subscriptionId), sub.tenantId);
-    collect(
-      'microsoft.operationalinsights/workspaces',
-      ctx.world.workspaces.inSubscription(sub.subscriptionId),
-      sub.tenantId,
-    );
-  }
-  if (q.orderById) {
-    const dir = q.orderById === 'asc' ? 1 : -1;
-    hits.sort((a, b) => (a.key < b.key ? -dir : a.key > b.key ? dir : 0));
-  }
-  const columns = q.columns ?? graphColumns;
-  return hits.map((hit) => {
-    const row: Row = {};
-    for (const c of columns) {
-      if (typeof c === 'string') row[c] = cell(ctx, hit, c, now);
-      else row[c.alias] = computed(ctx, hit, c, now);
-    }
-    return row;
-  });
-}
-
-/** Change records of readable resources in the given subscriptions, newest first, within 14 days at most. */
-function changeRows(ctx: TwinContext, subscriptions: string[], q: ChangesQuery, now: number): Row[] {
-  const readable = accessChecker(ctx.world, 'read');
-  const subs = new Set(subscriptions.map((s) => s.toLowerCase()));
-  const targets = q.targets ? new Set(q.targets.map((t) => t.toLowerCase())) : undefined;
-  const since = now - Math.min(q.days, 14) * 24 * 60 * 60 * 1000;
-  return [...ctx.world.changeRecords.values()]
-    .filter(
-      (r) =>
-        subs.has(r.subscriptionId.toLowerCase()) &&
-        (targets ? targets.has(r.targetResourceId.toLowerCase()) : r.targetResourceType === q.type) &&
-        r.at > since &&
-        readable(r.targetResourceId),
-    )
-    .sort((a, b) => b.at - a.at)
-    .map(changeRow);
 }
 
 /**
- * Azure Resource Graph's Resources operation, for the query shapes in resource-graph-query.ts. Pages are cut from a
- * cursor taken on the first page (as a `$skipToken` carries the query's context), so paging through a tenant-scale
- * answer builds and sorts it once.
+ * Azure Resource Graph's Resources operation: the query language over `resources`, `resourcechanges` and
+ * `policyresources` (rules/kql), paged as the service pages (`$top`, `$skip`, `$skipToken`, `resultTruncated`),
+ * within its quota. Pages are cut from a cursor taken on the first page (as a `$skipToken` carries the query's
+ * context), so paging through a tenant-scale answer runs the query once.
  */
 export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): void {
   const cursors = new Map<string, Cursor>();
+  const budget = quota(() => ctx.now());
   let nextCursor = 0;
   router.add('arm', 'POST', '/providers/Microsoft.ResourceGraph/resources', ({ req, now }) => {
+    const spent = budget.take();
+    if (!spent.ok)
+      fail(
+        429,
+        'RateLimiting',
+        supportText,
+        undefined,
+        [
+          {
+            code: 'RateLimiting',
+            message:
+              'Client application has been throttled and should not attempt to repeat the request until an amount of time has elapsed. Please see https://aka.ms/resourcegraph-throttling for help.',
+          },
+        ],
+        spent.headers,
+      );
     const body = readBody(req.body);
-    const changes = parseChangesQuery(body.query);
-    const policy = changes ? undefined : parsePolicyStatesQuery(body.query);
-    const q =
-      changes || policy
-        ? undefined
-        : (parseGraphQuery(body.query) ?? invalid(assumptions.resourceGraph.unsupportedQuery));
+    const q = parsed(body.query);
     // No subscriptions: a tenant query, over the subscriptions Subscriptions_List shows the caller.
     const subscriptions = body.subscriptions ?? visibleSubscriptionIds(ctx.world);
     const fingerprint = JSON.stringify([
@@ -234,31 +184,29 @@ export function registerResourceGraphRoutes(router: Router, ctx: TwinContext): v
       cursorId = token!.cursor;
     }
     if (!cursor) {
-      cursor = {
-        fingerprint,
-        rows: changes
-          ? changeRows(ctx, subscriptions, changes, now)
-          : policy
-            ? policyStateRows(ctx, subscriptions, policy, now)
-            : resourceRows(ctx, subscriptions, q!, now),
-      };
+      const rows = runQuery(q, resourceGraphTables[q.table]!(ctx, subscriptions, now), now).map(wire);
+      // Resource Graph pages only by `id`, and never a query cut by take, limit or top (work-with-data).
+      const pageable = !cutsRows(q) && rows.every((r) => 'id' in r);
+      cursor = { fingerprint, rows, pageable };
       cursorId = String(++nextCursor);
       cursors.set(cursorId, cursor);
       // A handful of open cursors is plenty for one console; the oldest goes first.
       if (cursors.size > 16) cursors.delete(cursors.keys().next().value!);
     }
+    if (!cursor.pageable) offset = 0;
     const data = cursor.rows.slice(offset, offset + body.top);
     const more = offset + body.top < cursor.rows.length;
-    // Without the id column Resource Graph cannot page: it cuts the answer and says so.
-    const canPage = !q?.columns || q.columns.includes('id');
     const out: Record<string, unknown> = {
       totalRecords: cursor.rows.length,
       count: data.length,
-      resultTruncated: more && !canPage ? 'true' : 'false',
+      resultTruncated: more && !cursor.pageable ? 'true' : 'false',
       data,
+      facets: [],
     };
-    if (more && canPage) out.$skipToken = encodeToken({ cursor: cursorId!, offset: offset + body.top });
-    return json(200, out);
+    if (more && cursor.pageable)
+      out.$skipToken = encodeToken({ cursor: cursorId!, offset: offset + body.top });
+    const answer: TwinResponse = json(200, out, spent.headers);
+    return answer;
   });
 }
 

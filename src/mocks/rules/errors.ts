@@ -22,8 +22,9 @@ export const fail = (
   message: string,
   target?: string,
   details?: TwinErrorBody['details'],
+  headers?: Record<string, string>,
 ): never => {
-  throw new TwinHttpError(status, { code, message, target, details });
+  throw new TwinHttpError(status, { code, message, target, details }, headers);
 };
 
 export const badRequest = (code: string, message: string, target?: string): never =>

@@ -59,14 +59,14 @@ export const assumptions = {
   policy: { scanMs: 3 * 60 * 1000, scanRetryAfterSeconds: 2 },
   /**
    * Azure Resource Graph. Subscriptions in a query that the caller cannot see are left out of the answer rather than
-   * refused; a page without `$top` holds 100 rows; the twin answers the `objectArray` format and a small set of query
-   * shapes only (routes/resource-graph-query.ts), and serves changes at once (real Resource Graph can lag behind ARM).
+   * refused; the twin answers the `objectArray` format, a documented subset of the query language (rules/kql), and
+   * serves changes at once (real Resource Graph can lag behind ARM). Its quota is the documented example, 15 queries
+   * per 5-second window per user ("subject to change"), counted on the twin's clock; whether a 429 sends Retry-After
+   * is not confirmed, so the twin sends only the quota headers.
    */
   resourceGraph: {
-    defaultTop: 100,
     onlyObjectArray: 'The twin answers Resource Graph queries in the objectArray format only.',
-    unsupportedQuery:
-      'The twin understands only `policyresources` for the Bot Service CMK policy states, `resourcechanges`, and `resources` with `where type in~ (...)`, `project` of known columns and `order by id`.',
+    quota: { queries: 15, windowMs: 5_000 },
   },
   /**
    * Azure's records of changes. The Activity log keeps 90 days (documented) and pages its answer (page size not
@@ -172,6 +172,11 @@ export const errorCodes = {
     InternalServerError: 'ARM, a 500',
     InvalidApiVersionParameter: 'ARM, an api-version the endpoint does not serve (fleet-posture §4)',
     InvalidQuery: 'Azure Resource Graph, a query it cannot run',
+    ParserFailure:
+      'Azure Resource Graph, the detail of a query it cannot parse, with the token at fault (Azure/aztfexport#485)',
+    DisallowedLogicalTableName: 'Azure Resource Graph, a table it does not serve (Azure/azqr#847)',
+    RateLimiting:
+      'Azure Resource Graph, its quota spent (guidance-for-throttled-requests; azure-cli-extensions#3325)',
     InvalidRequestContent: 'ARM, a body that cannot be deserialized',
     InvalidResourceNamespace: 'ARM, an unknown provider namespace',
     InvalidResourceType: 'ARM, a path no provider serves',
@@ -226,7 +231,7 @@ export const errorCodes = {
       'Key Vault’s code for a request it refuses as malformed is unconfirmed (keys reference §1.3).',
     Throttled:
       'Key Vault throttles with 429 (keys reference §1.3); its error code is recalled, not recorded.',
-    ParserFailure: 'The detail Azure Resource Graph gives for a query it cannot parse is not recorded.',
+
     MethodNotAllowed: 'What ARM answers for a method a path does not serve is not recorded.',
     Request_MultipleObjectsWithSameKeyValue:
       'Graph’s answer to creating a principal that exists is not recorded.',
