@@ -71,6 +71,13 @@ const layerZones = [
         ),
       ),
   ),
+  // The demo's gateway is the real one: the twin imports its pure handler, and nothing else of the deployment's api.
+  {
+    target: './src/mocks',
+    from: './api',
+    except: ['./src/gateway.ts'],
+    message: 'The twin imports only the gateway’s pure handler (api/src/gateway.ts) from api/.',
+  },
   // The page's end of the demo never loads the twin: only the wire, the intercepted hosts and MSW's handlers.
   ...['mocks/harness/page', 'mocks/harness/browser.ts'].flatMap((page) => [
     ...['store', 'rules', 'routes', 'scenarios'].map((l) =>
@@ -132,6 +139,29 @@ export default defineConfig([
     rules: {
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The gateway is deployed on its own: it imports nothing of the app or the twin.
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/__tests__/**'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './api',
+              from: './src',
+              message: 'api/ is deployed alone: it imports nothing from src/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -98,6 +98,36 @@ test.describe('keys: the lifecycle, with a guard on every key a bot needs', () =
     await expect(dialog.getByRole('status')).toHaveText('Done: the version is disabled.');
   });
 
+  test('the real gateway refuses a tenant it does not serve: shown as live, nothing changed', async ({
+    page,
+  }) => {
+    await openDemo(page, 'ready', keyLink('expiring-soon'));
+    // The deployment's KEYGUARD_ALLOWED_TENANTS names another directory (set in the demo panel).
+    await page.getByRole('button', { name: 'Demo panel' }).click();
+    const panel = page.getByRole('dialog', { name: 'Demo panel' });
+    await panel
+      .getByRole('textbox', { name: /Tenants the gateway serves/ })
+      .fill('99999999-0000-4000-8000-000000000009');
+    await panel.getByRole('button', { name: 'Set tenants' }).click();
+    await expect(panel).toContainText(
+      'The gateway relays only tokens of 99999999-0000-4000-8000-000000000009.',
+    );
+    await panel.getByRole('button', { name: 'Close demo panel' }).click();
+    const [only] = await keyVersions(page, contoso.vaultId, 'expiring-soon');
+    await page.getByRole('button', { name: `Disable version ${only!.name}` }).click();
+    const refusal = page.getByRole('group', { name: 'Keyguard’s gateway did not pass this call on' });
+    await expect(refusal).toContainText('This gateway does not serve the token’s tenant.');
+    await expect(refusal).toContainText('Nothing was sent to Key Vault');
+    await expectNoAxeViolations(page);
+    await refusal.getByRole('button', { name: 'Run it yourself' }).click();
+    await expect(
+      page
+        .getByRole('dialog', { name: 'Run this change yourself' })
+        .getByRole('region', { name: 'Azure CLI' }),
+    ).toContainText(`--version ${only!.name} --enabled false`);
+    expect((await keyVersions(page, contoso.vaultId, 'expiring-soon'))[0]!.enabled).toBe(true);
+  });
+
   test('the Keys blade: every key, its state, and who uses it', async ({ page }) => {
     await openDemo(page, 'encrypted', deepLink(contoso.vaultId, 'keys'));
     const row = page

@@ -126,7 +126,10 @@ function own(status: number, code: string, message: string): GatewayResponse {
   return { status, headers: { ...ownHeaders }, body: JSON.stringify({ error: { code, message } }) };
 }
 
+/** Refused before anything was sent to Key Vault. */
 const refuse = (status: number, message: string) => own(status, 'GatewayRefused', message);
+/** Sent to Key Vault, but its answer could not be passed on: whether the operation took effect is not known. */
+const badGateway = (message: string) => own(502, 'BadGateway', message);
 
 function header(req: GatewayRequest, nameLower: string): string | undefined {
   for (const [k, v] of Object.entries(req.headers)) if (k.toLowerCase() === nameLower) return v;
@@ -339,15 +342,15 @@ export async function handleGateway(
     const response =
       e instanceof GatewayTimeout
         ? own(504, 'GatewayTimeout', `Azure Key Vault did not answer within ${timeoutMs / 1000} s.`)
-        : refuse(502, 'Azure Key Vault could not be reached from the gateway.');
+        : badGateway('Azure Key Vault could not be reached from the gateway.');
     log({ ...at, status: response.status });
     return response;
   }
   let response: GatewayResponse;
   if (answer.status >= 300 && answer.status < 400)
-    response = refuse(502, 'Key Vault answered with a redirect, which the gateway does not follow.');
+    response = badGateway('Key Vault answered with a redirect, which the gateway does not follow.');
   else if (answer.text === undefined)
-    response = refuse(502, 'Key Vault’s answer is larger than any key operation’s: it was not passed on.');
+    response = badGateway('Key Vault’s answer is larger than any key operation’s: it was not passed on.');
   else response = { status: answer.status, headers: answer.headers, body: answer.text };
   log({ ...at, status: response.status });
   return response;

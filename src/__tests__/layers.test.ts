@@ -87,6 +87,18 @@ const violations: [string, string, string, RegExp][] = [
     /only src\/arm\/types/,
   ],
   [
+    'the twin imports more of the deployment’s api than the gateway',
+    'src/mocks/server/fixture.ts',
+    "import { app } from '../../../api/src/functions/keyvault';\nexport const a = app;\n",
+    /only the gateway’s pure handler/,
+  ],
+  [
+    'the gateway imports the app',
+    'api/src/fixture.ts',
+    "import { parseKeyUrl } from '../../src/domain/key-url';\nexport const p = parseKeyUrl;\n",
+    /api\/ is deployed alone/,
+  ],
+  [
     'an import circle',
     'src/domain/key-url.ts',
     "import { botUsesVault } from './cmek';\nexport const b = botUsesVault;\n",
@@ -99,6 +111,15 @@ describe('the layers lint enforces', () => {
     it(`fails when ${what}`, async () => {
       expect((await problems(filePath, code)).join('\n')).toMatch(expected);
     });
+
+  it('lets the twin’s server use the real gateway', async () => {
+    expect(
+      await problems(
+        'src/mocks/server/fixture.ts',
+        "import { handleGateway } from '../../../api/src/gateway';\nexport const h = handleGateway;\n",
+      ),
+    ).toEqual([]);
+  });
 
   it('passes code that imports downward', async () => {
     expect(

@@ -30,7 +30,7 @@ export interface DemoStartUp {
 }
 
 async function startDemo(root: Root, demo: DemoStartUp): Promise<void> {
-  const [{ startDemoTwin }, { demoAccount }] = await demo.code;
+  const [{ startDemoTwin }, { demoAccount, demoTokens }] = await demo.code;
   performance.mark('keyguard:demo-code');
   // Not awaited: the first render overlaps the twin's start in its worker. A request waits only for MSW to
   // intercept (else it would reach the real hosts); the worker holds it until the twin is built.
@@ -48,7 +48,8 @@ async function startDemo(root: Root, demo: DemoStartUp): Promise<void> {
   });
   configureArmClient({
     cloud: clouds.AzureCloud,
-    getToken: async () => 'demo-token-not-a-secret',
+    // Unsigned JWTs with a real token's audience, tenant and lifetime: the gateway's checks run as they do live.
+    getToken: demoTokens(() => session.account),
     fetch: (input, init) => intercepting.then(() => fetch(input, init)),
     gatewayUrl: new URL(`${import.meta.env.BASE_URL}api/keyvault`, window.location.origin).toString(),
   });

@@ -59,6 +59,7 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
   const [path, setPath] = useState('');
   const [count, setCount] = useState(1);
   const [message, setMessage] = useState('');
+  const [tenants, setTenants] = useState(() => control.gatewayTenants().join(', '));
   useEffect(() => control.onChange(() => setTick((t) => t + 1)), [control]);
   useEffect(() => {
     const t = setInterval(() => setTick((x) => x + 1), 1000);
@@ -156,6 +157,30 @@ export default function DemoPanel({ control, onClose }: { control: TwinControl; 
               })
             }
           />
+          <div className={styles.row}>
+            <Field
+              label="Tenants the gateway serves (KEYGUARD_ALLOWED_TENANTS)"
+              hint="Tenant ids, separated by commas; empty serves any tenant."
+            >
+              <Input value={tenants} onChange={(_, d) => setTenants(d.value)} />
+            </Field>
+            <Button
+              onClick={() =>
+                act(async () => {
+                  const list = tenants
+                    .split(',')
+                    .map((t) => t.trim())
+                    .filter(Boolean);
+                  await control.setGatewayTenants(list);
+                  return list.length
+                    ? `The gateway relays only tokens of ${list.join(', ')}.`
+                    : 'The gateway relays tokens of any tenant.';
+                })
+              }
+            >
+              Set tenants
+            </Button>
+          </div>
         </section>
         <Divider />
         <section className={styles.section} aria-label="Faults">

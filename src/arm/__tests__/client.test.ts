@@ -6,6 +6,7 @@ import { ArmError } from '../errors';
 import { botsGet, botsUpdate } from '../operations/bots';
 import { contosoBotId } from '../../mocks/scenarios/contoso';
 import { control, sleeps, testTwin } from '../../testing/twin';
+import { jwtClaims } from '../../mocks/shared/demo-token';
 
 const server = testTwin.server;
 
@@ -28,7 +29,8 @@ describe('armRequest', () => {
     });
     expect(r.body).toEqual({ ok: true });
     expect(new URL(seen!.url).searchParams.get('api-version')).toBe('2099-01-01');
-    expect(seen!.headers.get('authorization')).toBe('Bearer test-token');
+    const bearer = seen!.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
+    expect(jwtClaims(bearer)).toMatchObject({ aud: 'https://management.azure.com' });
     expect(seen!.headers.get('x-ms-client-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 

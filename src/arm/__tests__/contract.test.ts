@@ -16,6 +16,7 @@ import {
 import { contoso, contosoBotId, contosoVaultId } from '../../mocks/scenarios/contoso';
 import { operation, pathMatches, specsAvailable, validate } from '../../testing/swagger';
 import { resetTwin, testTwin } from '../../testing/twin';
+import { testCredential } from '../../testing/jwt';
 
 const bot = 'botservice/resource-manager/Microsoft.BotService/stable/2022-09-15/botservice.json';
 const kv = 'keyvault/resource-manager/Microsoft.KeyVault/stable/2025-05-01/keyvault.json';
@@ -220,10 +221,7 @@ describe.runIf(!specsAvailable)('contract tests', () => {
 describe("Azure's own SDK against the twin", () => {
   it('@azure/arm-resources 6.1.0 registers a provider with its default api-version (2025-03-01)', async () => {
     resetTwin('fresh');
-    const client = new ResourceManagementClient(
-      { getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-      contoso.keysSub,
-    );
+    const client = new ResourceManagementClient(testCredential, contoso.keysSub);
     expect(client.apiVersion).toBe('2025-03-01');
     const registering = await client.providers.register('Microsoft.BotService');
     expect(registering.registrationState).toBe('Registering');
@@ -232,11 +230,9 @@ describe("Azure's own SDK against the twin", () => {
   });
 
   it('an api-version no provider publishes still gets ARM’s InvalidApiVersionParameter', async () => {
-    const client = new ResourceManagementClient(
-      { getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }) },
-      contoso.keysSub,
-      { apiVersion: '2014-01-01' },
-    );
+    const client = new ResourceManagementClient(testCredential, contoso.keysSub, {
+      apiVersion: '2014-01-01',
+    });
     await expect(client.providers.get('Microsoft.BotService')).rejects.toMatchObject({
       code: 'InvalidApiVersionParameter',
       statusCode: 400,

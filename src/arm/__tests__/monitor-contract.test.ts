@@ -12,11 +12,10 @@ import {
 } from '../operations/diagnostic-settings';
 import { logAnalyticsQuery, workspacesGet } from '../operations/log-analytics';
 import { resourceChangesQuery, workspacesQuery } from '../operations/resource-changes';
+import { testCredential } from '../../testing/jwt';
 
 const day = 24 * 60 * 60 * 1000;
-const credential = {
-  getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
+const credential = testCredential;
 const now = () => testTwin.managed.twin.clock.now();
 
 describe('the Activity log filter Keyguard builds', () => {

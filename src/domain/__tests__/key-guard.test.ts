@@ -175,7 +175,7 @@ describe('Key Vault’s refusals, in plain words', () => {
     });
     expect(keyVaultProblem(viaGateway)).toEqual(
       expect.objectContaining({
-        fix: { kind: 'run-yourself' },
+        fix: { kind: 'run-yourself', why: 'firewall' },
         properly: expect.stringMatching(/private endpoint/),
       }),
     );

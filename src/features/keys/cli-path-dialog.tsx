@@ -52,6 +52,18 @@ function Command({ label, text }: { label: string; text: string }) {
   );
 }
 
+/** Why the change is handed over, as the dialog says it. */
+const cliPathReasons: Record<CliPath['reason'], string> = {
+  'no-gateway':
+    'Key Vault does not answer browsers, and this deployment has no Keyguard gateway to pass the change on. Run it in a shell signed in to Azure (Cloud Shell works), then check it here.',
+  firewall:
+    'The vault’s firewall refuses Keyguard’s gateway. Run the change in a shell signed in to Azure from a network the firewall allows (an address in its rules, or a machine on one of its virtual networks), then check it here.',
+  'gateway-refused':
+    'Keyguard’s gateway would not pass this change on. Run it in a shell signed in to Azure (Cloud Shell works), then check it here.',
+  'other-tenant':
+    'The vault belongs to another Microsoft Entra tenant, and Key Vault takes tokens only from its own. Run the change in a shell signed in to that tenant (az login --tenant, or Connect-AzAccount -Tenant), then check it here.',
+};
+
 /**
  * Without a gateway (or past a firewall that refuses it), a data-plane key action is the admin's to run: the exact command, a link to the key in the
  * portal (live), and Check again, which reads the key back through ARM and says whether the change happened.
@@ -91,11 +103,7 @@ export function CliPathDialog({
         <DialogBody>
           <DialogTitle>Run this change yourself</DialogTitle>
           <DialogContent className={styles.content}>
-            <Text>
-              {cli.reason === 'firewall'
-                ? 'The vault’s firewall refuses Keyguard’s gateway. Run the change in a shell signed in to Azure from a network the firewall allows (an address in its rules, or a machine on one of its virtual networks), then check it here.'
-                : 'Key Vault does not answer browsers, and this deployment has no Keyguard gateway to pass the change on. Run it in a shell signed in to Azure (Cloud Shell works), then check it here.'}
-            </Text>
+            <Text>{cliPathReasons[cli.reason]}</Text>
             <Command label="Azure CLI" text={text.cli} />
             <Command label="Azure PowerShell" text={text.powershell} />
             {portal && (

@@ -9,7 +9,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useSession } from '../../auth/session';
-import { keyVaultProblem } from '../../domain/keys/key-vault-errors';
+import { keyVaultProblem, type RunYourselfReason } from '../../domain/keys/key-vault-errors';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useSelfAccessFixes } from '../../queries/mutations/use-self-access-fixes';
 
@@ -35,7 +35,7 @@ export function KeyActionError({
   onRetry(): void;
   onRecover?(name: string): void;
   /** Hands the refused action over as the command to run from the admin's own network. */
-  onRunYourself?(): void;
+  onRunYourself?(why: RunYourselfReason): void;
 }) {
   const styles = useStyles();
   const session = useSession();
@@ -77,7 +77,9 @@ export function KeyActionError({
             </Button>
           )}
           {fix?.kind === 'run-yourself' && onRunYourself && (
-            <Button onClick={onRunYourself}>Run it from your own network</Button>
+            <Button onClick={() => onRunYourself(fix.why)}>
+              {fix.why === 'firewall' ? 'Run it from your own network' : 'Run it yourself'}
+            </Button>
           )}
           {fix?.kind === 'access-policy' && (
             <Button

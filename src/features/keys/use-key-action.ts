@@ -1,3 +1,4 @@
+import type { RunYourselfReason } from '../../domain/keys/key-vault-errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isArmError } from '../../arm/errors';
@@ -61,8 +62,8 @@ export interface CliPath {
   action: KeyAction;
   command: KeyCommand;
   versionsBefore: number;
-  /** No gateway in this deployment, or the vault's firewall refused the gateway. */
-  reason: 'no-gateway' | 'firewall';
+  /** No gateway in this deployment, or why the gateway's way did not work. */
+  reason: 'no-gateway' | RunYourselfReason;
 }
 
 /**
@@ -137,12 +138,12 @@ export function useKeyAction(vaultId: string, vault: Vault | undefined) {
     closeCli: () => setCli(undefined),
     checkAgain,
     retry: () => last && run(last),
-    /** The last action as the command to run from the admin's own network (a firewall refused the gateway). */
-    runYourself: () => {
+    /** The last action as the command to run in the admin's own shell, and why the gateway's way did not work. */
+    runYourself: (why: RunYourselfReason) => {
       const command = last && commandOf(last, vaultName);
       if (!last || !command) return;
       mutation.reset();
-      handOver(last, command, 'firewall');
+      handOver(last, command, why);
     },
   };
 }

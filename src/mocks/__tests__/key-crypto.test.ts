@@ -3,11 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contoso, contosoBotId, contosoVaultId } from '../scenarios/contoso';
 import { resetTwin, testTwin } from '../../testing/twin';
 import { arm, world } from './helpers';
+import { adminKeyVaultBearer, testCredential } from '../../testing/jwt';
 
 const vaultUrl = `https://${contoso.vaultName}.vault.azure.net`;
-const credential = {
-  getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
+const credential = testCredential;
 const twinNow = () => testTwin.managed.twin.clock.now();
 const keys = () => new KeyClient(vaultUrl, credential, { retryOptions: { maxRetries: 0 } });
 
@@ -32,7 +31,7 @@ describe('Key Vault’s wrap and unwrap in the twin (KeyOperationsParameters, as
   const call = async (op: 'wrapkey' | 'unwrapkey', kid: string, value: string) => {
     const res = await fetch(`${kid}/${op}?api-version=2025-07-01`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer x' },
+      headers: { 'content-type': 'application/json', authorization: adminKeyVaultBearer() },
       body: JSON.stringify({ alg: 'RSA-OAEP', value }),
     });
     return {

@@ -3,12 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contoso, contosoVaultId } from '../scenarios/contoso';
 import { resetTwin, testTwin } from '../../testing/twin';
 import { advance, arm, world } from './helpers';
+import { adminKeyVaultBearer, keyVaultJwt, testCredential } from '../../testing/jwt';
 
 const vaultUrl = `https://${contoso.vaultName}.vault.azure.net`;
 const day = 24 * 60 * 60 * 1000;
-const credential = {
-  getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
+const credential = testCredential;
 // The twin's clock runs at real speed in tests: the SDK's pollers wait real milliseconds.
 const client = () => new KeyClient(vaultUrl, credential, { retryOptions: { maxRetries: 0 } });
 
@@ -16,7 +15,7 @@ async function kv(
   method: string,
   path: string,
   body?: unknown,
-  opts: { token?: boolean; host?: string } = {},
+  opts: { token?: boolean | string; host?: string } = {},
 ) {
   const url = new URL(`https://${opts.host ?? `${contoso.vaultName}.vault.azure.net`}${path}`);
   if (!url.searchParams.has('api-version')) url.searchParams.set('api-version', '2025-07-01');
@@ -24,7 +23,9 @@ async function kv(
     method,
     headers: {
       'content-type': 'application/json',
-      ...(opts.token === false ? {} : { authorization: 'Bearer x' }),
+      ...(opts.token === false
+        ? {}
+        : { authorization: typeof opts.token === 'string' ? opts.token : adminKeyVaultBearer() }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -70,6 +71,38 @@ describe('Key Vault’s data plane in the twin', () => {
     expect(r.headers.get('www-authenticate')).toBe(
       `Bearer authorization="https://login.microsoftonline.com/${contoso.tenantId}", resource="https://vault.azure.net"`,
     );
+  });
+
+  it('takes only a Key Vault token from the vault’s tenant, in its lifetime, as Key Vault does', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const refused = async (token: string) => {
+      const r = await kv('GET', '/keys', undefined, { token });
+      expect(r.status).toBe(401);
+      expect(r.headers.get('www-authenticate')).toMatch(/resource="https:\/\/vault\.azure\.net"/);
+      expect(r.body.error.code).toBe('Unauthorized');
+      return r.body.error.message as string;
+    };
+    const claims = { iss: `https://sts.windows.net/${contoso.tenantId}/`, tid: contoso.tenantId };
+    expect(await refused('Bearer not-a-jwt')).toMatch(/not a JSON Web Token/);
+    expect(
+      await refused(`Bearer ${keyVaultJwt(now, { ...claims, aud: 'https://management.azure.com/' })}`),
+    ).toBe(
+      'AKV10022: Invalid audience. Expected https://vault.azure.net or cfa8b339-82a2-471a-a3c9-0fc0be7a4093, found: https://management.azure.com/.',
+    );
+    expect(await refused(adminKeyVaultBearer(contoso.fabrikam.tenantId))).toMatch(
+      new RegExp(
+        `^AKV10032: Invalid issuer\\. Expected one of https://sts\\.windows\\.net/${contoso.tenantId}/`,
+      ),
+    );
+    expect(await refused(`Bearer ${keyVaultJwt(now - 7200, claims)}`)).toMatch(/expired/);
+    expect(await refused(`Bearer ${keyVaultJwt(now + 3600, claims)}`)).toMatch(/not valid yet/);
+    // Inside the five minutes of clock skew, and by Key Vault's application id, it is taken.
+    expect(
+      (await kv('GET', '/keys', undefined, { token: `Bearer ${keyVaultJwt(now - 3600 - 200, claims)}` }))
+        .status,
+    ).toBe(200);
+    const byAppId = keyVaultJwt(now, { ...claims, aud: 'cfa8b339-82a2-471a-a3c9-0fc0be7a4093' });
+    expect((await kv('GET', '/keys', undefined, { token: `Bearer ${byAppId}` })).status).toBe(200);
   });
 
   it('refuses by access policy, naming the permission; by RBAC on an RBAC vault; by firewall with the address', async () => {

@@ -3,10 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { contoso, contosoVaultId } from '../scenarios/contoso';
 import { resetTwin } from '../../testing/twin';
 import { advance, arm, world } from './helpers';
+import { testCredential } from '../../testing/jwt';
 
-const credential = {
-  getToken: async () => ({ token: 'sdk-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
-};
+const credential = testCredential;
 const day = 24 * 60 * 60 * 1000;
 
 /** A query as Azure's own client sends it (@azure/arm-resourcegraph 4.2.1, api-version 2021-03-01). */

@@ -11,6 +11,7 @@ import { assumptions } from '../store/assumptions';
 import { SimClock } from '../store/clock';
 import { restoreWorld, snapshotOf, type TwinSnapshot } from '../store/snapshot';
 import { Twin } from '../server/twin';
+import { azureCliAppId, demoAccessToken } from '../shared/demo-token';
 
 /** A scenario's world at its start, for restoring a snapshot (undefined for a name that is no scenario). */
 const seedWorld = (scenario: string, startMs: number) =>
@@ -22,6 +23,22 @@ export interface TwinOptions {
   startMs?: number;
   /** Simulated ms per real ms (defaults to 1: real time). */
   speed?: number;
+}
+
+/** The admin's Key Vault token as the Azure CLI holds it, from the vault's own tenant (`az login --tenant`). */
+function cliToken(twin: Twin, vaultOrigin: string): string {
+  const { settings } = twin.world;
+  const user = twin.world.principals.get(settings.demoUserObjectId);
+  return demoAccessToken(
+    'https://vault.azure.net/user_impersonation',
+    {
+      tenantId: twin.world.vaultByUri(vaultOrigin)?.tenantId ?? settings.activeTenantId,
+      objectId: settings.demoUserObjectId,
+      upn: user?.userPrincipalName ?? settings.demoUserObjectId,
+      appId: azureCliAppId,
+    },
+    Math.floor(Date.now() / 1000),
+  );
 }
 
 /** A twin plus what it needs to reset and persist itself. */
@@ -89,7 +106,13 @@ export function controlOf(managed: ManagedTwin): LocalTwinControl {
     clearFaults: () => twin.faults.clear(),
     otherAdmin: (method, path, body, who) => twin.otherAdmin(method, path, body, who),
     keyVault: (method, url, body) => {
-      const r = twin.handle({ method, url: new URL(url), body, headers: { authorization: 'Bearer cli' } });
+      const target = new URL(url);
+      const r = twin.handle({
+        method,
+        url: target,
+        body,
+        headers: { authorization: `Bearer ${cliToken(twin, target.origin)}` },
+      });
       twin.notifyChanged();
       return r.response ?? { status: 0 };
     },
@@ -98,6 +121,11 @@ export function controlOf(managed: ManagedTwin): LocalTwinControl {
       twin.notifyChanged();
     },
     gateway: () => twin.world.settings.gateway,
+    setGatewayTenants: (tenants) => {
+      twin.world.settings.gatewayAllowedTenants = tenants.map((t) => t.trim()).filter(Boolean);
+      twin.notifyChanged();
+    },
+    gatewayTenants: () => twin.world.settings.gatewayAllowedTenants ?? [],
     setOffline: (offline) => {
       twin.offline = offline;
     },

@@ -1,6 +1,7 @@
 import { supportedApiVersions } from '../store/api-versions';
 import { assumptions, isDeclaredErrorCode } from '../store/assumptions';
 import { TwinHttpError } from '../rules/errors';
+import { keyVaultTokenRefusal } from '../rules/key-vault-token';
 import { providerOf } from './hosts';
 import type { Service, TwinRequest, TwinResponse } from './http';
 
@@ -87,20 +88,25 @@ export function checkArmApiVersion(req: TwinRequest, path: string): void {
 }
 
 /**
- * Key Vault's own checks before any operation: a bearer token (else 401 with the challenge Azure's SDKs answer to)
- * and an api-version it serves.
+ * Key Vault's own checks before any operation: a bearer token it takes (else 401 with the challenge Azure's SDKs
+ * answer to: the vault's tenant and Key Vault's resource) and an api-version it serves.
  */
-export function checkKeyVaultRequest(req: TwinRequest, tenantId: string): TwinResponse | undefined {
-  if (!/^Bearer \S+/i.test(req.headers.authorization ?? ''))
-    return {
-      status: 401,
-      body: {
-        error: { code: 'Unauthorized', message: 'AKV10000: Request is missing a Bearer or PoP token.' },
-      },
-      headers: {
-        'WWW-Authenticate': `Bearer authorization="https://login.microsoftonline.com/${tenantId}", resource="https://vault.azure.net"`,
-      },
-    };
+export function checkKeyVaultRequest(
+  req: TwinRequest,
+  vaultTenantId: string,
+  wallNowSeconds: number,
+): TwinResponse | undefined {
+  const unauthorized = (message: string): TwinResponse => ({
+    status: 401,
+    body: { error: { code: 'Unauthorized', message } },
+    headers: {
+      'WWW-Authenticate': `Bearer authorization="https://login.microsoftonline.com/${vaultTenantId}", resource="https://vault.azure.net"`,
+    },
+  });
+  const bearer = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!bearer) return unauthorized('AKV10000: Request is missing a Bearer or PoP token.');
+  const refusal = keyVaultTokenRefusal(bearer, vaultTenantId, wallNowSeconds);
+  if (refusal) return unauthorized(refusal);
   const version = req.url.searchParams.get('api-version') ?? '';
   if (!(assumptions.keyVault.dataPlaneApiVersions as readonly string[]).includes(version))
     throw new TwinHttpError(400, {

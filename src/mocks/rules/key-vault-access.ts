@@ -3,6 +3,7 @@ import { fail } from './errors';
 import type { TwinVault } from '../store/model';
 import type { World } from '../store/world';
 import { ipInRule } from './network';
+import { azureCliAppId } from '../shared/demo-token';
 
 /** An access-policy key permission and the RBAC data action that allows the same (built-in roles doc). */
 export interface KeyPermission {
@@ -47,7 +48,7 @@ function roleAllows(roleGuid: string, dataAction: string): boolean {
 }
 
 function callerTag(world: World): string {
-  return `appid=${'04b07795-8ddb-461a-bbee-02f9e1bf7b46'};oid=${world.settings.demoUserObjectId};iss=https://sts.windows.net/${world.settings.activeTenantId}/`;
+  return `appid=${azureCliAppId};oid=${world.settings.demoUserObjectId};iss=https://sts.windows.net/${world.settings.activeTenantId}/`;
 }
 
 /** Whether the vault has an approved private endpoint in this virtual network's resource group. */

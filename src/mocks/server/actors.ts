@@ -1,6 +1,7 @@
 import { assumptions } from '../store/assumptions';
 import type { TwinActor } from '../store/model';
 import type { World } from '../store/world';
+import { azureCliAppId } from '../shared/demo-token';
 
 /** Resource Graph's `clientType` for a request, from its User-Agent (see assumptions.history). */
 /** @internal Exported for its unit tests. */
@@ -31,9 +32,9 @@ export interface OtherAdmin {
 /** First-party client ids as tokens carry them: Azure Portal, Azure CLI, Azure PowerShell (public, well known). */
 const clientApps: Record<OtherAdmin['clientType'], string> = {
   'Azure Portal': 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c',
-  'Azure CLI': '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+  'Azure CLI': azureCliAppId,
   'Azure PowerShell': '1950a258-227b-4e31-a9cf-717495945fc2',
-  Terraform: '04b07795-8ddb-461a-bbee-02f9e1bf7b46',
+  Terraform: azureCliAppId,
 };
 
 /** A colleague in the same directory; unknown names fall back to a made-up one so a preset still runs. */

@@ -1,4 +1,4 @@
-import { gatewayOutcome } from './gateway';
+import { gatewayAnswer } from './gateway';
 import { gatewayPathPattern } from '../shared/intercept';
 import type { WireAnswer, WireRequest } from '../shared/protocol';
 import type { TwinOutcome } from '../routes/hosts';
@@ -57,14 +57,7 @@ async function toWire(outcome: TwinOutcome, cors: Record<string, string>): Promi
  */
 export async function answer(twin: Twin, request: WireRequest): Promise<WireAnswer> {
   const url = new URL(request.url);
-  if (gatewayPathPattern.test(request.url)) {
-    const parsed = parseBody(request.body);
-    if (!parsed.ok) return badJson({});
-    return toWire(
-      gatewayOutcome(twin, { method: request.method, url, headers: request.headers, body: parsed.body }),
-      {},
-    );
-  }
+  if (gatewayPathPattern.test(request.url)) return gatewayAnswer(twin, request);
   // Key Vault's data plane sends no CORS headers: a browser cannot call it, in the demo either.
   const vault = /\.vault\./i.test(url.hostname);
   const cors = vault ? {} : corsHeaders;

@@ -49,12 +49,13 @@ export class FaultInjector {
   }
 
   /** Takes the first armed fault that matches this request (one request spends one hit of one fault). */
-  take(method: string, path: string): FaultRule[] {
+  take(method: string, path: string, kinds?: readonly FaultRule['kind'][]): FaultRule[] {
     const lower = path.toLowerCase();
     const decoded = safeDecode(path);
     const rule = this.rules.find(
       (r) =>
         r.remaining > 0 &&
+        (!kinds || kinds.includes(r.kind)) &&
         (!r.method || r.method.toUpperCase() === method.toUpperCase()) &&
         (!r.pathIncludes || lower.includes(r.pathIncludes.toLowerCase())) &&
         (!r.pathPattern || new RegExp(r.pathPattern, 'i').test(decoded)),

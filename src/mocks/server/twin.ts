@@ -169,7 +169,9 @@ export class Twin implements TwinContext {
       const path = req.url.pathname.replace(/\/+$/, '') || '/';
       if (service === 'arm') checkArmApiVersion(req, path);
       if (service === 'keyvault') {
-        const challenge = checkKeyVaultRequest(req, this.world.settings.activeTenantId);
+        const vault = this.world.vaultByUri(`https://${req.url.hostname}`);
+        const tenantId = vault?.tenantId ?? this.world.settings.activeTenantId;
+        const challenge = checkKeyVaultRequest(req, tenantId, Math.floor(Date.now() / 1000));
         if (challenge) return challenge;
       }
       const match = this.router.match(service, req.method, path);

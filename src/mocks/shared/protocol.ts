@@ -25,6 +25,7 @@ export interface TwinState {
   /** The simulated clock: simulated ms at a real ms, and its speed. */
   clock: { simAt: number; realAt: number; speed: number };
   gateway: boolean;
+  gatewayTenants: string[];
   faults: FaultRule[];
 }
 
@@ -39,6 +40,7 @@ export type ControlCall =
   | { op: 'otherAdmin'; method: string; path: string; body?: unknown; who?: unknown }
   | { op: 'keyVault'; method: string; url: string; body?: unknown }
   | { op: 'setGateway'; present: boolean }
+  | { op: 'setGatewayTenants'; tenants: string[] }
   | { op: 'setOffline'; offline: boolean }
   | { op: 'runPreset'; id: string };
 

@@ -1,3 +1,5 @@
+import { keyguardDemoAppId } from '../shared/demo-token';
+
 /**
  * Every behaviour of the twin that no source confirms (marked UNCONFIRMED in the ARM reference) is chosen here, in
  * one place. The console must not depend on these values: it shows status strings verbatim, reads error
@@ -93,7 +95,7 @@ export const assumptions = {
       'properties.provisioningState',
     ],
     /** The client id Keyguard signs in with in the demo (a live deployment has its own app registration). */
-    keyguardDemoAppId: '0f4e1b7a-6c2d-4e8f-9a3b-5d7c1e2f4a6b',
+    keyguardDemoAppId,
   },
   /**
    * Key Vault's audit log. How often Azure Bot Service unwraps its key is not documented: the twin logs one unwrap an
@@ -134,6 +136,18 @@ export const assumptions = {
      */
     deleteTakesMs: 3_000,
     recoverTakesMs: 3_000,
+    /**
+     * Key Vault's refusals of a token (401 Unauthorized with its challenge). The audience and issuer messages are
+     * recorded (rules/key-vault-token.ts); these three are not, so their wording is the twin's. Lifetimes are checked
+     * on the wall clock, not the twin's: the twin's clock runs fast for Azure's long processes, while the browser's
+     * token cache renews on the real one. The skew is the five minutes Microsoft's token validation allows.
+     */
+    tokens: {
+      notAToken: 'The bearer token could not be read: it is not a JSON Web Token.',
+      expired: 'The access token has expired.',
+      notYetValid: 'The access token is not valid yet.',
+      clockSkewSeconds: 300,
+    },
   },
   /** Log Analytics query API errors: codes recalled from its answers, not in the reference. */
   logAnalytics: {
@@ -158,6 +172,10 @@ export const errorCodes = {
     ForbiddenByRbac: 'Key Vault, an RBAC vault without the data action (keys reference §1.3)',
     ForbiddenByConnection: 'Key Vault, public network access disabled (keys reference §1.3)',
     Unauthorized: 'Key Vault, a request without a bearer token, with its challenge (keys reference §1.1)',
+    BadGateway:
+      'Keyguard’s own Key Vault gateway when Key Vault’s answer could not be passed on (unreachable, redirect, too large: api/src/gateway.ts)',
+    GatewayTimeout:
+      'Keyguard’s own Key Vault gateway when Key Vault took longer than 30 s (api/src/gateway.ts)',
     GatewayRefused:
       'Keyguard’s own Key Vault gateway refusing a request it does not forward (api/src/gateway.ts)',
     KeyNotFound:

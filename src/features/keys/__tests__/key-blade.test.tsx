@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../../mocks/scenarios';
-import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { contoso, contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { errorBar, findToast } from '../../../testing/toasts';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { recordRequests } from '../../../testing/requests';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
 import KeyBlade from '../key-blade';
+import { adminKeyVaultBearer } from '../../../testing/jwt';
 
 const day = 24 * 60 * 60 * 1000;
 const world = () => testTwin.managed.twin.world;
@@ -73,6 +74,45 @@ describe('Key vault | a key', () => {
         .vaults.get(contosoVaultId)!
         .networkAcls.ipRules.map((r) => r.value),
     ).toEqual(['203.0.113.0/24']);
+    expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
+  });
+
+  it('the real gateway refusing the admin’s tenant: says nothing was sent, hands over the command, changes nothing', async () => {
+    const table = await open('ready', 'expiring-soon', () =>
+      control.setGatewayTenants(['99999999-0000-4000-8000-000000000009']),
+    );
+    const only = key('expiring-soon').versions[0]!.version;
+    await userEvent.click(
+      within(rowOf(table, only)).getByRole('button', { name: `Disable version ${only}` }),
+    );
+    const bar = errorBar('Keyguard’s gateway did not pass this call on');
+    expect(await screen.findByText('Keyguard’s gateway did not pass this call on')).toBeInTheDocument();
+    expect(bar).toHaveTextContent('This gateway does not serve the token’s tenant.');
+    expect(bar).toHaveTextContent(/Nothing was sent to Key Vault/);
+    expect(bar).toHaveTextContent(/KEYGUARD_ALLOWED_TENANTS/);
+    await userEvent.click(screen.getByRole('button', { name: 'Run it yourself' }));
+    const dialog = await findDialog('Run this change yourself');
+    expect(dialog).toHaveTextContent('Keyguard’s gateway would not pass this change on');
+    expect(within(dialog).getByRole('region', { name: 'Azure CLI' })).toHaveTextContent(
+      `az keyvault key set-attributes --vault-name kv-contoso-cmk --name expiring-soon --version ${only} --enabled false`,
+    );
+    expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
+  });
+
+  it('a key action is refused by Key Vault when the token is from another directory than the vault’s', async () => {
+    const table = await open('ready', 'expiring-soon', () => {
+      // The vault moved to Fabrikam's directory (an admin's token from Contoso no longer fits it).
+      const vault = world().vaults.get(contosoVaultId)!;
+      world().vaults.set(contosoVaultId, { ...vault, tenantId: contoso.fabrikam.tenantId });
+    });
+    const only = key('expiring-soon').versions[0]!.version;
+    await userEvent.click(
+      within(rowOf(table, only)).getByRole('button', { name: `Disable version ${only}` }),
+    );
+    expect(await screen.findByText('The vault belongs to another directory')).toBeInTheDocument();
+    expect(errorBar('The vault belongs to another directory')).toHaveTextContent(/AKV10032: Invalid issuer/);
+    await userEvent.click(screen.getByRole('button', { name: 'Run it yourself' }));
+    expect(await findDialog('Run this change yourself')).toHaveTextContent(/az login --tenant/);
     expect(key('expiring-soon').versions[0]!.enabled).toBe(true);
   });
 
@@ -178,7 +218,7 @@ describe('Key vault | a key', () => {
       `https://kv-contoso-cmk.vault.azure.net/keys/expiring-soon/${version}?api-version=2025-07-01`,
       {
         method: 'PATCH',
-        headers: { authorization: 'Bearer cli', 'content-type': 'application/json' },
+        headers: { authorization: adminKeyVaultBearer(), 'content-type': 'application/json' },
         body: JSON.stringify({ attributes: { enabled: false } }),
       },
     );

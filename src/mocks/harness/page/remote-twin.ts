@@ -72,6 +72,7 @@ export function remoteTwin(port: PagePort) {
     now: () =>
       state ? state.clock.simAt + (Date.now() - state.clock.realAt) * state.clock.speed : Date.now(),
     gateway: () => state?.gateway ?? true,
+    gatewayTenants: () => state?.gatewayTenants ?? [],
     faults: () => state?.faults ?? [],
     reset: (scenario) => call({ op: 'reset', scenario }),
     setSpeed: (speed) => call({ op: 'setSpeed', speed }),
@@ -84,6 +85,7 @@ export function remoteTwin(port: PagePort) {
     keyVault: (method, url, body) =>
       call<{ status: number; body?: unknown }>({ op: 'keyVault', method, url, body }),
     setGateway: (present) => call({ op: 'setGateway', present }),
+    setGatewayTenants: (tenants) => call({ op: 'setGatewayTenants', tenants }),
     setOffline: (offline) => call({ op: 'setOffline', offline }),
     runPreset: (id) => call<string>({ op: 'runPreset', id }),
     onChange: (listener) => {

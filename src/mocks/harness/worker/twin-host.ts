@@ -59,6 +59,7 @@ function stateOf(managed: ManagedTwin, control: LocalTwinControl): TwinState {
     presets: control.presets.map((p) => ({ ...p })),
     clock: { simAt: clock.now(), realAt: Date.now(), speed: clock.speed },
     gateway: managed.twin.world.settings.gateway,
+    gatewayTenants: managed.twin.world.settings.gatewayAllowedTenants ?? [],
     faults: control.faults(),
   };
 }
@@ -83,6 +84,8 @@ function run(control: LocalTwinControl, call: ControlCall): unknown {
       return control.keyVault(call.method, call.url, call.body);
     case 'setGateway':
       return control.setGateway(call.present);
+    case 'setGatewayTenants':
+      return control.setGatewayTenants(call.tenants);
     case 'setOffline':
       return control.setOffline(call.offline);
     case 'runPreset':
