@@ -8,8 +8,9 @@ import {
   type HttpMethod,
   type RetryPolicy,
 } from './retry-policy';
-import { recordServerDate } from './server-clock';
+import { recordServerDate, serverNow } from './server-clock';
 import { graphWaitMs, recordBudget } from './throttle-budget';
+import { recordWrite } from './recent-writes';
 import { sleep as defaultSleep } from './sleep';
 
 export type { Service } from './errors';
@@ -201,6 +202,8 @@ export async function armRequest<T>(req: ArmRequest): Promise<ArmResponse<T>> {
     recordServerDate(response.headers.get('date'));
     recordBudget(url, response.headers, Date.now());
     if (response.ok) {
+      if (service === 'arm' && !readOnly)
+        recordWrite({ method: req.method, path: url.pathname, clientRequestId, atMs: serverNow() });
       return { status: response.status, headers: response.headers, body: (await readBody(response)) as T };
     }
 

@@ -1,4 +1,5 @@
 import type { EventData } from '../../arm/types/monitor';
+import type { RecentWrite } from '../../arm/recent-writes';
 
 export type OperationOutcome = 'succeeded' | 'failed' | 'running' | 'other';
 
@@ -133,4 +134,29 @@ export function isAboutResource(e: EventData, resourceId: string): boolean {
   const id = (e.resourceId ?? '').toLowerCase();
   const wanted = resourceId.toLowerCase().replace(/\/+$/, '');
   return id === wanted || id.startsWith(`${wanted}/`);
+}
+
+/**
+ * This session's writes in the scope and span that the log does not show yet: Azure records an operation a few
+ * minutes after it ran, under the client request id the request carried.
+ */
+export function writesNotYetLogged(
+  writes: readonly RecentWrite[],
+  operations: readonly ActivityOperation[],
+  scopeId: string,
+  range: { from: Date; to?: Date },
+): RecentWrite[] {
+  const scope = scopeId.toLowerCase().replace(/\/+$/, '');
+  const logged = new Set(
+    operations.flatMap((o) => o.events.map((e) => e.httpRequest?.clientRequestId?.toLowerCase())),
+  );
+  return writes.filter((w) => {
+    const path = w.path.toLowerCase();
+    return (
+      (path === scope || path.startsWith(`${scope}/`)) &&
+      w.atMs >= range.from.getTime() &&
+      (!range.to || w.atMs <= range.to.getTime()) &&
+      !logged.has(w.clientRequestId.toLowerCase())
+    );
+  });
 }

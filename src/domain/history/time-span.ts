@@ -21,8 +21,9 @@ export interface TimeRange {
 
 export function presetRange(preset: TimeSpanPreset, nowMs: number): TimeRange {
   const span = timeSpanPresets.find((p) => p.id === preset)?.ms ?? day;
-  // A minute inside the retention: "90 days ago" by the time the request lands is already out of it.
-  const from = Math.max(nowMs - span, nowMs - activityLogRetentionMs + 60_000);
+  // An hour inside the retention: "90 days ago" by the time the request lands is already out of it, and Azure's now
+  // is estimated from the last answer's Date header, which may be minutes old (or far more on the demo's fast clock).
+  const from = Math.max(nowMs - span, nowMs - activityLogRetentionMs + 60 * 60_000);
   return { from: new Date(from) };
 }
 

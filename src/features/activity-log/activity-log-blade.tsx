@@ -26,6 +26,7 @@ import { RouterLink } from '../../portal/navigation/router-link';
 import { StatusIcon, type StatusKind } from '../../portal/status-icon';
 import { VirtualTable, type Column } from '../../portal/virtual-table';
 import type { ActivitySpan } from '../../queries/history';
+import { NotYetLogged } from './not-yet-logged';
 import { OperationDetails } from './operation-details';
 import { TimeSpanPicker, type SpanChoice } from './time-span-picker';
 import { useActivityLog } from './use-activity-log';
@@ -133,16 +134,13 @@ export default function ActivityLogBlade() {
       : []),
   ];
   const eventCount = (log.data?.pages ?? []).reduce((n, p) => n + p.events.length, 0);
+  // A preset span is counted from Azure's now again; a typed range is read again as it is.
+  const refresh = () =>
+    'preset' in span ? setSpan({ preset: span.preset, asked: Date.now() }) : void log.refetch();
   return (
     <BladeFrame
       commands={
-        <ToolbarButton
-          icon={<ArrowClockwiseRegular />}
-          disabled={log.isFetching}
-          onClick={() =>
-            'preset' in span ? setSpan({ preset: span.preset, asked: Date.now() }) : void log.refetch()
-          }
-        >
+        <ToolbarButton icon={<ArrowClockwiseRegular />} disabled={log.isFetching} onClick={refresh}>
           Refresh
         </ToolbarButton>
       }
@@ -211,6 +209,15 @@ export default function ActivityLogBlade() {
           onChange={(_, d) => setText(d.value)}
         />
       </div>
+      {!correlationId && !log.isLoading && (
+        <NotYetLogged
+          scopeId={blade.resourceId}
+          operations={operations}
+          range={range}
+          refreshing={log.isFetching}
+          onRefresh={refresh}
+        />
+      )}
       {log.error && !log.isFetchNextPageError ? (
         <ArmErrorBar
           error={log.error}

@@ -79,7 +79,12 @@ export function registerActivityLogRoutes(router: Router, ctx: TwinContext): voi
       authorize(ctx.world, scopeOf(sub, filter), 'Microsoft.Insights/eventtypes/values/read', 'read');
       const events: TwinActivityEvent[] = [];
       for (const e of ctx.world.activityEvents.values())
-        if (e.subscriptionId.toLowerCase() === sub.toLowerCase() && matches(e, filter)) events.push(e);
+        if (
+          e.subscriptionId.toLowerCase() === sub.toLowerCase() &&
+          (e.visibleAt ?? e.at) <= now &&
+          matches(e, filter)
+        )
+          events.push(e);
       events.sort((a, b) => b.at - a.at || b.seq - a.seq);
       return pageOf(req, events, assumptions.history.activityLogPageSize);
     },

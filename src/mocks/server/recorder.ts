@@ -147,7 +147,14 @@ function event(
 
 function append(ctx: RecorderContext, e: EventData): void {
   const sub = e.subscriptionId ?? '';
-  ctx.world.activityEvents.set(e.eventDataId!, { at: ctx.now(), seq: ++seq, subscriptionId: sub, event: e });
+  const at = ctx.now();
+  ctx.world.activityEvents.set(e.eventDataId!, {
+    at,
+    visibleAt: at + assumptions.history.activityLogDelayMs,
+    seq: ++seq,
+    subscriptionId: sub,
+    event: e,
+  });
 }
 
 const cmekOf = (bot: TwinBot | undefined) => (bot ? `${bot.cmek.enabled}|${bot.cmek.keyUrl}` : '');

@@ -80,6 +80,11 @@ export const assumptions = {
    */
   history: {
     activityLogPageSize: 50,
+    /**
+     * The Activity log shows an operation some minutes after it ran (Azure gives no figure the references record; a
+     * few minutes is what admins see). The twin shows each event three simulated minutes after it.
+     */
+    activityLogDelayMs: 3 * 60_000,
     activityLogTooOld: 'The start time of the query cannot be older than 90 days.',
     activityLogBadFilter:
       "The $filter is not valid. It must be eventTimestamp ge '…' and eventTimestamp le '…', optionally followed by one clause on resourceGroupName, resourceUri, resourceProvider or correlationId.",

@@ -229,6 +229,8 @@ export interface TwinActor {
 /** An Activity log event as Azure serves it, with its time in ms for filtering. */
 export interface TwinActivityEvent {
   at: number;
+  /** When the Activity log first shows it (a few minutes after `at`); absent in older saved states: at once. */
+  visibleAt?: number;
   /** Insertion order: a Started and its Succeeded share a time. */
   seq: number;
   subscriptionId: string;

@@ -6,6 +6,10 @@ import { contoso, contosoBotId, contosoVaultId } from '../../../mocks/scenarios/
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { control, resetTwin } from '../../../testing/twin';
 import ActivityLogBlade from '../activity-log-blade';
+import { vaultsUpdate } from '../../../arm/operations/vaults';
+import { assumptions } from '../../../mocks/store/assumptions';
+
+const logDelay = assumptions.history.activityLogDelayMs;
 
 async function open(
   scenario: ScenarioName,
@@ -89,6 +93,7 @@ describe('Activity log', () => {
       tags: { reviewed: 'yes' },
     });
     expect(corr.status).toBe(200);
+    control.advance(logDelay);
     const { world } = await import('../../../mocks/__tests__/helpers');
     const event = [...world().activityEvents.values()].find(
       (e) =>
@@ -103,6 +108,21 @@ describe('Activity log', () => {
     expect(await screen.findByText(/Showing the operation with correlation id/)).toBeInTheDocument();
     const details = await screen.findByRole('region', { name: 'Update key vault' });
     expect(details).toHaveTextContent('jordan@contoso.onmicrosoft.com');
+  });
+
+  it('a change the admin just made says it is not there yet, until Azure has recorded it', async () => {
+    await open('encrypted', contosoVaultId);
+    const t = await table();
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/operations/));
+    await vaultsUpdate(contosoVaultId, { tags: { reviewed: 'yes' } });
+    const notYet = await screen.findByRole('group', { name: 'Your change is not here yet' });
+    expect(notYet).toHaveTextContent(/a few minutes after it runs/);
+    expect(t).not.toHaveTextContent('Update key vault');
+    // Minutes later on Azure's clock, the log has it, and the note goes.
+    control.advance(logDelay);
+    await userEvent.click(within(notYet).getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(t).toHaveTextContent('Update key vault'));
+    expect(screen.queryByRole('group', { name: 'Your change is not here yet' })).toBeNull();
   });
 
   it('a custom range that is wrong says why and asks nothing of Azure', async () => {
@@ -147,6 +167,7 @@ describe('Activity log', () => {
       resetTwin('encrypted');
       for (let i = 0; i < 30; i++)
         control.otherAdmin('PATCH', `${contosoVaultId}?api-version=2025-05-01`, { tags: { n: String(i) } });
+      control.advance(logDelay);
       control.armFault({ kind: 'error503', method: 'GET', pathIncludes: 'skiptoken', count: 4 });
       renderWithProviders(<ActivityLogBlade />, {
         blade: bladeContext(

@@ -204,7 +204,7 @@ describe('Microsoft’s principal, never a lookalike', () => {
 describe('one-click fixes', () => {
   it('fixes all four failures of the fresh scenario, each as a notification, then passes', async () => {
     const list = await openWith('fresh', () => keyUrl('bot-cmk-key'));
-    await userEvent.click(within(list).getByRole('button', { name: 'Turn on purge protection' }));
+    await userEvent.click(await within(list).findByRole('button', { name: 'Turn on purge protection' }));
     await userEvent.click(
       dialogButton(
         await findDialog(/Turn on purge protection for kv-contoso-cmk/),
@@ -214,15 +214,17 @@ describe('one-click fixes', () => {
     await waitFor(() => expect(world().vaults.get(contosoVaultId)!.enablePurgeProtection).toBe(true));
 
     control.setSpeed(100_000);
-    await userEvent.click(within(list).getByRole('button', { name: 'Register Microsoft.BotService' }));
+    await userEvent.click(await within(list).findByRole('button', { name: 'Register Microsoft.BotService' }));
     await waitFor(() => expect(stateOf(list, /^Microsoft.BotService registered/)).toBe('Passed'), {
       timeout: 10_000,
     });
 
-    await userEvent.click(within(list).getByRole('button', { name: 'Add the access policy' }));
+    await userEvent.click(await within(list).findByRole('button', { name: 'Add the access policy' }));
     await waitFor(() => expect(stateOf(list, /^Bot Service CMEK Prod may get/)).toBe('Passed'));
 
-    await userEvent.click(within(list).getByRole('button', { name: 'Allow trusted Microsoft services' }));
+    await userEvent.click(
+      await within(list).findByRole('button', { name: 'Allow trusted Microsoft services' }),
+    );
     await waitFor(() =>
       expect(world().vaults.get(contosoVaultId)!.networkAcls).toMatchObject({
         bypass: 'AzureServices',
