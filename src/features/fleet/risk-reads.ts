@@ -4,7 +4,7 @@ import { versionedKeyUrlOf, type VersionedKeyUrl } from '../../domain/key-url';
 import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 import { oneOfMany } from '../../queries/fleet';
 import { keyVersionsQuery, providerQuery, roleAssignmentsQuery, vaultQuery } from '../../queries/resources';
-import { hostOf, isBare, lower } from './fleet-facts';
+import { hostOf, isBare, lower } from '../../domain/fleet/key-facts';
 
 export interface RiskReadTargets {
   /** The vaults behind the keys, once each. */

@@ -2,17 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { serverNow } from '../../arm/server-clock';
 import type { FleetVaultRow } from '../../arm/types/fleet';
-import type { Key, Vault } from '../../arm/types/key-vault';
 import { useHiddenSubscriptions } from '../../auth/subscription-filter';
 import { useSession } from '../../auth/session';
 import { describeError } from '../../domain/error-wording';
 import { grantableCmekObjectId, type ServicePrincipalFacts } from '../../domain/bot-service-principal';
-import { fleetRow, type FleetRow } from '../../domain/fleet/posture';
-import type { VersionedKeyUrl } from '../../domain/key-url';
-import type { KeyUse } from '../../domain/keys/key-uses';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
-import { evaluateReadiness } from '../../domain/readiness/evaluate';
-import type { Read, ReadinessCheck, ReadinessInput } from '../../domain/readiness/types';
+import { assessFleet } from '../../domain/fleet/assess';
+import type { FleetRow } from '../../domain/fleet/posture';
+import type { Read } from '../../domain/readiness/types';
+import type { Vault } from '../../arm/types/key-vault';
 import { cmekPrincipalQuery } from '../../queries/cmek-principal';
 import { directoryObjectsQuery } from '../../queries/directory';
 import {
@@ -25,7 +23,7 @@ import { subscriptionsQuery } from '../../queries/resources';
 import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
-import { isBare, lower, perKeyFacts } from './fleet-facts';
+import { lower } from '../../domain/fleet/key-facts';
 import { keysOfBots, riskReads, riskReadTargets, roleReads, vaultsByHost } from './risk-reads';
 import { useThrottled } from './use-throttled';
 
@@ -141,80 +139,25 @@ export function useFleet(): Fleet {
     providers.running + armVaults.running + roles.running + diagnostics.running + keyLists.running;
   // Held back while answers pour in; the last one passes at once (holding it only delayed the finished table).
   const answers = useThrottled(live, readsRunning > 0 ? 200 : 0);
-  const rows = useMemo(() => {
-    const subscriptionNames = new Map((subs.data ?? []).map((s) => [lower(s.subscriptionId), s.displayName]));
-    const usesByBot = new Map<string, KeyUse[]>();
-    for (const u of uses) usesByBot.set(lower(u.botId), [...(usesByBot.get(lower(u.botId)) ?? []), u]);
-    // Every fact behind the checks belongs to the key and its vault, bar the bot's tenant: bots that share both share
-    // the checks (at tenant scale, thousands of bots on a few dozen keys).
-    const checked = new Map<string, ReadinessCheck[]>();
-    const checksOf = (tenantId: string, key: VersionedKeyUrl, input: () => ReadinessInput) => {
-      const k = `${lower(tenantId)}|${lower(key.href)}`;
-      let c = checked.get(k);
-      if (!c) checked.set(k, (c = evaluateReadiness(input())));
-      return c;
-    };
-    const { providers, armVaults, roles, diagnostics, keyLists, principalRead, granteesRead, nowMs } =
-      answers;
-    // Not yet listed, the list failed, or listed without it: only the last is "not visible to you".
-    const unseen = (k: VersionedKeyUrl): Read<never> =>
-      vaults.error
-        ? { error: `The key vaults could not be listed: ${describeError(vaults.error).message}` }
-        : vaults.data
-          ? { error: `No key vault named “${k.vaultName}” is visible to you, so it could not be checked.` }
-          : undefined;
-    const historyError = map.changesError ? describeError(map.changesError).message : undefined;
-    const factsOf = perKeyFacts(
-      (k) =>
-        vaultOf(k)
-          ? { list: keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`) }
-          : { unseen: unseen(k) },
-      nowMs,
-    );
-    return (botRows ?? []).map((bot) => {
-      const key = keys.get(bot.id);
-      const vault = key ? vaultOf(key) : undefined;
-      const keyRead = (k: VersionedKeyUrl): Read<Key> => factsOf(k).read;
-      const left = (usesByBot.get(lower(bot.id)) ?? []).filter((u) => !u.current);
-      return fleetRow({
-        bot,
-        key,
-        subscriptionName: subscriptionNames.get(lower(bot.subscriptionId)) ?? bot.subscriptionId,
-        nowMs,
-        left: left.map((use) => ({ use, read: keyRead(use.key) })),
-        historyError,
-        newer: key && factsOf(key).newer,
-        vaultId: vault?.id,
-        checks:
-          key &&
-          checksOf(bot.tenantId, key, () => {
-            const vaultRead: Read<Vault> = vault
-              ? isBare(vault)
-                ? armVaults.get(lower(vault.id))
-                : { value: vault }
-              : unseen(key);
-            const rbac =
-              vaultRead && 'value' in vaultRead && vaultRead.value.properties.enableRbacAuthorization;
-            return {
-              cloud,
-              botTenantId: bot.tenantId,
-              vaultId: vault?.id,
-              vault: vaultRead,
-              provider: vault ? providers.get(lower(vault.subscriptionId)) : unseen(key),
-              cmekPrincipal: principalRead,
-              roleAssignments: vault && rbac ? roles.get(lower(vault.id)) : { value: [] },
-              otherGrantees: granteesRead,
-              keyVersion: keyRead(key),
-              // Only bots with customer-managed keys on have a key here: they use it now.
-              keyInUse: true,
-              keyVersions: factsOf(key).list,
-              diagnosticSettings: vault ? diagnostics.get(lower(vault.id)) : unseen(key),
-              nowMs,
-            };
-          }),
-      });
-    });
-  }, [botRows, keys, subs.data, uses, vaults.data, vaults.error, map.changesError, vaultOf, answers, cloud]);
+  const rows = useMemo(
+    () =>
+      assessFleet({
+        cloud,
+        bots: botRows ?? [],
+        keys,
+        vaultOf,
+        vaultsListed: vaults.error
+          ? { error: describeError(vaults.error).message }
+          : vaults.data
+            ? 'listed'
+            : 'pending',
+        subscriptions: subs.data ?? [],
+        uses,
+        historyError: map.changesError ? describeError(map.changesError).message : undefined,
+        answers,
+      }),
+    [botRows, keys, subs.data, uses, vaults.data, vaults.error, map.changesError, vaultOf, answers, cloud],
+  );
   const botSubscriptions = useMemo(
     () => [...new Set((bots.data ?? []).map((b) => lower(b.subscriptionId)))].sort(),
     [bots.data],

@@ -1,8 +1,8 @@
 import type { FleetVaultRow } from '../../arm/types/fleet';
 import type { Key } from '../../arm/types/key-vault';
-import { newerUsableVersion, versionUrlOf } from '../../domain/keys/key-versions';
-import type { VersionedKeyUrl } from '../../domain/key-url';
-import type { Read } from '../../domain/readiness/types';
+import { newerUsableVersion, versionUrlOf } from '../keys/key-versions';
+import type { VersionedKeyUrl } from '../key-url';
+import type { Read } from '../readiness/types';
 
 /** A vault whose Resource Graph row lacks its access policies (where RG carries them is unconfirmed). */
 export const isBare = (v: FleetVaultRow) =>
