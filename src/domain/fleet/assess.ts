@@ -60,7 +60,8 @@ export interface FleetAssessmentInput {
  * tenant scale, thousands of bots on a few dozen keys).
  */
 export function assessFleet(i: FleetAssessmentInput): FleetRow[] {
-  const { providers, armVaults, roles, diagnostics, keyLists, principalRead, granteesRead, nowMs } = i.answers;
+  const { providers, armVaults, roles, diagnostics, keyLists, principalRead, granteesRead, nowMs } =
+    i.answers;
   const subscriptionNames = new Map(i.subscriptions.map((s) => [lower(s.subscriptionId), s.displayName]));
   const usesByBot = new Map<string, KeyUse[]>();
   for (const u of i.uses) usesByBot.set(lower(u.botId), [...(usesByBot.get(lower(u.botId)) ?? []), u]);
@@ -80,7 +81,9 @@ export function assessFleet(i: FleetAssessmentInput): FleetRow[] {
         : { error: `The key vaults could not be listed: ${i.vaultsListed.error}` };
   const factsOf = perKeyFacts(
     (k) =>
-      i.vaultOf(k) ? { list: keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`) } : { unseen: unseen(k) },
+      i.vaultOf(k)
+        ? { list: keyLists.get(`${lower(k.vaultName)}/${lower(k.keyName)}`) }
+        : { unseen: unseen(k) },
     nowMs,
   );
   const readinessOf = (bot: FleetBotRow, key: VersionedKeyUrl, vault: FleetVaultRow | undefined) => {

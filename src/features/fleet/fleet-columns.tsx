@@ -10,14 +10,25 @@ const order = (sort: SortColumn, direction: SortDirection, c: SortColumn) =>
   sort !== c ? 'none' : direction === 'asc' ? 'ascending' : 'descending';
 
 /** The table's columns, each sortable: a click sorts by it, a second click turns the order round. */
-export function fleetColumns(
-  sort: SortColumn,
-  direction: SortDirection,
-  onSort: (c: SortColumn) => void,
-  checking: boolean,
-  onOpenRisks: (row: FleetRow) => void,
-  tenant?: string,
-): Column<FleetRow>[] {
+export interface FleetColumnOptions {
+  sort: SortColumn;
+  direction: SortDirection;
+  onSort(c: SortColumn): void;
+  /** Reads behind the risk column still run (a cell not yet judged says so). */
+  checking: boolean;
+  onOpenRisks(row: FleetRow): void;
+  /** The directory the links open in. */
+  tenant?: string;
+}
+
+export function fleetColumns({
+  sort,
+  direction,
+  onSort,
+  checking,
+  onOpenRisks,
+  tenant,
+}: FleetColumnOptions): Column<FleetRow>[] {
   const sortable = (c: SortColumn) => ({
     sort: { order: order(sort, direction, c), onSort: () => onSort(c) } as const,
   });

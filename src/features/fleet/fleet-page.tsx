@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ArrowDownloadRegular, CodeRegular } from '@fluentui/react-icons';
 import { useSession } from '../../auth/session';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { fleetCsv } from '../../domain/fleet/csv';
 import { fixScript } from '../../domain/fleet/script';
 import {
@@ -38,6 +38,7 @@ import { KeyMapSection } from './key-map-section';
 import { policyWord } from '../../domain/policy/cmk-policy';
 import { valueOf } from '../../domain/readiness/types';
 import { useFleetBulk } from './use-fleet-bulk';
+import { FleetBulkBar, FleetBulkConfirm } from './fleet-bulk';
 import type { FleetRow } from '../../domain/fleet/posture';
 
 const useStyles = makeStyles({
@@ -121,11 +122,11 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
   usePreparedSearch(rows);
   // The address follows the text once the table has: a keystroke re-renders the table first, not the whole shell.
   const addressText = query.q ?? '';
-  useEffect(() => {
-    if (deferredText !== addressText) setView({ ...shown, text: deferredText }, true);
-    // Only the text moves the address here; the rest of the view is set where it changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [deferredText]);
+  // Only the text moves the address here; the rest of the view is set where it changes.
+  const followText = useEffectEvent((text: string) => {
+    if (text !== addressText) setView({ ...shown, text }, true);
+  });
+  useEffect(() => followText(deferredText), [deferredText]);
   // The sections below the table follow the rows at a lower priority than the table and its status.
   const sectionRows = useDeferredValue(rows);
   const onSort = useCallback(
@@ -147,7 +148,10 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
   // The same columns while only the count of reads running moves: the table then skips those re-renders, which at
   // tenant scale come with every answer and took the main thread the demo's Azure answers on.
   const columns = useMemo(
-    () => [bulk.column, ...fleetColumns(sort, direction, onSort, checking, (r) => setRisksOf(r.id), tenant)],
+    () => [
+      bulk.column,
+      ...fleetColumns({ sort, direction, onSort, checking, onOpenRisks: (r) => setRisksOf(r.id), tenant }),
+    ],
     [bulk.column, sort, direction, onSort, checking, tenant],
   );
   return (
@@ -220,8 +224,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
               Refresh
             </Button>
           </div>
-          {bulk.menu}
-          {bulk.progress}
+          <FleetBulkBar bulk={bulk} />
           <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={rowId} />
         </>
       )}
@@ -229,7 +232,7 @@ export default function FleetPage({ tenant, query }: { tenant?: string; query: R
         <PolicySection policy={policy} rows={sectionRows} subscriptionName={fleet.subscriptionName} />
       )}
       {tab === 'keymap' && <KeyMapSection map={fleet.keyMap} tenant={tenant} />}
-      {bulk.confirm}
+      <FleetBulkConfirm bulk={bulk} />
       {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>
   );

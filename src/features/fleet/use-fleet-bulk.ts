@@ -1,9 +1,6 @@
 import { useMemo, useState } from 'react';
 import { bulkPlan, type BulkFixKind, type BulkItem } from '../../domain/fleet/bulk';
 import type { FleetRow } from '../../domain/fleet/posture';
-import { BulkConfirm } from './bulk-confirm';
-import { BulkMenu } from './bulk-menu';
-import { BulkProgress } from './bulk-progress';
 import { selectionColumn } from './selection-column';
 import { useBulkRun } from './use-bulk-run';
 
@@ -11,10 +8,11 @@ const kinds: BulkFixKind[] = ['register-provider', 'firewall-bypass', 'grant-acc
 
 /**
  * Selecting bots and applying one fix to all of them: the selection (kept across filters, though only the bots shown
- * are fixed), the plan per fix, its confirmation and the run's progress.
+ * are fixed), the plan per fix, the fix being confirmed, and the run. `FleetBulk` shows them.
  */
 export function useFleetBulk(
   visible: FleetRow[],
+  /** Stable while the subscriptions' names are (the plans are worked out again when it changes). */
   subscriptionName: (id: string) => string,
   onSettled: () => void,
 ) {
@@ -29,9 +27,7 @@ export function useFleetBulk(
         BulkFixKind,
         BulkItem[]
       >,
-    // subscriptionName is a new function each render; the names only change with the rows' answers.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [selectedRows],
+    [selectedRows, subscriptionName],
   );
   const shownPicked = selectedRows.length;
   // New only when the selection or the bots shown change, so the table can skip the page's other re-renders.
@@ -58,33 +54,21 @@ export function useFleetBulk(
   );
   return {
     column,
-    menu: (
-      <BulkMenu
-        selected={selectedRows.length}
-        plans={plans}
-        disabled={bulk.run?.running === true}
-        onChoose={(kind) => setConfirming({ kind, items: plans[kind] })}
-      />
-    ),
-    confirm: confirming && (
-      <BulkConfirm
-        kind={confirming.kind}
-        items={confirming.items}
-        onCancel={() => setConfirming(undefined)}
-        onConfirm={() => {
-          bulk.start(confirming.kind, confirming.items);
-          setConfirming(undefined);
-        }}
-      />
-    ),
-    progress: bulk.run && (
-      <BulkProgress
-        run={bulk.run}
-        onStop={bulk.stop}
-        onRetryFailed={bulk.retryFailed}
-        onRunRest={bulk.runRest}
-        onClose={bulk.close}
-      />
-    ),
+    selected: selectedRows.length,
+    plans,
+    confirming,
+    choose: (kind: BulkFixKind) => setConfirming({ kind, items: plans[kind] }),
+    cancel: () => setConfirming(undefined),
+    confirm: () => {
+      if (confirming) bulk.start(confirming.kind, confirming.items);
+      setConfirming(undefined);
+    },
+    run: bulk.run,
+    stop: bulk.stop,
+    retryFailed: bulk.retryFailed,
+    runRest: bulk.runRest,
+    close: bulk.close,
   };
 }
+
+export type FleetBulkState = ReturnType<typeof useFleetBulk>;
