@@ -1,25 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Route } from '../portal/navigation/routes';
 import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
-import { hiddenSubscriptions } from '../auth/subscription-filter';
 import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../queries/fleet';
+import { fetchSubscriptionScope } from '../queries/subscription-scope';
 import { kindOf } from './pages';
-import type { GraphScope } from '../arm/operations/resource-graph';
 
 /** Home lists the resources of every subscription the filter shows (all of the tenant's, unless some are unticked). */
 async function prefetchHome(queryClient: QueryClient): Promise<void> {
-  const hidden = hiddenSubscriptions();
-  if (hidden.length === 0) {
-    await Promise.all([
-      queryClient.prefetchQuery(subscriptionsQuery()),
-      queryClient.prefetchQuery(managedResourcesGraphQuery('tenant')),
-    ]);
-    return;
-  }
-  const subscriptions = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
-  if (!subscriptions) return;
-  const shown = subscriptions.map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
-  await queryClient.prefetchQuery(managedResourcesGraphQuery(shown));
+  const subscriptions = queryClient.prefetchQuery(subscriptionsQuery());
+  const scope = await fetchSubscriptionScope(queryClient);
+  await Promise.all([subscriptions, scope && queryClient.prefetchQuery(managedResourcesGraphQuery(scope))]);
 }
 
 /**
@@ -30,21 +20,15 @@ async function prefetchFleet(queryClient: QueryClient): Promise<void> {
   // Which reads the risk column needs is the page's own rule (risk-reads.ts), fetched beside it for this route.
   const riskReads = import('../features/fleet/risk-reads');
   riskReads.catch(() => undefined);
-  const hidden = hiddenSubscriptions();
   const subscriptions = queryClient.prefetchQuery(subscriptionsQuery());
   const vaults = queryClient.prefetchQuery(fleetVaultsQueryOptions('tenant'));
-  let scope: GraphScope = 'tenant';
-  if (hidden.length === 0) {
-    await Promise.all([subscriptions, vaults, queryClient.prefetchQuery(fleetBotsQueryOptions('tenant'))]);
-  } else {
-    const list = await queryClient.fetchQuery(subscriptionsQuery()).catch(() => undefined);
-    if (!list) {
-      await vaults;
-      return;
-    }
-    scope = list.map((s) => s.subscriptionId).filter((id) => !hidden.includes(id));
-    await Promise.all([vaults, queryClient.prefetchQuery(fleetBotsQueryOptions(scope))]);
-  }
+  const scope = await fetchSubscriptionScope(queryClient);
+  await Promise.all([
+    subscriptions,
+    vaults,
+    scope && queryClient.prefetchQuery(fleetBotsQueryOptions(scope)),
+  ]);
+  if (!scope) return;
   const bots = queryClient.getQueryData(fleetBotsQueryOptions(scope).queryKey);
   const vaultRows = queryClient.getQueryData(fleetVaultsQueryOptions('tenant').queryKey);
   if (!bots || !vaultRows) return;

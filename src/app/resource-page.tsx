@@ -18,6 +18,7 @@ import { ResourceMenu } from '../portal/resource-menu';
 import { subscriptionsQuery } from '../queries/resources';
 import { kindOf } from './pages';
 import { resourceTypes } from './resource-types';
+import { subscriptionById } from '../domain/subscription-by-id';
 
 const useStyles = makeStyles({
   layout: {
@@ -58,10 +59,7 @@ export function ResourcePage({
   const item = def?.menu.flatMap((g) => g.items).find((i) => i.id === menuId);
   const resourceName =
     kind === 'subscription'
-      ? (subs.data?.find((s) => s.subscriptionId.toLowerCase() === parsed?.subscriptionId.toLowerCase())
-          ?.displayName ??
-        parsed?.name ??
-        '')
+      ? (subscriptionById(subs.data, parsed?.subscriptionId)?.displayName ?? parsed?.name ?? '')
       : (parsed?.name ?? '');
   const bladeKey = childKey ?? menuId;
   const known =

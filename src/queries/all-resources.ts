@@ -5,8 +5,7 @@ import type { GenericResource, GraphResource } from '../arm/types/resources';
 import { isArmError } from '../arm/errors';
 import { parseResourceId, type ResourceId } from '../arm/resource-id';
 import type { Subscription } from '../arm/types/resources';
-import { useHiddenSubscriptions } from '../auth/subscription-filter';
-import { useSubscriptionFilter } from './selected-subscriptions';
+import { useSubscriptionScope } from './subscription-scope';
 import { managedResourcesGraphQuery, subscriptionResourcesQuery, subscriptionsQuery } from './resources';
 
 export interface ResourceRow {
@@ -132,16 +131,10 @@ function graphRows(selected: Subscription[], resources: GraphResource[]): Resour
  */
 export function useAllResources(enabled = true): AllResources {
   const subs = useQuery({ ...subscriptionsQuery(), enabled });
-  const filter = useSubscriptionFilter(enabled);
-  const selected = useMemo(
-    () => (subs.data ?? []).filter((s) => filter.includes(s.subscriptionId)),
-    [subs.data, filter],
-  );
-  // With no subscription unticked the query covers the tenant, so it need not wait for the subscription list.
-  const wholeTenant = useHiddenSubscriptions().length === 0;
+  const { scope, selected } = useSubscriptionScope(enabled);
   const graph = useQuery({
-    ...managedResourcesGraphQuery(wholeTenant ? 'tenant' : selected.map((s) => s.subscriptionId)),
-    enabled: enabled && (wholeTenant || subs.isSuccess),
+    ...managedResourcesGraphQuery(scope ?? []),
+    enabled: enabled && scope !== undefined,
   });
   const unreachable = isArmError(graph.error) && graph.error.isNetworkError ? graph.error : undefined;
   const fallback = graph.isError && !unreachable;

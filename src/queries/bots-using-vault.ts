@@ -8,6 +8,7 @@ import type { GenericResource } from '../arm/types/resources';
 import { botUsesVault } from '../domain/cmek';
 import { queryKeys } from './keys';
 import { subscriptionResourcesQuery, subscriptionsQuery } from './resources';
+import { subscriptionById } from '../domain/subscription-by-id';
 
 const botsQuery = (subscriptionId: string) =>
   queryOptions({
@@ -63,10 +64,7 @@ export function useBotsUsingVault(vault: Vault | undefined): BotsUsingVault {
       [subs.data],
     ),
   });
-  const nameOf = useCallback(
-    (id: string) => (subs.data ?? []).find((s) => s.subscriptionId === id)?.displayName ?? id,
-    [subs.data],
-  );
+  const nameOf = useCallback((id: string) => subscriptionById(subs.data, id)?.displayName ?? id, [subs.data]);
   const second = useQueries({
     queries: first.withBots.map((id) => ({ ...botsQuery(id), enabled: vault !== undefined })),
     combine: useCallback(

@@ -30,6 +30,7 @@ import { queryKeys } from '../../queries/keys';
 import { keysQuery, keyVersionsQuery, subscriptionsQuery, vaultsQuery } from '../../queries/resources';
 import { CreateKeyForm } from './create-key-form';
 import { VaultChooser } from './vault-chooser';
+import { subscriptionById } from '../../domain/subscription-by-id';
 
 const useStyles = makeStyles({
   section: {
@@ -136,7 +137,7 @@ export function KeyPicker({
         <div className={styles.section}>
           <Field label="Subscription">
             <Dropdown
-              value={subs.data?.find((s) => s.subscriptionId === subscriptionId)?.displayName ?? ''}
+              value={subscriptionById(subs.data, subscriptionId)?.displayName ?? ''}
               selectedOptions={subscriptionId ? [subscriptionId] : []}
               onOptionSelect={(_, d) => (
                 setSub(d.optionValue),

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { serverNow } from '../../arm/server-clock';
 import type { FleetVaultRow } from '../../arm/types/fleet';
-import { useHiddenSubscriptions } from '../../auth/subscription-filter';
 import { useSession } from '../../auth/session';
 import { describeError } from '../../domain/error-wording';
 import { grantableCmekObjectId, type ServicePrincipalFacts } from '../../domain/bot-service-principal';
 import { cmekGranteeIds } from '../../domain/readiness/permission-check';
 import { assessFleet } from '../../domain/fleet/assess';
+import { subscriptionById } from '../../domain/subscription-by-id';
 import type { FleetRow } from '../../domain/fleet/posture';
 import type { Read } from '../../domain/readiness/types';
 import type { Vault } from '../../arm/types/key-vault';
@@ -20,7 +20,7 @@ import {
 } from '../../queries/fleet';
 import { useKeyMap, type KeyMap } from '../../queries/key-map';
 import { subscriptionsQuery } from '../../queries/resources';
-import { useSubscriptionFilter } from '../../queries/selected-subscriptions';
+import { useSubscriptionScope } from '../../queries/subscription-scope';
 import { read } from '../shared/read-of';
 import { useReads } from './use-reads';
 import { lower } from '../../domain/fleet/key-facts';
@@ -57,12 +57,10 @@ export interface Fleet {
 export function useFleet(): Fleet {
   const session = useSession();
   const subs = useQuery(subscriptionsQuery());
-  const wholeTenant = useHiddenSubscriptions().length === 0;
-  const selected = useSubscriptionFilter();
-  const scope = wholeTenant ? 'tenant' : selected;
-  const bots = useQuery({ ...fleetBotsQueryOptions(scope), enabled: wholeTenant || subs.isSuccess });
+  const { scope } = useSubscriptionScope();
+  const bots = useQuery({ ...fleetBotsQueryOptions(scope ?? []), enabled: scope !== undefined });
   // While the other pages come, the first is shown; every count and check waits for the whole list.
-  const preview = useQuery(fleetBotsFirstPageOptions(scope));
+  const preview = useQuery({ ...fleetBotsFirstPageOptions(scope ?? []), enabled: scope !== undefined });
   const botRows = bots.data ?? (bots.isFetching ? preview.data?.rows : undefined);
   // A bot's vault may live in a subscription the filter hides: vaults are read across the tenant.
   const vaults = useQuery(fleetVaultsQueryOptions('tenant'));
@@ -158,6 +156,11 @@ export function useFleet(): Fleet {
       }),
     [botRows, keys, subs.data, uses, vaults.data, vaults.error, map.changesError, vaultOf, answers, cloud],
   );
+  // Stable while the names are: the bulk plans are worked out again only when it changes.
+  const subscriptionName = useCallback(
+    (id: string) => subscriptionById(subs.data, id)?.displayName ?? id,
+    [subs.data],
+  );
   const botSubscriptions = useMemo(
     () => [...new Set((bots.data ?? []).map((b) => lower(b.subscriptionId)))].sort(),
     [bots.data],
@@ -167,8 +170,7 @@ export function useFleet(): Fleet {
     rows,
     keyMap: map,
     botSubscriptions,
-    subscriptionName: (id) =>
-      subs.data?.find((s) => s.subscriptionId.toLowerCase() === id.toLowerCase())?.displayName ?? id,
+    subscriptionName,
     listed: bots.isSuccess && subs.isSuccess,
     preview: !bots.data && botRows ? { shown: botRows.length, total: preview.data?.total ?? 0 } : undefined,
     principalObjectId,

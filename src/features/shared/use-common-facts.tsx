@@ -5,13 +5,14 @@ import { useBlade } from '../../portal/blade/blade-context';
 import type { Fact } from '../../portal/essentials';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
+import { subscriptionById } from '../../domain/subscription-by-id';
 
 /** The Essentials facts every resource shares (the portal's left column): resource group, location, subscription. */
 export function useCommonFacts(location: string | undefined): Fact[] {
   const blade = useBlade();
   const subs = useQuery(subscriptionsQuery());
   const id = parseResourceId(blade.resourceId);
-  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
+  const sub = subscriptionById(subs.data, id?.subscriptionId);
   return [
     { label: 'Resource group', value: id?.resourceGroup },
     { label: 'Location', value: location },

@@ -24,6 +24,7 @@ import {
   subscriptionsQuery,
   vaultQuery,
 } from '../../queries/resources';
+import { subscriptionById } from '../../domain/subscription-by-id';
 
 export interface Readiness {
   checks: ReadinessCheck[];
@@ -77,7 +78,7 @@ export function useReadiness(bot: Bot | undefined, key: VersionedKeyUrl | undefi
   const grantees = useQuery({ ...directoryObjectsQuery(granteeIds), enabled: granteeIds.length > 0 });
 
   const botSub = bot ? parseResourceId(bot.id)?.subscriptionId.toLowerCase() : undefined;
-  const botTenantId = subs.data?.find((s) => s.subscriptionId.toLowerCase() === botSub)?.tenantId;
+  const botTenantId = subscriptionById(subs.data, botSub)?.tenantId;
   const missingVault = found.notFound
     ? `No key vault named “${parts?.vaultName}” is in a subscription you can see, so Keyguard cannot check it.`
     : 'Looking for the key vault…';

@@ -8,6 +8,7 @@ import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
 import { Essentials } from '../../portal/essentials';
 import { subscriptionsQuery } from '../../queries/resources';
+import { subscriptionById } from '../../domain/subscription-by-id';
 
 export default function SubscriptionOverviewBlade() {
   const blade = useBlade();
@@ -17,7 +18,7 @@ export default function SubscriptionOverviewBlade() {
     if (settled) markContentShown();
   }, [settled]);
   const subId = parseResourceId(blade.resourceId)?.subscriptionId.toLowerCase();
-  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === subId);
+  const sub = subscriptionById(subs.data, subId);
   return (
     <BladeFrame>
       {subs.error ? <ArmErrorBar error={subs.error} onRetry={() => void subs.refetch()} /> : null}

@@ -30,6 +30,7 @@ import {
   propertiesPatch,
   type PropertiesForm,
 } from './properties-form';
+import { subscriptionById } from '../../domain/subscription-by-id';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '760px' },
@@ -74,7 +75,7 @@ export default function VaultPropertiesBlade() {
   });
 
   const id = parseResourceId(blade.resourceId);
-  const sub = subs.data?.find((s) => s.subscriptionId.toLowerCase() === id?.subscriptionId.toLowerCase());
+  const sub = subscriptionById(subs.data, id?.subscriptionId);
   const p = vault.data?.properties;
   const base = f.base;
   const form = f.form;
