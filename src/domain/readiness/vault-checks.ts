@@ -1,5 +1,6 @@
 import type { Vault } from '../../arm/types/key-vault';
 import { errorOf, unknown, valueOf, type ReadinessCheck, type ReadinessInput } from './types';
+import { firewallKeepsBotServiceOut, firewallRestricted } from '../vault-firewall';
 
 type BladeLink = (blade: string, label: string) => ReadinessCheck['blade'];
 
@@ -88,28 +89,15 @@ export function providerCheck(i: ReadinessInput, vaultSubscriptionId: string | u
   };
 }
 
-/** Is the vault's firewall closed to Azure Bot Service? (Limited access without the trusted-services bypass.) */
-export function firewallBlocksTrustedServices(vault: Vault): boolean {
-  const p = vault.properties;
-  const restricted =
-    (p.publicNetworkAccess ?? 'Enabled').toLowerCase() === 'disabled' ||
-    p.networkAcls?.defaultAction === 'Deny';
-  return restricted && (p.networkAcls?.bypass ?? 'AzureServices') !== 'AzureServices';
-}
-
 export function firewallCheck(vault: Vault, vaultBlade: BladeLink): ReadinessCheck {
-  const p = vault.properties;
-  const restricted =
-    (p.publicNetworkAccess ?? 'Enabled').toLowerCase() === 'disabled' ||
-    p.networkAcls?.defaultAction === 'Deny';
-  if (!restricted)
+  if (!firewallRestricted(vault.properties))
     return {
       id: 'firewall',
       label: labels.firewall,
       state: 'passed',
       reason: 'Public access is allowed from all networks.',
     };
-  if (!firewallBlocksTrustedServices(vault))
+  if (!firewallKeepsBotServiceOut(vault.properties))
     return {
       id: 'firewall',
       label: labels.firewall,

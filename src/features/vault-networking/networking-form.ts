@@ -1,4 +1,5 @@
 import type { NetworkRuleSet, Vault, VaultPatchParameters } from '../../arm/types/key-vault';
+import { firewallKeepsBotServiceOut } from '../../domain/vault-firewall';
 
 export type AccessFrom = 'all' | 'selected' | 'disabled';
 
@@ -59,9 +60,9 @@ export function networkingChanges(from: NetworkingForm, to: NetworkingForm): str
   return out;
 }
 
-/** Public access is limited and trusted services may not pass: Azure Bot Service cannot reach the keys. */
+/** The form, once saved, would keep Azure Bot Service out of the vault (the same rule as readiness). */
 export function blocksBotService(form: NetworkingForm): boolean {
-  return form.accessFrom !== 'all' && !form.bypass;
+  return firewallKeepsBotServiceOut(networkingPatch(form).properties ?? {});
 }
 
 const maxIpRules = 1000;

@@ -9,7 +9,7 @@ import { vaultsGet, vaultsUpdate, vaultsUpdateAccessPolicy } from '../../arm/ope
 import { cmekPatch, stateOfBot } from '../../domain/bot-encryption';
 import { cmekKeyPermissions, cmekRoleDefinitionId, hasCmekPermissions, isCmekRole } from '../../domain/cmek';
 import { phaseOf } from '../../domain/encryption-status';
-import { firewallBlocksTrustedServices } from '../../domain/readiness/vault-checks';
+import { firewallKeepsBotServiceOut } from '../../domain/vault-firewall';
 import type { BulkTarget } from '../../domain/fleet/bulk';
 import { sameKeyUrl } from '../../domain/key-url';
 import { keyProblems } from '../../domain/key-usability';
@@ -69,7 +69,7 @@ async function registerProvider(subscriptionId: string, ctx: BulkContext): Promi
 async function firewallBypass(vaultId: string, ctx: BulkContext): Promise<BulkOutcome> {
   const vault = await vaultsGet(vaultId);
   // The same rule as the readiness check that planned it (public access disabled counts as closed too).
-  if (!firewallBlocksTrustedServices(vault))
+  if (!firewallKeepsBotServiceOut(vault.properties))
     return { state: 'already', message: 'Trusted Microsoft services already pass the firewall.' };
   ctx.writing();
   // Every other firewall setting stays exactly as Azure has it now.
