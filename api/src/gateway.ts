@@ -19,6 +19,9 @@
  * - Redirects are not followed; no secret, no state; the token is passed on and never logged.
  */
 
+import { answerText, GatewayTimeout, withTimeout } from './gateway-io.js';
+import { tokenProblem } from './gateway-token.js';
+
 export interface GatewayRequest {
   method: string;
   /** The path after `/api/keyvault`, still percent-encoded as it arrived. */
@@ -41,7 +44,7 @@ export interface GatewayResponse {
   body: string;
 }
 
-interface UpstreamResponse {
+export interface UpstreamResponse {
   status: number;
   headers: { get(name: string): string | null };
   /** Read with a cap when present (fetch's stream); `text()` otherwise. */
@@ -73,12 +76,6 @@ export interface GatewayOptions {
   timeoutMs?: number;
 }
 
-/** The Key Vault resource (a token's `aud`) of each cloud, by its vault host suffix. */
-const keyVaultAudiences: Record<string, string> = {
-  'vault.azure.net': 'https://vault.azure.net',
-  'vault.usgovcloudapi.net': 'https://vault.usgovcloudapi.net',
-  'vault.azure.cn': 'https://vault.azure.cn',
-};
 const hostPattern = /^[a-z0-9-]{3,24}\.(vault\.azure\.net|vault\.usgovcloudapi\.net|vault\.azure\.cn)$/;
 const name = '[0-9A-Za-z-]{1,127}';
 const version = '[0-9a-f]{32}';
@@ -111,10 +108,7 @@ const passHeaders = [
   'x-ms-keyvault-service-version',
 ];
 const maxBody = 65_536;
-/** Ample for any key operation's answer (a key bundle is a few kB; a page of deleted keys tens of kB). */
-const maxAnswer = 1_048_576;
 const maxTimeoutMs = 30_000;
-const clockSkewSeconds = 120;
 
 const ownHeaders = {
   'content-type': 'application/json; charset=utf-8',
@@ -133,55 +127,6 @@ const badGateway = (message: string) => own(502, 'BadGateway', message);
 
 function header(req: GatewayRequest, nameLower: string): string | undefined {
   for (const [k, v] of Object.entries(req.headers)) if (k.toLowerCase() === nameLower) return v;
-  return undefined;
-}
-
-function base64UrlJson(segment: string): unknown {
-  const b64 = segment.replace(/-/g, '+').replace(/_/g, '/');
-  const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
-  return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-}
-
-/** A JWT's payload, decoded (not verified: Key Vault verifies the signature); undefined when it is not a JWT. */
-function jwtPayload(token: string): Record<string, unknown> | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]+$/.test(p))) return undefined;
-  try {
-    const headerJson = base64UrlJson(parts[0]!);
-    const payload = base64UrlJson(parts[1]!);
-    if (typeof headerJson !== 'object' || headerJson === null) return undefined;
-    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return undefined;
-    return payload as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Why a bearer may not be relayed to this host, or undefined when it may. */
-function tokenProblem(
-  bearer: string,
-  host: string,
-  options: GatewayOptions,
-): { status: number; message: string } | undefined {
-  const payload = jwtPayload(bearer);
-  if (!payload) return { status: 401, message: 'The bearer is not a JSON Web Token.' };
-  const suffix = host.slice(host.indexOf('.') + 1);
-  const want = keyVaultAudiences[suffix]!;
-  const aud = typeof payload.aud === 'string' ? payload.aud.replace(/\/+$/, '').toLowerCase() : undefined;
-  if (aud !== want)
-    return {
-      status: 401,
-      message: `Only a token for ${want} (Azure Key Vault of this vault's cloud) is relayed.`,
-    };
-  const now = (options.nowSeconds ?? (() => Date.now() / 1000))();
-  if (typeof payload.exp !== 'number' || payload.exp + clockSkewSeconds <= now)
-    return { status: 401, message: 'The token has expired: sign in again.' };
-  if (typeof payload.nbf === 'number' && payload.nbf - clockSkewSeconds > now)
-    return { status: 401, message: 'The token is not valid yet.' };
-  const tenants = (options.allowedTenants ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean);
-  const tid = typeof payload.tid === 'string' ? payload.tid.toLowerCase() : '';
-  if (tenants.length > 0 && !tenants.includes(tid))
-    return { status: 403, message: 'This gateway does not serve the token’s tenant.' };
   return undefined;
 }
 
@@ -234,55 +179,6 @@ async function bodyOf(req: GatewayRequest): Promise<{ body?: string } | { respon
     return { response: refuse(400, 'The body is not JSON.') };
   }
   return { body };
-}
-
-/** Key Vault's answer as text, or undefined past the cap (from content-length, or counted as it streams). */
-async function answerText(answer: UpstreamResponse): Promise<string | undefined> {
-  const length = answer.headers.get('content-length');
-  if (length !== null && Number(length) > maxAnswer) return undefined;
-  if (!answer.body) {
-    const text = await answer.text();
-    return new TextEncoder().encode(text).length > maxAnswer ? undefined : text;
-  }
-  const reader = answer.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxAnswer) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    all.set(c, at);
-    at += c.length;
-  }
-  return new TextDecoder().decode(all);
-}
-
-class GatewayTimeout extends Error {}
-
-/** Runs `work` with a signal that aborts after `ms`; a timeout rejects with GatewayTimeout even if `work` hangs. */
-async function withTimeout<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new GatewayTimeout());
-    }, ms);
-  });
-  try {
-    return await Promise.race([work(controller.signal), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Answers the probe, or checks and forwards a key operation, passing Key Vault's answer through unchanged. */

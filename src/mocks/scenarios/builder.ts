@@ -6,16 +6,15 @@ import type {
   RegistrationState,
   TwinBot,
   TwinBotSettings,
-  TwinKeyVersion,
   TwinPrincipal,
   TwinVault,
 } from '../store/model';
 import { guid, hex, seededRandom } from '../store/random';
 import { World } from '../store/world';
+import { gatewayEndpointOf, keyVersionOf } from './seed-shapes';
 
 const day = 24 * 60 * 60 * 1000;
 const cmekKeyPermissions = ['get', 'wrapKey', 'unwrapKey'];
-const wrapOps: KeyOperation[] = ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'];
 
 export interface VaultInput {
   subscriptionId: string;
@@ -238,22 +237,7 @@ export class ScenarioBuilder {
         virtualNetworkRules: [],
       },
       privateEndpointConnections: input.gatewayEndpoint
-        ? [
-            {
-              id: `${id}/privateEndpointConnections/pe-${input.name}-keyguard`,
-              properties: {
-                privateEndpoint: {
-                  id: `${this.world.settings.gatewayNetwork}/providers/Microsoft.Network/privateEndpoints/pe-${input.name}-keyguard`,
-                },
-                privateLinkServiceConnectionState: {
-                  status: 'Approved',
-                  description: 'Keyguard gateway',
-                  actionsRequired: 'None',
-                },
-                provisioningState: 'Succeeded',
-              },
-            },
-          ]
+        ? [gatewayEndpointOf(id, input.name, this.world.settings.gatewayNetwork)]
         : [],
       createdAt: this.startMs - 120 * day,
       modifiedAt: this.startMs - 30 * day,
@@ -271,26 +255,7 @@ export class ScenarioBuilder {
   }
 
   key(vault: TwinVault, name: string, versions: KeyVersionInput[], random = this.random): string[] {
-    const out: TwinKeyVersion[] = versions.map((v, i) => {
-      const created = Math.floor(
-        (this.startMs - (v.createdDaysAgo ?? (versions.length - i) * 30) * day) / 1000,
-      );
-      const kty = v.kty ?? 'RSA';
-      return {
-        version: hex(random, 32),
-        created,
-        updated: created,
-        enabled: v.enabled ?? true,
-        exp:
-          v.expiresInDays === undefined
-            ? undefined
-            : Math.floor((this.startMs + v.expiresInDays * day) / 1000),
-        kty,
-        keySize: kty.startsWith('RSA') ? (v.keySize ?? 2048) : undefined,
-        curveName: kty.startsWith('EC') ? 'P-256' : undefined,
-        keyOps: v.keyOps ?? (kty.startsWith('RSA') ? wrapOps : ['sign', 'verify']),
-      };
-    });
+    const out = versions.map((v, i) => keyVersionOf(v, versions.length - i, this.startMs, random));
     this.world.keys.seed(World.keyKey(vault.id, name), { vaultId: vault.id, name, versions: out, tags: {} });
     return out.map((v) => `https://${vault.name}.vault.azure.net/keys/${name}/${v.version}`);
   }

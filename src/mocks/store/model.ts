@@ -1,4 +1,4 @@
-import type { DiagnosticSettings, EventData } from '../../arm/types/monitor';
+import type { DiagnosticSettings } from '../../arm/types/monitor';
 import type {
   AccessPolicyEntry,
   KeyOperation,
@@ -6,6 +6,9 @@ import type {
   NetworkRuleSet,
   PrivateEndpointConnectionItem,
 } from '../../arm/types/key-vault';
+
+// The records Azure keeps of what happens (callers, Activity log, change records, audit rows) have their own file.
+export type { TwinActivityEvent, TwinActor, TwinAuditRow, TwinChangeRecord } from './records';
 
 export interface TwinTenant {
   tenantId: string;
@@ -213,46 +216,6 @@ export interface TwinOperation {
   endsAt: number;
 }
 
-/** Who makes a request: the signed-in demo admin, or "another admin" (a colleague, a pipeline). */
-export interface TwinActor {
-  objectId: string;
-  /** What the Activity log shows as the caller: a user's UPN, an application's object id. */
-  caller: string;
-  kind: 'User' | 'Application';
-  /** The client application of the token (`appid` claim). */
-  appId: string;
-  /** Resource Graph's `clientType` (`Azure Portal`, `Azure CLI`, … or `Unknown`). */
-  clientType: string;
-  ip: string;
-}
-
-/** An Activity log event as Azure serves it, with its time in ms for filtering. */
-export interface TwinActivityEvent {
-  at: number;
-  /** When the Activity log first shows it (a few minutes after `at`); absent in older saved states: at once. */
-  visibleAt?: number;
-  /** Insertion order: a Started and its Succeeded share a time. */
-  seq: number;
-  subscriptionId: string;
-  event: EventData;
-}
-
-/** A Resource Graph change record (`resourcechanges`). */
-export interface TwinChangeRecord {
-  id: string;
-  at: number;
-  subscriptionId: string;
-  targetResourceId: string;
-  targetResourceType: string;
-  changeType: 'Create' | 'Update' | 'Delete';
-  changedBy: string;
-  changedByType: string;
-  clientType: string;
-  operation: string;
-  correlationId: string;
-  changes: Record<string, { previousValue: string; newValue: string }>;
-}
-
 export interface TwinDiagnosticSetting {
   resourceId: string;
   name: string;
@@ -267,25 +230,6 @@ export interface TwinWorkspace {
   location: string;
   customerId: string;
   retentionInDays: number;
-}
-
-/** Key Vault audit rows in a workspace, already counted per day (the twin keeps no row per call). */
-export interface TwinAuditRow {
-  workspaceId: string;
-  table: 'AZKVAuditLogs' | 'AzureDiagnostics';
-  vaultId: string;
-  day: number;
-  operation: 'KeyWrap' | 'KeyUnwrap';
-  keyId: string;
-  appId: string;
-  status: number;
-  signature: string;
-  callerIp: string;
-  addressAuthorized: boolean;
-  accessPolicyMatch: boolean;
-  rbacAuthorized: boolean;
-  calls: number;
-  last: number;
 }
 
 export interface TwinSettings {
