@@ -35,8 +35,9 @@ export function Providers({
   useEffect(
     () =>
       queryClient.getQueryCache().subscribe((e) => {
-        const [, id] = e.query.queryKey;
-        const single = e.query.queryKey.length === 2 && typeof id === 'string' && id.includes('/providers/');
+        const key = e.query.queryKey as readonly unknown[];
+        const id = key[1];
+        const single = key.length === 2 && typeof id === 'string' && id.includes('/providers/');
         if (e.type === 'updated' && single && e.query.state.status !== 'pending') markContentShown();
       }),
     [queryClient],

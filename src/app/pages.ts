@@ -36,8 +36,7 @@ export function kindOf(resourceId: string): ResourceKind | undefined {
 }
 
 type BladeChunk = PageChunk<object>;
-const blade = (load: () => Promise<{ default: ComponentType }>): BladeChunk =>
-  pageChunk(load as () => Promise<{ default: ComponentType<object> }>);
+const blade = (load: () => Promise<{ default: ComponentType }>): BladeChunk => pageChunk(load);
 
 /** Built blades by resource kind and menu id (every menu entry that is not a link to the Azure portal has one). */
 export const bladeChunks: Record<ResourceKind, Partial<Record<string, BladeChunk>>> = {

@@ -22,7 +22,7 @@ function parseRuntimeConfig(raw: unknown): RuntimeConfig | { error: string } | u
   }
   return {
     clientId: c.clientId,
-    tenantId: c.tenantId as string | undefined,
+    tenantId: c.tenantId,
     cloud: clouds[isCloudName(c.cloud) ? c.cloud : 'AzureCloud'],
   };
 }

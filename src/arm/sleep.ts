@@ -1,5 +1,8 @@
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+/** The signal's reason (an Error when AbortController.abort() was given none), else an AbortError. */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('The operation was aborted.', 'AbortError');
 }
 
 /** A wait that ends early, with the abort reason, when the signal fires. */

@@ -10,7 +10,7 @@ const listeners = new Set<() => void>();
 /** The ids the admin unticked in "Directory + subscription"; everything else shows (new subscriptions included). */
 function readHidden(): string[] {
   try {
-    const v = JSON.parse(localStorage.getItem(key) ?? '[]');
+    const v: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
   } catch {
     return [];

@@ -45,5 +45,5 @@ const fewAtATime = pLimit(10);
 /** The same query (same key, same cache as the blades'), its read waiting for a free slot. */
 export function oneOfMany<O extends { queryFn?: unknown }>(options: O): O {
   const run = options.queryFn as (ctx: QueryFunctionContext) => Promise<unknown>;
-  return { ...options, queryFn: (ctx: QueryFunctionContext) => fewAtATime(() => run(ctx)) } as O;
+  return { ...options, queryFn: (ctx: QueryFunctionContext) => fewAtATime(() => run(ctx)) };
 }

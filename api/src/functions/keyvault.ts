@@ -4,7 +4,8 @@ import { handleGateway } from '../gateway.js';
 /** Reads a request body, giving up (undefined) as soon as it passes `maxBytes`, whatever content-length said. */
 async function readLimited(request: HttpRequest, maxBytes: number): Promise<string | undefined> {
   if (!request.body) return '';
-  const reader = request.body.getReader();
+  // Functions types the body loosely; it is a byte stream.
+  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -14,7 +14,8 @@ describe('resource menus lead somewhere real', () => {
         expect(built || item.external === true, `${kind} → ${item.label}`).toBe(true);
         expect(built && item.external === true, `${kind} → ${item.label} is both`).toBe(false);
       }
-      for (const child of Object.keys(def.children))
+      const { children: childBlades } = def;
+      for (const child of Object.keys(childBlades))
         expect(def.blades[child], `${kind} → ${child}`).toBeDefined();
     }
   });

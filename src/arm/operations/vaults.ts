@@ -32,7 +32,7 @@ function sanitizeVaultPatch(patch: VaultPatchParameters): VaultPatchParameters {
   const properties = { ...patch.properties } as Record<string, unknown>;
   for (const flag of ['enableSoftDelete', 'enablePurgeProtection'])
     if (properties[flag] !== true) delete properties[flag];
-  return { ...patch, properties: properties as VaultPatchParameters['properties'] };
+  return { ...patch, properties: properties };
 }
 
 /** Vaults_Update (PATCH). */

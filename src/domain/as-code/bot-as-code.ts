@@ -62,7 +62,7 @@ export function botDeployment(bot: Bot, change: CmekSetting): BotDeployment {
   const properties: BotDeployment['body']['properties'] = {};
   for (const name of writableProperties) {
     const value = p[name];
-    if (value !== undefined && value !== null) properties[name] = value as BicepValue;
+    if (value !== undefined && value !== null) properties[name] = value;
   }
   properties.isCmekEnabled = change.cmek;
   if (change.cmek) properties.cmekKeyVaultUrl = change.key.href;
@@ -105,7 +105,7 @@ export function botBicep(d: BotDeployment): string {
   for (const s of d.secrets) lines.push(`// ${s.why}`, '@secure()', `param ${s.name} string`);
   lines.push(
     '',
-    `resource bot 'Microsoft.BotService/botServices@2022-09-15' = ${bicepLiteral({ name: d.name, ...d.body } as never)}`,
+    `resource bot 'Microsoft.BotService/botServices@2022-09-15' = ${bicepLiteral({ name: d.name, ...d.body })}`,
   );
   return lines.join('\n');
 }

@@ -46,19 +46,24 @@ export function parseUsageRows(result: LogsQueryResult): UsageRow[] {
     const i = col.get(name);
     return i === undefined ? undefined : row[i];
   };
+  // A cell as text: Log Analytics sends strings, numbers and booleans; anything else is not a value here.
+  const text = (row: unknown[], name: string) => {
+    const v = get(row, name);
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
+  };
   const out: UsageRow[] = [];
   for (const row of table.rows) {
-    const day = Date.parse(String(get(row, 'Day') ?? ''));
-    const last = Date.parse(String(get(row, 'Last') ?? ''));
+    const day = Date.parse(text(row, 'Day'));
+    const last = Date.parse(text(row, 'Last'));
     const status = Number(get(row, 'HttpStatusCode'));
     if (Number.isNaN(day) || Number.isNaN(last) || !Number.isFinite(status)) continue;
     out.push({
       day,
-      operation: String(get(row, 'OperationName') ?? ''),
-      keyId: String(get(row, 'Id') ?? ''),
+      operation: text(row, 'OperationName'),
+      keyId: text(row, 'Id'),
       status,
-      signature: String(get(row, 'ResultSignature') ?? ''),
-      callerIp: String(get(row, 'CallerIpAddress') ?? ''),
+      signature: text(row, 'ResultSignature'),
+      callerIp: text(row, 'CallerIpAddress'),
       addressAuthorized: flag(get(row, 'IsAddressAuthorized')),
       accessPolicyMatch: flag(get(row, 'IsAccessPolicyMatch')),
       rbacAuthorized: flag(get(row, 'IsRbacAuthorized')),

@@ -53,7 +53,9 @@ export function useBulkRun(onSettled: () => void) {
     const t = bulkFixTitles[kind];
     const handle = report({ title: `${t.verb}: ${t.noun(ids.length)}` });
     const chosen = items.filter((i) => ids.includes(i.id));
-    const waiting = Object.fromEntries(ids.map((id) => [id, { state: 'waiting' } as ItemStatus]));
+    const waiting: Record<string, ItemStatus> = Object.fromEntries(
+      ids.map((id) => [id, { state: 'waiting' }]),
+    );
     setRun((r) => ({
       kind,
       items,

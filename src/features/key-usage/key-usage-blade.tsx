@@ -103,7 +103,7 @@ export default function KeyUsageBlade() {
               onOptionSelect={(_, d) => d.optionValue && usage.chooseWorkspace(d.optionValue)}
             >
               {usage.destinations.map((d) => (
-                <Option key={d.workspaceId} value={d.workspaceId!}>
+                <Option key={d.workspaceId} value={d.workspaceId}>
                   {parseResourceId(d.workspaceId!)?.name ?? d.workspaceId!}
                 </Option>
               ))}

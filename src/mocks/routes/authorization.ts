@@ -1,3 +1,4 @@
+import type { TwinRoleAssignment } from '../store/model';
 import { authorize, canAccess } from '../rules/authorization';
 import { builtInRoles } from '../store/assumptions';
 import { badRequest, fail } from '../rules/errors';
@@ -90,17 +91,18 @@ export function registerAuthorizationRoutes(router: Router, ctx: TwinContext): v
       if (existing && existing.name.toLowerCase() !== params.name.toLowerCase())
         fail(409, 'RoleAssignmentExists', 'The role assignment already exists.');
       const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${params.name}`;
-      const ra = {
+      const ra: TwinRoleAssignment = {
         id,
         name: params.name,
         scope,
         roleDefinitionGuid: defGuid!,
         principalId,
-        principalType: (principal!.kind === 'servicePrincipal'
-          ? 'ServicePrincipal'
-          : principal!.kind === 'group'
-            ? 'Group'
-            : 'User') as 'ServicePrincipal' | 'Group' | 'User',
+        principalType:
+          principal!.kind === 'servicePrincipal'
+            ? 'ServicePrincipal'
+            : principal!.kind === 'group'
+              ? 'Group'
+              : 'User',
       };
       ctx.world.roleAssignments.set(id, ra);
       return json(201, roleAssignmentJson(ra));

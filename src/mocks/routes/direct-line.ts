@@ -1,5 +1,5 @@
 import { botKeyProblem, settleBot } from '../rules/bot-cmek';
-import { fail } from '../rules/errors';
+import { echo, fail } from '../rules/errors';
 import { json, type Router } from './http';
 import type { TwinBot } from '../store/model';
 import { getBot, newGuid, type TwinContext } from './context';
@@ -57,7 +57,8 @@ export function registerDirectLineRoutes(router: Router, ctx: TwinContext): void
     const conversation = conversations.get(params.id) ?? fail(404, 'BadArgument', 'Conversation not found.');
     const problem = botKeyProblem(ctx.world, bot, now);
     if (problem) fail(502, 'BotError', `The bot could not be reached: ${problem.message}`);
-    const text = String((req.body as { text?: unknown } | undefined)?.text ?? '');
+    const sent = (req.body as { text?: unknown } | undefined)?.text;
+    const text = sent === undefined ? '' : echo(sent);
     conversation.activities.push({ type: 'message', from: { id: 'keyguard-test' }, text });
     conversation.activities.push({
       type: 'message',

@@ -88,7 +88,7 @@ export class Router {
     required: readonly N[],
     handler: RouteHandler<Readonly<Record<N, string>> & Readonly<Partial<Record<string, string>>>>,
   ): void {
-    this.routes.push({ method, pattern, required, handler: handler as RouteHandler, service });
+    this.routes.push({ method, pattern, required, handler: handler, service });
   }
 
   match(

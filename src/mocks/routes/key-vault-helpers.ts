@@ -33,7 +33,7 @@ export function dataPlane(ctx: TwinContext) {
       ? key.versions.find((v) => v.version.toLowerCase() === version.toLowerCase())
       : key.versions[key.versions.length - 1]) ?? notFoundKey(`${key.name}/${version}`);
   const body = <T>(req: TwinRequest): Partial<T> =>
-    req.body && typeof req.body === 'object' ? (req.body as Partial<T>) : {};
+    req.body && typeof req.body === 'object' ? req.body : {};
   const pageOf = (req: TwinRequest, items: unknown[]) => {
     const size = Math.min(
       25,

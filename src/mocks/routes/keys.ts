@@ -123,7 +123,7 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
       enabled: p!.attributes?.enabled ?? true,
       nbf: p!.attributes?.nbf,
       exp: p!.attributes?.exp,
-      kty: kty!,
+      kty: kty,
       keySize: isRsa ? keySize : undefined,
       curveName: isRsa ? undefined : 'P-256',
       keyOps: [...ops],

@@ -1,6 +1,6 @@
 import { canAccess } from '../rules/authorization';
 import { assumptions } from '../store/assumptions';
-import { fail } from '../rules/errors';
+import { echo, fail } from '../rules/errors';
 import { json, type Router } from './http';
 import type { TwinAuditRow } from '../store/model';
 import type { TwinContext } from './context';
@@ -67,7 +67,7 @@ export function parseUsageQuery(text: string): UsageQuery {
 function timespanMs(value: unknown): number | undefined {
   if (value === undefined) return undefined;
   const m = typeof value === 'string' ? /^P(?:(\d+)D)?(?:T(\d+)H)?$/.exec(value) : null;
-  if (!m || (!m[1] && !m[2])) fail(400, 'BadArgumentError', `The timespan '${String(value)}' is not valid.`);
+  if (!m || (!m[1] && !m[2])) fail(400, 'BadArgumentError', `The timespan '${echo(value)}' is not valid.`);
   return (Number(m![1] ?? 0) * 24 + Number(m![2] ?? 0)) * 60 * 60 * 1000;
 }
 

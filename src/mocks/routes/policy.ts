@@ -1,7 +1,7 @@
 import { assumptions, builtInRoles } from '../store/assumptions';
 import { authorize } from '../rules/authorization';
 import { assignmentsOf, scanKey, settleScans } from '../rules/policy';
-import { fail } from '../rules/errors';
+import { echo, fail } from '../rules/errors';
 import { json, type Router } from './http';
 import type { TwinPolicyAssignment, TwinPolicySetDefinition } from '../store/model-policy';
 import type { World } from '../store/world';
@@ -96,14 +96,14 @@ function readAssignment(
     fail(
       400,
       'PolicyParameterValueNotAllowed',
-      `The value '${String(effect)}' is not allowed for policy parameter 'effect' in policy definition '${String(definition).split('/').pop()}'. The allowed values are 'audit, Audit, deny, Deny, disabled, Disabled'.`,
+      `The value '${echo(effect)}' is not allowed for policy parameter 'effect' in policy definition '${String(definition).split('/').pop()}'. The allowed values are 'audit, Audit, deny, Deny, disabled, Disabled'.`,
     );
   const mode = p!.enforcementMode ?? 'Default';
   if (mode !== 'Default' && mode !== 'DoNotEnforce')
     fail(
       400,
       'InvalidRequestContent',
-      `The enforcement mode '${String(mode)}' is not valid.`,
+      `The enforcement mode '${echo(mode)}' is not valid.`,
       'properties.enforcementMode',
     );
   return {

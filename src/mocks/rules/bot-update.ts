@@ -1,5 +1,5 @@
 import { assumptions } from '../store/assumptions';
-import { badRequest, fail } from './errors';
+import { badRequest, echo, fail } from './errors';
 import type { TwinBot } from '../store/model';
 import type { World } from '../store/world';
 import { botKeyProblem, settleBot } from './bot-cmek';
@@ -43,7 +43,7 @@ function validateCommon(bot: TwinBot, p: Props): void {
     );
   for (const fixed of ['msaAppTenantId', 'tenantId'] as const) {
     const now = fixed === 'tenantId' ? bot.tenantId : bot.msaAppTenantId;
-    if (typeof p[fixed] === 'string' && (p[fixed] as string).toLowerCase() !== (now ?? '').toLowerCase())
+    if (typeof p[fixed] === 'string' && p[fixed].toLowerCase() !== (now ?? '').toLowerCase())
       badRequest(
         'InvalidBotData',
         `The property ${fixed} cannot be changed after the bot is created.`,
@@ -105,8 +105,7 @@ function cmekAfter(
   return { ...bot.cmek, keyUrl: wantUrl };
 }
 
-const str = (p: Props, k: string, fallback: string) =>
-  typeof p[k] === 'string' ? (p[k] as string) : fallback;
+const str = (p: Props, k: string, fallback: string) => (typeof p[k] === 'string' ? p[k] : fallback);
 
 /** Bots_Update (PATCH): what the body names changes, the rest stays. */
 export function applyBotPatch(
@@ -139,7 +138,7 @@ export function applyBotPatch(
   return next;
 }
 
-const nullableString = (p: Props, k: string) => (typeof p[k] === 'string' ? (p[k] as string) : null);
+const nullableString = (p: Props, k: string) => (typeof p[k] === 'string' ? p[k] : null);
 const stringMap = (v: unknown) =>
   v && typeof v === 'object' && !Array.isArray(v) ? { ...(v as Record<string, string>) } : null;
 
@@ -164,7 +163,7 @@ export function applyBotPut(
     badRequest('InvalidRequestContent', "The property 'sku.name' must be F0 or S1.", 'sku.name');
   const kind = body.kind;
   if (kind !== undefined && !['sdk', 'designer', 'bot', 'function', 'azurebot'].includes(kind as string))
-    badRequest('InvalidRequestContent', `The kind '${String(kind)}' is not valid.`, 'kind');
+    badRequest('InvalidRequestContent', `The kind '${echo(kind)}' is not valid.`, 'kind');
   const msaAppType = p.msaAppType;
   if (
     msaAppType !== undefined &&
@@ -172,7 +171,7 @@ export function applyBotPut(
   )
     badRequest(
       'InvalidBotData',
-      `The msaAppType '${String(msaAppType)}' is not valid.`,
+      `The msaAppType '${echo(msaAppType)}' is not valid.`,
       'properties.msaAppType',
     );
   refuseByPolicy(world, bot, p.isCmekEnabled === true);

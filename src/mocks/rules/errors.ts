@@ -5,6 +5,10 @@ export interface TwinErrorBody {
   details?: { code: string; message: string; target?: string }[];
 }
 
+/** A value as Azure's refusals quote what they were sent: text as it is, anything else as JSON. */
+export const echo = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
+
 /** A refusal the twin answers with the ARM error envelope. */
 export class TwinHttpError extends Error {
   constructor(

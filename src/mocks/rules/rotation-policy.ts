@@ -49,7 +49,7 @@ export function validatePolicy(
     if ((after === undefined) === (before === undefined))
       bad(`The ${action} action needs exactly one trigger: timeAfterCreate or timeBeforeExpiry.`);
     if (after !== undefined && action === 'Notify') bad('timeAfterCreate applies to the Rotate action only.');
-    const text = (after ?? before) as unknown;
+    const text = after ?? before;
     const secs = typeof text === 'string' ? durationSeconds(text) : undefined;
     if (secs === undefined) bad(`The trigger '${String(text)}' is not an ISO 8601 duration such as P30D.`);
     if (action === 'Rotate' && before !== undefined && expiry === undefined)

@@ -1,5 +1,5 @@
 import type { AccessPolicyEntry } from '../../arm/types/key-vault';
-import { badRequest } from './errors';
+import { badRequest, echo } from './errors';
 import type { TwinVault } from '../store/model';
 import { validateAccessPolicies } from './access-policies';
 import { isPrivateOrReserved, parseIpv4Rule } from './network';
@@ -19,13 +19,13 @@ function validateNetworkAcls(raw: unknown): TwinVault['networkAcls'] | undefined
   if (bypass !== 'AzureServices' && bypass !== 'None')
     badRequest(
       'BadRequest',
-      `The value '${String(bypass)}' of networkAcls.bypass is invalid.`,
+      `The value '${echo(bypass)}' of networkAcls.bypass is invalid.`,
       'properties.networkAcls.bypass',
     );
   if (defaultAction !== 'Allow' && defaultAction !== 'Deny')
     badRequest(
       'BadRequest',
-      `The value '${String(defaultAction)}' of networkAcls.defaultAction is invalid.`,
+      `The value '${echo(defaultAction)}' of networkAcls.defaultAction is invalid.`,
       'properties.networkAcls.defaultAction',
     );
   const ipRules = Array.isArray(n.ipRules) ? (n.ipRules as { value?: unknown }[]) : [];

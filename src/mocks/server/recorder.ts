@@ -66,7 +66,7 @@ function flatten(value: unknown, path: string, out: Map<string, string>): void {
     for (const [k, v] of Object.entries(value)) flatten(v, path ? `${path}.${k}` : k, out);
     return;
   }
-  out.set(path, String(value));
+  out.set(path, typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 function diff(before: Map<string, string>, after: Map<string, string>) {

@@ -39,7 +39,7 @@ export function restoreWorld(
   world.settings = { ...world.settings, ...snapshot.settings };
   for (const t of world.tables()) {
     const d = snapshot.diffs[t.name];
-    if (d) t.applyDiff(d as Record<string, never>);
+    if (d) t.applyDiff(d);
   }
   return world;
 }

@@ -42,15 +42,18 @@ async function onHashChange(): Promise<void> {
   emit();
 }
 
+/** The guard's question may wait on the admin; nothing waits on the event itself. */
+const onHashEvent = () => void onHashChange();
+
 function subscribe(listener: () => void): () => void {
   if (listeners.size === 0) {
-    window.addEventListener('hashchange', onHashChange);
+    window.addEventListener('hashchange', onHashEvent);
   }
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0) {
-      window.removeEventListener('hashchange', onHashChange);
+      window.removeEventListener('hashchange', onHashEvent);
     }
   };
 }

@@ -46,9 +46,9 @@ describe('useAllResources', () => {
   it('hands a second caller (the top bar’s search) the rows already built, not a copy', async () => {
     resetTwin('fresh');
     queryClient = testQueryClient();
-    const home = renderHook(() => useAllResources(), { wrapper });
-    await waitFor(() => expect(home.result.current.isLoading).toBe(false));
-    const idle = renderHook(() => useAllResources(false), { wrapper });
-    expect(idle.result.current.rows).toBe(home.result.current.rows);
+    const { result: home } = renderHook(() => useAllResources(), { wrapper });
+    await waitFor(() => expect(home.current.isLoading).toBe(false));
+    const { result: idle } = renderHook(() => useAllResources(false), { wrapper });
+    expect(idle.current.rows).toBe(home.current.rows);
   });
 });

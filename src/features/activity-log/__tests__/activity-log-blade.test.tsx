@@ -122,7 +122,7 @@ describe('Activity log', () => {
     control.advance(logDelay);
     await userEvent.click(within(notYet).getByRole('button', { name: 'Refresh' }));
     await waitFor(() => expect(t).toHaveTextContent('Update key vault'));
-    expect(screen.queryByRole('group', { name: 'Your change is not here yet' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Your change is not here yet' })).not.toBeInTheDocument();
   });
 
   it('a custom range that is wrong says why and asks nothing of Azure', async () => {

@@ -20,11 +20,11 @@ function keyUrl(name: string): string {
 
 async function open(scenario: ScenarioName) {
   resetTwin(scenario);
-  const r = renderWithProviders(<EncryptionBlade />, {
+  const view = renderWithProviders(<EncryptionBlade />, {
     blade: bladeContext(contosoBotId, 'encryption', 'Encryption'),
   });
   await screen.findByRole('radio', { name: 'Customer-Managed Keys' });
-  return r;
+  return view;
 }
 
 async function chooseKey(url: string) {
@@ -71,7 +71,7 @@ describe('Bot | Encryption', () => {
     expect(
       screen.getByText(/This Key URL has no version\. The docs ask for the full versioned key URI/),
     ).toBeInTheDocument();
-    expect(screen.queryByText(/Add the version \(32 hexadecimal characters\)/)).toBeNull();
+    expect(screen.queryByText(/Add the version \(32 hexadecimal characters\)/)).not.toBeInTheDocument();
     // Typed by the admin, the same text is an error: Keyguard always writes a version.
     await userEvent.type(input, '2');
     expect(
@@ -93,7 +93,7 @@ describe('Bot | Encryption', () => {
     await chooseKey(keyUrl('bot-cmk-key'));
     expect(await screen.findByText('A full versioned key URI.')).toBeInTheDocument();
     // Ten prerequisites pass; the vault keeps no audit log yet, which is a recommendation, not a failure.
-    await waitFor(() => expect(screen.getByText(/All 11 checks passed, 1 warning/)).toBeInTheDocument());
+    expect(await screen.findByText(/All 11 checks passed, 1 warning/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     const dialog = await findDialog('Save encryption settings?');
     expect(dialog).toHaveTextContent('Encryption type: Microsoft-Managed Keys → Customer-Managed Keys');
@@ -124,7 +124,7 @@ describe('Bot | Encryption', () => {
     await open('fresh');
     const url = keyUrl('bot-cmk-key');
     await chooseKey(url);
-    await waitFor(() => expect(screen.getByText(/4 failed/)).toBeInTheDocument());
+    expect(await screen.findByText(/4 failed/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     const dialog = await findDialog('Save encryption settings?');
     expect(dialog).toHaveTextContent('The readiness check found problems');
@@ -192,7 +192,7 @@ describe('Bot | Encryption', () => {
     const current = keyUrl('bot-cmk-key');
     expect(screen.getByRole('textbox', { name: /Key URL/ })).toHaveValue(current);
     await chooseKey(keyUrl('bot-cmk-key-2026'));
-    const hint = screen.getByText('Rotating the key').closest('.fui-MessageBar') as HTMLElement;
+    const hint = screen.getByRole('group', { name: 'Rotating the key' });
     expect(within(hint).getByText(current)).toBeInTheDocument();
     expect(within(hint).getByText(/at least a week/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -38,7 +38,7 @@ describe('Key history, from Azure’s records', () => {
       screen.getByText(/Key rotated 6 days ago by jordan@contoso\.onmicrosoft\.com \(Azure CLI\)/),
     ).toBeInTheDocument();
     // The one-week watch of the replaced version runs one more day.
-    const watch = screen.getByText(/^Keep the replaced key until/).closest('.fui-MessageBar') as HTMLElement;
+    const watch = screen.getByRole('group', { name: /^Keep the replaced key until/ });
     expect(watch).toHaveTextContent(v1!);
     expect(watch).toHaveTextContent('by jordan@contoso.onmicrosoft.com (Azure CLI)');
   });
@@ -55,7 +55,7 @@ describe('Key history, from Azure’s records', () => {
         /Key rotated less than a minute ago by jordan@contoso\.onmicrosoft\.com \(Azure CLI\)/,
       ),
     ).toBeInTheDocument();
-    const watch = screen.getByText(/^Keep the replaced key until/).closest('.fui-MessageBar') as HTMLElement;
+    const watch = screen.getByRole('group', { name: /^Keep the replaced key until/ });
     expect(watch).toHaveTextContent(v2!);
     expect(
       await screen.findByText(/Changed by jordan@contoso\.onmicrosoft\.com \(Azure CLI\)/),

@@ -1,3 +1,5 @@
+// Several renders in one test, each unmounted before the next: the cleanup between them is explicit.
+// eslint-disable-next-line testing-library/no-manual-cleanup
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +56,7 @@ describe('CMK readiness in every scenario', () => {
     expect(stateOf(list, /^Soft delete/)).toBe('Passed');
     expect(stateOf(list, /^Key vault in the bot’s/)).toBe('Passed');
     expect(stateOf(list, /^Key exists/)).toBe('Passed');
-    expect(screen.getByRole('status', { name: '' })).toBeDefined();
+    expect(screen.getByRole('status', { name: '' })).toBeInTheDocument();
   });
 
   it('ready, encrypted and large: every check passes; an audit log is recommended where none is kept', async () => {
@@ -232,7 +234,7 @@ describe('one-click fixes', () => {
         ipRules: [{ value: '203.0.113.0/24' }],
       }),
     );
-    await waitFor(() => expect(screen.getByText(/All 11 checks passed, 1 warning/)).toBeInTheDocument());
+    expect(await screen.findByText(/All 11 checks passed, 1 warning/)).toBeInTheDocument();
     expect(await screen.findAllByText('Purge protection is on for kv-contoso-cmk')).toHaveLength(1);
 
     // The recommendation: send the audit log to a workspace the admin picks, shown as code first.
@@ -250,7 +252,7 @@ describe('one-click fixes', () => {
       'az monitor diagnostic-settings create --name keyguard-audit',
     );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Send the audit log' }));
-    await waitFor(() => expect(screen.getByText(/All 12 checks passed\./)).toBeInTheDocument());
+    expect(await screen.findByText(/All 12 checks passed\./)).toBeInTheDocument();
     expect([...world().diagnosticSettings.values()].map((d) => d.name)).toEqual(['keyguard-audit']);
   });
 

@@ -24,11 +24,11 @@ describe('Bot | Overview message test', () => {
     resetTwin('revoked');
     open();
     // The banner rests on the key's readiness (the access policy is gone), not on a provisioning state.
-    const banner = (await screen.findByText('The bot cannot use its encryption key')).closest('[role]')!;
+    const banner = await screen.findByRole('group', { name: 'The bot cannot use its encryption key' });
     expect(banner).toHaveTextContent('The vault has no access policy for Bot Service CMEK Prod');
     expect(screen.getAllByText('Not readable', { selector: 'dd' })).toHaveLength(2);
     await userEvent.click(await screen.findByRole('button', { name: 'Send' }));
-    const failure = (await screen.findByText('The bot did not answer')).closest('[role]')!;
+    const failure = await screen.findByRole('group', { name: 'The bot did not answer' });
     expect(failure).toHaveTextContent(/customer-managed key that Azure Bot Service cannot use/);
     expect(screen.getByRole('link', { name: 'Check the bot’s encryption key' })).toBeInTheDocument();
   });

@@ -54,7 +54,7 @@ describe('Key vault | Key usage', () => {
     expect(
       screen.getByText(/logs arrive within about ten minutes of the\s+first key call/),
     ).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Copy details/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Copy details/ })).not.toBeInTheDocument();
   });
 
   describe('faults', () => {

@@ -25,8 +25,8 @@ export function toText(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v instanceof Date) return v.toISOString();
   if (v instanceof Timespan) return timespanText(v.ms);
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  // Dynamic values are JSON; so are numbers and booleans, as Kusto prints them.
+  return JSON.stringify(v) ?? '';
 }
 
 function timespanText(ms: number): string {
