@@ -4,12 +4,9 @@ import { isArmError } from '../../arm/errors';
 import { serverNow } from '../../arm/server-clock';
 import type { Bot } from '../../arm/types/bot';
 import { stateOfBot, unversionedKeyOf } from '../../domain/bot-encryption';
-import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
 import { parseVersionedKeyUrl } from '../../domain/key-url';
-import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
-import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { QueryState } from '../../portal/query-state';
 import { botQuery, keyVersionsQuery } from '../../queries/resources';
@@ -113,27 +110,17 @@ export default function EncryptionBlade() {
   const form = f.form;
   return (
     <SettingsBlade
-      dirty={f.dirty}
-      saving={save.isPending}
+      form={f}
+      save={save}
       saveBlockedReason={invalidReason}
       onSave={() => (save.reset(), setConfirming(true))}
-      onDiscard={() => (f.discard(), save.reset())}
       onRefresh={() => (void bot.refetch(), checks.recheck(), keyHistory.refetch())}
       refreshing={bot.isFetching}
-      status={
-        f.changedUnderneath ? (
-          <ChangedUnderneathBar
-            changes={f.base && f.server ? encryptionChanges(f.base, f.server) : []}
-            onKeepMine={() => (f.rebase(), save.reset())}
-            onTakeTheirs={() => (f.reload(), save.reset())}
-          />
-        ) : undefined
-      }
+      describeChanges={encryptionChanges}
+      refusedTitle="Azure refused the change; what you entered is kept"
+      refusalShownInline={fieldError !== undefined}
     >
       <QueryState query={bot} what="bot" />
-      {save.error && !fieldError && !isChangedMeanwhile(save.error) ? (
-        <ArmErrorBar error={save.error} title="Azure refused the change; what you entered is kept" />
-      ) : null}
       {current?.cmek && <KeyOutOfReachBar checks={checks.current.checks} />}
       {rotation && <ReplacedKeyBar change={rotation} checks={checks.previous.checks} />}
       {newerUrl && kind === 'none' && (

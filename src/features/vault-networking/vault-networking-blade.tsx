@@ -18,16 +18,13 @@ import {
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
-import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { useSettingsForm } from '../../portal/form/use-settings-form';
 import { vaultQuery } from '../../queries/resources';
 import { KeyGuardDialog } from '../shared/key-guard-dialog';
 import { useNetworkingSave } from './use-networking-save';
-import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
 import { PrivateEndpoints } from './private-endpoints';
 import {
   blocksBotService,
@@ -88,22 +85,15 @@ export default function VaultNetworkingBlade() {
 
   return (
     <SettingsBlade
-      dirty={f.dirty}
-      saving={save.isPending}
+      form={f}
+      save={save}
       saveBlockedReason={pendingRule ? 'Add or clear the IP rule you are typing first.' : undefined}
       onSave={() => form && f.base && saving.request({ form, from: f.base })}
-      onDiscard={() => (f.discard(), setNewRule(''), setRuleError(undefined), save.reset())}
+      onDiscard={() => (setNewRule(''), setRuleError(undefined))}
       onRefresh={() => void vault.refetch()}
       refreshing={vault.isFetching}
-      status={
-        f.changedUnderneath ? (
-          <ChangedUnderneathBar
-            changes={f.base && f.server ? networkingChanges(f.base, f.server) : []}
-            onKeepMine={() => (f.rebase(), save.reset())}
-            onTakeTheirs={() => (f.reload(), save.reset())}
-          />
-        ) : undefined
-      }
+      describeChanges={networkingChanges}
+      refusedTitle="Azure refused the change; your settings are kept"
     >
       <TabList
         selectedValue={tab}
@@ -114,9 +104,6 @@ export default function VaultNetworkingBlade() {
         <Tab value="private">Private endpoint connections</Tab>
       </TabList>
       <QueryState query={vault} what="key vault" />
-      {save.error && !isChangedMeanwhile(save.error) ? (
-        <ArmErrorBar error={save.error} title="Azure refused the change; your settings are kept" />
-      ) : null}
       {tab === 'firewall' && form && (
         <>
           {serverBlocks && !f.dirty && (

@@ -12,18 +12,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { vaultsUpdate } from '../../arm/operations/vaults';
 import { parseResourceId } from '../../arm/resource-id';
-import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { QueryState } from '../../portal/query-state';
 import { useBlade } from '../../portal/blade/blade-context';
 import { SettingsBlade } from '../../portal/blade/settings-blade';
 import { ConfirmDialog } from '../../portal/confirm-dialog';
 import { Essentials } from '../../portal/essentials';
-import { ChangedUnderneathBar } from '../../portal/form/changed-underneath-bar';
 import { settingsSaveKey, useSettingsForm } from '../../portal/form/use-settings-form';
 import { subscriptionsQuery, vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
 import { writeIfUnchanged } from '../../queries/write-if-unchanged';
-import { isChangedMeanwhile } from '../../domain/changed-meanwhile';
 import {
   propertiesChanges,
   propertiesFormFromVault,
@@ -91,28 +88,15 @@ export default function VaultPropertiesBlade() {
 
   return (
     <SettingsBlade
-      dirty={f.dirty}
-      saving={save.isPending}
+      form={f}
+      save={save}
       onSave={onSave}
-      onDiscard={() => (f.discard(), save.reset())}
       onRefresh={() => void vault.refetch()}
       refreshing={vault.isFetching}
-      status={
-        <>
-          {f.changedUnderneath && f.server && base && (
-            <ChangedUnderneathBar
-              changes={propertiesChanges(base, f.server)}
-              onKeepMine={() => (f.rebase(), save.reset())}
-              onTakeTheirs={() => (f.reload(), save.reset())}
-            />
-          )}
-        </>
-      }
+      describeChanges={propertiesChanges}
+      refusedTitle="Azure refused the change; your choices are kept"
     >
       <QueryState query={vault} what="key vault" />
-      {save.error && !isChangedMeanwhile(save.error) ? (
-        <ArmErrorBar error={save.error} title="Azure refused the change; your choices are kept" />
-      ) : null}
       {vault.data && p && form && base && (
         <>
           <Essentials
