@@ -25,7 +25,7 @@ const typeLabels: Record<string, string> = {
   'microsoft.resources/subscriptions': 'Subscription',
 };
 
-export function typeLabelOf(type: string): string {
+function typeLabelOf(type: string): string {
   return typeLabels[type.toLowerCase()] ?? type;
 }
 
@@ -79,7 +79,8 @@ function resourceRow(
   };
 }
 
-function resourceRows(s: Subscription, resources: GenericResource[] | undefined): ResourceRow[] {
+/** One subscription's resources as rows (Home's and the subscription's Resources blade share them). */
+export function resourceRows(s: Subscription, resources: GenericResource[] | undefined): ResourceRow[] {
   if (!resources) return [];
   const kept = rowsByAnswer.get(resources);
   if (kept && kept.subscription === s) return kept.rows;

@@ -1,11 +1,10 @@
 import { makeStyles, SearchBox, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
-import { resourceHash } from '../../portal/navigation/routes';
-import { RouterLink } from '../../portal/navigation/router-link';
-import { VirtualTable, type Column } from '../../portal/virtual-table';
+import { VirtualTable } from '../../portal/virtual-table';
 import { markContentShown } from '../../portal/content-shown';
-import { useAllResources, type ResourceRow } from '../../queries/all-resources';
+import { useAllResources } from '../../queries/all-resources';
+import { filterResourceRows, resourceColumns } from '../shared/resource-table';
 
 const useStyles = makeStyles({
   page: {
@@ -37,46 +36,8 @@ export function HomePage({ tenant }: { tenant?: string }) {
   useEffect(() => {
     document.title = 'Home - Keyguard';
   }, []);
-  const visible = useMemo(() => {
-    const f = deferred.trim().toLowerCase();
-    if (!f) return rows;
-    return rows.filter(
-      (r) =>
-        r.name.toLowerCase().includes(f) ||
-        r.resourceGroup.toLowerCase().includes(f) ||
-        r.typeLabel.toLowerCase().includes(f),
-    );
-  }, [rows, deferred]);
-  const columns = useMemo<Column<ResourceRow>[]>(
-    () => [
-      {
-        key: 'name',
-        header: 'Name',
-        width: 'minmax(200px, 2fr)',
-        render: (r) => <RouterLink href={resourceHash(r.id, 'overview', tenant)}>{r.name}</RouterLink>,
-      },
-      { key: 'type', header: 'Type', width: 'minmax(110px, 1fr)', render: (r) => r.typeLabel },
-      {
-        key: 'rg',
-        header: 'Resource group',
-        width: 'minmax(140px, 1fr)',
-        render: (r) => r.resourceGroup || '—',
-      },
-      {
-        key: 'location',
-        header: 'Location',
-        width: 'minmax(100px, 0.8fr)',
-        render: (r) => r.location || '—',
-      },
-      {
-        key: 'sub',
-        header: 'Subscription',
-        width: 'minmax(160px, 1.2fr)',
-        render: (r) => r.subscriptionName,
-      },
-    ],
-    [tenant],
-  );
+  const visible = useMemo(() => filterResourceRows(rows, deferred), [rows, deferred]);
+  const columns = useMemo(() => resourceColumns({ tenant, withSubscription: true }), [tenant]);
   return (
     <div className={styles.page}>
       <h1 id="home-title" className={styles.title}>

@@ -2,66 +2,36 @@ import { SearchBox, Spinner, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { parseResourceId } from '../../arm/resource-id';
+import { subscriptionById } from '../../domain/subscription-by-id';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
-import { resourceHash } from '../../portal/navigation/routes';
-import { RouterLink } from '../../portal/navigation/router-link';
-import { VirtualTable, type Column } from '../../portal/virtual-table';
-import { typeLabelOf } from '../../queries/all-resources';
-import { subscriptionResourcesQuery } from '../../queries/resources';
-
-interface Row {
-  id: string;
-  name: string;
-  type: string;
-  resourceGroup: string;
-  location: string;
-}
+import { VirtualTable } from '../../portal/virtual-table';
+import { resourceRows } from '../../queries/all-resources';
+import { subscriptionResourcesQuery, subscriptionsQuery } from '../../queries/resources';
+import { filterResourceRows, resourceColumns } from '../shared/resource-table';
 
 /** Subscription → Resources: the bots and key vaults Keyguard manages in this subscription. */
 export default function SubscriptionResourcesBlade() {
   const blade = useBlade();
   const subscriptionId = parseResourceId(blade.resourceId)?.subscriptionId ?? '';
   const resources = useQuery(subscriptionResourcesQuery(subscriptionId));
-  const [filter, setFilter] = useState('');
-  const deferred = useDeferredValue(filter.trim().toLowerCase());
-  const rows = useMemo<Row[]>(
+  const subscriptions = useQuery(subscriptionsQuery());
+  const subscription = useMemo(
     () =>
-      (resources.data ?? []).map((r) => ({
-        id: r.id,
-        name: r.name,
-        type: typeLabelOf(r.type),
-        resourceGroup: parseResourceId(r.id)?.resourceGroup ?? '',
-        location: r.location ?? '',
-      })),
-    [resources.data],
+      subscriptionById(subscriptions.data, subscriptionId) ?? {
+        id: `/subscriptions/${subscriptionId}`,
+        subscriptionId,
+        displayName: blade.resourceName,
+      },
+    [subscriptions.data, subscriptionId, blade.resourceName],
   );
-  const visible = deferred
-    ? rows.filter((r) => `${r.name} ${r.type} ${r.resourceGroup}`.toLowerCase().includes(deferred))
-    : rows;
-  const columns = useMemo<Column<Row>[]>(
-    () => [
-      {
-        key: 'name',
-        header: 'Name',
-        width: 'minmax(200px, 2fr)',
-        render: (r) => <RouterLink href={resourceHash(r.id, 'overview', blade.tenant)}>{r.name}</RouterLink>,
-      },
-      { key: 'type', header: 'Type', width: 'minmax(110px, 1fr)', render: (r) => r.type },
-      {
-        key: 'rg',
-        header: 'Resource group',
-        width: 'minmax(140px, 1fr)',
-        render: (r) => r.resourceGroup || '—',
-      },
-      {
-        key: 'location',
-        header: 'Location',
-        width: 'minmax(100px, 0.8fr)',
-        render: (r) => r.location || '—',
-      },
-    ],
+  const [filter, setFilter] = useState('');
+  const deferred = useDeferredValue(filter);
+  const rows = useMemo(() => resourceRows(subscription, resources.data), [subscription, resources.data]);
+  const visible = useMemo(() => filterResourceRows(rows, deferred), [rows, deferred]);
+  const columns = useMemo(
+    () => resourceColumns({ tenant: blade.tenant, withSubscription: false }),
     [blade.tenant],
   );
   return (
