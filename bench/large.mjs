@@ -126,10 +126,10 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
   {
     const firstRows = [];
     const allRisks = [];
-    const fleetKeys = [];
-    const fleetLongTasks = [];
+    const cmkKeys = [];
+    const cmkLongTasks = [];
     // Each changes the rows shown: a match, none, all again.
-    const fleetKeystrokes = Array.from({ length: 3 }, () => ['s', '', 'sales', '', 'zz-none', '']).flat();
+    const cmkKeystrokes = Array.from({ length: 3 }, () => ['s', '', 'sales', '', 'zz-none', '']).flat();
     for (let i = 0; i < runs; i++) {
       const ctx = await browser.newContext();
       const page = await ctx.newPage();
@@ -165,8 +165,8 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
         undefined,
         { timeout: 60_000 },
       );
-      for (const value of fleetKeystrokes)
-        fleetKeys.push(
+      for (const value of cmkKeystrokes)
+        cmkKeys.push(
           await keystrokeMs(
             page,
             'input[aria-label="Filter bots by name, key, status or risk"]',
@@ -174,18 +174,18 @@ export async function measureLarge({ browser, demo, runs, figures, link }) {
             value,
           ),
         );
-      fleetLongTasks.push(
+      cmkLongTasks.push(
         ...(await longTasksWhileScrolling(page, '[role="region"][aria-label^="Bots and their keys"]')),
       );
       await ctx.close();
     }
-    figures.largeFleetFirstRowsMs = stats(firstRows);
-    figures.largeFleetRisksMs = stats(allRisks);
-    const keys = fleetKeys.filter((k) => !Number.isNaN(k));
-    figures.largeFleetFilterKeystrokeP95Ms = {
+    figures.largeCmkFirstRowsMs = stats(firstRows);
+    figures.largeCmkRisksMs = stats(allRisks);
+    const keys = cmkKeys.filter((k) => !Number.isNaN(k));
+    figures.largeCmkFilterKeystrokeP95Ms = {
       value: Math.round(stats(keys).p95),
       median: Math.round(stats(keys).median),
     };
-    figures.largeFleetScrollLongestTaskMs = { value: Math.round(Math.max(0, ...fleetLongTasks)) };
+    figures.largeCmkScrollLongestTaskMs = { value: Math.round(Math.max(0, ...cmkLongTasks)) };
   }
 }

@@ -81,9 +81,9 @@ export const homeChunk = pageChunk((): Promise<{ default: ComponentType<{ tenant
 );
 
 /** The tenant's customer-managed keys, loaded when first shown (or ahead, for a link to it). */
-export const fleetChunk = pageChunk(
+export const cmkChunk = pageChunk(
   (): Promise<{ default: ComponentType<{ tenant?: string; query: Record<string, string> }> }> =>
-    import('../features/fleet/fleet-page'),
+    import('../features/cmk/cmk-page'),
 );
 
 /**
@@ -98,7 +98,7 @@ export const demoBannerChunk =
 /** Fetches the page a route shows, so it renders at once when the app starts. */
 export function preloadPage(route: Route): Promise<void> {
   if (route.kind === 'home') return homeChunk.preload();
-  if (route.kind === 'fleet') return fleetChunk.preload();
+  if (route.kind === 'cmk') return cmkChunk.preload();
   if (route.kind !== 'resource') return Promise.resolve();
   const kind = kindOf(route.resourceId);
   const [menu, child] = route.blade.split('/');

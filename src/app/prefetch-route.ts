@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Route } from '../portal/navigation/routes';
 import { botQuery, managedResourcesGraphQuery, subscriptionsQuery, vaultQuery } from '../queries/resources';
-import { fleetBotsQueryOptions, fleetVaultsQueryOptions } from '../queries/fleet';
+import { cmkBotsQueryOptions, cmkVaultsQueryOptions } from '../queries/cmk';
 import { fetchSubscriptionScope } from '../queries/subscription-scope';
 import { kindOf } from './pages';
 
@@ -16,21 +16,17 @@ async function prefetchHome(queryClient: QueryClient): Promise<void> {
  * The Customer-managed keys page starts from the same kind of tenant-wide reads as Home; once the bots and vaults are
  * listed, the reads behind its risk column start too (they would otherwise wait for the page's first render).
  */
-async function prefetchFleet(queryClient: QueryClient): Promise<void> {
+async function prefetchCmk(queryClient: QueryClient): Promise<void> {
   // Which reads the risk column needs is the page's own rule (risk-reads.ts), fetched beside it for this route.
-  const riskReads = import('../features/fleet/risk-reads');
+  const riskReads = import('../features/cmk/risk-reads');
   riskReads.catch(() => undefined);
   const subscriptions = queryClient.prefetchQuery(subscriptionsQuery());
-  const vaults = queryClient.prefetchQuery(fleetVaultsQueryOptions('tenant'));
+  const vaults = queryClient.prefetchQuery(cmkVaultsQueryOptions('tenant'));
   const scope = await fetchSubscriptionScope(queryClient);
-  await Promise.all([
-    subscriptions,
-    vaults,
-    scope && queryClient.prefetchQuery(fleetBotsQueryOptions(scope)),
-  ]);
+  await Promise.all([subscriptions, vaults, scope && queryClient.prefetchQuery(cmkBotsQueryOptions(scope))]);
   if (!scope) return;
-  const bots = queryClient.getQueryData(fleetBotsQueryOptions(scope).queryKey);
-  const vaultRows = queryClient.getQueryData(fleetVaultsQueryOptions('tenant').queryKey);
+  const bots = queryClient.getQueryData(cmkBotsQueryOptions(scope).queryKey);
+  const vaultRows = queryClient.getQueryData(cmkVaultsQueryOptions('tenant').queryKey);
   if (!bots || !vaultRows) return;
   try {
     (await riskReads).startRiskReads(queryClient, bots, vaultRows);
@@ -47,7 +43,7 @@ async function prefetchFleet(queryClient: QueryClient): Promise<void> {
  */
 export function prefetchRouteData(route: Route, queryClient: QueryClient): Promise<void> {
   if (route.kind === 'home') return prefetchHome(queryClient);
-  if (route.kind === 'fleet') return prefetchFleet(queryClient);
+  if (route.kind === 'cmk') return prefetchCmk(queryClient);
   if (route.kind !== 'resource') return Promise.resolve();
   const kind = kindOf(route.resourceId);
   if (kind === 'bot') return queryClient.prefetchQuery(botQuery(route.resourceId));

@@ -10,12 +10,12 @@ import {
 import { lazy, Suspense } from 'react';
 import { useInteractionRequired } from '../auth/interaction';
 import { useSession } from '../auth/session';
-import { fleetHash, homeHash } from '../portal/navigation/routes';
+import { cmkHash, homeHash } from '../portal/navigation/routes';
 import { RouterLink } from '../portal/navigation/router-link';
 import { useRoute } from '../portal/navigation/router';
 import { TopBar } from '../portal/top-bar/top-bar';
 import { ResourcePage } from './resource-page';
-import { demoBannerChunk, fleetChunk, homeChunk } from './pages';
+import { demoBannerChunk, cmkChunk, homeChunk } from './pages';
 import { preloadable } from './preloadable';
 
 const useStyles = makeStyles({
@@ -31,7 +31,7 @@ const useStyles = makeStyles({
 });
 
 const HomePage = preloadable(homeChunk);
-const FleetPage = preloadable(fleetChunk);
+const CmkPage = preloadable(cmkChunk);
 
 // The search box and the directory pane load when the top bar first shows them, not with the page.
 const GlobalSearch = lazy(() =>
@@ -82,7 +82,7 @@ export function Shell() {
         tenant={tenant}
         pages={[
           { href: homeHash(tenant), label: 'Home', current: route.kind === 'home' },
-          { href: fleetHash(tenant), label: 'Customer-managed keys', current: route.kind === 'fleet' },
+          { href: cmkHash(tenant), label: 'Customer-managed keys', current: route.kind === 'cmk' },
         ]}
         Search={GlobalSearch}
         DirectoryPane={DirectoryPane}
@@ -96,9 +96,9 @@ export function Shell() {
             <HomePage tenant={tenant} />
           </Suspense>
         )}
-        {route.kind === 'fleet' && (
+        {route.kind === 'cmk' && (
           <Suspense fallback={null}>
-            <FleetPage tenant={tenant} query={route.query} />
+            <CmkPage tenant={tenant} query={route.query} />
           </Suspense>
         )}
         {route.kind === 'resource' && (

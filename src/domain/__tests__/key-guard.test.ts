@@ -5,7 +5,7 @@ import { keyCommand } from '../as-code/key-as-code';
 import { parseResourceChanges } from '../history/changes';
 import { commandTookEffect } from '../keys/check-again';
 import { checkGuard, type GuardAction } from '../keys/key-guard';
-import { keyUsesOf, usesOf, type KeyUse } from '../keys/key-uses';
+import { keyDependentsOf, dependentsOf, type KeyDependent } from '../keys/key-dependents';
 import { keyVaultProblem } from '../keys/key-vault-errors';
 import { expiryState, newerUsableVersion } from '../keys/key-versions';
 import {
@@ -22,7 +22,7 @@ const now = Date.UTC(2026, 10, 29, 12);
 const v = (n: number) => `https://kv1.vault.azure.net/keys/k/${String(n).repeat(32)}`;
 const bot = (n: string) =>
   `/subscriptions/s/resourceGroups/rg/providers/Microsoft.BotService/botServices/${n}`;
-const use = (p: Partial<KeyUse> & { n: number }): KeyUse => ({
+const use = (p: Partial<KeyDependent> & { n: number }): KeyDependent => ({
   botId: bot('b1'),
   botName: 'b1',
   key: versionedKeyUrlOf(v(p.n))!,
@@ -37,7 +37,7 @@ const revoke: GuardAction = { kind: 'revoke-access', vaultName: 'kv1' };
 const firewall: GuardAction = { kind: 'close-firewall', vaultName: 'kv1' };
 
 describe('the key guard: every action × a bot using the version now, within the week, after the week, none', () => {
-  const cases: [string, KeyUse[]][] = [
+  const cases: [string, KeyDependent[]][] = [
     ['now', [use({ n: 1 })]],
     ['within the week', [use({ n: 1, current: false, leftAt: now - 6 * day })]],
     ['after the week', [use({ n: 1, current: false, leftAt: now - 8 * day })]],
@@ -117,7 +117,7 @@ describe('who uses a key', () => {
     changes,
   });
   it('a rotation this week leaves the old version in use until the week ends; older ones are gone', () => {
-    const uses = keyUsesOf(
+    const uses = keyDependentsOf(
       [{ id: bot('b1'), name: 'b1', cmekEnabled: true, keyUrl: v(3) }],
       parseResourceChanges([
         change(now - 2 * day, { 'properties.cmekKeyVaultUrl': { previousValue: v(2), newValue: v(3) } }),
@@ -129,10 +129,10 @@ describe('who uses a key', () => {
       ['3', true],
       ['2', false],
     ]);
-    expect(usesOf(uses, { vaultName: 'KV1', keyName: 'K', version: '2'.repeat(32) })).toHaveLength(1);
+    expect(dependentsOf(uses, { vaultName: 'KV1', keyName: 'K', version: '2'.repeat(32) })).toHaveLength(1);
   });
   it('turning CMK off this week keeps the key the bot had, for its decryption', () => {
-    const uses = keyUsesOf(
+    const uses = keyDependentsOf(
       [{ id: bot('b1'), name: 'b1', cmekEnabled: false, keyUrl: v(4) }],
       parseResourceChanges([
         change(now - day, { 'properties.isCmekEnabled': { previousValue: 'true', newValue: 'false' } }),

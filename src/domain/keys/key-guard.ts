@@ -1,5 +1,5 @@
 import { dateTimeText } from '../time-text';
-import { usesOf, weekEndsAt, type KeyUse } from './key-uses';
+import { dependentsOf, weekEndsAt, type KeyDependent } from './key-dependents';
 
 const week = 7 * 24 * 60 * 60 * 1000;
 
@@ -12,7 +12,7 @@ export type GuardAction =
   | { kind: 'close-firewall'; vaultName: string };
 
 interface Impact {
-  use: KeyUse;
+  use: KeyDependent;
   /** Plain words: what happens to this bot. */
   what: string;
 }
@@ -41,9 +41,14 @@ function targetOf(a: GuardAction) {
  * the firewall): which bots use the key now or used it within the last seven days, what happens to each, and the safe
  * path. An expiry further away than the week affects nobody now.
  */
-export function checkGuard(action: GuardAction, uses: KeyUse[], unknown: string[], nowMs: number): Verdict {
+export function checkGuard(
+  action: GuardAction,
+  uses: KeyDependent[],
+  unknown: string[],
+  nowMs: number,
+): Verdict {
   const impacts: Impact[] = [];
-  for (const use of usesOf(uses, targetOf(action))) {
+  for (const use of dependentsOf(uses, targetOf(action))) {
     const until = weekEndsAt(use);
     if (action.kind === 'expire') {
       const limit = use.current ? nowMs + week : (until ?? nowMs);

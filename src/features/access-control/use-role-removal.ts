@@ -15,7 +15,7 @@ import {
 import { checkGuard } from '../../domain/keys/key-guard';
 import { useBlade } from '../../portal/blade/blade-context';
 import { useArmMutation } from '../../queries/use-arm-mutation';
-import { useKeyUsers } from '../shared/use-key-users';
+import { useVaultKeyDependents } from '../shared/use-vault-key-dependents';
 import { usePrincipalTrust } from '../shared/use-principal-trust';
 
 export interface RoleRemoval {
@@ -33,7 +33,7 @@ export function useRoleRemoval(vault: Vault | undefined) {
   const blade = useBlade();
   const session = useSession();
   const { lookup } = usePrincipalTrust();
-  const users = useKeyUsers(vault);
+  const users = useVaultKeyDependents(vault);
   const [confirming, setConfirming] = useState<{ removal: RoleRemoval; guarded: AccessRemoval[] }>();
   const verdict = checkGuard(
     { kind: 'revoke-access', vaultName: vault?.name ?? blade.resourceName },

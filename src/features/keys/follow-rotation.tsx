@@ -9,7 +9,7 @@ import {
 import { useState } from 'react';
 import type { Key } from '../../arm/types/key-vault';
 import { serverNow } from '../../arm/server-clock';
-import type { KeyUse } from '../../domain/keys/key-uses';
+import type { KeyDependent } from '../../domain/keys/key-dependents';
 import { newerUsableVersion, versionUrlOf } from '../../domain/keys/key-versions';
 import { dateTimeText } from '../../domain/time-text';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
@@ -20,13 +20,13 @@ import { useMoveBotKey, type BotMove } from '../../queries/mutations/use-move-bo
  * Follow a rotation: a bot on an older version of this key while a newer usable one exists (after an automatic
  * rotation, say). Azure Bot Service keeps the version in its Key URL; one click moves it, with the week's reminder.
  */
-export function FollowRotation({ uses, versions }: { uses: KeyUse[]; versions: Key[] }) {
+export function FollowRotation({ uses, versions }: { uses: KeyDependent[]; versions: Key[] }) {
   const move = useMoveBotKey();
   const [confirming, setConfirming] = useState<BotMove>();
   const behind = uses
     .filter((u) => u.current)
     .map((u) => ({ use: u, newer: newerUsableVersion(u.key, versions, serverNow()) }))
-    .filter((x): x is { use: KeyUse; newer: Key } => x.newer !== undefined);
+    .filter((x): x is { use: KeyDependent; newer: Key } => x.newer !== undefined);
   if (behind.length === 0 && !move.error) return null;
   return (
     <>

@@ -8,7 +8,7 @@ import {
 } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { usesOf } from '../../domain/keys/key-uses';
+import { dependentsOf } from '../../domain/keys/key-dependents';
 import { versionUrlOf } from '../../domain/keys/key-versions';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
@@ -43,7 +43,7 @@ export default function KeyBlade() {
   const flow = useKeyAction(vaultId, vault.data);
   const [editing, setEditing] = useState<Editing>();
   const key = keys.data?.find((k) => k.name.toLowerCase() === keyName.toLowerCase());
-  const uses = usesOf(flow.users.uses, { vaultName: flow.vaultName, keyName });
+  const uses = dependentsOf(flow.users.uses, { vaultName: flow.vaultName, keyName });
   const current = key ? versionUrlOf(key)?.version : undefined;
   const rotationPolicy = useRotationPolicy(vaultId, flow.vaultUrl, key, flow.gateway);
   const busy = flow.mutation.isPending;

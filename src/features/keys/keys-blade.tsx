@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useLatest } from '../../portal/use-latest';
 import type { Key } from '../../arm/types/key-vault';
-import { usesOf } from '../../domain/keys/key-uses';
+import { dependentsOf } from '../../domain/keys/key-dependents';
 import { policySummary } from '../../domain/keys/rotation-policy-form';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
@@ -78,7 +78,7 @@ export default function KeysBlade() {
         width: 'minmax(180px, 1.3fr)',
         render: (k) => (
           <UsedBy
-            uses={usesOf(flow.users.uses, { vaultName: flow.vaultName, keyName: k.name })}
+            uses={dependentsOf(flow.users.uses, { vaultName: flow.vaultName, keyName: k.name })}
             checking={flow.users.loading}
           />
         ),

@@ -11,7 +11,7 @@ import { checkGuard, type GuardAction, type Verdict } from '../../domain/keys/ke
 import { gatewayQuery } from '../../queries/key-vault';
 import { useKeyActions, type KeyAction } from '../../queries/mutations/use-key-actions';
 import { keysQuery, keyVersionsQuery } from '../../queries/resources';
-import { useKeyUsers } from '../shared/use-key-users';
+import { useVaultKeyDependents } from '../shared/use-vault-key-dependents';
 
 /** The same action as the admin would run it themselves (every action but Generate, which ARM does). */
 function commandOf(a: KeyAction, vaultName: string): KeyCommand | undefined {
@@ -75,7 +75,7 @@ export function useKeyAction(vaultId: string, vault: Vault | undefined) {
   const vaultUrl = (vault?.properties.vaultUri ?? '').replace(/\/+$/, '');
   const vaultName = vault?.name ?? parseResourceId(vaultId)?.name ?? '';
   const gateway = useQuery(gatewayQuery());
-  const users = useKeyUsers(vault);
+  const users = useVaultKeyDependents(vault);
   const mutation = useKeyActions(vaultId, vaultUrl);
   const [confirming, setConfirming] = useState<Confirming>();
   const [cli, setCli] = useState<CliPath>();

@@ -1,5 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
-import { weekEndsAt, type KeyUse } from '../../domain/keys/key-uses';
+import { weekEndsAt, type KeyDependent } from '../../domain/keys/key-dependents';
 import { dateTimeText } from '../../domain/time-text';
 import { useBlade } from '../../portal/blade/blade-context';
 import { resourceHash } from '../../portal/navigation/routes';
@@ -18,7 +18,7 @@ export function UsedBy({
   checking,
   showVersion = false,
 }: {
-  uses: KeyUse[];
+  uses: KeyDependent[];
   checking: boolean;
   showVersion?: boolean;
 }) {

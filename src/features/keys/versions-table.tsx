@@ -1,7 +1,7 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import type { Key } from '../../arm/types/key-vault';
-import { usesOf, type KeyUse } from '../../domain/keys/key-uses';
+import { dependentsOf, type KeyDependent } from '../../domain/keys/key-dependents';
 import { versionUrlOf } from '../../domain/keys/key-versions';
 import { dateTimeText } from '../../domain/time-text';
 import { VirtualTable, type Column } from '../../portal/virtual-table';
@@ -24,7 +24,7 @@ export function VersionsTable({
 }: {
   versions: Key[];
   currentVersion?: string;
-  uses: KeyUse[];
+  uses: KeyDependent[];
   /** The bots are still being listed. */
   checking: boolean;
   vaultName: string;
@@ -94,7 +94,7 @@ export function VersionsTable({
       width: 'minmax(170px, 1.2fr)',
       render: (k) => (
         <UsedBy
-          uses={usesOf(uses, { vaultName, keyName, version: versionUrlOf(k)?.version ?? k.name })}
+          uses={dependentsOf(uses, { vaultName, keyName, version: versionUrlOf(k)?.version ?? k.name })}
           checking={checking}
         />
       ),

@@ -15,7 +15,7 @@ import { checkGuard } from '../../domain/keys/key-guard';
 import { useBlade } from '../../portal/blade/blade-context';
 import { directoryObjectsQuery } from '../../queries/directory';
 import { useArmMutation } from '../../queries/use-arm-mutation';
-import { useKeyUsers } from '../shared/use-key-users';
+import { useVaultKeyDependents } from '../shared/use-vault-key-dependents';
 import { usePrincipalTrust } from '../shared/use-principal-trust';
 import type { PolicyRow } from './policy-rows';
 
@@ -40,7 +40,7 @@ export function useAccessPolicyChanges(vault: Vault | undefined, onDone: (change
   const blade = useBlade();
   const session = useSession();
   const { lookup } = usePrincipalTrust();
-  const users = useKeyUsers(vault);
+  const users = useVaultKeyDependents(vault);
   const ids = useMemo(
     () => [...new Set((vault?.properties.accessPolicies ?? []).map((e) => e.objectId))],
     [vault],

@@ -8,7 +8,7 @@ import { useBlade } from '../../portal/blade/blade-context';
 import { vaultQuery } from '../../queries/resources';
 import { useArmMutation } from '../../queries/use-arm-mutation';
 import { writeIfUnchanged } from '../../queries/write-if-unchanged';
-import { useKeyUsers } from '../shared/use-key-users';
+import { useVaultKeyDependents } from '../shared/use-vault-key-dependents';
 import {
   blocksBotService,
   networkingFormFromVault,
@@ -33,7 +33,7 @@ export function useNetworkingSave(
 ) {
   const blade = useBlade();
   const queryClient = useQueryClient();
-  const users = useKeyUsers(vault);
+  const users = useVaultKeyDependents(vault);
   const [guarding, setGuarding] = useState<SaveRequest>();
   const save = useArmMutation({
     mutationKey: settingsSaveKey(blade.resourceId),

@@ -2,13 +2,7 @@ import type { AccessPolicyEntry, KeyOperation, KeyType } from '../../arm/types/k
 import { assumptions, builtInRoles, type BuiltInRoleName } from '../store/assumptions';
 import { knownProviders } from '../store/catalog';
 import { defaultBotSettings } from '../rules/bot-settings';
-import type {
-  RegistrationState,
-  TwinBot,
-  TwinBotSettings,
-  TwinPrincipal,
-  TwinVault,
-} from '../store/model';
+import type { RegistrationState, TwinBot, TwinBotSettings, TwinPrincipal, TwinVault } from '../store/model';
 import { guid, hex, seededRandom } from '../store/random';
 import { World } from '../store/world';
 import { gatewayEndpointOf, keyVersionOf } from './seed-shapes';

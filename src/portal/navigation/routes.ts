@@ -3,7 +3,7 @@ import { parseResourceId } from '../../arm/resource-id';
 export type Route =
   | { kind: 'home'; tenant?: string }
   /** The tenant-wide page of customer-managed keys (`#cmk`), its filters in the query. */
-  | { kind: 'fleet'; tenant?: string; query: Record<string, string> }
+  | { kind: 'cmk'; tenant?: string; query: Record<string, string> }
   | { kind: 'resource'; tenant?: string; resourceId: string; blade: string; query: Record<string, string> }
   | { kind: 'not-found'; hash: string };
 
@@ -34,7 +34,7 @@ export function parseHash(rawHash: string): Route {
     rest = t[2] ?? '';
   }
   if (rest === '' || rest === '/' || /^\/?home\/?$/i.test(rest)) return { kind: 'home', tenant };
-  if (/^\/?cmk\/?$/i.test(rest)) return { kind: 'fleet', tenant, query };
+  if (/^\/?cmk\/?$/i.test(rest)) return { kind: 'cmk', tenant, query };
   const r = /^\/?resource(\/.+)$/i.exec(rest);
   if (!r) return { kind: 'not-found', hash: rawHash };
   const path = (r[1] as string).replace(/\/+$/, '');
@@ -68,7 +68,7 @@ export function resourceHash(
   return `#${tenant ? `@${tenant}` : ''}/resource${resourceId}${blade === 'overview' ? '' : `/${blade}`}${q}`;
 }
 
-export function fleetHash(tenant?: string, query?: Record<string, string>): string {
+export function cmkHash(tenant?: string, query?: Record<string, string>): string {
   const q = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
   return `#${tenant ? `@${tenant}/` : ''}cmk${q}`;
 }

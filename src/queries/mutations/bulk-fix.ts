@@ -10,7 +10,7 @@ import { cmekPatch, stateOfBot } from '../../domain/bot-encryption';
 import { cmekKeyPermissions, cmekRoleDefinitionId, hasCmekPermissions, isCmekRole } from '../../domain/cmek';
 import { phaseOf } from '../../domain/encryption-status';
 import { firewallKeepsBotServiceOut } from '../../domain/vault-firewall';
-import type { BulkTarget } from '../../domain/fleet/bulk';
+import type { BulkTarget } from '../../domain/cmk/bulk';
 import { sameKeyUrl } from '../../domain/key-url';
 import { keyProblems } from '../../domain/key-usability';
 import { versionUrlOf } from '../../domain/keys/key-versions';
