@@ -1,4 +1,4 @@
-import { authorize } from '../rules/authorization';
+import { authorize } from './context';
 import { assumptions } from '../store/assumptions';
 import { fail } from '../rules/errors';
 import { json, type Router, type TwinRequest } from './http';

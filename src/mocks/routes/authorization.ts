@@ -1,5 +1,6 @@
 import type { TwinRoleAssignment } from '../store/model';
-import { authorize, canAccess } from '../rules/authorization';
+import { canAccess } from '../rules/authorization';
+import { authorize } from './context';
 import { builtInRoles } from '../store/assumptions';
 import { badRequest, fail } from '../rules/errors';
 import { json, page, type Router } from './http';

@@ -1,7 +1,7 @@
 import { accessChecker } from '../rules/authorization';
 import { settleBot } from '../rules/bot-cmek';
 import { applyBotPatch, applyBotPut } from '../rules/bot-update';
-import { fail } from '../rules/errors';
+import { answered, fail } from '../rules/errors';
 import { json, page, type Router } from './http';
 import { botJson } from './serialize';
 import {
@@ -59,14 +59,16 @@ export function registerBotRoutes(router: Router, ctx: TwinContext): void {
     if (!existing)
       fail(400, 'BadRequest', 'Creating bots is not part of this twin; it replaces existing bots only.');
     const bot = getBot(ctx, params, 'write');
-    const next = applyBotPut(ctx.world, bot, req.body, now, newHex32());
+    const next = answered(applyBotPut(ctx.world, bot, req.body, now, newHex32()));
+    ctx.world.bots.set(next.id, next);
     return json(200, botJson(ctx.world, next, now), { ETag: `"${next.etag}"` });
   });
 
   router.add('arm', 'PATCH', `${base}/:name`, ({ req, params, now }) => {
     const bot = getBot(ctx, params, 'write');
     requireRegistered(ctx, params.sub, 'Microsoft.BotService');
-    const next = applyBotPatch(ctx.world, bot, req.body, now, newHex32());
+    const next = answered(applyBotPatch(ctx.world, bot, req.body, now, newHex32()));
+    ctx.world.bots.set(next.id, next);
     return json(200, botJson(ctx.world, next, now), { ETag: `"${next.etag}"` });
   });
 }

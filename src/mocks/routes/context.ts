@@ -1,12 +1,17 @@
-import { authorize } from '../rules/authorization';
+import { authorizationRefusal, type Access } from '../rules/authorization';
 import { settleProvider } from '../rules/providers';
-import { fail, missingRegistration, notFound } from '../rules/errors';
+import { fail, missingRegistration, notFound, refuseIf } from '../rules/errors';
 import type { TwinBot, TwinVault } from '../store/model';
 import { World } from '../store/world';
 
 export interface TwinContext {
   world: World;
   now(): number;
+}
+
+/** ARM's 403 AuthorizationFailed when the demo user holds no role for the action at or above the scope. */
+export function authorize(world: World, resourceId: string, action: string, access: Access): void {
+  refuseIf(authorizationRefusal(world, resourceId, action, access));
 }
 
 export function newGuid(): string {

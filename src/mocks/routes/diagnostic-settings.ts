@@ -1,5 +1,5 @@
 import type { DiagnosticSettings } from '../../arm/types/monitor';
-import { authorize } from '../rules/authorization';
+import { authorize } from './context';
 import { fail, notFound } from '../rules/errors';
 import { json, type Router } from './http';
 import type { TwinDiagnosticSetting } from '../store/model';

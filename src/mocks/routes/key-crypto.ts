@@ -1,6 +1,6 @@
 import { cryptoRefusal, type CryptoOperation } from '../rules/key-crypto';
-import { keyPermissions, requireAddressAllowed, requireKeyPermission } from '../rules/key-vault-access';
-import { badRequest, fail } from '../rules/errors';
+import { keyPermissions, firewallRefusal, permissionRefusal } from '../rules/key-vault-access';
+import { badRequest, fail, refuseIf } from '../rules/errors';
 import { json, type Router, type TwinRequest } from './http';
 import type { TwinContext } from './context';
 
@@ -22,12 +22,16 @@ const decode = (value: string) => {
 export function registerKeyCryptoRoutes(router: Router, ctx: TwinContext): void {
   const run = (req: TwinRequest, name: string, version: string, op: CryptoOperation, now: number) => {
     const vault = ctx.world.vaultByUri(`https://${req.url.hostname}`)!;
-    requireAddressAllowed(ctx.world, vault, req.clientIp ?? ctx.world.settings.clientIp, req.privateNetwork);
-    requireKeyPermission(
-      ctx.world,
-      vault,
-      op === 'wrapKey' ? keyPermissions.wrapKey : keyPermissions.unwrapKey,
-      name,
+    refuseIf(
+      firewallRefusal(ctx.world, vault, req.clientIp ?? ctx.world.settings.clientIp, req.privateNetwork),
+    );
+    refuseIf(
+      permissionRefusal(
+        ctx.world,
+        vault,
+        op === 'wrapKey' ? keyPermissions.wrapKey : keyPermissions.unwrapKey,
+        name,
+      ),
     );
     const key = ctx.world.key(vault.id, name);
     const v = key?.versions.find((x) => x.version.toLowerCase() === version.toLowerCase());

@@ -2,7 +2,7 @@ import type { KeyVaultCreateParameters, KeyVaultUpdateParameters } from '../../a
 import { addVersion, rotate } from '../rules/key-lifecycle';
 import { policyKey, validatePolicy } from '../rules/rotation-policy';
 import { assumptions } from '../store/assumptions';
-import { fail } from '../rules/errors';
+import { answered, fail } from '../rules/errors';
 import { json, type Router } from './http';
 import type { TwinKey, TwinKeyVersion } from '../store/model';
 import { keyBundleJson, keyItemJson, rotationPolicyJson } from './serialize-keys';
@@ -120,8 +120,8 @@ export function registerKeyVaultDataRoutes(router: Router, ctx: TwinContext): vo
   router.add('keyvault', 'PUT', '/keys/:name/rotationpolicy', ({ req, params, now }) => {
     const vault = vaultOf(req, keyPermissions.setrotationpolicy, params.name);
     const key = keyOf(vault, params.name);
-    const valid = validatePolicy(
-      body<{ lifetimeActions: unknown; attributes: { expiryTime?: unknown } }>(req),
+    const valid = answered(
+      validatePolicy(body<{ lifetimeActions: unknown; attributes: { expiryTime?: unknown } }>(req)),
     );
     const t = Math.floor(now / 1000);
     const before = ctx.world.rotationPolicies.get(policyKey(key));

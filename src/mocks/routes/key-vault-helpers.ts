@@ -1,11 +1,11 @@
 import {
   keyPermissions,
-  requireAddressAllowed,
-  requireKeyPermission,
+  firewallRefusal,
+  permissionRefusal,
   type KeyPermission,
 } from '../rules/key-vault-access';
 import { assumptions } from '../store/assumptions';
-import { fail } from '../rules/errors';
+import { fail, refuseIf } from '../rules/errors';
 import { json, type TwinRequest } from './http';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
 import type { TwinContext } from './context';
@@ -22,8 +22,10 @@ export function dataPlane(ctx: TwinContext) {
   const vaultOf = (req: TwinRequest, need: KeyPermission, name?: string): TwinVault => {
     const vault = ctx.world.vaultByUri(`https://${req.url.hostname}`);
     // Twin.handle drops requests to a host no vault has (as DNS would), so the vault is there.
-    requireAddressAllowed(ctx.world, vault!, req.clientIp ?? ctx.world.settings.clientIp, req.privateNetwork);
-    requireKeyPermission(ctx.world, vault!, need, name);
+    refuseIf(
+      firewallRefusal(ctx.world, vault!, req.clientIp ?? ctx.world.settings.clientIp, req.privateNetwork),
+    );
+    refuseIf(permissionRefusal(ctx.world, vault!, need, name));
     return vault!;
   };
   const keyOf = (vault: TwinVault, name: string): TwinKey =>

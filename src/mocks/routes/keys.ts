@@ -1,7 +1,7 @@
 import type { KeyCreateParameters, KeyOperation } from '../../arm/types/key-vault';
 import { ipInRule } from '../rules/network';
 import { policyKey, validatePolicy } from '../rules/rotation-policy';
-import { badRequest, fail, notFound } from '../rules/errors';
+import { answered, badRequest, fail, notFound } from '../rules/errors';
 import { json, page, type Router } from './http';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
 import { keyJson, keyVersionJson } from './serialize';
@@ -140,10 +140,12 @@ export function registerKeyRoutes(router: Router, ctx: TwinContext): void {
       ? {
           vaultId: vault.id,
           keyName: key.name,
-          ...validatePolicy({
-            lifetimeActions: policyInput.lifetimeActions,
-            attributes: policyInput.attributes,
-          }),
+          ...answered(
+            validatePolicy({
+              lifetimeActions: policyInput.lifetimeActions,
+              attributes: policyInput.attributes,
+            }),
+          ),
           created: nowSec,
           updated: nowSec,
         }

@@ -1,5 +1,5 @@
 import { assumptions, builtInRoles } from '../store/assumptions';
-import { authorize } from '../rules/authorization';
+import { authorize } from './context';
 import { assignmentsOf, scanKey, settleScans } from '../rules/policy';
 import { echo, fail } from '../rules/errors';
 import { json, type Router } from './http';

@@ -1,8 +1,8 @@
 import { visibleSubscriptionIds } from '../rules/authorization';
 import { fail } from '../rules/errors';
-import { checkFunctions, cutsRows, runQuery, type Row } from '../rules/kql/evaluate';
+import { compileQuery } from '../rules/kql/compile';
+import { cutsRows, runQuery, type Row } from '../rules/kql/evaluate';
 import { KqlError } from '../rules/kql/errors';
-import { parseQuery } from '../rules/kql/parser';
 import type { Query } from '../rules/kql/ast';
 import { toJson } from '../rules/kql/values';
 import { assumptions } from '../store/assumptions';
@@ -81,21 +81,8 @@ function readBody(body: unknown): {
 
 /** The query parsed and checked, or Resource Graph's refusal. Never a crash: the query is data. */
 function parsed(text: string): Query {
-  try {
-    const q = parseQuery(text);
-    if (!resourceGraphTables[q.table])
-      throw new KqlError(
-        'table',
-        `Table ${q.table} is invalid, unsupported or disallowed.`,
-        { line: 1, col: 0 },
-        q.table,
-      );
-    checkFunctions(q);
-    return q;
-  } catch (e) {
-    if (e instanceof KqlError) refuseQuery(e);
-    throw e;
-  }
+  const q = compileQuery(text, (table) => resourceGraphTables[table] !== undefined);
+  return q instanceof KqlError ? refuseQuery(q) : q;
 }
 
 /** Rows as the objectArray answer carries them: datetimes as ISO strings, every column read once. */

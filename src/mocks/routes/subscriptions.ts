@@ -1,4 +1,5 @@
-import { authorize, accessChecker, visibleSubscriptionIds } from '../rules/authorization';
+import { accessChecker, visibleSubscriptionIds } from '../rules/authorization';
+import { authorize } from './context';
 import { assumptions } from '../store/assumptions';
 import { knownProviders } from '../store/catalog';
 import { fail } from '../rules/errors';

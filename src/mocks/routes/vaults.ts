@@ -1,9 +1,10 @@
 import type { AccessPolicyOperationKind } from '../../arm/types/key-vault';
-import { authorize, accessChecker } from '../rules/authorization';
+import { accessChecker } from '../rules/authorization';
+import { authorize } from './context';
 import { applyAccessPolicyOperation } from '../rules/access-policies';
 import { applyVaultPatch, applyVaultPut } from '../rules/vault-update';
 import { assumptions } from '../store/assumptions';
-import { badRequest, fail, notFound } from '../rules/errors';
+import { answered, badRequest, fail, notFound } from '../rules/errors';
 import { json, page, type Router } from './http';
 import type { TwinDeletedVault } from '../store/model';
 import { deletedVaultJson, vaultJson } from './serialize';
@@ -49,7 +50,7 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
   router.add('arm', 'PATCH', `${base}/:vault`, ({ req, params, now }) => {
     const vault = getVault(ctx, params, 'write');
     requireRegistered(ctx, params.sub, 'Microsoft.KeyVault');
-    const next = applyVaultPatch(vault, req.body, now);
+    const next = answered(applyVaultPatch(vault, req.body, now));
     ctx.world.vaults.set(vault.id, next);
     return json(200, vaultJson(next));
   });
@@ -64,7 +65,7 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     }
     const vault = getVault(ctx, params, 'write');
     const next = {
-      ...applyAccessPolicyOperation(vault, kind as AccessPolicyOperationKind, req.body),
+      ...answered(applyAccessPolicyOperation(vault, kind as AccessPolicyOperationKind, req.body)),
       modifiedAt: now,
     };
     ctx.world.vaults.set(vault.id, next);
@@ -87,7 +88,7 @@ export function registerVaultRoutes(router: Router, ctx: TwinContext): void {
     if (body?.properties?.createMode !== 'recover') {
       const existing = ctx.world.vaults.get(id);
       if (existing) {
-        const next = applyVaultPut(existing, req.body, now);
+        const next = answered(applyVaultPut(existing, req.body, now));
         ctx.world.vaults.set(id, next);
         return json(200, vaultJson(next));
       }

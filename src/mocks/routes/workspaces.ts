@@ -1,4 +1,5 @@
-import { accessChecker, authorize } from '../rules/authorization';
+import { accessChecker } from '../rules/authorization';
+import { authorize } from './context';
 import { notFound } from '../rules/errors';
 import { json, page, type Router } from './http';
 import type { TwinWorkspace } from '../store/model';

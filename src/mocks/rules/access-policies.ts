@@ -1,47 +1,53 @@
 import type { AccessPolicyEntry, AccessPolicyOperationKind } from '../../arm/types/key-vault';
 import { assumptions } from '../store/assumptions';
-import { badRequest } from './errors';
+import { invalid, type Refusal } from './errors';
 import type { TwinVault } from '../store/model';
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxEntries = 1024;
 
-export function validateAccessPolicies(
-  vault: TwinVault,
-  entries: unknown,
-  max: number,
-): asserts entries is AccessPolicyEntry[] {
+/** Why Key Vault refuses these access policy entries, or undefined when it takes them. */
+export function validateAccessPolicies(vault: TwinVault, entries: unknown, max: number): Refusal | undefined {
   if (!Array.isArray(entries))
-    return badRequest(
+    return invalid(
       'BadRequest',
       'The property accessPolicies must be an array.',
       'properties.accessPolicies',
     );
   if (entries.length > max)
-    badRequest('BadRequest', `At most ${max} access policies are allowed here.`, 'properties.accessPolicies');
+    return invalid(
+      'BadRequest',
+      `At most ${max} access policies are allowed here.`,
+      'properties.accessPolicies',
+    );
   for (const e of entries as Partial<AccessPolicyEntry>[]) {
     if (!e || typeof e.objectId !== 'string' || !e.objectId)
-      badRequest('BadRequest', 'Each access policy needs an objectId.', 'properties.accessPolicies.objectId');
+      return invalid(
+        'BadRequest',
+        'Each access policy needs an objectId.',
+        'properties.accessPolicies.objectId',
+      );
     if (typeof e.tenantId !== 'string' || !guidPattern.test(e.tenantId))
-      badRequest(
+      return invalid(
         'BadRequest',
         'Each access policy needs a tenantId GUID.',
         'properties.accessPolicies.tenantId',
       );
     if (e.tenantId?.toLowerCase() !== vault.tenantId.toLowerCase()) {
-      badRequest(
+      return invalid(
         'BadRequest',
         `The tenant '${e.tenantId}' of an access policy does not match the vault's tenant '${vault.tenantId}'.`,
         'properties.accessPolicies.tenantId',
       );
     }
     if (!e.permissions || typeof e.permissions !== 'object')
-      badRequest(
+      return invalid(
         'BadRequest',
         'Each access policy needs permissions.',
         'properties.accessPolicies.permissions',
       );
   }
+  return undefined;
 }
 
 /** Merges permission lists case-insensitively, keeping the casing first seen (Azure stores what it was given). */
@@ -59,18 +65,19 @@ export function applyAccessPolicyOperation(
   vault: TwinVault,
   kind: AccessPolicyOperationKind,
   raw: unknown,
-): TwinVault {
+): TwinVault | Refusal {
   const body = raw as { properties?: { accessPolicies?: unknown } } | null;
   const entries = body?.properties?.accessPolicies;
   if (entries === undefined)
-    badRequest(
+    return invalid(
       'BadRequest',
       "The property 'properties.accessPolicies' is required.",
       'properties.accessPolicies',
     );
-  validateAccessPolicies(vault, entries, 16);
+  const refused = validateAccessPolicies(vault, entries, 16);
+  if (refused) return refused;
   let list = vault.accessPolicies.map((e) => structuredClone(e));
-  for (const entry of entries) {
+  for (const entry of entries as AccessPolicyEntry[]) {
     const i = list.findIndex((e) => sameEntry(e, entry));
     if (kind === 'remove') {
       if (i >= 0 && assumptions.accessPolicyRemoveDropsEntry) list = list.filter((_, j) => j !== i);
@@ -94,7 +101,7 @@ export function applyAccessPolicyOperation(
     }
   }
   if (list.length > maxEntries)
-    badRequest(
+    return invalid(
       'BadRequest',
       `A key vault can have at most ${maxEntries} access policies.`,
       'properties.accessPolicies',

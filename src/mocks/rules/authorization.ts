@@ -1,5 +1,5 @@
 import { builtInRoles } from '../store/assumptions';
-import { fail } from './errors';
+import { refusal, type Refusal } from './errors';
 import type { World } from '../store/world';
 
 export type Access = 'read' | 'write';
@@ -38,10 +38,15 @@ export function canAccess(world: World, resourceId: string, access: Access): boo
 }
 
 /** 403 AuthorizationFailed, worded as ARM words it, when the demo user holds no fitting role at or above the scope. */
-export function authorize(world: World, resourceId: string, action: string, access: Access): void {
-  if (canAccess(world, resourceId, access)) return;
+export function authorizationRefusal(
+  world: World,
+  resourceId: string,
+  action: string,
+  access: Access,
+): Refusal | undefined {
+  if (canAccess(world, resourceId, access)) return undefined;
   const user = world.principals.get(world.settings.demoUserObjectId);
-  fail(
+  return refusal(
     403,
     'AuthorizationFailed',
     `The client '${user?.userPrincipalName ?? world.settings.demoUserObjectId}' with object id '${world.settings.demoUserObjectId}' does not have authorization to perform action '${action}' over scope '${resourceId}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,

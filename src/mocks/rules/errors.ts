@@ -20,6 +20,44 @@ export class TwinHttpError extends Error {
   }
 }
 
+/**
+ * Azure's refusal as a value. The rules return it, which keeps them pure and testable without a server; the routes
+ * answer it (`refuseIf`, `answered`), and only there does it become the HTTP error.
+ */
+export interface Refusal {
+  readonly refused: true;
+  readonly status: number;
+  readonly body: TwinErrorBody;
+  readonly headers: Record<string, string>;
+}
+
+export const refusal = (
+  status: number,
+  code: string,
+  message: string,
+  target?: string,
+  details?: TwinErrorBody['details'],
+  headers: Record<string, string> = {},
+): Refusal => ({ refused: true, status, body: { code, message, target, details }, headers });
+
+/** A 400: the request names something Azure does not take. */
+export const invalid = (code: string, message: string, target?: string): Refusal =>
+  refusal(400, code, message, target);
+
+export const isRefusal = (value: unknown): value is Refusal =>
+  typeof value === 'object' && value !== null && (value as { refused?: unknown }).refused === true;
+
+/** Where a route meets a check: a refusal becomes Azure's answer; none lets the request go on. */
+export function refuseIf(r: Refusal | undefined): void {
+  if (r) throw new TwinHttpError(r.status, r.body, r.headers);
+}
+
+/** Where a route meets a rule's result: the refusal becomes Azure's answer, anything else is the result. */
+export function answered<T>(result: T | Refusal): T {
+  if (isRefusal(result)) throw new TwinHttpError(result.status, result.body, result.headers);
+  return result;
+}
+
 export const fail = (
   status: number,
   code: string,

@@ -1,5 +1,5 @@
 import { builtInRoles } from '../store/assumptions';
-import { fail } from './errors';
+import { refusal, type Refusal } from './errors';
 import type { TwinVault } from '../store/model';
 import type { World } from '../store/world';
 import { ipInRule } from './network';
@@ -68,24 +68,24 @@ function reachedPrivately(vault: TwinVault, privateNetwork: string | undefined):
  * gateway's, not the admin's browser's. A call through an approved private endpoint is not subject to the public
  * firewall (Key Vault's network security doc), with public access disabled too.
  */
-export function requireAddressAllowed(
+export function firewallRefusal(
   world: World,
   vault: TwinVault,
   clientIp: string,
   privateNetwork?: string,
-): void {
-  if (reachedPrivately(vault, privateNetwork)) return;
+): Refusal | undefined {
+  if (reachedPrivately(vault, privateNetwork)) return undefined;
   if (vault.publicNetworkAccess === 'Disabled')
-    fail(
+    return refusal(
       403,
       'Forbidden',
       'Public network access is disabled and request is not from a trusted service nor via an approved private link.',
       undefined,
       [{ code: 'ForbiddenByConnection', message: 'Public network access is disabled.' }],
     );
-  if (vault.networkAcls.defaultAction !== 'Deny') return;
-  if (vault.networkAcls.ipRules.some((r) => ipInRule(clientIp, r.value))) return;
-  fail(
+  if (vault.networkAcls.defaultAction !== 'Deny') return undefined;
+  if (vault.networkAcls.ipRules.some((r) => ipInRule(clientIp, r.value))) return undefined;
+  return refusal(
     403,
     'Forbidden',
     `Client address is not authorized and caller is not a trusted service.\r\nClient address: ${clientIp}\r\nCaller: ${callerTag(world)}\r\nVault: ${vault.name};location=${vault.location}`,
@@ -95,12 +95,12 @@ export function requireAddressAllowed(
 }
 
 /** The caller's key permission on the vault: its access policy, or its RBAC roles on an RBAC vault. */
-export function requireKeyPermission(
+export function permissionRefusal(
   world: World,
   vault: TwinVault,
   need: KeyPermission,
   keyName?: string,
-): void {
+): Refusal | undefined {
   const user = world.settings.demoUserObjectId;
   if (vault.enableRbacAuthorization) {
     const id = vault.id.toLowerCase();
@@ -111,9 +111,9 @@ export function requireKeyPermission(
         (id === scope || id.startsWith(`${scope}/`)) &&
         roleAllows(ra.roleDefinitionGuid, need.dataAction)
       )
-        return;
+        return undefined;
     }
-    fail(
+    return refusal(
       403,
       'Forbidden',
       `Caller is not authorized to perform action on resource.\r\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\r\nCaller: ${callerTag(world)}\r\nAction: '${need.dataAction}'\r\nResource: '${vault.id.toLowerCase()}/keys/${(keyName ?? '').toLowerCase()}'\r\nAssignment: (not found)\r\nDenyAssignmentId: null\r\nDecisionReason: 'DeniedWithNoValidRBAC' \r\nVault: ${vault.name};location=${vault.location}\r\n`,
@@ -123,8 +123,8 @@ export function requireKeyPermission(
   }
   const entry = vault.accessPolicies.find((e) => e.objectId === user && e.tenantId === vault.tenantId);
   const granted = new Set((entry?.permissions.keys ?? []).map((k) => k.toLowerCase()));
-  if (granted.has('all') || granted.has(need.policy)) return;
-  fail(
+  if (granted.has('all') || granted.has(need.policy)) return undefined;
+  return refusal(
     403,
     'Forbidden',
     `The user, group or application '${callerTag(world)}' does not have keys ${need.policy} permission on key vault '${vault.name};location=${vault.location}'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287`,

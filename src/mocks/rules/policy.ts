@@ -1,4 +1,4 @@
-import { fail } from './errors';
+import { refusal, type Refusal } from './errors';
 import type { TwinPolicyAssignment, TwinPolicyScan } from '../store/model-policy';
 import type { TwinBot } from '../store/model';
 import type { World } from '../store/world';
@@ -44,16 +44,16 @@ export function assignmentsOf(world: World, subscriptionId: string): readonly Tw
  * The definition's rule: `type == Microsoft.BotService/botServices` and `isCmekEnabled notEquals "true"` is the
  * effect's target. Deny, enforced, refuses the write before it is made.
  */
-export function refuseByPolicy(
+export function policyRefusal(
   world: World,
   bot: Pick<TwinBot, 'id' | 'name' | 'subscriptionId'>,
   cmekOn: boolean,
-) {
-  if (cmekOn) return;
+): Refusal | undefined {
+  if (cmekOn) return undefined;
   const deny = assignmentsOf(world, bot.subscriptionId).find(
     (a) => cmkEffectOf(world, a) === 'deny' && a.enforcementMode === 'Default' && !leftOut(a, bot.id),
   );
-  if (!deny) return;
+  if (!deny) return undefined;
   const set = world.policySetDefinitions.get(deny.policyDefinitionId);
   const identifiers = JSON.stringify([
     {
@@ -62,7 +62,7 @@ export function refuseByPolicy(
       ...(set ? { policySetDefinition: { name: set.displayName, id: set.id } } : {}),
     },
   ]);
-  fail(
+  return refusal(
     403,
     'RequestDisallowedByPolicy',
     `Resource '${bot.name}' was disallowed by policy. Policy identifiers: '${identifiers}'.`,

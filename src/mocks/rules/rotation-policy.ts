@@ -1,4 +1,4 @@
-import { fail } from './errors';
+import { invalid, type Refusal } from './errors';
 import type { TwinKey, TwinKeyVersion, TwinRotationPolicy } from '../store/model';
 
 const day = 24 * 60 * 60;
@@ -10,7 +10,7 @@ function durationSeconds(text: string): number | undefined {
   return (Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0)) * day;
 }
 
-const bad = (message: string): never => fail(400, 'BadParameter', message);
+const bad = (message: string): Refusal => invalid('BadParameter', message);
 
 interface PolicyInput {
   lifetimeActions?: unknown;
@@ -26,38 +26,41 @@ interface PolicyInput {
  */
 export function validatePolicy(
   input: PolicyInput,
-): Pick<TwinRotationPolicy, 'lifetimeActions' | 'expiryTime'> {
+): Pick<TwinRotationPolicy, 'lifetimeActions' | 'expiryTime'> | Refusal {
   const expiryText = input.attributes?.expiryTime;
   if (expiryText !== undefined && expiryText !== null && typeof expiryText !== 'string')
-    bad('The expiry time must be an ISO 8601 duration.');
+    return bad('The expiry time must be an ISO 8601 duration.');
   const expiry = typeof expiryText === 'string' ? durationSeconds(expiryText) : undefined;
   if (typeof expiryText === 'string' && expiry === undefined)
-    bad(`The expiry time '${expiryText}' is not an ISO 8601 duration such as P90D or P1Y.`);
-  if (expiry !== undefined && expiry < 28 * day) bad('The expiry time must be at least 28 days (P28D).');
+    return bad(`The expiry time '${expiryText}' is not an ISO 8601 duration such as P90D or P1Y.`);
+  if (expiry !== undefined && expiry < 28 * day)
+    return bad('The expiry time must be at least 28 days (P28D).');
   const raw = input.lifetimeActions ?? [];
-  if (!Array.isArray(raw)) bad('lifetimeActions must be an array.');
+  if (!Array.isArray(raw)) return bad('lifetimeActions must be an array.');
   const actions: TwinRotationPolicy['lifetimeActions'] = [];
   for (const a of raw as unknown[]) {
     const o = (a ?? {}) as { trigger?: Record<string, unknown>; action?: { type?: unknown } };
     const type = typeof o.action?.type === 'string' ? o.action.type.toLowerCase() : '';
     if (type !== 'rotate' && type !== 'notify')
-      bad(`The action type '${String(o.action?.type)}' is not Rotate or Notify.`);
+      return bad(`The action type '${String(o.action?.type)}' is not Rotate or Notify.`);
     const action = type === 'rotate' ? 'Rotate' : 'Notify';
-    if (actions.some((x) => x.action === action)) bad(`A policy has at most one ${action} action.`);
+    if (actions.some((x) => x.action === action)) return bad(`A policy has at most one ${action} action.`);
     const after = o.trigger?.timeAfterCreate;
     const before = o.trigger?.timeBeforeExpiry;
     if ((after === undefined) === (before === undefined))
-      bad(`The ${action} action needs exactly one trigger: timeAfterCreate or timeBeforeExpiry.`);
-    if (after !== undefined && action === 'Notify') bad('timeAfterCreate applies to the Rotate action only.');
+      return bad(`The ${action} action needs exactly one trigger: timeAfterCreate or timeBeforeExpiry.`);
+    if (after !== undefined && action === 'Notify')
+      return bad('timeAfterCreate applies to the Rotate action only.');
     const text = after ?? before;
     const secs = typeof text === 'string' ? durationSeconds(text) : undefined;
-    if (secs === undefined) bad(`The trigger '${String(text)}' is not an ISO 8601 duration such as P30D.`);
+    if (secs === undefined)
+      return bad(`The trigger '${String(text)}' is not an ISO 8601 duration such as P30D.`);
     if (action === 'Rotate' && before !== undefined && expiry === undefined)
-      bad('A Rotate action before expiry needs the policy’s expiry time.');
-    if (action === 'Rotate' && secs! < 7 * day)
-      bad('A rotation must come at least 7 days after creation or before expiry.');
-    if (action === 'Rotate' && after !== undefined && expiry !== undefined && secs! > expiry - 7 * day)
-      bad('A rotation after creation must come at least 7 days before the expiry time.');
+      return bad('A Rotate action before expiry needs the policy’s expiry time.');
+    if (action === 'Rotate' && secs < 7 * day)
+      return bad('A rotation must come at least 7 days after creation or before expiry.');
+    if (action === 'Rotate' && after !== undefined && expiry !== undefined && secs > expiry - 7 * day)
+      return bad('A rotation after creation must come at least 7 days before the expiry time.');
     actions.push({
       action,
       trigger:
