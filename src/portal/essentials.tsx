@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { RouterLink } from './navigation/router-link';
 
 const useStyles = makeStyles({
   grid: {
@@ -22,6 +23,8 @@ const useStyles = makeStyles({
 export interface Fact {
   label: string;
   value: ReactNode;
+  /** A console address the value links to (the subscription of a resource, say). */
+  href?: string;
 }
 
 /** The portal's Essentials panel: label and value pairs, never collapsed. */
@@ -36,7 +39,7 @@ export function Essentials({ facts, label = 'Essentials' }: { facts: Fact[]; lab
         {facts.map((f) => (
           <div key={f.label} className={s.row}>
             <dt className={s.term}>{f.label}</dt>
-            <dd className={s.value}>{f.value}</dd>
+            <dd className={s.value}>{f.href ? <RouterLink href={f.href}>{f.value}</RouterLink> : f.value}</dd>
           </div>
         ))}
       </dl>

@@ -4,7 +4,6 @@ import { subscriptionsQuery } from '../../queries/resources';
 import { useBlade } from '../../portal/blade/blade-context';
 import type { Fact } from '../../portal/essentials';
 import { resourceHash } from '../../portal/navigation/routes';
-import { RouterLink } from '../../portal/navigation/router-link';
 import { subscriptionById } from '../../domain/subscription-by-id';
 
 /** The Essentials facts every resource shares (the portal's left column): resource group, location, subscription. */
@@ -18,11 +17,8 @@ export function useCommonFacts(location: string | undefined): Fact[] {
     { label: 'Location', value: location },
     {
       label: 'Subscription',
-      value: (
-        <RouterLink href={resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant)}>
-          {sub?.displayName ?? id?.subscriptionId}
-        </RouterLink>
-      ),
+      value: sub?.displayName ?? id?.subscriptionId,
+      href: resourceHash(`/subscriptions/${id?.subscriptionId}`, 'overview', blade.tenant),
     },
     { label: 'Subscription ID', value: id?.subscriptionId },
   ];
