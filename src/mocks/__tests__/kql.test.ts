@@ -205,6 +205,32 @@ describe('operators and functions', () => {
     ]);
   });
 
+  it('the rest it takes: sum, avg, strlen, coalesce, array_length, todouble, toboolean, iif, split by index', () => {
+    // n is 3, 10, null and 7: sum and avg leave the null out.
+    expect(q('T | summarize s = sum(n), a = avg(n)')).toEqual([{ s: 20, a: 20 / 3 }]);
+    expect(
+      q(
+        "T | where name == 'kv-alpha' | project a = strlen(name), b = coalesce(properties.missing, '', name), c = array_length(properties.tags), d = todouble('2.5'), e = toboolean('true'), f = iif(n < 5, 'small', 'big'), g = split(type, '/', 1), h = array_length(name)",
+      ),
+    ).toEqual([{ a: 8, b: 'kv-alpha', c: 1, d: 2.5, e: true, f: 'small', g: ['vaults'], h: null }]);
+  });
+
+  it('<= and >=, the negated string operators, the case-sensitive ones, and arithmetic', () => {
+    expect(names('T | where n <= 7')).toEqual(['kv-alpha', 'hr bot']);
+    expect(names('T | where n >= 7')).toEqual(['Contoso-Support-Bot', 'hr bot']);
+    expect(names("T | where name !contains 'KV'")).toEqual(['Contoso-Support-Bot', 'hr bot']);
+    expect(names("T | where name !startswith 'KV'")).toEqual(['Contoso-Support-Bot', 'hr bot']);
+    expect(names("T | where name !endswith 'BOT'")).toEqual(['kv-alpha', 'kv-beta']);
+    expect(names("T | where name has_cs 'Support'")).toEqual(['Contoso-Support-Bot']);
+    expect(names("T | where name has_cs 'support'")).toEqual([]);
+    expect(names("T | where name contains_cs 'Bot'")).toEqual(['Contoso-Support-Bot']);
+    expect(names("T | where name startswith_cs 'KV'")).toEqual([]);
+    expect(names("T | where name endswith_cs 'bot'")).toEqual(['hr bot']);
+    expect(q("T | where name == 'Contoso-Support-Bot' | project m = n * 2, d = n / 2, r = n % 3")).toEqual([
+      { m: 20, d: 5, r: 1 },
+    ]);
+  });
+
   it('line breaks anywhere, // comments, and any case of the table name', () => {
     expect(
       names(`Resources // the table

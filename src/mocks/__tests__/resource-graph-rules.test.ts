@@ -21,6 +21,31 @@ describe('Resource Graph', () => {
     data: { id: string }[];
   };
 
+  it('throttles past its quota as Resource Graph does: a 429 with the quota headers, served again once it resets', async () => {
+    resetTwin('fresh');
+    const ask = () =>
+      arm(
+        'POST',
+        '/providers/Microsoft.ResourceGraph/resources',
+        { query: 'resources | take 1' },
+        '2024-04-01',
+      );
+    advance(10_000); // past any window an earlier query opened
+    for (let i = 14; i >= 0; i--) {
+      const ok = await ask();
+      expect(ok.status).toBe(200);
+      expect(ok.headers.get('x-ms-user-quota-remaining')).toBe(String(i));
+    }
+    const r = await ask();
+    expect(r.status).toBe(429);
+    expect(r.body.error).toMatchObject({ code: 'RateLimiting', details: [{ code: 'RateLimiting' }] });
+    expect(r.headers.get('x-ms-user-quota-remaining')).toBe('0');
+    const resets = r.headers.get('x-ms-user-quota-resets-after') ?? '';
+    expect(resets).toMatch(/^00:00:0[1-5]$/);
+    advance(Number(resets.slice(6)) * 1000);
+    expect((await ask()).status).toBe(200);
+  });
+
   it('pages a tenant through $skipToken: the same rows as each subscription’s list, ordered by id', async () => {
     resetTwin('large');
     const subs = (
