@@ -21,6 +21,8 @@ export interface ArmMutationOptions<TVars, TResult> {
    * admin's change meanwhile) is then newer than what this sets, instead of being overwritten by the write's answer.
    */
   onSuccess?: (result: TResult, vars: TVars) => void;
+  /** The success notification's message when it depends on Azure's answer (it replaces `doneMessage`). */
+  doneMessageOf?: (result: TResult, vars: TVars) => string | undefined;
   /** Lets views ask whether this change still runs (useIsMutating), even after they were mounted again. */
   mutationKey?: readonly unknown[];
 }
@@ -40,7 +42,7 @@ export function useArmMutation<TVars, TResult>(o: ArmMutationOptions<TVars, TRes
       const handle = start({ title: d.running, resourceId: d.resourceId || undefined });
       try {
         const result = await o.mutationFn(vars);
-        handle.succeed(d.done, d.doneMessage);
+        handle.succeed(d.done, o.doneMessageOf?.(result, vars) ?? d.doneMessage);
         try {
           o.onSuccess?.(result, vars);
         } catch (e) {

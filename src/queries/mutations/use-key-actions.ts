@@ -46,6 +46,21 @@ const words: Record<KeyAction['kind'], [string, string, string]> = {
  * Every key action of a vault, each as a notification: generating a key goes through ARM (Keys_CreateIfNotExist);
  * the rest through the deployment's gateway to Key Vault's data plane. Key and vault views refresh afterwards.
  */
+/** Answers of deletes and recoveries whose end was not seen. */
+const stillFinishing = new WeakSet<object>();
+
+/**
+ * Whether the end of an operation Key Vault has accepted was seen. A read that fails while waiting is not the
+ * operation failing: Key Vault took it, so the change is reported as made, with its end unconfirmed.
+ */
+async function endSeen(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    return await pollUntilReadable(read);
+  } catch {
+    return false;
+  }
+}
+
 export function useKeyActions(vaultId: string, vaultUrl: string) {
   return useArmMutation({
     mutationFn: async (a: KeyAction): Promise<unknown> => {
@@ -73,12 +88,12 @@ export function useKeyActions(vaultId: string, vaultUrl: string) {
         // recovered), as Key Vault's own SDK pollers wait for.
         case 'delete': {
           const deleted = await keysDelete(vaultUrl, a.keyName);
-          await pollUntilReadable(() => deletedKeyGet(vaultUrl, a.keyName));
+          if (!(await endSeen(() => deletedKeyGet(vaultUrl, a.keyName)))) stillFinishing.add(deleted);
           return deleted;
         }
         case 'recover': {
           const recovered = await deletedKeyRecover(vaultUrl, a.keyName);
-          await pollUntilReadable(() => keysListVersions(vaultId, a.keyName));
+          if (!(await endSeen(() => keysListVersions(vaultId, a.keyName)))) stillFinishing.add(recovered);
           return recovered;
         }
       }
@@ -104,6 +119,11 @@ export function useKeyActions(vaultId: string, vaultUrl: string) {
         failed: `${failed} ${a.keyName}`,
       };
     },
+    // Key Vault took the request, so it is not a failure; but its end was not seen, so it is not said to be done.
+    doneMessageOf: (result) =>
+      typeof result === 'object' && result !== null && stillFinishing.has(result)
+        ? 'Key Vault accepted it, but Keyguard did not see it finish (it can take a while, or the read failed): lists may show the key as before until it has.'
+        : undefined,
     invalidates: () => [vaultId],
   });
 }

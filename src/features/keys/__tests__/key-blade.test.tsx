@@ -149,6 +149,22 @@ describe('Key vault | a key', () => {
     expect(world().deletedKeys.get(`${contosoVaultId}/keys/expiring-soon`.toLowerCase())).toBeDefined();
   });
 
+  it('a delete Key Vault took, whose end could not be read, is reported as made with its end unconfirmed', async () => {
+    await open('ready', 'expiring-soon', () => {
+      control.armFault({
+        kind: 'error403',
+        method: 'GET',
+        pathIncludes: '/deletedkeys/expiring-soon',
+        count: 50,
+      });
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await userEvent.click(dialogButton(await findDialog('Delete this key?'), 'Delete'));
+    expect(await findToast('Deleted expiring-soon')).toBeInTheDocument();
+    expect(await findToast(/did not see it finish/)).toBeInTheDocument();
+    expect(screen.queryByText('Could not delete expiring-soon')).not.toBeInTheDocument();
+  });
+
   it('a dialog closed while its change runs leaves the blade busy until Azure has answered', async () => {
     let held = '';
     await open('encrypted', 'bot-cmk-key', () => {
