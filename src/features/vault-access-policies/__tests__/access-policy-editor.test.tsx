@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contoso, contosoVaultId } from '../../../mocks/scenarios/contoso';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
-import { resetTwin, testTwin } from '../../../testing/twin';
+import { control, resetTwin, testTwin } from '../../../testing/twin';
 import AccessPolicyEditorBlade from '../access-policy-editor-blade';
 
 const world = () => testTwin.managed.twin.world;
@@ -105,6 +105,20 @@ describe('Key vault | Edit access policy', () => {
     await waitFor(() =>
       expect(policies().find((p) => p.objectId === cmekId())?.permissions.keys).toEqual(['get', 'unwrapKey']),
     );
+  });
+
+  it('while Graph refuses, editing away Unwrap Key still goes through the guard, which says it could not confirm whose entry it is', async () => {
+    resetTwin('encrypted');
+    control.armFault({ kind: 'error403', pathIncludes: '/v1.0/', count: 1000 });
+    const before = structuredClone(policies());
+    openEdit(cmekId());
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Key permissions: Unwrap Key' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const again = await findDialog(/bots (will|may) stop working/i);
+    expect(again).toHaveTextContent(`Keyguard could not confirm who ${cmekId()} belongs to`);
+    expect(again).toHaveTextContent('contoso-support-bot');
+    expect(policies()).toEqual(before);
   });
 
   it('says so when the policy to edit is gone', async () => {
