@@ -11,14 +11,25 @@ export async function answerText(answer: UpstreamResponse): Promise<string | und
     const text = await answer.text();
     return new TextEncoder().encode(text).length > maxAnswer ? undefined : text;
   }
-  const reader = answer.body.getReader();
+  return readTextLimited(answer.body, maxAnswer);
+}
+
+/**
+ * A byte stream as UTF-8 text, or undefined as soon as it passes `maxBytes` (whatever content-length said): the
+ * stream is then cancelled, so an oversized body is never held whole.
+ */
+export async function readTextLimited(
+  stream: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<string | undefined> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.length;
-    if (size > maxAnswer) {
+    if (size > maxBytes) {
       await reader.cancel();
       return undefined;
     }

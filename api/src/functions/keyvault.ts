@@ -1,24 +1,12 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import { handleGateway } from '../gateway.js';
+import { readTextLimited } from '../gateway-io.js';
 
 /** Reads a request body, giving up (undefined) as soon as it passes `maxBytes`, whatever content-length said. */
-async function readLimited(request: HttpRequest, maxBytes: number): Promise<string | undefined> {
-  if (!request.body) return '';
+function readLimited(request: HttpRequest, maxBytes: number): Promise<string | undefined> {
+  if (!request.body) return Promise.resolve('');
   // Functions types the body loosely; it is a byte stream.
-  const reader = (request.body as ReadableStream<Uint8Array>).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return readTextLimited(request.body as ReadableStream<Uint8Array>, maxBytes);
 }
 
 /**
