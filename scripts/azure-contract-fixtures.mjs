@@ -3,9 +3,9 @@
  * Writes test/azure-contract/operations.json: for each ARM operation the contract tests check, its method, path
  * template, api-version, request body shape and response shapes, in Keyguard's own compact form (types, required
  * properties, closed enums, read-only properties; no descriptions). It is derived once from Azure's REST specs, given
- * as the folder holding their `specification` tree (the reference copy beside the project):
+ * as the folder holding their `specification` tree (a checkout of Azure/azure-rest-api-specs):
  *
- *   node scripts/azure-contract-fixtures.mjs ../shared/specs
+ *   node scripts/azure-contract-fixtures.mjs path/to/azure-rest-api-specs
  *
  * The tests read only the fixture, so a clone of this repository runs them with nothing beside it.
  */
@@ -47,7 +47,11 @@ const wanted = {
   ],
 };
 
-const root = resolve(process.argv[2] ?? '../shared/specs', 'specification');
+if (!process.argv[2]) {
+  console.error("Give the folder that holds the REST specs' specification/ tree (azure-rest-api-specs).");
+  process.exit(2);
+}
+const root = resolve(process.argv[2], 'specification');
 const docs = new Map();
 const load = (file) => {
   if (!docs.has(file)) docs.set(file, JSON.parse(readFileSync(file, 'utf8')));

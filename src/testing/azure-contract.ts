@@ -10,7 +10,7 @@ interface Shape {
   t?: string;
   /** Required properties. */
   req?: string[];
-  /** A closed enum (extensible ones are left out: any string passes). */
+  /** A closed enum (extensible ones are left out: every string passes). */
   enum?: unknown[];
   /** Read-only: the service sets it, a request must not send it. */
   ro?: boolean;

@@ -35,7 +35,7 @@ interface ControlOf<Async extends boolean> {
   /** Whether the deployment has Keyguard's Key Vault gateway (data-plane key actions go through it). */
   setGateway(present: boolean): Result<Async, void>;
   gateway(): boolean;
-  /** The gateway's KEYGUARD_ALLOWED_TENANTS: the tenants whose tokens it relays (empty: any). */
+  /** The gateway's KEYGUARD_ALLOWED_TENANTS: the tenants whose tokens it relays (empty: every tenant). */
   setGatewayTenants(tenants: string[]): Result<Async, void>;
   gatewayTenants(): string[];
   /** Simulates the twin going away (every request gets a dropped connection) or coming back. */

@@ -247,6 +247,6 @@ export interface TwinSettings {
   gatewayIp: string;
   /** The resource group of the gateway's virtual network, where its private endpoints to vaults are. */
   gatewayNetwork: string;
-  /** The gateway's app setting KEYGUARD_ALLOWED_TENANTS: the tenants whose tokens it relays (none set: any). */
+  /** The gateway's app setting KEYGUARD_ALLOWED_TENANTS: the tenants whose tokens it relays (none set: every tenant). */
   gatewayAllowedTenants?: string[];
 }
