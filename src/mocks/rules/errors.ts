@@ -47,27 +47,23 @@ export const invalid = (code: string, message: string, target?: string): Refusal
 export const isRefusal = (value: unknown): value is Refusal =>
   typeof value === 'object' && value !== null && (value as { refused?: unknown }).refused === true;
 
+/** Answers a refusal: the server turns the error it throws into Azure's envelope. */
+const answer = (r: Refusal): never => {
+  throw new TwinHttpError(r.status, r.body, r.headers);
+};
+
 /** Where a route meets a check: a refusal becomes Azure's answer; none lets the request go on. */
 export function refuseIf(r: Refusal | undefined): void {
-  if (r) throw new TwinHttpError(r.status, r.body, r.headers);
+  if (r) answer(r);
 }
 
 /** Where a route meets a rule's result: the refusal becomes Azure's answer, anything else is the result. */
 export function answered<T>(result: T | Refusal): T {
-  if (isRefusal(result)) throw new TwinHttpError(result.status, result.body, result.headers);
-  return result;
+  return isRefusal(result) ? answer(result) : result;
 }
 
-export const fail = (
-  status: number,
-  code: string,
-  message: string,
-  target?: string,
-  details?: TwinErrorBody['details'],
-  headers?: Record<string, string>,
-): never => {
-  throw new TwinHttpError(status, { code, message, target, details }, headers);
-};
+/** A route's own refusal, answered at once. */
+export const fail = (...args: Parameters<typeof refusal>): never => answer(refusal(...args));
 
 export const badRequest = (code: string, message: string, target?: string): never =>
   fail(400, code, message, target);
