@@ -101,7 +101,7 @@ export const KeyDependentsSection = memo(function KeyDependentsSection({
       </h2>
       <Text>
         Every key a bot depends on, and which bots: those on it now and those that left it within the week
-        (they may still need it to decrypt). The Keys blades and their guard read the same map.
+        (they may still need it to decrypt). The Keys blades and their guard read the same list.
         {map.changesError ? ' The week’s changes could not be read: bots that left a key are not shown.' : ''}
       </Text>
       <SearchBox
