@@ -11,4 +11,9 @@ export const apiVersions = {
   keyVaultData: '2025-07-01',
   policyAssignments: '2023-04-01',
   policyInsights: '2019-10-01',
+  // The newest stable versions (shared reference: alerts-and-charts §1–4); the SDKs default to previews.
+  scheduledQueryRules: '2023-12-01',
+  actionGroups: '2023-01-01',
+  activityLogAlerts: '2020-10-01',
+  eventGrid: '2025-02-15',
 } as const;

@@ -1,3 +1,4 @@
+import { registerAlertingRoutes } from '../routes/alerting';
 import { registerAuthorizationRoutes } from '../routes/authorization';
 import { registerBotRoutes } from '../routes/bots';
 import type { TwinContext } from '../routes/context';
@@ -55,6 +56,7 @@ export class Twin implements TwinContext {
       registerDirectLineRoutes,
       registerActivityLogRoutes,
       registerDiagnosticSettingsRoutes,
+      registerAlertingRoutes,
       registerWorkspaceRoutes,
       registerLogAnalyticsRoutes,
       registerKeyVaultDataRoutes,

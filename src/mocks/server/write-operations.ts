@@ -9,6 +9,15 @@ export interface WriteOperation {
 
 const rg = '/subscriptions/[^/]+/resourcegroups/[^/]+';
 
+/** The Activity log's casing of the alerting resource types. */
+const alertingTypeNames: Record<string, string> = {
+  actiongroups: 'Microsoft.Insights/actionGroups',
+  scheduledqueryrules: 'Microsoft.Insights/scheduledQueryRules',
+  activitylogalerts: 'Microsoft.Insights/activityLogAlerts',
+  systemtopics: 'Microsoft.EventGrid/systemTopics',
+  eventsubscriptions: 'Microsoft.EventGrid/systemTopics/eventSubscriptions',
+};
+
 interface Pattern {
   re: RegExp;
   of(m: RegExpExecArray, method: string): WriteOperation | undefined;
@@ -81,6 +90,16 @@ const patterns: Pattern[] = [
     re: /^(.+\/providers\/microsoft\.insights\/diagnosticsettings\/[^/]+)$/i,
     of: (m, method) => ({
       operationName: `Microsoft.Insights/diagnosticSettings/${verb(method)}`,
+      resourceId: m[1]!,
+    }),
+  },
+  {
+    re: new RegExp(
+      `^(${rg}/providers/(?:microsoft\\.insights/(actiongroups|scheduledqueryrules|activitylogalerts)|microsoft\\.eventgrid/(systemtopics)(/[^/]+/eventsubscriptions)?)/[^/]+)$`,
+      'i',
+    ),
+    of: (m, method) => ({
+      operationName: `${alertingTypeNames[(m[2] ?? (m[4] ? 'eventsubscriptions' : m[3]) ?? '').toLowerCase()]}/${verb(method)}`,
       resourceId: m[1]!,
     }),
   },

@@ -113,6 +113,12 @@ export const supportedApiVersions: Record<string, string[]> = {
   'microsoft.insights/eventtypes': ['2015-04-01'],
   'microsoft.insights/diagnosticsettings': ['2017-05-01-preview', '2021-05-01-preview'],
   'microsoft.insights/diagnosticsettingscategories': ['2017-05-01-preview', '2021-05-01-preview'],
+  // Alerting (shared reference alerts-and-charts §1–4): the stable versions, and what @azure/arm-monitor 8.0.0 and
+  // @azure/arm-eventgrid 14.1.0 send by default (read from their published code).
+  'microsoft.insights/scheduledqueryrules': ['2021-08-01', '2022-06-15', '2023-12-01', '2025-01-01-preview'],
+  'microsoft.insights/actiongroups': ['2021-09-01', '2022-06-15', '2023-01-01', '2024-10-01-preview'],
+  'microsoft.insights/activitylogalerts': ['2020-10-01', '2023-01-01-preview'],
+  'microsoft.eventgrid': ['2022-06-15', '2025-02-15'],
   // …/Microsoft.PolicyInsights/PolicyInsights/readme.md (policy states and their evaluation)
   'microsoft.policyinsights': ['2018-04-04', '2019-10-01', '2024-10-01', '2018-07-01-preview'],
   // The reference records 2025-02-01 only (WorkspacesListByResourceGroup example).

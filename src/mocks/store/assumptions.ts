@@ -158,6 +158,17 @@ export const assumptions = {
   logAnalytics: {
     unsupportedQuery: 'The twin answers only the query Keyguard sends for key usage.',
   },
+  /**
+   * Azure Monitor and Event Grid: what no source records. Validation failures answer ARM's BadRequest with a message
+   * of the twin's own; an action group a rule names must exist; Event Grid's long-running writes finish at once
+   * (provisioningState Succeeded in the first answer); a second system topic for one source is refused.
+   */
+  alerting: {
+    refusalCode: 'BadRequest',
+    actionGroupsMustExist: true,
+    eventGridProvisionsAtOnce: true,
+    oneSystemTopicPerSource: true,
+  },
 } as const;
 
 /**
@@ -219,6 +230,8 @@ export const errorCodes = {
     RoleAssignmentExists: 'Microsoft.Authorization, the same assignment under another name',
     RoleDefinitionDoesNotExist: 'Microsoft.Authorization, an unknown role definition',
     ServiceUnavailable: 'ARM, a 503',
+    UnsupportedCondition:
+      'Azure Monitor, an Activity log alert conditioned on category alone (Azure/azure-cli#8732; alerts-and-charts §3)',
     SubscriptionNotFound: 'ARM, an unknown subscription',
     SubscriptionRequestsThrottled: 'ARM throttling (arm-reference §1.2)',
     BadArgument: 'Direct Line 3.0, an unknown conversation',

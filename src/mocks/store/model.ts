@@ -222,6 +222,20 @@ export interface TwinDiagnosticSetting {
   properties: DiagnosticSettings;
 }
 
+/**
+ * An alerting resource as ARM holds it (action group, scheduled query rule, Activity log alert, Event Grid system topic
+ * or event subscription): its body as validated, with the id Azure gave it.
+ */
+export interface TwinAlertingResource {
+  id: string;
+  name: string;
+  type: string;
+  location?: string;
+  kind?: string;
+  tags?: Record<string, string>;
+  properties: Record<string, unknown>;
+}
+
 export interface TwinWorkspace {
   id: string;
   subscriptionId: string;

@@ -3,7 +3,7 @@ import type { TwinSettings } from './model';
 import type { World } from './world';
 
 /** Raised whenever the world's shape changes: a saved state of another version is not restored. */
-const snapshotVersion = 4;
+const snapshotVersion = 5;
 
 export interface TwinSnapshot {
   version: typeof snapshotVersion;

@@ -1,5 +1,6 @@
 import type {
   TwinActivityEvent,
+  TwinAlertingResource,
   TwinAuditRow,
   TwinDeletedKey,
   TwinRotationPolicy,
@@ -52,6 +53,11 @@ export class World {
   readonly policySetDefinitions = new Table<TwinPolicySetDefinition>('policySetDefinitions');
   readonly policyStates = new Table<TwinPolicyState>('policyStates');
   readonly policyScans = new Table<TwinPolicyScan>('policyScans');
+  readonly actionGroups = new Table<TwinAlertingResource>('actionGroups');
+  readonly scheduledQueryRules = new Table<TwinAlertingResource>('scheduledQueryRules');
+  readonly activityLogAlerts = new Table<TwinAlertingResource>('activityLogAlerts');
+  readonly systemTopics = new Table<TwinAlertingResource>('systemTopics');
+  readonly eventSubscriptions = new Table<TwinAlertingResource>('eventSubscriptions');
 
   /** Vaults whose keys are seeded on first use (tenant-scale scenarios), by lower-cased vault id. */
   private readonly deferredKeys = new Map<string, () => void>();
@@ -103,6 +109,11 @@ export class World {
       this.policySetDefinitions,
       this.policyStates,
       this.policyScans,
+      this.actionGroups,
+      this.scheduledQueryRules,
+      this.activityLogAlerts,
+      this.systemTopics,
+      this.eventSubscriptions,
     ] as Table<unknown>[];
   }
 
