@@ -1,0 +1,162 @@
+import type {
+  ActionGroupResource,
+  ActivityLogAlertResource,
+  AlertRuleAnyOfOrLeafCondition,
+  EventSubscriptionResource,
+  ScheduledQueryRuleResource,
+  SystemTopicResource,
+} from '../../arm/types/alerts';
+import { botWriteOperation, expiryEventTypes, vaultStoppingOperations } from './plan';
+
+/** What Keyguard read about alerting around one bot; undefined lists were not read (or could not be). */
+export interface AlertingFacts {
+  botId: string;
+  vaultId: string;
+  /** Workspaces the vault's audit log goes to. */
+  auditWorkspaceIds: string[];
+  appId: string;
+  rules?: ScheduledQueryRuleResource[];
+  activityAlerts?: ActivityLogAlertResource[];
+  systemTopics?: SystemTopicResource[];
+  /** Event subscriptions of the vault's system topic. */
+  eventSubscriptions?: EventSubscriptionResource[];
+  actionGroups?: ActionGroupResource[];
+}
+
+export type Watch = 'keyFailures' | 'vaultChanges' | 'botChanges' | 'keyExpiry';
+
+export interface TellingRule {
+  id: string;
+  name: string;
+  kind: 'Log search alert' | 'Activity log alert' | 'Event subscription';
+  watches: Watch;
+  enabled: boolean;
+  /** The action groups it notifies: names when known, else the last segment of the id. */
+  actionGroups: { id: string; name: string; enabled: boolean | undefined }[];
+}
+
+export type Coverage = 'covered' | 'partly' | 'none' | 'unknown';
+
+const lower = (s: string) => s.toLowerCase();
+/** An Activity log alert scope is a prefix of the ids it covers: the resource, its group, or its subscription. */
+const scopeCovers = (scope: string, id: string) => {
+  const s = lower(scope).replace(/\/+$/, '');
+  const target = lower(id);
+  return target === s || target.startsWith(`${s}/`);
+};
+
+function leaves(c: AlertRuleAnyOfOrLeafCondition[]): { field: string; values: string[] }[] {
+  return c.flatMap((x) =>
+    x.anyOf
+      ? [
+          {
+            field: 'operationName',
+            values: x.anyOf.flatMap((a) => (a.field ? [a.equals ?? '', ...(a.containsAny ?? [])] : [])),
+          },
+        ]
+      : x.field
+        ? [{ field: x.field, values: [x.equals ?? '', ...(x.containsAny ?? [])] }]
+        : [],
+  );
+}
+
+/** Whether an Activity log alert fires on any of these operations (one with no operation condition fires on all). */
+function watchesOperations(a: ActivityLogAlertResource, ops: string[]): boolean {
+  const conditions = leaves(a.properties.condition.allOf ?? []);
+  const category = conditions.find((c) => lower(c.field) === 'category');
+  if (category && !category.values.some((v) => lower(v) === 'administrative')) return false;
+  const named = conditions.filter((c) => lower(c.field) === 'operationname');
+  if (named.length === 0) return true;
+  return named.every((c) => c.values.some((v) => ops.some((op) => lower(op) === lower(v))));
+}
+
+/** A log search alert that sees Bot Service CMEK Prod fail on this vault's keys, in a workspace the vault logs to. */
+function watchesKeyFailures(r: ScheduledQueryRuleResource, f: AlertingFacts): boolean {
+  const scope = r.properties.scopes?.[0];
+  if (!scope || !f.auditWorkspaceIds.some((w) => lower(w) === lower(scope))) return false;
+  return (r.properties.criteria?.allOf ?? []).some((c) => {
+    const q = lower(c.query ?? '');
+    if (!q.includes(lower(f.appId)) || !q.includes('keyunwrap')) return false;
+    // A query pinned to other vaults does not cover this one.
+    const pinned = q.match(/\/subscriptions\/[^'"\s]+?\/providers\/microsoft\.keyvault\/vaults\/[^'"\s/)]+/g);
+    return !pinned || pinned.includes(lower(f.vaultId));
+  });
+}
+
+function groupsOf(ids: string[], known: ActionGroupResource[] | undefined) {
+  return ids.map((id) => {
+    const g = known?.find((k) => lower(k.id) === lower(id));
+    return { id, name: g?.name ?? id.split('/').pop() ?? id, enabled: g?.properties.enabled };
+  });
+}
+
+/** Every rule that tells someone when this bot's key fails or is about to. */
+export function tellingRules(f: AlertingFacts): TellingRule[] {
+  const out: TellingRule[] = [];
+  for (const r of f.rules ?? [])
+    if (watchesKeyFailures(r, f))
+      out.push({
+        id: r.id,
+        name: r.properties.displayName ?? r.name,
+        kind: 'Log search alert',
+        watches: 'keyFailures',
+        enabled: r.properties.enabled !== false,
+        actionGroups: groupsOf(r.properties.actions?.actionGroups ?? [], f.actionGroups),
+      });
+  for (const a of f.activityAlerts ?? []) {
+    const groups = groupsOf(
+      (a.properties.actions.actionGroups ?? []).map((g) => g.actionGroupId),
+      f.actionGroups,
+    );
+    const base = {
+      id: a.id,
+      name: a.name,
+      kind: 'Activity log alert' as const,
+      enabled: a.properties.enabled !== false,
+      actionGroups: groups,
+    };
+    if (
+      a.properties.scopes.some((s) => scopeCovers(s, f.vaultId)) &&
+      watchesOperations(a, vaultStoppingOperations)
+    )
+      out.push({ ...base, watches: 'vaultChanges' });
+    else if (
+      a.properties.scopes.some((s) => scopeCovers(s, f.botId)) &&
+      watchesOperations(a, [botWriteOperation])
+    )
+      out.push({ ...base, watches: 'botChanges' });
+  }
+  const topic = f.systemTopics?.find((t) => lower(t.properties.source) === lower(f.vaultId));
+  for (const s of topic ? (f.eventSubscriptions ?? []) : []) {
+    const types = s.properties.filter?.includedEventTypes;
+    if (types && !types.some((t) => expiryEventTypes.includes(t))) continue;
+    const d = s.properties.destination;
+    out.push({
+      id: s.id,
+      name: s.name,
+      kind: 'Event subscription',
+      watches: 'keyExpiry',
+      enabled: true,
+      actionGroups:
+        d?.endpointType === 'MonitorAlert' ? groupsOf(d.properties.actionGroups ?? [], f.actionGroups) : [],
+    });
+  }
+  return out;
+}
+
+/** A rule tells someone only when it and at least one of its action groups are on. */
+export const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled !== false);
+
+/**
+ * Covered: failures, vault changes and near expiry each tell someone. Unknown when a list could not be read: a gap
+ * Keyguard cannot see is not reported as covered, nor as uncovered.
+ */
+export function coverageOf(f: AlertingFacts, rules = tellingRules(f)): Coverage {
+  const on = new Set(rules.filter(tells).map((r) => r.watches));
+  const needed: Watch[] = ['keyFailures', 'vaultChanges', 'keyExpiry'];
+  const have = needed.filter((w) => on.has(w)).length;
+  if (have === needed.length) return 'covered';
+  const topic = f.systemTopics?.find((t) => lower(t.properties.source) === lower(f.vaultId));
+  if (!f.rules || !f.activityAlerts || !f.systemTopics || (topic && !f.eventSubscriptions)) return 'unknown';
+  return have === 0 ? 'none' : 'partly';
+}

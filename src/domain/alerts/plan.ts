@@ -1,0 +1,268 @@
+import type {
+  ActionGroupProperties,
+  ActivityLogAlertProperties,
+  EventSubscriptionProperties,
+  ScheduledQueryRuleProperties,
+} from '../../arm/types/alerts';
+import { parseResourceId } from '../../arm/resource-id';
+import { keyFailureQuery } from './key-failure-query';
+
+/** The bot whose key is watched, its vault, and where the vault's audit log lands (if it does). */
+export interface KeyAlertTarget {
+  bot: { id: string; name: string };
+  vault: { id: string; name: string; location: string };
+  audit?: { workspaceId: string; workspaceLocation: string; resourceSpecific: boolean };
+  /** Bot Service CMEK Prod's application id in the signed-in cloud. */
+  appId: string;
+  /** The vault's Event Grid system topic, when it has one: Azure allows one per source, so it is reused. */
+  systemTopic?: { id: string; name: string };
+}
+
+export type ActionGroupChoice =
+  | { kind: 'existing'; id: string; name: string }
+  | { kind: 'new'; name: string; shortName: string; email: string };
+
+export interface KeyAlertOptions {
+  actionGroup: ActionGroupChoice;
+  /** Also an Activity log alert on the bot's own writes (`Microsoft.BotService/botServices/write`). */
+  watchBot: boolean;
+}
+
+export type PlannedKind =
+  | 'actionGroup'
+  | 'logAlert'
+  | 'vaultActivityAlert'
+  | 'botActivityAlert'
+  | 'systemTopic'
+  | 'eventSubscription';
+
+export interface PlannedResource {
+  kind: PlannedKind;
+  id: string;
+  type: string;
+  /** What it is, in the words the portal uses. */
+  title: string;
+  /** What it watches or where it runs. */
+  scope: string;
+  purpose: string;
+  body: { location?: string; kind?: string; tags?: Record<string, string>; properties: unknown };
+  /** An existing resource the plan uses as it is: never written. */
+  reused?: boolean;
+}
+
+export interface KeyAlertPlan {
+  resources: PlannedResource[];
+  /** Why the failure alert is left out, when it is. */
+  missing?: string;
+}
+
+/** Marks what Keyguard made, so its own rules are recognised later and nothing else is taken for them. */
+export const keyguardTag = { 'keyguard-alerts': 'bot-cmk' };
+
+/** Operations that can stop a bot using the vault's key (the seed doc: revoked access, firewall, purge). */
+export const vaultStoppingOperations = [
+  'Microsoft.KeyVault/vaults/accessPolicies/write',
+  'Microsoft.KeyVault/vaults/write',
+  'Microsoft.Authorization/roleAssignments/delete',
+];
+export const botWriteOperation = 'Microsoft.BotService/botServices/write';
+export const expiryEventTypes = ['Microsoft.KeyVault.KeyNearExpiry', 'Microsoft.KeyVault.KeyExpired'];
+
+const resourceGroupOf = (id: string) => {
+  const p = parseResourceId(id);
+  if (!p?.resourceGroup) throw new Error(`Not a resource in a resource group: ${id}`);
+  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`;
+};
+
+/** ARM names: letters, digits, hyphens; Keyguard's names stay short and readable. */
+const slug = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60);
+
+/** A new action group's short name: at most 12 characters (it is shown in SMS). */
+export function shortNameProblem(shortName: string): string | undefined {
+  if (!shortName.trim()) return 'Enter a short name.';
+  if (shortName.length > 12) return 'The short name can have at most 12 characters.';
+  return undefined;
+}
+
+export function emailProblem(email: string): string | undefined {
+  if (!email.trim()) return 'Enter the e-mail address to tell.';
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? undefined : `${email} is not an e-mail address.`;
+}
+
+function actionGroupOf(t: KeyAlertTarget, choice: ActionGroupChoice): PlannedResource {
+  if (choice.kind === 'existing')
+    return {
+      kind: 'actionGroup',
+      id: choice.id,
+      type: 'Microsoft.Insights/actionGroups',
+      title: `Action group ${choice.name}`,
+      scope: 'Existing: used as it is',
+      purpose: 'Tells the people it already tells.',
+      body: { properties: {} },
+      reused: true,
+    };
+  const rg = resourceGroupOf(t.audit?.workspaceId ?? t.vault.id);
+  const properties: ActionGroupProperties = {
+    groupShortName: choice.shortName.trim(),
+    enabled: true,
+    emailReceivers: [{ name: 'admin', emailAddress: choice.email.trim(), useCommonAlertSchema: true }],
+  };
+  return {
+    kind: 'actionGroup',
+    id: `${rg}/providers/Microsoft.Insights/actionGroups/${slug(choice.name)}`,
+    type: 'Microsoft.Insights/actionGroups',
+    title: `Action group ${slug(choice.name)}`,
+    scope: rg,
+    purpose: `E-mails ${choice.email.trim()} when any of these alerts fires.`,
+    body: { location: 'Global', tags: keyguardTag, properties },
+  };
+}
+
+/**
+ * What "Alert me if Azure Bot Service cannot use this key" creates, in the order it must be written: the action group
+ * first (the others name it), the system topic before its subscription. The failure rule and the vault's alert are one
+ * per workspace and vault, not one per bot, so every bot on the vault shares them.
+ */
+export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPlan {
+  const group = actionGroupOf(t, o.actionGroup);
+  const resources: PlannedResource[] = [group];
+  let missing: string | undefined;
+  if (t.audit) {
+    const ws = parseResourceId(t.audit.workspaceId);
+    const properties: ScheduledQueryRuleProperties = {
+      displayName: `Bot Service cannot use a key in ${t.vault.name}`,
+      description: `Azure Bot Service (Bot Service CMEK Prod) failed to wrap or unwrap with a key in ${t.vault.name}: bots using it stop. Made by Keyguard.`,
+      severity: 1,
+      enabled: true,
+      scopes: [t.audit.workspaceId],
+      evaluationFrequency: 'PT5M',
+      windowSize: 'PT15M',
+      criteria: {
+        allOf: [
+          {
+            query: keyFailureQuery({
+              vaultId: t.vault.id,
+              appId: t.appId,
+              resourceSpecific: t.audit.resourceSpecific,
+            }),
+            timeAggregation: 'Count',
+            operator: 'GreaterThan',
+            threshold: 0,
+            dimensions: [{ name: 'KeyName', operator: 'Include', values: ['*'] }],
+            resourceIdColumn: '_ResourceId',
+            failingPeriods: { numberOfEvaluationPeriods: 1, minFailingPeriodsToAlert: 1 },
+          },
+        ],
+      },
+      autoMitigate: true,
+      actions: { actionGroups: [group.id] },
+    };
+    const rg = resourceGroupOf(t.audit.workspaceId);
+    resources.push({
+      kind: 'logAlert',
+      id: `${rg}/providers/Microsoft.Insights/scheduledQueryRules/keyguard-cmk-${slug(t.vault.name)}-${slug(ws?.name ?? 'workspace')}`,
+      type: 'Microsoft.Insights/scheduledQueryRules',
+      title: 'Log search alert rule',
+      scope: t.audit.workspaceId,
+      purpose:
+        'Every 5 minutes, looks at the last 15 for wrap or unwrap calls Bot Service CMEK Prod could not make with a key of this vault.',
+      body: { location: t.audit.workspaceLocation, kind: 'LogAlert', tags: keyguardTag, properties },
+    });
+  } else {
+    missing =
+      'The vault sends no audit log to a Log Analytics workspace, so no alert can see Bot Service fail to use the key. Send the audit log first; the other alerts do not need it.';
+  }
+  const vaultAlert: ActivityLogAlertProperties = {
+    enabled: true,
+    scopes: [t.vault.id],
+    description: `A change to ${t.vault.name} that can stop the bots using its keys. Made by Keyguard.`,
+    condition: {
+      allOf: [
+        { field: 'category', equals: 'Administrative' },
+        { anyOf: vaultStoppingOperations.map((op) => ({ field: 'operationName', equals: op })) },
+      ],
+    },
+    actions: { actionGroups: [{ actionGroupId: group.id }] },
+  };
+  resources.push({
+    kind: 'vaultActivityAlert',
+    id: `${resourceGroupOf(t.vault.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-vault-${slug(t.vault.name)}`,
+    type: 'Microsoft.Insights/activityLogAlerts',
+    title: 'Activity log alert rule (vault)',
+    scope: t.vault.id,
+    purpose:
+      'Fires on access policy changes, vault changes (firewall, purge protection) and role assignment removals.',
+    body: { location: 'Global', tags: keyguardTag, properties: vaultAlert },
+  });
+  if (o.watchBot) {
+    const botAlert: ActivityLogAlertProperties = {
+      enabled: true,
+      scopes: [t.bot.id],
+      description: `A change to the bot ${t.bot.name} (its encryption included). Made by Keyguard.`,
+      condition: {
+        allOf: [
+          { field: 'category', equals: 'Administrative' },
+          { field: 'operationName', equals: botWriteOperation },
+        ],
+      },
+      actions: { actionGroups: [{ actionGroupId: group.id }] },
+    };
+    resources.push({
+      kind: 'botActivityAlert',
+      id: `${resourceGroupOf(t.bot.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-bot-${slug(t.bot.name)}`,
+      type: 'Microsoft.Insights/activityLogAlerts',
+      title: 'Activity log alert rule (bot)',
+      scope: t.bot.id,
+      purpose: 'Fires when the bot itself is changed, its encryption settings included.',
+      body: { location: 'Global', tags: keyguardTag, properties: botAlert },
+    });
+  }
+  const topic: PlannedResource = t.systemTopic
+    ? {
+        kind: 'systemTopic',
+        id: t.systemTopic.id,
+        type: 'Microsoft.EventGrid/systemTopics',
+        title: `Event Grid system topic ${t.systemTopic.name}`,
+        scope: 'Existing: Azure allows one per vault, so it is reused',
+        purpose: "Carries the vault's events.",
+        body: { properties: {} },
+        reused: true,
+      }
+    : {
+        kind: 'systemTopic',
+        id: `${resourceGroupOf(t.vault.id)}/providers/Microsoft.EventGrid/systemTopics/${slug(t.vault.name)}-events`,
+        type: 'Microsoft.EventGrid/systemTopics',
+        title: 'Event Grid system topic',
+        scope: t.vault.id,
+        purpose: "Carries the vault's events (one per vault).",
+        body: {
+          location: t.vault.location,
+          tags: keyguardTag,
+          properties: { source: t.vault.id, topicType: 'Microsoft.KeyVault.vaults' },
+        },
+      };
+  resources.push(topic);
+  const subscription: EventSubscriptionProperties = {
+    eventDeliverySchema: 'CloudEventSchemaV1_0',
+    filter: { includedEventTypes: expiryEventTypes },
+    destination: {
+      endpointType: 'MonitorAlert',
+      properties: {
+        severity: 'Sev2',
+        actionGroups: [group.id],
+        description: `A key in ${t.vault.name} expires within 30 days, or has expired. Made by Keyguard.`,
+      },
+    },
+  };
+  resources.push({
+    kind: 'eventSubscription',
+    id: `${topic.id}/eventSubscriptions/keyguard-key-expiry`,
+    type: 'Microsoft.EventGrid/systemTopics/eventSubscriptions',
+    title: 'Event subscription (near expiry)',
+    scope: topic.id,
+    purpose:
+      'Raises an Azure Monitor alert (preview) when a key version is 30 days from expiry or has expired.',
+    body: { properties: subscription },
+  });
+  return { resources, missing };
+}
