@@ -48,7 +48,7 @@ const folders = (...paths: string[]) =>
   new RegExp(`[\\\\/]src[\\\\/](${paths.map((p) => escape(p).replace(/\//g, '[\\\\/]')).join('|')})[\\\\/]`);
 
 const notOnEncryptionPath = [
-  folders('features/keys', 'features/vault-access-policies'),
+  folders('features/keys', 'features/vault-access-policies', 'features/shared/alerts', 'domain/alerts'),
   sources(
     'domain/keys/key-dependents',
     'domain/keys/key-dependent-rows',
@@ -66,6 +66,10 @@ const notOnEncryptionPath = [
     'queries/bots-using-vault',
     'queries/key-dependents',
     'domain/as-code/key-as-code',
+    'domain/as-code/alerts-as-code',
+    'queries/alerts',
+    'arm/operations/alerts',
+    'arm/types/alerts',
     'features/shared/key-guard-dialog',
     'features/shared/use-vault-key-dependents',
     'features/shared/resource-table',

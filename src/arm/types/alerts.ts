@@ -6,7 +6,7 @@
 
 type Tags = Record<string, string>;
 
-export interface EmailReceiver {
+interface EmailReceiver {
   name: string;
   emailAddress: string;
   useCommonAlertSchema?: boolean;
@@ -30,11 +30,10 @@ export interface ActionGroupResource {
   properties: ActionGroupProperties;
 }
 
-export type TimeAggregation = 'Count' | 'Average' | 'Minimum' | 'Maximum' | 'Total';
-export type ConditionOperator =
-  'Equals' | 'GreaterThan' | 'GreaterThanOrEqual' | 'LessThan' | 'LessThanOrEqual';
+type TimeAggregation = 'Count' | 'Average' | 'Minimum' | 'Maximum' | 'Total';
+type ConditionOperator = 'Equals' | 'GreaterThan' | 'GreaterThanOrEqual' | 'LessThan' | 'LessThanOrEqual';
 
-export interface ScheduledQueryCondition {
+interface ScheduledQueryCondition {
   query?: string;
   timeAggregation?: TimeAggregation;
   metricMeasureColumn?: string;
@@ -71,7 +70,7 @@ export interface ScheduledQueryRuleResource {
 }
 
 /** A leaf condition of an Activity log alert: `field` equals `equals`, or any of `containsAny`. */
-export interface AlertRuleLeafCondition {
+interface AlertRuleLeafCondition {
   field?: string;
   equals?: string;
   containsAny?: string[];
@@ -113,7 +112,7 @@ export interface SystemTopicResource {
   };
 }
 
-export type EventSubscriptionDestination =
+type EventSubscriptionDestination =
   | {
       /** Azure Monitor alerts: Key Vault events only, in preview (shared reference: alerts-and-charts §4). */
       endpointType: 'MonitorAlert';

@@ -145,7 +145,7 @@ export function tellingRules(f: AlertingFacts): TellingRule[] {
 }
 
 /** A rule tells someone only when it and at least one of its action groups are on. */
-export const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled !== false);
+const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled !== false);
 
 /**
  * Covered: failures, vault changes and near expiry each tell someone. Unknown when a list could not be read: a gap

@@ -28,7 +28,7 @@ export interface KeyAlertOptions {
   watchBot: boolean;
 }
 
-export type PlannedKind =
+type PlannedKind =
   | 'actionGroup'
   | 'logAlert'
   | 'vaultActivityAlert'
@@ -57,7 +57,7 @@ export interface KeyAlertPlan {
 }
 
 /** Marks what Keyguard made, so its own rules are recognised later and nothing else is taken for them. */
-export const keyguardTag = { 'keyguard-alerts': 'bot-cmk' };
+const keyguardTag = { 'keyguard-alerts': 'bot-cmk' };
 
 /** Operations that can stop a bot using the vault's key (the seed doc: revoked access, firewall, purge). */
 export const vaultStoppingOperations = [

@@ -36,6 +36,8 @@ import { useFinishedNotice } from './use-finished-notice';
 
 // The picker and the confirmation load when first needed: they are not part of showing the blade.
 const KeyPicker = lazy(() => import('./key-picker').then((m) => ({ default: m.KeyPicker })));
+// Alerting loads after the blade shows its state: the deep link's JavaScript does not grow with it.
+const WhoIsTold = lazy(() => import('../shared/alerts/who-is-told').then((m) => ({ default: m.WhoIsTold })));
 const SaveConfirmDialog = lazy(() =>
   import('./save-confirm-dialog').then((m) => ({ default: m.SaveConfirmDialog })),
 );
@@ -153,6 +155,11 @@ export default function EncryptionBlade() {
           {(form.type === 'customer' || current.cmek) && <ReadinessPanel readiness={checks.candidate} />}
           {current.key && checks.current.vaultId && (
             <KeyUsageSummary vaultId={checks.current.vaultId} keyUrl={current.key} />
+          )}
+          {current.cmek && checks.current.vaultId && (
+            <Suspense fallback={null}>
+              <WhoIsTold botId={blade.resourceId} vaultId={checks.current.vaultId} />
+            </Suspense>
           )}
           <KeyHistorySection history={history} loading={keyHistory.loading} nowMs={serverNow()} />
           {saved && <SavedAsCode bot={saved.bot} target={saved.target} />}

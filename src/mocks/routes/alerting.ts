@@ -50,7 +50,7 @@ const kinds: Kind[] = [
   },
 ];
 
-export function alertingJson(r: TwinAlertingResource) {
+function alertingJson(r: TwinAlertingResource) {
   return {
     id: r.id,
     name: r.name,

@@ -1,0 +1,104 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { parseResourceId } from '../../../arm/resource-id';
+import { useSession } from '../../../auth/session';
+import { auditDestinations } from '../../../domain/audit-trail';
+import { botServiceCmekApp } from '../../../domain/bot-service-principal';
+import { coverageOf, tellingRules, type AlertingFacts } from '../../../domain/alerts/coverage';
+import type { KeyAlertTarget } from '../../../domain/alerts/plan';
+import {
+  actionGroupsQuery,
+  activityLogAlertsQuery,
+  eventSubscriptionsQuery,
+  scheduledQueryRulesQuery,
+  systemTopicsQuery,
+} from '../../../queries/alerts';
+import { diagnosticSettingsQuery, workspaceQuery } from '../../../queries/diagnostics';
+import { vaultQuery } from '../../../queries/resources';
+
+const subOf = (id: string) => parseResourceId(id)?.subscriptionId ?? '';
+const unique = (xs: string[]) => [...new Set(xs.filter(Boolean).map((x) => x.toLowerCase()))];
+
+/**
+ * What Azure holds about alerting around one bot's key: where the vault's audit log goes, the rules, alerts, Event
+ * Grid topic and action groups in the subscriptions involved. Returns the facts, who is told, the coverage, and what
+ * a new set-up would target.
+ */
+export function useBotAlerting(botId: string, vaultId: string) {
+  const session = useSession();
+  const appId = botServiceCmekApp.byCloud[session.cloud.name]?.appId;
+  const settings = useQuery(diagnosticSettingsQuery(vaultId));
+  const vault = useQuery(vaultQuery(vaultId));
+  const audit = useMemo(
+    () => (settings.data ? auditDestinations(settings.data).filter((d) => d.workspaceId) : []),
+    [settings.data],
+  );
+  const workspaceId = audit[0]?.workspaceId;
+  const workspace = useQuery({ ...workspaceQuery(workspaceId ?? ''), enabled: !!workspaceId });
+  const ruleSubs = unique(audit.map((a) => subOf(a.workspaceId ?? '')));
+  const alertSubs = unique([subOf(vaultId), subOf(botId)]);
+  const groupSubs = unique([...ruleSubs, ...alertSubs]);
+  const rules = useQueries({ queries: ruleSubs.map((s) => scheduledQueryRulesQuery(s)) });
+  const alerts = useQueries({ queries: alertSubs.map((s) => activityLogAlertsQuery(s)) });
+  const groups = useQueries({ queries: groupSubs.map((s) => actionGroupsQuery(s)) });
+  const topics = useQuery(systemTopicsQuery(subOf(vaultId)));
+  const topic = topics.data?.find((t) => t.properties.source.toLowerCase() === vaultId.toLowerCase());
+  const subscriptions = useQuery({ ...eventSubscriptionsQuery(topic?.id ?? ''), enabled: !!topic });
+
+  const all = <T>(qs: { data?: T[] }[]) =>
+    qs.every((q) => q.data) ? qs.flatMap((q) => q.data ?? []) : undefined;
+  const facts: AlertingFacts | undefined = appId
+    ? {
+        botId,
+        vaultId,
+        appId,
+        auditWorkspaceIds: audit.flatMap((a) => (a.workspaceId ? [a.workspaceId] : [])),
+        rules: settings.data ? all(rules) : undefined,
+        activityAlerts: all(alerts),
+        systemTopics: topics.data,
+        eventSubscriptions: topic ? subscriptions.data : [],
+        actionGroups: all(groups),
+      }
+    : undefined;
+  const telling = facts ? tellingRules(facts) : [];
+  const coverage = facts ? coverageOf(facts, telling) : 'unknown';
+  const errors = [settings, vault, workspace, topics, subscriptions, ...rules, ...alerts, ...groups]
+    .map((q) => q.error)
+    .filter((e): e is Error => e !== null);
+  const loading = [settings, vault, topics, ...rules, ...alerts, ...groups].some(
+    (q) => q.isPending && q.fetchStatus !== 'idle',
+  );
+  const v = vault.data;
+  const target: KeyAlertTarget | undefined =
+    appId && v && settings.data && (!workspaceId || workspace.data)
+      ? {
+          bot: { id: botId, name: parseResourceId(botId)?.name ?? botId },
+          vault: { id: v.id, name: v.name, location: v.location ?? '' },
+          audit:
+            workspaceId && workspace.data
+              ? {
+                  workspaceId,
+                  workspaceLocation: workspace.data.location ?? '',
+                  resourceSpecific: audit[0]?.resourceSpecific ?? true,
+                }
+              : undefined,
+          appId,
+          systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
+        }
+      : undefined;
+  const refetch = () => {
+    for (const q of [settings, topics, subscriptions, ...rules, ...alerts, ...groups]) void q.refetch();
+  };
+  return {
+    facts,
+    telling,
+    coverage,
+    errors,
+    loading,
+    target,
+    actionGroups: all(groups) ?? [],
+    /** Undefined in a cloud whose Bot Service CMEK Prod application Keyguard does not know. */
+    appId,
+    refetch,
+  };
+}
