@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { contoso, contosoBotId, contosoVaultId, contosoWorkspaceId } from '../scenarios/contoso';
-import { resetTwin } from '../../testing/twin';
+import { resetTwin, testTwin } from '../../testing/twin';
 import { arm, world } from './helpers';
 import { keyFailureQuery } from '../../domain/alerts/key-failure-query';
 import { planKeyAlerts } from '../../domain/alerts/plan';
@@ -220,5 +220,90 @@ describe('the twin holds alerting resources with Azure Monitor’s and Event Gri
       const res = await arm('PUT', r.id, r.body, alertingApiVersion(r.type));
       expect([r.kind, res.status, res.body?.error]).toEqual([r.kind, 201, undefined]);
     }
+  });
+});
+
+describe('Azure Monitor runs the rules on the twin’s clock', () => {
+  const alerts = (query = '') =>
+    arm(
+      'GET',
+      `/subscriptions/${contoso.keysSub}/providers/Microsoft.AlertsManagement/alerts?api-version=2019-05-05-preview${query}`,
+    );
+
+  it('in revoked, each hourly unwrap failure since the access policy went fires Priya’s rule, which resolves between them', async () => {
+    resetTwin('revoked');
+    const r = await alerts('&timeRange=7d');
+    expect(r.status).toBe(200);
+    const fired = (r.body.value as { properties: { essentials: Record<string, string> } }[]).map(
+      (a) => a.properties.essentials,
+    );
+    const log = fired.filter((e) => e.monitorService === 'Log Alerts V2');
+    // One unwrap an hour, a 15-minute window every 5 minutes: fired, then resolved before the next one.
+    expect(log.length).toBeGreaterThanOrEqual(40);
+    expect(log.length).toBeLessThanOrEqual(50);
+    for (const e of log)
+      expect(e).toMatchObject({
+        severity: 'Sev1',
+        targetResource: contosoVaultId.toLowerCase(),
+        alertRule: expect.stringMatching(/scheduledQueryRules\/bot-cmk-failures$/),
+      });
+    const now = testTwin.managed.twin.clock.now();
+    const starts = log.map((e) => Date.parse(e.startDateTime!));
+    expect(Math.min(...starts)).toBeGreaterThan(now - 2 * 24 * 3600_000 - 3600_000);
+    expect(Math.max(...starts)).toBeGreaterThan(now - 2 * 3600_000);
+    // The revocation itself also reached her Activity log alert.
+    expect(fired.some((e) => e.monitorService === 'ActivityLog Administrative')).toBe(true);
+  });
+
+  it('in encrypted nothing fails, so nothing fires; an unknown time range is refused', async () => {
+    resetTwin('encrypted');
+    expect((await alerts('&timeRange=30d')).body.value).toEqual([]);
+    expect((await alerts('&timeRange=2d')).status).toBe(400);
+  });
+
+  it('near expiry: only a key version made after the event subscription raises an Azure Monitor alert', async () => {
+    resetTwin('encrypted');
+    await arm('PUT', groupId, group(), '2023-01-01');
+    const vault = world().vaults.get(contosoVaultId)!;
+    await arm(
+      'PUT',
+      topicId,
+      {
+        location: vault.location,
+        properties: { source: contosoVaultId, topicType: 'Microsoft.KeyVault.vaults' },
+      },
+      '2025-02-15',
+    );
+    const put = await arm(
+      'PUT',
+      `${topicId}/eventSubscriptions/expiry`,
+      {
+        properties: {
+          eventDeliverySchema: 'CloudEventSchemaV1_0',
+          filter: { includedEventTypes: ['Microsoft.KeyVault.KeyNearExpiry'] },
+          destination: {
+            endpointType: 'MonitorAlert',
+            properties: { severity: 'Sev2', actionGroups: [groupId] },
+          },
+        },
+      },
+      '2025-02-15',
+    );
+    expect(put.status).toBe(201);
+    expect((await alerts('&timeRange=30d')).body.value).toEqual([]);
+    const exp = Math.floor(testTwin.managed.twin.clock.now() / 1000) + 10 * 24 * 3600;
+    const key = await arm('PUT', `${contosoVaultId}/keys/short-lived`, {
+      properties: { kty: 'RSA', keySize: 2048, attributes: { exp } },
+    });
+    expect(key.status).toBeLessThan(300);
+    const fired = (await alerts('&timeRange=30d')).body.value as {
+      properties: { essentials: Record<string, string> };
+    }[];
+    expect(fired.map((a) => a.properties.essentials)).toEqual([
+      expect.objectContaining({
+        severity: 'Sev2',
+        description: expect.stringMatching(/^Microsoft.KeyVault.KeyNearExpiry: short-lived\//),
+      }),
+    ]);
   });
 });

@@ -79,8 +79,10 @@ function put(
   authorize(ctx.world, id, `${type}/write`, 'write');
   validName(name);
   const body = answered(validate(id, req.body));
-  const existed = table.has(id);
+  const existing = table.get(id);
+  const existed = existing !== undefined;
   const row: TwinAlertingResource = {
+    createdAt: existing?.createdAt ?? ctx.now(),
     id,
     name,
     type,

@@ -1,7 +1,7 @@
 import type { TwinRoleAssignment } from '../store/model';
 import { canAccess } from '../rules/authorization';
 import { authorize } from './context';
-import { builtInRoles } from '../store/assumptions';
+import { builtInRoles } from '../store/built-in-roles';
 import { badRequest, fail } from '../rules/errors';
 import { json, page, type Router } from './http';
 import { roleAssignmentJson } from './serialize';

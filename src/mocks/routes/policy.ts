@@ -1,4 +1,5 @@
-import { assumptions, builtInRoles } from '../store/assumptions';
+import { assumptions } from '../store/assumptions';
+import { builtInRoles } from '../store/built-in-roles';
 import { authorize } from './context';
 import { assignmentsOf, scanKey, settleScans } from '../rules/policy';
 import { echo, fail } from '../rules/errors';

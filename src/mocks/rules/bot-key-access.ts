@@ -1,4 +1,4 @@
-import { builtInRoles } from '../store/assumptions';
+import { builtInRoles } from '../store/built-in-roles';
 import type { TwinKey, TwinKeyVersion, TwinVault } from '../store/model';
 import type { World } from '../store/world';
 import { settleProvider } from './providers';

@@ -1,4 +1,4 @@
-import { builtInRoles } from '../store/assumptions';
+import { builtInRoles } from '../store/built-in-roles';
 import { refusal, type Refusal } from './errors';
 import type { TwinVault } from '../store/model';
 import type { World } from '../store/world';

@@ -1,5 +1,6 @@
 import type { AccessPolicyEntry, KeyOperation, KeyType } from '../../arm/types/key-vault';
-import { assumptions, builtInRoles, type BuiltInRoleName } from '../store/assumptions';
+import { assumptions } from '../store/assumptions';
+import { builtInRoles, type BuiltInRoleName } from '../store/built-in-roles';
 import { knownProviders } from '../store/catalog';
 import { defaultBotSettings } from '../rules/bot-settings';
 import type { RegistrationState, TwinBot, TwinBotSettings, TwinPrincipal, TwinVault } from '../store/model';

@@ -1,4 +1,5 @@
 import { contoso, buildContoso } from './contoso';
+import { alertsByPriya } from './alerts-past';
 import {
   auditSettingByPriya,
   cmekKeyChange,
@@ -35,7 +36,7 @@ export const scenarioDescriptions: Record<ScenarioName, string> = {
   rbac: 'The key vault uses Azure RBAC instead of access policies; the role for Bot Service CMEK Prod is missing.',
   'cross-tenant': 'The only prepared key vault belongs to another Microsoft Entra tenant.',
   revoked:
-    "The bot uses a customer-managed key, but two days ago Priya removed the vault's access policy for Bot Service CMEK Prod: the audit log shows the unwraps failing since.",
+    "The bot uses a customer-managed key, but two days ago Priya removed the vault's access policy for Bot Service CMEK Prod: the audit log shows the unwraps failing since, and the alert rule she had set up three days before has fired.",
   'no-principal':
     'The vault is prepared, but the tenant never got Microsoft’s Bot Service CMEK Prod service principal (it is created on first use).',
   fleet:
@@ -126,6 +127,7 @@ function buildWorld(name: ScenarioName, startMs: number): World {
       livePast(world, startMs, 0x7e0, [
         auditSettingByPriya(13),
         cmekKeyChange(world, 10, 'me', v2!),
+        ...alertsByPriya(5),
         revokeByPriya(2, world.cmekPrincipal(contoso.tenantId)!.objectId),
       ]);
       return world;

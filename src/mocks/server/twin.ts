@@ -1,4 +1,5 @@
 import { registerAlertingRoutes } from '../routes/alerting';
+import { registerFiredAlertRoutes } from '../routes/fired-alerts';
 import { registerAuthorizationRoutes } from '../routes/authorization';
 import { registerBotRoutes } from '../routes/bots';
 import type { TwinContext } from '../routes/context';
@@ -57,6 +58,7 @@ export class Twin implements TwinContext {
       registerActivityLogRoutes,
       registerDiagnosticSettingsRoutes,
       registerAlertingRoutes,
+      registerFiredAlertRoutes,
       registerWorkspaceRoutes,
       registerLogAnalyticsRoutes,
       registerKeyVaultDataRoutes,

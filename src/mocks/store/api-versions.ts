@@ -119,6 +119,8 @@ export const supportedApiVersions: Record<string, string[]> = {
   'microsoft.insights/actiongroups': ['2021-09-01', '2022-06-15', '2023-01-01', '2024-10-01-preview'],
   'microsoft.insights/activitylogalerts': ['2020-10-01', '2023-01-01-preview'],
   'microsoft.eventgrid': ['2022-06-15', '2025-02-15'],
+  // Alerts_GetAll: the version the spec's generated clients name (DataFire azure_alertsmanagement).
+  'microsoft.alertsmanagement': ['2019-05-05-preview'],
   // …/Microsoft.PolicyInsights/PolicyInsights/readme.md (policy states and their evaluation)
   'microsoft.policyinsights': ['2018-04-04', '2019-10-01', '2024-10-01', '2018-07-01-preview'],
   // The reference records 2025-02-01 only (WorkspacesListByResourceGroup example).

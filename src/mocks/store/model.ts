@@ -234,6 +234,8 @@ export interface TwinAlertingResource {
   kind?: string;
   tags?: Record<string, string>;
   properties: Record<string, unknown>;
+  /** When it was first made (rules fire only on what happens after they exist). */
+  createdAt: number;
 }
 
 export interface TwinWorkspace {
