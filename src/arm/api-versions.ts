@@ -16,4 +16,6 @@ export const apiVersions = {
   actionGroups: '2023-01-01',
   activityLogAlerts: '2020-10-01',
   eventGrid: '2025-02-15',
+  // Alerts_GetAll (Microsoft.AlertsManagement): the version the spec's generated clients name.
+  alertsManagement: '2019-05-05-preview',
 } as const;

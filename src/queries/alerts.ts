@@ -3,6 +3,9 @@ import {
   actionGroupsList,
   activityLogAlertsList,
   alertingResourcePut,
+  alertingResourcesQuery,
+  firedAlertsList,
+  type AlertTimeRange,
   scheduledQueryRulesList,
   systemTopicEventSubscriptionsList,
   systemTopicsList,
@@ -49,6 +52,21 @@ export const eventSubscriptionsQuery = (topicId: string) =>
     staleTime: fresh,
   });
 
+export const firedAlertsQuery = (subscriptionId: string, timeRange: AlertTimeRange) =>
+  queryOptions({
+    queryKey: queryKeys.child(subscription(subscriptionId), 'firedAlerts', timeRange),
+    queryFn: ({ signal }) => firedAlertsList(subscriptionId, timeRange, signal),
+    staleTime: fresh,
+  });
+
+/** The tenant's alerting resources (Resource Graph), for the Customer-managed keys page. */
+export const alertingResourcesQueryOptions = () =>
+  queryOptions({
+    queryKey: queryKeys.resourceGraph('alerting', 'tenant'),
+    queryFn: ({ signal }) => alertingResourcesQuery('tenant', signal),
+    staleTime: fresh,
+  });
+
 export type StepState =
   { state: 'waiting' | 'running' | 'done' | 'kept' } | { state: 'failed'; title: string; message: string };
 
@@ -61,7 +79,7 @@ export async function writeAlertPlan(
   resources: PlannedResource[],
   from: number,
   onStep: (index: number, s: StepState) => void,
-): Promise<{ failedAt?: number }> {
+): Promise<{ failedAt?: number; error?: unknown }> {
   for (let i = from; i < resources.length; i++) {
     const r = resources[i]!;
     if (r.reused) {
@@ -74,7 +92,7 @@ export async function writeAlertPlan(
       onStep(i, { state: 'done' });
     } catch (error) {
       onStep(i, { state: 'failed', ...alertWriteFailure(r, error) });
-      return { failedAt: i };
+      return { failedAt: i, error };
     }
   }
   return {};

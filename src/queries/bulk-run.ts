@@ -1,6 +1,6 @@
 import { isAbortError, isArmError } from '../arm/errors';
 import { describeError } from '../domain/error-wording';
-import { BulkRefusal, type BulkOutcome } from './mutations/bulk-fix';
+import { BulkRefusal, type BulkOutcome } from './mutations/bulk-types';
 
 export type ItemStatus =
   | { state: 'waiting' | 'running' | 'not-started'; message?: string }

@@ -1,9 +1,11 @@
 import { apiVersions } from '../api-versions';
 import { armRequest, armSleep } from '../client';
 import { listAll } from '../paging';
+import { resourceGraphQuery, type GraphScope } from './resource-graph';
 import type {
   ActionGroupResource,
   ActivityLogAlertResource,
+  FiredAlertResource,
   EventSubscriptionResource,
   ScheduledQueryRuleResource,
   SystemTopicResource,
@@ -96,4 +98,45 @@ export async function alertingResourcePut(
   if (state && !/^Succeeded$/i.test(state))
     throw new Error(`Azure could not provision ${name}: it is ${state}.`);
   return current;
+}
+
+export type AlertTimeRange = '1h' | '1d' | '7d' | '30d';
+
+/** Alerts_GetAll: the alerts Azure Monitor fired in a subscription over a time range. */
+export function firedAlertsList(subscriptionId: string, timeRange: AlertTimeRange, signal?: AbortSignal) {
+  return listAll<FiredAlertResource>(
+    `/subscriptions/${subscriptionId}/providers/Microsoft.AlertsManagement/alerts`,
+    { apiVersion: apiVersions.alertsManagement, query: { timeRange }, signal },
+  );
+}
+
+export interface AlertingResources {
+  rules: ScheduledQueryRuleResource[];
+  activityAlerts: ActivityLogAlertResource[];
+  actionGroups: ActionGroupResource[];
+  systemTopics: SystemTopicResource[];
+}
+
+type AlertingRow = { id: string; name: string; type: string; location: string; properties: unknown };
+
+/**
+ * The tenant's alert rules, action groups and Event Grid system topics in one Resource Graph query (they are tracked
+ * resources, so `resources` holds them): what a page of thousands of bots needs to say who is told about each.
+ */
+export async function alertingResourcesQuery(
+  scope: GraphScope,
+  signal?: AbortSignal,
+): Promise<AlertingResources> {
+  const rows = await resourceGraphQuery<AlertingRow>(
+    scope,
+    "resources | where type in~ ('microsoft.insights/scheduledqueryrules', 'microsoft.insights/activitylogalerts', 'microsoft.insights/actiongroups', 'microsoft.eventgrid/systemtopics') | project id, name, type, location, properties | order by id asc",
+    signal,
+  );
+  const of = <T>(type: string) => rows.filter((r) => r.type.toLowerCase() === type) as unknown as T[];
+  return {
+    rules: of<ScheduledQueryRuleResource>('microsoft.insights/scheduledqueryrules'),
+    activityAlerts: of<ActivityLogAlertResource>('microsoft.insights/activitylogalerts'),
+    actionGroups: of<ActionGroupResource>('microsoft.insights/actiongroups'),
+    systemTopics: of<SystemTopicResource>('microsoft.eventgrid/systemtopics'),
+  };
 }

@@ -138,3 +138,23 @@ export interface EventSubscriptionResource {
   readonly type?: string;
   properties: EventSubscriptionProperties;
 }
+
+/** One alert Azure Monitor fired (Microsoft.AlertsManagement Alerts_GetAll): only its essentials are read. */
+export interface FiredAlertResource {
+  readonly id: string;
+  readonly name: string;
+  properties: {
+    essentials: {
+      severity?: string;
+      signalType?: string;
+      alertState?: string;
+      monitorCondition?: 'Fired' | 'Resolved';
+      monitorService?: string;
+      targetResource?: string;
+      alertRule?: string;
+      startDateTime?: string;
+      monitorConditionResolvedDateTime?: string;
+      description?: string;
+    };
+  };
+}

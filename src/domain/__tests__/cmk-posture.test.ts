@@ -7,7 +7,7 @@ import { fixScript } from '../cmk/script';
 import { cmkRow, type CmkRow, type PostureInput } from '../cmk/posture';
 
 type LeftKey = PostureInput['left'][number];
-import { queryFromView, tileCounts, viewFromQuery, viewRows } from '../cmk/table';
+import { queryFromView, tileCounts, viewFromQuery, viewRows, withAlerts } from '../cmk/table';
 import { versionedKeyUrlOf } from '../key-url';
 import type { ReadinessCheck } from '../readiness/types';
 
@@ -174,7 +174,35 @@ describe('the table', () => {
   ];
 
   it('counts each tile', () => {
-    expect(tileCounts(rows)).toEqual({ all: 5, customer: 4, 'at-risk': 2, microsoft: 1, unknown: 1 });
+    expect(tileCounts(rows)).toEqual({
+      all: 5,
+      customer: 4,
+      'at-risk': 2,
+      microsoft: 1,
+      unknown: 1,
+      'alerts-missing': 0,
+    });
+  });
+
+  it('the Alerts column: only bots on their own key get one; nobody told (or partly) is its tile, in the URL', () => {
+    const coverage = ['none', 'partly', 'covered', 'unknown'] as const;
+    let i = 0;
+    const alerted = withAlerts(rows, () => coverage[i++ % coverage.length]);
+    expect(alerted.filter((r) => !r.cmek).every((r) => r.alerts === undefined)).toBe(true);
+    const missing = alerted.filter((r) => r.cmek && (r.alerts === 'none' || r.alerts === 'partly'));
+    expect(tileCounts(alerted)['alerts-missing']).toBe(missing.length);
+    expect(
+      viewRows(alerted, { ...viewFromQuery({ view: 'alerts-missing' }) })
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual(missing.map((r) => r.name).sort());
+    expect(queryFromView(viewFromQuery({ view: 'alerts-missing', sort: 'alerts' }))).toEqual({
+      view: 'alerts-missing',
+      sort: 'alerts',
+    });
+    expect(viewRows(alerted, { ...viewFromQuery({}), text: 'not covered' }).map((r) => r.alerts)).toEqual(
+      alerted.filter((r) => r.alerts === 'none').map((r) => r.alerts),
+    );
   });
 
   it('a tile filters, the text matches every word anywhere (risks included), the worst risk sorts first', () => {

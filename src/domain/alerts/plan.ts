@@ -9,7 +9,8 @@ import { keyFailureQuery } from './key-failure-query';
 
 /** The bot whose key is watched, its vault, and where the vault's audit log lands (if it does). */
 export interface KeyAlertTarget {
-  bot: { id: string; name: string };
+  /** The bot, when its own changes are watched too. */
+  bot?: { id: string; name: string };
   vault: { id: string; name: string; location: string };
   audit?: { workspaceId: string; workspaceLocation: string; resourceSpecific: boolean };
   /** Bot Service CMEK Prod's application id in the signed-in cloud. */
@@ -20,7 +21,14 @@ export interface KeyAlertTarget {
 
 export type ActionGroupChoice =
   | { kind: 'existing'; id: string; name: string }
-  | { kind: 'new'; name: string; shortName: string; email: string };
+  | {
+      kind: 'new';
+      name: string;
+      shortName: string;
+      email: string;
+      /** Where it is made; by default beside the workspace (or the vault). A bulk run names one for every vault. */
+      resourceGroupId?: string;
+    };
 
 export interface KeyAlertOptions {
   actionGroup: ActionGroupChoice;
@@ -101,7 +109,7 @@ function actionGroupOf(t: KeyAlertTarget, choice: ActionGroupChoice): PlannedRes
       body: { properties: {} },
       reused: true,
     };
-  const rg = resourceGroupOf(t.audit?.workspaceId ?? t.vault.id);
+  const rg = choice.resourceGroupId ?? resourceGroupOf(t.audit?.workspaceId ?? t.vault.id);
   const properties: ActionGroupProperties = {
     groupShortName: choice.shortName.trim(),
     enabled: true,
@@ -194,11 +202,12 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       'Fires on access policy changes, vault changes (firewall, purge protection) and role assignment removals.',
     body: { location: 'Global', tags: keyguardTag, properties: vaultAlert },
   });
-  if (o.watchBot) {
+  if (o.watchBot && t.bot) {
+    const bot = t.bot;
     const botAlert: ActivityLogAlertProperties = {
       enabled: true,
-      scopes: [t.bot.id],
-      description: `A change to the bot ${t.bot.name} (its encryption included). Made by Keyguard.`,
+      scopes: [bot.id],
+      description: `A change to the bot ${bot.name} (its encryption included). Made by Keyguard.`,
       condition: {
         allOf: [
           { field: 'category', equals: 'Administrative' },
@@ -209,10 +218,10 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
     };
     resources.push({
       kind: 'botActivityAlert',
-      id: `${resourceGroupOf(t.bot.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-bot-${slug(t.bot.name)}`,
+      id: `${resourceGroupOf(bot.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-bot-${slug(bot.name)}`,
       type: 'Microsoft.Insights/activityLogAlerts',
       title: 'Activity log alert rule (bot)',
-      scope: t.bot.id,
+      scope: bot.id,
       purpose: 'Fires when the bot itself is changed, its encryption settings included.',
       body: { location: 'Global', tags: keyguardTag, properties: botAlert },
     });

@@ -3,13 +3,15 @@ import type { VersionedKeyUrl } from '../key-url';
 import type { CmkRow } from './posture';
 
 /** The fixes that can be applied to many bots' vaults, subscriptions or bots at once. */
-export type BulkFixKind = 'register-provider' | 'firewall-bypass' | 'grant-access' | 'move-to-newest';
+export type BulkFixKind =
+  'register-provider' | 'firewall-bypass' | 'grant-access' | 'move-to-newest' | 'cover-alerts';
 
 export type BulkTarget =
   | { kind: 'register-provider'; subscriptionId: string }
   | { kind: 'firewall-bypass'; vaultId: string }
   | { kind: 'grant-access'; vaultId: string; how: 'access-policy' | 'role-assignment' }
-  | { kind: 'move-to-newest'; botId: string; vaultId: string; from: VersionedKeyUrl; to: VersionedKeyUrl };
+  | { kind: 'move-to-newest'; botId: string; vaultId: string; from: VersionedKeyUrl; to: VersionedKeyUrl }
+  | { kind: 'cover-alerts'; vaultId: string };
 
 /** One change of a bulk run: what it changes, where, and for which bots. */
 export interface BulkItem {
@@ -39,6 +41,10 @@ export const bulkFixTitles: Record<BulkFixKind, { verb: string; noun: (n: number
   'move-to-newest': {
     verb: 'Move to the key’s newest version',
     noun: (n) => `${n} bot${n === 1 ? '' : 's'}`,
+  },
+  'cover-alerts': {
+    verb: 'Set up alerts',
+    noun: (n) => `${n} key vault${n === 1 ? '' : 's'}`,
   },
 };
 
@@ -81,6 +87,19 @@ export function bulkPlan(
       continue;
     }
     if (!row.vaultId || !vault) continue;
+    if (kind === 'cover-alerts' && row.cmek && (row.alerts === 'none' || row.alerts === 'partly')) {
+      const vaultId = row.vaultId;
+      add(
+        vaultId.toLowerCase(),
+        () => ({
+          target: { kind, vaultId },
+          name: vault.name,
+          change:
+            'Alert on Bot Service’s failed wraps and unwraps, on the vault’s access and firewall changes, and before its keys expire (one rule set per vault, shared by its bots)',
+        }),
+        row.name,
+      );
+    }
     if (kind === 'register-provider' && has('register-provider')) {
       const sub = vault.subscriptionId;
       add(

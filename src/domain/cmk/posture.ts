@@ -1,4 +1,5 @@
 import { unversionedKeyWarning } from '../bot-encryption';
+import type { Coverage } from '../alerts/coverage';
 import { keyUrlOf } from '../key-url';
 import type { CmkBotRow } from '../../arm/types/cmk';
 import type { Key } from '../../arm/types/key-vault';
@@ -45,6 +46,8 @@ export interface CmkRow {
   risks: Risk[];
   /** Its compliance with Azure's Bot Service CMK policy, in words (undefined: not known yet). */
   policy?: string;
+  /** Who is told when its key fails (undefined: not known yet, or no customer-managed key). */
+  alerts?: Coverage;
   posture: Posture;
 }
 

@@ -1,11 +1,21 @@
+import type { Coverage } from '../alerts/coverage';
 import type { CmkRow, RiskLevel } from './posture';
 
 /** The summary tiles, each a filter of the table. */
-export type Tile = 'all' | 'customer' | 'at-risk' | 'microsoft' | 'unknown';
-const tiles: Tile[] = ['all', 'customer', 'at-risk', 'microsoft', 'unknown'];
+export type Tile = 'all' | 'customer' | 'at-risk' | 'microsoft' | 'unknown' | 'alerts-missing';
+const tiles: Tile[] = ['all', 'customer', 'at-risk', 'microsoft', 'unknown', 'alerts-missing'];
 
 export type SortColumn =
-  'name' | 'subscription' | 'encryption' | 'vault' | 'key' | 'version' | 'status' | 'policy' | 'risk';
+  | 'name'
+  | 'subscription'
+  | 'encryption'
+  | 'vault'
+  | 'key'
+  | 'version'
+  | 'status'
+  | 'policy'
+  | 'alerts'
+  | 'risk';
 const sortColumns: SortColumn[] = [
   'name',
   'subscription',
@@ -15,6 +25,7 @@ const sortColumns: SortColumn[] = [
   'version',
   'status',
   'policy',
+  'alerts',
   'risk',
 ];
 export type SortDirection = 'asc' | 'desc';
@@ -28,10 +39,32 @@ export interface TableView {
 
 /** Encryption tiles by the bot's setting; the others by its posture (a bot turned off this week can be at risk). */
 const inTile = (tile: Tile, r: CmkRow): boolean =>
-  tile === 'all' || (tile === 'customer' ? r.cmek : tile === 'microsoft' ? !r.cmek : r.posture === tile);
+  tile === 'all' ||
+  (tile === 'customer'
+    ? r.cmek
+    : tile === 'microsoft'
+      ? !r.cmek
+      : tile === 'alerts-missing'
+        ? r.cmek && (r.alerts === 'none' || r.alerts === 'partly')
+        : r.posture === tile);
+
+/** The Alerts column's words. */
+export const alertsText: Record<Coverage, string> = {
+  covered: 'Covered',
+  partly: 'Partly covered',
+  none: 'Not covered',
+  unknown: 'Not known',
+};
 
 export function tileCounts(rows: CmkRow[]): Record<Tile, number> {
-  const counts: Record<Tile, number> = { all: 0, customer: 0, 'at-risk': 0, microsoft: 0, unknown: 0 };
+  const counts: Record<Tile, number> = {
+    all: 0,
+    customer: 0,
+    'at-risk': 0,
+    microsoft: 0,
+    unknown: 0,
+    'alerts-missing': 0,
+  };
   for (const r of rows) for (const t of tiles) if (inTile(t, r)) counts[t]++;
   return counts;
 }
@@ -49,6 +82,7 @@ function haystack(r: CmkRow): string {
     r.key?.version,
     r.status,
     r.policy,
+    r.alerts && alertsText[r.alerts],
     ...r.risks.flatMap((k) => [k.title, k.reason]),
   ]
     .filter(Boolean)
@@ -82,6 +116,8 @@ function sortValue(r: CmkRow, c: SortColumn): string | number {
       return r.status.toLowerCase();
     case 'policy':
       return r.policy?.toLowerCase() ?? '~';
+    case 'alerts':
+      return r.alerts ? alertsText[r.alerts].toLowerCase() : '~';
     case 'risk':
       return riskWeight(r);
   }
@@ -142,5 +178,13 @@ export function withPolicy(rows: CmkRow[], wordOf: (r: CmkRow) => string | undef
   return rows.map((r) => {
     const policy = wordOf(r);
     return policy === r.policy ? r : { ...r, policy };
+  });
+}
+
+/** The rows with each bot's alert coverage (read after the risks, apart from them). */
+export function withAlerts(rows: CmkRow[], coverageOf: (r: CmkRow) => Coverage | undefined): CmkRow[] {
+  return rows.map((r) => {
+    const alerts = r.cmek ? coverageOf(r) : undefined;
+    return alerts === r.alerts ? r : { ...r, alerts };
   });
 }

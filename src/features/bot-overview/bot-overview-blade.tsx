@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { stateOfBot } from '../../domain/bot-encryption';
 import { keyOutOfReach } from '../../domain/readiness/evaluate';
 import { useBlade } from '../../portal/blade/blade-context';
@@ -13,6 +14,11 @@ import { botQuery } from '../../queries/resources';
 import { useCommonFacts } from '../shared/use-common-facts';
 import { useReadiness } from '../shared/use-readiness';
 import { MessageTest, useMessageTest } from './message-test';
+
+// Loaded once the bot is known: the Overview shows without it.
+const FiredAlertsBar = lazy(() =>
+  import('../shared/alerts/fired-alerts-bar').then((m) => ({ default: m.FiredAlertsBar })),
+);
 
 export default function BotOverviewBlade() {
   const blade = useBlade();
@@ -40,6 +46,11 @@ export default function BotOverviewBlade() {
       }
     >
       <QueryState query={bot} what="bot" />
+      {current?.cmek && (
+        <Suspense fallback={null}>
+          <FiredAlertsBar botId={blade.resourceId} vaultId={readiness.vaultId} />
+        </Suspense>
+      )}
       {current?.cmek && broken.length > 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>

@@ -1,7 +1,13 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { bulkFixTitles, type BulkFixKind, type BulkItem } from '../../domain/cmk/bulk';
 
-const kinds: BulkFixKind[] = ['register-provider', 'firewall-bypass', 'grant-access', 'move-to-newest'];
+const kinds: BulkFixKind[] = [
+  'register-provider',
+  'firewall-bypass',
+  'grant-access',
+  'move-to-newest',
+  'cover-alerts',
+];
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },

@@ -1,3 +1,4 @@
+import type { ActionGroupResource } from '../../arm/types/alerts';
 import { BulkConfirm } from './bulk-confirm';
 import { BulkMenu } from './bulk-menu';
 import { BulkProgress } from './bulk-progress';
@@ -27,11 +28,21 @@ export function CmkBulkBar({ bulk }: { bulk: CmkBulkState }) {
 }
 
 /** The confirmation of the fix chosen, with every change it will make. */
-export function CmkBulkConfirm({ bulk }: { bulk: CmkBulkState }) {
+export function CmkBulkConfirm({
+  bulk,
+  actionGroups,
+  defaultEmail,
+}: {
+  bulk: CmkBulkState;
+  actionGroups: ActionGroupResource[];
+  defaultEmail: string;
+}) {
   return bulk.confirming ? (
     <BulkConfirm
       kind={bulk.confirming.kind}
       items={bulk.confirming.items}
+      actionGroups={actionGroups}
+      defaultEmail={defaultEmail}
       onCancel={bulk.cancel}
       onConfirm={bulk.confirm}
     />

@@ -1,6 +1,6 @@
 import { Text } from '@fluentui/react-components';
 import type { CmkRow } from '../../domain/cmk/posture';
-import { encryptionText, type SortColumn, type SortDirection } from '../../domain/cmk/table';
+import { alertsText, encryptionText, type SortColumn, type SortDirection } from '../../domain/cmk/table';
 import { resourceHash } from '../../portal/navigation/routes';
 import { RouterLink } from '../../portal/navigation/router-link';
 import type { Column } from '../../portal/virtual-table';
@@ -100,6 +100,13 @@ export function cmkColumns({
       width: 'minmax(124px, 0.8fr)',
       render: (r) => r.policy ?? '—',
       ...sortable('policy'),
+    },
+    {
+      key: 'alerts',
+      header: 'Alerts',
+      width: 'minmax(110px, 0.8fr)',
+      render: (r) => (r.alerts ? alertsText[r.alerts] : r.cmek ? 'Reading…' : '—'),
+      ...sortable('alerts'),
     },
     {
       key: 'risk',

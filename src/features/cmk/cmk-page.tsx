@@ -18,6 +18,7 @@ import {
   tileCounts,
   viewFromQuery,
   viewRows,
+  withAlerts,
   withPolicy,
   type SortColumn,
   type TableView,
@@ -40,6 +41,9 @@ import { valueOf } from '../../domain/readiness/types';
 import { useCmkBulk } from './use-cmk-bulk';
 import { CmkBulkBar, CmkBulkConfirm } from './cmk-bulk';
 import type { CmkRow } from '../../domain/cmk/posture';
+import { coverageOfBot } from '../../domain/alerts/tenant-coverage';
+import { useCmkAlerts } from './use-cmk-alerts';
+import { CmkFiredAlerts } from './cmk-fired-alerts';
 
 const useStyles = makeStyles({
   page: {
@@ -96,16 +100,20 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
   const { tile, sort, direction } = viewFromQuery(query);
   const shown: TableView = { tile, sort, direction, text: deferredText };
   const policy = useCmkPolicy(cmk.botSubscriptions, cmk.listed && cmk.checking === 0);
+  const alerting = useCmkAlerts(cmk.rows, cmk.listed && cmk.checking === 0);
   const rows = useMemo(
     () =>
-      withPolicy(cmk.rows, (r) =>
-        policyWord(
-          r.id,
-          policy.compliance.get(r.id.toLowerCase()),
-          valueOf(policy.bySubscription.get(r.subscriptionId.toLowerCase())),
+      withAlerts(
+        withPolicy(cmk.rows, (r) =>
+          policyWord(
+            r.id,
+            policy.compliance.get(r.id.toLowerCase()),
+            valueOf(policy.bySubscription.get(r.subscriptionId.toLowerCase())),
+          ),
         ),
+        (r) => coverageOfBot(alerting.byVault, r.vaultId),
       ),
-    [cmk.rows, policy.compliance, policy.bySubscription],
+    [cmk.rows, policy.compliance, policy.bySubscription, alerting.byVault],
   );
   // On the view's values, not the address object: each keystroke replaces the address, and the rows should be
   // filtered once, for the deferred text, not again for the text they already show.
@@ -175,6 +183,7 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
       </TabList>
       {tab === 'bots' && (
         <>
+          <CmkFiredAlerts rows={sectionRows} enabled={cmk.listed && cmk.checking === 0} tenant={tenant} />
           <CmkTiles
             counts={counts}
             current={tile}
@@ -232,7 +241,11 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
         <PolicySection policy={policy} rows={sectionRows} subscriptionName={cmk.subscriptionName} />
       )}
       {tab === 'dependents' && <KeyDependentsSection map={cmk.keyDependents} tenant={tenant} />}
-      <CmkBulkConfirm bulk={bulk} />
+      <CmkBulkConfirm
+        bulk={bulk}
+        actionGroups={alerting.resources?.actionGroups ?? []}
+        defaultEmail={session.account.username}
+      />
       {opened && <RiskDialog row={opened} tenant={tenant} onClose={() => setRisksOf(undefined)} />}
     </div>
   );

@@ -7,6 +7,7 @@ const labels: Record<Tile, string> = {
   'at-risk': 'At risk',
   microsoft: 'Microsoft-managed keys',
   unknown: 'Not fully checked',
+  'alerts-missing': 'Nobody told if the key fails',
 };
 
 const useStyles = makeStyles({
@@ -46,7 +47,12 @@ export function CmkTiles({
           aria-label={`${labels[t]}: ${loading ? 'counting' : counts[t]}`}
           onClick={() => onChange(current === t ? 'all' : t)}
         >
-          <span className={mergeClasses(styles.count, t === 'at-risk' && counts[t] > 0 && styles.risk)}>
+          <span
+            className={mergeClasses(
+              styles.count,
+              (t === 'at-risk' || t === 'alerts-missing') && counts[t] > 0 && styles.risk,
+            )}
+          >
             {loading ? '…' : counts[t].toLocaleString('en-US')}
           </span>
           <span>{labels[t]}</span>

@@ -8,6 +8,7 @@ import { bulkFixTitles, type BulkFixKind, type BulkItem } from '../../domain/cmk
 import { bulkSummary, finished, runBulk, type ItemStatus } from '../../queries/bulk-run';
 import { useChangeReporter } from '../../queries/change-reporter';
 import { runBulkItem } from '../../queries/mutations/bulk-fix';
+import type { ActionGroupChoice } from '../../domain/alerts/plan';
 
 export type { ItemStatus };
 
@@ -19,6 +20,8 @@ export interface BulkRun {
   stopping: boolean;
   /** Why the run is holding back (throttling), while it does. */
   pause?: string;
+  /** Who a run of alert set-ups tells (kept for its retries). */
+  alertGroup?: ActionGroupChoice;
 }
 
 /** Changes at once: ARM counts writes per subscription, and a burst only buys 429s. */
@@ -47,7 +50,12 @@ export function useBulkRun(onSettled: () => void) {
   const abortRef = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const execute = async (kind: BulkFixKind, items: BulkItem[], ids: string[]) => {
+  const execute = async (
+    kind: BulkFixKind,
+    items: BulkItem[],
+    ids: string[],
+    alertGroup?: ActionGroupChoice,
+  ) => {
     const abort = new AbortController();
     abortRef.current = abort;
     const t = bulkFixTitles[kind];
@@ -62,6 +70,7 @@ export function useBulkRun(onSettled: () => void) {
       status: { ...(r?.kind === kind ? r.status : {}), ...waiting },
       running: true,
       stopping: false,
+      alertGroup,
     }));
     let ended = 0;
     const status = await runBulk(
@@ -74,6 +83,7 @@ export function useBulkRun(onSettled: () => void) {
           signal: at.signal,
           nowMs: serverNow,
           writing: at.writing,
+          alertGroup,
         }),
       {
         concurrency: atOnce,
@@ -101,19 +111,20 @@ export function useBulkRun(onSettled: () => void) {
 
   return {
     run,
-    start: (kind: BulkFixKind, items: BulkItem[]) =>
+    start: (kind: BulkFixKind, items: BulkItem[], alertGroup?: ActionGroupChoice) =>
       void execute(
         kind,
         items,
         items.map((i) => i.id),
+        alertGroup,
       ),
     stop: () => {
       abortRef.current?.abort();
       setRun((r) => (r ? { ...r, stopping: true } : r));
     },
     // An item not known to be done is retried too: its guard reads Azure before writing anything.
-    retryFailed: () => run && void execute(run.kind, run.items, idsIn(['failed', 'unknown'])),
-    runRest: () => run && void execute(run.kind, run.items, idsIn(['not-started'])),
+    retryFailed: () => run && void execute(run.kind, run.items, idsIn(['failed', 'unknown']), run.alertGroup),
+    runRest: () => run && void execute(run.kind, run.items, idsIn(['not-started']), run.alertGroup),
     close: () => setRun(undefined),
   };
 }

@@ -1,10 +1,17 @@
 import { useMemo, useState } from 'react';
 import { bulkPlan, type BulkFixKind, type BulkItem } from '../../domain/cmk/bulk';
 import type { CmkRow } from '../../domain/cmk/posture';
+import type { ActionGroupChoice } from '../../domain/alerts/plan';
 import { selectionColumn } from './selection-column';
 import { useBulkRun } from './use-bulk-run';
 
-const kinds: BulkFixKind[] = ['register-provider', 'firewall-bypass', 'grant-access', 'move-to-newest'];
+const kinds: BulkFixKind[] = [
+  'register-provider',
+  'firewall-bypass',
+  'grant-access',
+  'move-to-newest',
+  'cover-alerts',
+];
 
 /**
  * Selecting bots and applying one fix to all of them: the selection (kept across filters, though only the bots shown
@@ -59,8 +66,8 @@ export function useCmkBulk(
     confirming,
     choose: (kind: BulkFixKind) => setConfirming({ kind, items: plans[kind] }),
     cancel: () => setConfirming(undefined),
-    confirm: () => {
-      if (confirming) bulk.start(confirming.kind, confirming.items);
+    confirm: (alertGroup?: ActionGroupChoice) => {
+      if (confirming) bulk.start(confirming.kind, confirming.items, alertGroup);
       setConfirming(undefined);
     },
     run: bulk.run,

@@ -1,7 +1,13 @@
 import { accessChecker } from '../rules/authorization';
 import { settleScans } from '../rules/policy';
 import type { Row } from '../rules/kql/evaluate';
-import type { TwinBot, TwinChangeRecord, TwinVault, TwinWorkspace } from '../store/model';
+import type {
+  TwinAlertingResource,
+  TwinBot,
+  TwinChangeRecord,
+  TwinVault,
+  TwinWorkspace,
+} from '../store/model';
 import type { TwinContext } from './context';
 import { botJson, vaultJson } from './serialize';
 import { workspaceJson } from './workspaces';
@@ -42,6 +48,24 @@ function resourceRow(ctx: TwinContext, type: string, r: Resource, tenantId: stri
   return row;
 }
 
+/** An alerting resource as a `resources` row: its type lower-cased, its body's properties as ARM holds them. */
+function alertingRow(r: TwinAlertingResource, tenantId: string): Row {
+  const m = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\//i.exec(r.id);
+  return {
+    id: r.id,
+    name: r.name,
+    type: r.type.toLowerCase(),
+    kind: r.kind ?? '',
+    location: (r.location ?? '').toLowerCase(),
+    resourceGroup: (m?.[2] ?? '').toLowerCase(),
+    subscriptionId: m?.[1] ?? '',
+    tenantId,
+    managedBy: '',
+    tags: r.tags ?? {},
+    properties: r.properties,
+  };
+}
+
 /** Every resource the caller can read in the given subscriptions, as Resource Graph's `resources` table. */
 function resources(ctx: TwinContext, subscriptions: string[], now: number): Row[] {
   const readable = accessChecker(ctx.world, 'read');
@@ -58,6 +82,14 @@ function resources(ctx: TwinContext, subscriptions: string[], now: number): Row[
     add('microsoft.botservice/botservices', ctx.world.bots.inSubscription(sub.subscriptionId));
     add('microsoft.keyvault/vaults', ctx.world.vaults.inSubscription(sub.subscriptionId));
     add('microsoft.operationalinsights/workspaces', ctx.world.workspaces.inSubscription(sub.subscriptionId));
+    for (const table of [
+      ctx.world.actionGroups,
+      ctx.world.scheduledQueryRules,
+      ctx.world.activityLogAlerts,
+      ctx.world.systemTopics,
+    ])
+      for (const r of table.inSubscription(sub.subscriptionId))
+        if (readable(r.id)) rows.push(alertingRow(r, sub.tenantId));
   }
   return rows;
 }

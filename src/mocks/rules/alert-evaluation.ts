@@ -30,7 +30,7 @@ const day = 24 * 60 * minute;
 const keptMs = 30 * day;
 
 /** ISO 8601 durations the rules use (PT5M, PT1H, P1D). */
-export function durationMs(iso: string): number {
+function durationMs(iso: string): number {
   const m = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$/.exec(iso);
   if (!m) return NaN;
   return (Number(m[1] ?? 0) * 24 * 60 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * minute;

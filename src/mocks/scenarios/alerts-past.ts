@@ -3,8 +3,8 @@ import { contoso, contosoVaultId, contosoWorkspaceId } from './contoso';
 
 const priya = { user: 'priya', clientType: 'Azure Portal' } as const;
 const rg = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}/providers/Microsoft.Insights`;
-export const contosoActionGroupId = `${rg}/actionGroups/contoso-security-oncall`;
-export const contosoFailureRuleId = `${rg}/scheduledQueryRules/bot-cmk-failures`;
+const contosoActionGroupId = `${rg}/actionGroups/contoso-security-oncall`;
+const contosoFailureRuleId = `${rg}/scheduledQueryRules/bot-cmk-failures`;
 
 /**
  * Priya's alerting, set up by hand in the portal before anything went wrong: an action group that e-mails the security

@@ -3,7 +3,7 @@ import { armSleep } from '../../arm/client';
 import { ArmError } from '../../arm/errors';
 import { sleeps, testTwin } from '../../testing/twin';
 import { bulkSummary, runBulk, type BulkOptions, type ItemStatus } from '../bulk-run';
-import { BulkRefusal, type BulkOutcome } from '../mutations/bulk-fix';
+import { BulkRefusal, type BulkOutcome } from '../mutations/bulk-types';
 
 type Item = { id: string };
 const items = (n: number): Item[] => Array.from({ length: n }, (_, i) => ({ id: `b${i}` }));

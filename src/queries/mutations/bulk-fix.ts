@@ -1,6 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { armSleep } from '../../arm/client';
-import type { Cloud } from '../../arm/clouds';
 import { botsUpdate } from '../../arm/operations/bots';
 import { keysListVersions } from '../../arm/operations/keys';
 import { providersGet, providersRegister } from '../../arm/operations/providers';
@@ -11,37 +9,14 @@ import { cmekKeyPermissions, cmekRoleDefinitionId, hasCmekPermissions, isCmekRol
 import { phaseOf } from '../../domain/encryption-status';
 import { firewallKeepsBotServiceOut } from '../../domain/vault-firewall';
 import type { BulkTarget } from '../../domain/cmk/bulk';
+import { coverVaultWithAlerts } from './bulk-alerts';
+import { BulkRefusal, type BulkContext, type BulkOutcome } from './bulk-types';
 import { sameKeyUrl } from '../../domain/key-url';
 import { keyProblems } from '../../domain/key-usability';
 import { versionUrlOf } from '../../domain/keys/key-versions';
 import { parseResourceId } from '../../arm/resource-id';
 import { genuineCmekPrincipalId } from '../cmek-principal';
 import { botQuery } from '../resources';
-
-export interface BulkContext {
-  queryClient: QueryClient;
-  cloud: Cloud;
-  tenantId: string;
-  /** Stops waiting (a registration's polling), never a write already sent. */
-  signal: AbortSignal;
-  nowMs(): number;
-  /** Called right before the item's write is sent: from then on a failure may have left the change made. */
-  writing(): void;
-}
-
-/** How an item ended when nothing went wrong: changed, found already so, or started and finishing in Azure. */
-export interface BulkOutcome {
-  state: 'done' | 'already' | 'pending';
-  message: string;
-}
-
-/** The item's own guard said no: nothing was written. */
-export class BulkRefusal extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BulkRefusal';
-  }
-}
 
 /** About two minutes; a registration still running then is reported as started, finishing in Azure. */
 const registrationPolls = 40;
@@ -156,5 +131,7 @@ export function runBulkItem(t: BulkTarget, ctx: BulkContext): Promise<BulkOutcom
       return grantAccess(t.vaultId, ctx);
     case 'move-to-newest':
       return moveToNewest(t, ctx);
+    case 'cover-alerts':
+      return coverVaultWithAlerts(t.vaultId, ctx);
   }
 }

@@ -7,33 +7,23 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ActionGroupResource } from '../../../arm/types/alerts';
-import {
-  emailProblem,
-  planKeyAlerts,
-  shortNameProblem,
-  type ActionGroupChoice,
-  type KeyAlertPlan,
-  type KeyAlertTarget,
-} from '../../../domain/alerts/plan';
+import { planKeyAlerts, type KeyAlertPlan, type KeyAlertTarget } from '../../../domain/alerts/plan';
 import { alertPlanAsBicep, alertPlanAsCli } from '../../../domain/as-code/alerts-as-code';
 import { LockedWhile } from '../../../portal/form/locked-while';
 import { resourceHash } from '../../../portal/navigation/routes';
 import { RouterLink } from '../../../portal/navigation/router-link';
 import { AsCodeView } from '../as-code-view';
 import { roleNeeded } from '../../../domain/alerts/refusal-words';
+import { ActionGroupFields, useActionGroupChoice } from './action-group-fields';
 import { PlanTable } from './plan-table';
 import { useAlertSetup } from './use-alert-setup';
 
@@ -46,11 +36,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     '& > *': { flexShrink: 0 },
   },
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
 });
-
-const newGroup = 'new';
-const namePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/;
 
 /**
  * "Alert me if Azure Bot Service cannot use this key": choose who is told, see every resource that will be made with
@@ -68,29 +54,12 @@ export function AlertSetupDialog({
   onClose(): void;
 }) {
   const s = useStyles();
-  const enabledGroups = actionGroups.filter((g) => g.properties.enabled);
-  const [groupId, setGroupId] = useState(enabledGroups[0]?.id ?? newGroup);
-  const [name, setName] = useState('keyguard-bot-keys');
-  const [shortName, setShortName] = useState('BotKeys');
-  const [email, setEmail] = useState(/@/.test(defaultEmail) ? defaultEmail : '');
+  const group = useActionGroupChoice(actionGroups, defaultEmail);
   const [watchBot, setWatchBot] = useState(false);
   const [tried, setTried] = useState(false);
-  const setup = useAlertSetup(target.bot.id);
-  const creatingGroup = groupId === newGroup;
-  const errors = creatingGroup
-    ? {
-        name: namePattern.test(name)
-          ? undefined
-          : 'Use 1 to 60 letters, digits, dots, hyphens and underscores.',
-        shortName: shortNameProblem(shortName),
-        email: emailProblem(email),
-      }
-    : {};
-  const invalid = Object.values(errors).some(Boolean);
-  const chosen = actionGroups.find((g) => g.id === groupId);
-  const choice: ActionGroupChoice = chosen
-    ? { kind: 'existing', id: chosen.id, name: chosen.name }
-    : { kind: 'new', name, shortName, email };
+  const setup = useAlertSetup(target.bot?.id ?? target.vault.id);
+  const invalid = group.invalid;
+  const choice = group.choice;
   const [sent, setSent] = useState<KeyAlertPlan>();
   // Once sent, the plan stays as it was: what Azure then holds (a topic just made) must not rewrite its rows.
   const plan = sent ?? planKeyAlerts(target, { actionGroup: choice, watchBot });
@@ -110,42 +79,7 @@ export function AlertSetupDialog({
           <DialogTitle>Alert me if Azure Bot Service cannot use this key</DialogTitle>
           <DialogContent className={s.content}>
             <LockedWhile locked={started}>
-              <Field label="Who is told (action group)">
-                <Dropdown
-                  value={chosen ? chosen.name : 'A new action group that e-mails one address'}
-                  selectedOptions={[groupId]}
-                  onOptionSelect={(_, d) => d.optionValue && setGroupId(d.optionValue)}
-                >
-                  {enabledGroups.map((g) => (
-                    <Option key={g.id} value={g.id} text={g.name}>
-                      {`${g.name} (${g.properties.groupShortName})`}
-                    </Option>
-                  ))}
-                  <Option value={newGroup}>A new action group that e-mails one address</Option>
-                </Dropdown>
-              </Field>
-              {creatingGroup && (
-                <div className={s.row}>
-                  <Field
-                    label="Action group name"
-                    required
-                    validationMessage={tried ? errors.name : undefined}
-                  >
-                    <Input value={name} onChange={(_, d) => setName(d.value)} />
-                  </Field>
-                  <Field
-                    label="Short name"
-                    required
-                    hint="At most 12 characters: SMS and e-mail subjects show it."
-                    validationMessage={tried ? errors.shortName : undefined}
-                  >
-                    <Input value={shortName} onChange={(_, d) => setShortName(d.value)} />
-                  </Field>
-                  <Field label="E-mail address" required validationMessage={tried ? errors.email : undefined}>
-                    <Input type="email" value={email} onChange={(_, d) => setEmail(d.value)} />
-                  </Field>
-                </div>
-              )}
+              <ActionGroupFields state={group} showErrors={tried} />
               <Checkbox
                 checked={watchBot}
                 onChange={(_, d) => setWatchBot(d.checked === true)}

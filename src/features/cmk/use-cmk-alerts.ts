@@ -1,0 +1,59 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useSession } from '../../auth/session';
+import { botServiceCmekApp } from '../../domain/bot-service-principal';
+import { coverageByVault } from '../../domain/alerts/tenant-coverage';
+import type { CmkRow } from '../../domain/cmk/posture';
+import { alertingResourcesQueryOptions, eventSubscriptionsQuery } from '../../queries/alerts';
+import { oneOfMany } from '../../queries/cmk';
+import { diagnosticSettingsQuery } from '../../queries/diagnostics';
+
+const lower = (s: string) => s.toLowerCase();
+/** Stable, so TanStack keeps the combined list the same object while no answer changes. */
+const dataOf = <T>(results: { data?: T }[]) => results.map((r) => r.data);
+
+/**
+ * Who is told about each bot's key, for the page's Alerts column: one Resource Graph query for the tenant's rules,
+ * alerts, action groups and topics, the vaults' audit settings the risk checks already read, and the event
+ * subscriptions of the few vaults that have a topic. Starts once the risks are in (`enabled`), so it never delays them.
+ */
+export function useCmkAlerts(rows: CmkRow[], enabled: boolean) {
+  const session = useSession();
+  const appId = botServiceCmekApp.byCloud[session.cloud.name]?.appId;
+  const graph = useQuery({ ...alertingResourcesQueryOptions(), enabled: enabled && !!appId });
+  const vaultIds = useMemo(() => {
+    const ids = new Map<string, string>();
+    for (const r of rows) if (r.cmek && r.vaultId) ids.set(lower(r.vaultId), r.vaultId);
+    return [...ids.values()];
+  }, [rows]);
+  const settingsData = useQueries({
+    queries: vaultIds.map((id) => ({ ...oneOfMany(diagnosticSettingsQuery(id)), enabled })),
+    combine: dataOf,
+  });
+  const topics = useMemo(() => {
+    const wanted = new Set(vaultIds.map(lower));
+    return (graph.data?.systemTopics ?? []).filter((t) => wanted.has(lower(t.properties.source)));
+  }, [graph.data, vaultIds]);
+  const subscriptionsData = useQueries({
+    queries: topics.map((t) => ({ ...eventSubscriptionsQuery(t.id), enabled })),
+    combine: dataOf,
+  });
+  const byVault = useMemo(() => {
+    if (!graph.data || !appId) return undefined;
+    const settingsBy = new Map(vaultIds.map((id, i) => [lower(id), settingsData[i]]));
+    const subsBy = new Map(topics.map((t, i) => [lower(t.id), subscriptionsData[i]]));
+    return coverageByVault(
+      vaultIds,
+      graph.data,
+      (id) => settingsBy.get(lower(id)),
+      (id) => subsBy.get(lower(id)),
+      appId,
+    );
+  }, [graph.data, appId, vaultIds, topics, settingsData, subscriptionsData]);
+  return {
+    /** Coverage by lower-cased vault id; undefined until read. */
+    byVault,
+    error: graph.error,
+    resources: graph.data,
+  };
+}

@@ -1,0 +1,58 @@
+import { systemTopicsList } from '../../arm/operations/alerts';
+import { diagnosticSettingsList } from '../../arm/operations/diagnostic-settings';
+import { workspacesGet } from '../../arm/operations/log-analytics';
+import { vaultsGet } from '../../arm/operations/vaults';
+import { parseResourceId } from '../../arm/resource-id';
+import { auditDestinations } from '../../domain/audit-trail';
+import { botServiceCmekApp } from '../../domain/bot-service-principal';
+import { planKeyAlerts } from '../../domain/alerts/plan';
+import { alertingResourcesQueryOptions, eventSubscriptionsQuery, writeAlertPlan } from '../alerts';
+import { BulkRefusal, type BulkContext, type BulkOutcome } from './bulk-types';
+
+/**
+ * Sets up one vault's alerts in a bulk run: the vault, its audit settings, its workspace and its Event Grid topic are
+ * read afresh, the plan is made for them (the action group chosen once for the run), and written in order.
+ */
+export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): Promise<BulkOutcome> {
+  const choice = ctx.alertGroup;
+  if (!choice) throw new BulkRefusal('No action group was chosen.');
+  const appId = botServiceCmekApp.byCloud[ctx.cloud.name]?.appId;
+  if (!appId) throw new BulkRefusal('Keyguard does not know Bot Service CMEK Prod in this cloud.');
+  const vault = await vaultsGet(vaultId);
+  const audit = auditDestinations(await diagnosticSettingsList(vaultId)).find((d) => d.workspaceId);
+  const workspace = audit?.workspaceId ? await workspacesGet(audit.workspaceId) : undefined;
+  const topics = await systemTopicsList(parseResourceId(vaultId)?.subscriptionId ?? '');
+  const topic = topics.find((t) => t.properties.source.toLowerCase() === vaultId.toLowerCase());
+  const plan = planKeyAlerts(
+    {
+      vault: { id: vault.id, name: vault.name, location: vault.location ?? '' },
+      audit:
+        audit?.workspaceId && workspace
+          ? {
+              workspaceId: audit.workspaceId,
+              workspaceLocation: workspace.location ?? '',
+              resourceSpecific: audit.resourceSpecific,
+            }
+          : undefined,
+      appId,
+      systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
+    },
+    { actionGroup: choice, watchBot: false },
+  );
+  ctx.writing();
+  const result = await writeAlertPlan(plan.resources, 0, () => undefined);
+  await Promise.all([
+    ctx.queryClient.invalidateQueries({ queryKey: alertingResourcesQueryOptions().queryKey }),
+    ...plan.resources
+      .filter((r) => r.kind === 'systemTopic')
+      .map((r) => ctx.queryClient.invalidateQueries({ queryKey: eventSubscriptionsQuery(r.id).queryKey })),
+  ]);
+  if (result.failedAt !== undefined) throw result.error;
+  const made = plan.resources.filter((r) => !r.reused).length;
+  return {
+    state: 'done',
+    message: plan.missing
+      ? `${made} resources set up; no failure alert: the vault sends no audit log to a workspace.`
+      : `${made} resources set up: failures, vault changes and near expiry each tell the action group.`,
+  };
+}
