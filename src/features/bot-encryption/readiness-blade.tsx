@@ -1,6 +1,6 @@
 import { Field, Input, Skeleton, SkeletonItem, Text } from '@fluentui/react-components';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { useBlade } from '../../portal/blade/blade-context';
 import { BladeFrame } from '../../portal/blade/blade-frame';
@@ -10,6 +10,8 @@ import { useSession } from '../../auth/session';
 import { parseVersionedKeyUrl } from '../../domain/key-url';
 import { ReadinessPanel } from '../shared/readiness-panel';
 import { useReadiness } from '../shared/use-readiness';
+
+const WhoIsTold = lazy(() => import('../shared/alerts/who-is-told').then((m) => ({ default: m.WhoIsTold })));
 
 /** CMK readiness on its own: the bot's current key, or any key the admin wants to check before using it. */
 export default function ReadinessBlade() {
@@ -47,6 +49,11 @@ export default function ReadinessBlade() {
             />
           </Field>
           <ReadinessPanel readiness={readiness} />
+          {current && readiness.vaultId && (
+            <Suspense fallback={null}>
+              <WhoIsTold botId={blade.resourceId} vaultId={readiness.vaultId} />
+            </Suspense>
+          )}
         </>
       )}
     </BladeFrame>

@@ -1,7 +1,7 @@
 import { Dropdown, Field, makeStyles, Option, Text, tokens, ToolbarButton } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { parseResourceId } from '../../arm/resource-id';
 import { serverNow } from '../../arm/server-clock';
 import { dateTimeText, timeAgo } from '../../domain/time-text';
@@ -29,6 +29,8 @@ const periods = [
  * why calls failed. What tells an admin a revoked or firewalled key is already failing, or that an old version is
  * still in use before they disable it.
  */
+const WhoIsTold = lazy(() => import('../shared/alerts/who-is-told').then((m) => ({ default: m.WhoIsTold })));
+
 export default function KeyUsageBlade() {
   const styles = useStyles();
   const blade = useBlade();
@@ -141,6 +143,12 @@ export default function KeyUsageBlade() {
           {s.days.length ? <DaysTable summary={s} /> : <Text>No calls in this period.</Text>}
           {usage.kql && <KqlView kql={usage.kql} portalLogs={usage.portalLogs} />}
         </>
+      )}
+      {/* Once the blade knows where the audit log goes: its own bar says when that cannot be read. */}
+      {usage.settings.data && (
+        <Suspense fallback={null}>
+          <WhoIsTold vaultId={vaultId} />
+        </Suspense>
       )}
     </BladeFrame>
   );

@@ -80,11 +80,13 @@ export function AlertSetupDialog({
           <DialogContent className={s.content}>
             <LockedWhile locked={started}>
               <ActionGroupFields state={group} showErrors={tried} />
-              <Checkbox
-                checked={watchBot}
-                onChange={(_, d) => setWatchBot(d.checked === true)}
-                label="Also alert when the bot itself is changed (its encryption settings included)"
-              />
+              {target.bot && (
+                <Checkbox
+                  checked={watchBot}
+                  onChange={(_, d) => setWatchBot(d.checked === true)}
+                  label="Also alert when the bot itself is changed (its encryption settings included)"
+                />
+              )}
             </LockedWhile>
             {plan.missing && (
               <MessageBar intent="warning" layout="multiline">

@@ -24,11 +24,13 @@ const unique = (xs: string[]) => [...new Set(xs.filter(Boolean).map((x) => x.toL
  * Grid topic and action groups in the subscriptions involved. Returns the facts, who is told, the coverage, and what
  * a new set-up would target.
  */
-export function useBotAlerting(botId: string, vaultId: string) {
+export function useBotAlerting(botId: string | undefined, vaultId: string) {
   const session = useSession();
   const appId = botServiceCmekApp.byCloud[session.cloud.name]?.appId;
-  const settings = useQuery(diagnosticSettingsQuery(vaultId));
-  const vault = useQuery(vaultQuery(vaultId));
+  // The blade around this section reads these too and owns their failures (with its own Try again): mounting here
+  // must not quietly read them again and take the blade's error away.
+  const settings = useQuery({ ...diagnosticSettingsQuery(vaultId), retryOnMount: false });
+  const vault = useQuery({ ...vaultQuery(vaultId), retryOnMount: false });
   const audit = useMemo(
     () => (settings.data ? auditDestinations(settings.data).filter((d) => d.workspaceId) : []),
     [settings.data],
@@ -36,7 +38,7 @@ export function useBotAlerting(botId: string, vaultId: string) {
   const workspaceId = audit[0]?.workspaceId;
   const workspace = useQuery({ ...workspaceQuery(workspaceId ?? ''), enabled: !!workspaceId });
   const ruleSubs = unique(audit.map((a) => subOf(a.workspaceId ?? '')));
-  const alertSubs = unique([subOf(vaultId), subOf(botId)]);
+  const alertSubs = unique([subOf(vaultId), subOf(botId ?? '')]);
   const groupSubs = unique([...ruleSubs, ...alertSubs]);
   const rules = useQueries({ queries: ruleSubs.map((s) => scheduledQueryRulesQuery(s)) });
   const alerts = useQueries({ queries: alertSubs.map((s) => activityLogAlertsQuery(s)) });
@@ -49,7 +51,7 @@ export function useBotAlerting(botId: string, vaultId: string) {
     qs.every((q) => q.data) ? qs.flatMap((q) => q.data ?? []) : undefined;
   const facts: AlertingFacts | undefined = appId
     ? {
-        botId,
+        botId: botId ?? '',
         vaultId,
         appId,
         auditWorkspaceIds: audit.flatMap((a) => (a.workspaceId ? [a.workspaceId] : [])),
@@ -62,7 +64,9 @@ export function useBotAlerting(botId: string, vaultId: string) {
     : undefined;
   const telling = facts ? tellingRules(facts) : [];
   const coverage = facts ? coverageOf(facts, telling) : 'unknown';
-  const errors = [settings, vault, workspace, topics, subscriptions, ...rules, ...alerts, ...groups]
+  // The vault, its settings and workspace are the blades' own reads, which show their failures: only the alerting
+  // lists' are said here.
+  const errors = [topics, subscriptions, ...rules, ...alerts, ...groups]
     .map((q) => q.error)
     .filter((e): e is Error => e !== null);
   const loading = [settings, vault, topics, ...rules, ...alerts, ...groups].some(
@@ -72,7 +76,7 @@ export function useBotAlerting(botId: string, vaultId: string) {
   const target: KeyAlertTarget | undefined =
     appId && v && settings.data && (!workspaceId || workspace.data)
       ? {
-          bot: { id: botId, name: parseResourceId(botId)?.name ?? botId },
+          bot: botId ? { id: botId, name: parseResourceId(botId)?.name ?? botId } : undefined,
           vault: { id: v.id, name: v.name, location: v.location ?? '' },
           audit:
             workspaceId && workspace.data

@@ -42,7 +42,7 @@ const coverageText: Record<Coverage, { kind: StatusKind; label: string; text: st
     text: 'Someone is told when Bot Service cannot use the key, when the vault changes, and before the key expires.',
   },
   partly: { kind: 'warning', label: 'Partly covered', text: 'Some of what stops this bot tells nobody.' },
-  none: { kind: 'error', label: 'Not covered', text: 'Azure tells nobody when this bot’s key fails.' },
+  none: { kind: 'error', label: 'Not covered', text: 'Azure tells nobody when the key fails.' },
   unknown: {
     kind: 'unknown',
     label: 'Not known',
@@ -52,7 +52,7 @@ const coverageText: Record<Coverage, { kind: StatusKind; label: string; text: st
 
 function RulesTable({ rules }: { rules: TellingRule[] }) {
   return (
-    <Table aria-label="Alert rules that cover this bot" size="small">
+    <Table aria-label="Alert rules that cover it" size="small">
       <TableHeader>
         <TableRow>
           <TableHeaderCell>Rule</TableHeaderCell>
@@ -87,7 +87,7 @@ function RulesTable({ rules }: { rules: TellingRule[] }) {
 }
 
 /** "Who is told when this bot's key fails": the rules Azure Monitor runs for it, and one click to add the missing ones. */
-export function WhoIsTold({ botId, vaultId }: { botId: string; vaultId: string }) {
+export function WhoIsTold({ botId, vaultId }: { botId?: string; vaultId: string }) {
   const s = useStyles();
   const session = useSession();
   const a = useBotAlerting(botId, vaultId);
@@ -103,7 +103,7 @@ export function WhoIsTold({ botId, vaultId }: { botId: string; vaultId: string }
   return (
     <section className={s.section} aria-labelledby="who-is-told-title">
       <Text as="h2" id="who-is-told-title" weight="semibold" size={400}>
-        Who is told when this bot’s key fails
+        {botId ? 'Who is told when this bot’s key fails' : 'Who is told when a key of this vault fails'}
       </Text>
       {a.errors[0] && (
         <ArmErrorBar error={a.errors[0]} title="Some alert rules could not be read" onRetry={a.refetch} />

@@ -65,7 +65,7 @@ describe('Who is told when this bot’s key fails', () => {
       subscriptions: ['keyguard-key-expiry'],
     });
     await userEvent.click(dialogButton(dialog, 'Close'));
-    const rules = await screen.findByRole('table', { name: 'Alert rules that cover this bot' });
+    const rules = await screen.findByRole('table', { name: 'Alert rules that cover it' });
     expect(rules).toHaveTextContent(/Log search alert.*Enabled.*keyguard-bot-keys/);
     expect(rules).toHaveTextContent(/The bot itself changes/);
     expect(screen.getByText(/^Covered\./)).toBeInTheDocument();
