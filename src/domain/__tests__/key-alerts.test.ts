@@ -8,6 +8,7 @@ import type {
 import { coverageOf, tellingRules, type AlertingFacts } from '../alerts/coverage';
 import { emailProblem, planKeyAlerts, shortNameProblem, type KeyAlertTarget } from '../alerts/plan';
 import { alertPlanAsBicep, alertPlanAsCli } from '../as-code/alerts-as-code';
+import { alertPortalUrl, firedFor } from '../alerts/fired';
 
 const sub = '00000000-0000-0000-0000-000000000001';
 const vaultId = `/subscriptions/${sub}/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-bots`;
@@ -217,5 +218,38 @@ describe('who is told when this bot’s key fails', () => {
   it('a list it could not read makes coverage unknown, never "not covered"', () => {
     expect(coverageOf(facts({ rules: undefined, activityAlerts: [] }))).toBe('unknown');
     expect(coverageOf(facts({ rules: [], activityAlerts: [], systemTopics: [] }))).toBe('none');
+  });
+});
+
+describe('alerts Azure Monitor fired', () => {
+  const alert = (id: string, target: string, rule: string, at: string, condition: 'Fired' | 'Resolved') => ({
+    id: `/subscriptions/${sub}/providers/Microsoft.AlertsManagement/alerts/${id}`,
+    name: rule.split('/').pop()!,
+    properties: {
+      essentials: { targetResource: target, alertRule: rule, startDateTime: at, monitorCondition: condition },
+    },
+  });
+  const rule = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.Insights/scheduledQueryRules/failures`;
+
+  it('counts those about the bot or its vault, names the newest, and tells firing from resolved', () => {
+    const f = firedFor(
+      [
+        alert('a', vaultId.toLowerCase(), rule, '2026-12-07T10:00:00Z', 'Resolved'),
+        alert('b', vaultId.toLowerCase(), rule, '2026-12-07T11:00:00Z', 'Fired'),
+        alert('c', `${vaultId}-other`, rule + '-x', '2026-12-07T12:00:00Z', 'Fired'),
+      ],
+      { botId, vaultId },
+    )!;
+    expect(f).toMatchObject({ count: 2, firing: 1, ruleNames: ['failures'] });
+    expect(f.latest.id.endsWith('/b')).toBe(true);
+    expect(firedFor([], { botId, vaultId })).toBeUndefined();
+  });
+
+  it('links an alert to its page in the Azure portal, the id encoded', () => {
+    expect(
+      alertPortalUrl('https://portal.azure.com', 'contoso.onmicrosoft.com', '/subscriptions/s/x/alerts/1'),
+    ).toBe(
+      'https://portal.azure.com/#@contoso.onmicrosoft.com/blade/Microsoft_Azure_Monitoring/AlertDetailsTemplateBlade/alertId/%2Fsubscriptions%2Fs%2Fx%2Falerts%2F1',
+    );
   });
 });
