@@ -48,7 +48,13 @@ const folders = (...paths: string[]) =>
   new RegExp(`[\\\\/]src[\\\\/](${paths.map((p) => escape(p).replace(/\//g, '[\\\\/]')).join('|')})[\\\\/]`);
 
 const notOnEncryptionPath = [
-  folders('features/keys', 'features/vault-access-policies', 'features/shared/alerts', 'domain/alerts'),
+  folders(
+    'features/keys',
+    'features/vault-access-policies',
+    'features/shared/alerts',
+    'domain/alerts',
+    'features/shared/charts',
+  ),
   sources(
     'domain/keys/key-dependents',
     'domain/keys/key-dependent-rows',
@@ -67,6 +73,7 @@ const notOnEncryptionPath = [
     'queries/key-dependents',
     'domain/as-code/key-as-code',
     'domain/as-code/alerts-as-code',
+    'domain/history/key-usage-series',
     'queries/alerts',
     'arm/operations/alerts',
     'arm/types/alerts',

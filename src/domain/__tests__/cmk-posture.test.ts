@@ -177,6 +177,7 @@ describe('the table', () => {
     expect(tileCounts(rows)).toEqual({
       all: 5,
       customer: 4,
+      healthy: 1,
       'at-risk': 2,
       microsoft: 1,
       unknown: 1,

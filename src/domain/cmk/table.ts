@@ -2,8 +2,8 @@ import type { Coverage } from '../alerts/coverage';
 import type { CmkRow, RiskLevel } from './posture';
 
 /** The summary tiles, each a filter of the table. */
-export type Tile = 'all' | 'customer' | 'at-risk' | 'microsoft' | 'unknown' | 'alerts-missing';
-const tiles: Tile[] = ['all', 'customer', 'at-risk', 'microsoft', 'unknown', 'alerts-missing'];
+export type Tile = 'all' | 'customer' | 'healthy' | 'at-risk' | 'microsoft' | 'unknown' | 'alerts-missing';
+const tiles: Tile[] = ['all', 'customer', 'healthy', 'at-risk', 'microsoft', 'unknown', 'alerts-missing'];
 
 export type SortColumn =
   | 'name'
@@ -60,6 +60,7 @@ export function tileCounts(rows: CmkRow[]): Record<Tile, number> {
   const counts: Record<Tile, number> = {
     all: 0,
     customer: 0,
+    healthy: 0,
     'at-risk': 0,
     microsoft: 0,
     unknown: 0,

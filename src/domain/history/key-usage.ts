@@ -74,7 +74,7 @@ export function parseUsageRows(result: LogsQueryResult): UsageRow[] {
   return out;
 }
 
-/** @internal Exported for its unit tests. */
+/** Why a call failed, in the audit log's terms (undefined: it did not). */
 export function reasonOf(r: UsageRow): FailureReason | undefined {
   if (r.status < 400) return undefined;
   if (r.status === 401) return 'unauthenticated';

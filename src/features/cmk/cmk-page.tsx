@@ -44,6 +44,7 @@ import type { CmkRow } from '../../domain/cmk/posture';
 import { coverageOfBot } from '../../domain/alerts/tenant-coverage';
 import { useCmkAlerts } from './use-cmk-alerts';
 import { CmkFiredAlerts } from './cmk-fired-alerts';
+import { CmkCharts } from './cmk-charts';
 
 const useStyles = makeStyles({
   page: {
@@ -148,6 +149,9 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
     [setView, tile, deferredText, sort, direction],
   );
   const checking = cmk.checking > 0;
+  // The charts come once the first check is done and then stay (a refresh redraws them, never takes them away).
+  const [chartsShown, setChartsShown] = useState(false);
+  if (!chartsShown && cmk.listed && !checking) setChartsShown(true);
   const [risksOf, setRisksOf] = useState<string>();
   // Only the view shown is rendered: at tenant scale the page re-renders with every answer while it checks.
   const [tab, setTab] = useState<CmkTab>('bots');
@@ -235,6 +239,15 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
           </div>
           <CmkBulkBar bulk={bulk} />
           <VirtualTable label="Bots and their keys" columns={columns} rows={visible} rowKey={rowId} />
+          {chartsShown && (
+            <CmkCharts
+              rows={sectionRows}
+              counts={counts}
+              keyLists={cmk.keyLists}
+              nowMs={cmk.nowMs}
+              onPick={(tile) => setView({ ...shown, tile })}
+            />
+          )}
         </>
       )}
       {tab === 'policy' && (

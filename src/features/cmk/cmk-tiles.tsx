@@ -4,6 +4,7 @@ import type { Tile } from '../../domain/cmk/table';
 const labels: Record<Tile, string> = {
   all: 'All bots',
   customer: 'On customer-managed keys',
+  healthy: 'No risk found',
   'at-risk': 'At risk',
   microsoft: 'Microsoft-managed keys',
   unknown: 'Not fully checked',

@@ -18,13 +18,18 @@ import { useKeyDependents, type KeyDependents } from '../../queries/key-dependen
 import { subscriptionsQuery } from '../../queries/resources';
 import { useSubscriptionScope } from '../../queries/subscription-scope';
 import { read } from '../shared/read-of';
-import { useReads } from './use-reads';
+import { useReads, type Reads } from './use-reads';
+import type { Key } from '../../arm/types/key-vault';
 import { lower } from '../../domain/cmk/key-facts';
 import { keysOfBots, riskReads, riskReadTargets, roleReads, vaultsByHost } from './risk-reads';
 import { useThrottled } from './use-throttled';
 
 export interface Cmk {
   rows: CmkRow[];
+  /** Each key's versions as read for the risks, by `{vault}/{key}` in lower case. */
+  keyLists: Reads<Key[]>;
+  /** The time the risks were judged at (it moves with the answers, not with every render). */
+  nowMs: number;
   /** The bots are listed (risks may still be filling in). */
   listed: boolean;
   /** The first page of bots shown while the others come. */
@@ -164,6 +169,8 @@ export function useCmk(): Cmk {
   const checking = readsRunning + (answers !== live ? 1 : 0);
   return {
     rows,
+    keyLists,
+    nowMs: answers.nowMs,
     keyDependents: map,
     botSubscriptions,
     subscriptionName,

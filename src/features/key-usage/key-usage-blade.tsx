@@ -10,6 +10,7 @@ import { BladeFrame } from '../../portal/blade/blade-frame';
 import { keysQuery, vaultQuery } from '../../queries/resources';
 import { KeyUsageProblems, KqlView } from '../shared/key-usage-problems';
 import { useKeyUsage } from '../shared/use-key-usage';
+import { KeyUsageOverTime } from '../shared/charts/key-usage-over-time';
 import { DaysTable, FailuresTable, VersionsTable } from './usage-tables';
 
 const useStyles = makeStyles({
@@ -137,6 +138,7 @@ export default function KeyUsageBlade() {
             Key versions in use
           </Text>
           {s.versions.length ? <VersionsTable summary={s} /> : <Text>No calls in this period.</Text>}
+          {usage.usage.data && <KeyUsageOverTime rows={usage.usage.data} days={days} />}
           <Text as="h2" weight="semibold" size={400} className={styles.h2}>
             Per day
           </Text>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { serverNow } from '../../arm/server-clock';
 import { failureReasonText } from '../../domain/history/key-usage';
@@ -9,6 +10,11 @@ import { RouterLink } from '../../portal/navigation/router-link';
 import { StatusIcon } from '../../portal/status-icon';
 import { KeyUsageProblems, KqlView } from './key-usage-problems';
 import { useKeyUsage } from './use-key-usage';
+
+// The chart loads once the usage is in, after the blade shows its state: the deep link does not carry chart code.
+const KeyUsageOverTime = lazy(() =>
+  import('./charts/key-usage-over-time').then((m) => ({ default: m.KeyUsageOverTime })),
+);
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '960px' },
@@ -65,6 +71,11 @@ export function KeyUsageSummary({ vaultId, keyUrl }: { vaultId: string; keyUrl: 
                 </li>
               ))}
             </ul>
+          )}
+          {usage.usage.data && (
+            <Suspense fallback={null}>
+              <KeyUsageOverTime rows={usage.usage.data} days={days} headingLevel={3} />
+            </Suspense>
           )}
           {usage.kql && <KqlView kql={usage.kql} portalLogs={usage.portalLogs} />}
         </>

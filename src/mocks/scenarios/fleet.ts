@@ -78,7 +78,10 @@ export function buildFleet(startMs: number): World {
     { keySize: 3072, createdDaysAgo: 150 },
     { keySize: 3072, createdDaysAgo: 30 },
   ]);
-  const [financeKey] = b.key(finance, 'finance-bots-key', [{ keySize: 4096, createdDaysAgo: 60 }]);
+  // Expires in 75 days: inside the page's 90-day expiry view, outside the 30-day warning.
+  const [financeKey] = b.key(finance, 'finance-bots-key', [
+    { keySize: 4096, createdDaysAgo: 60, expiresInDays: 75 },
+  ]);
   // Two smaller teams, each with its own vault and the same closed firewall.
   const [hrKey, opsKey] = (['hr', 'ops'] as const).map((team) => {
     const v = b.vault({

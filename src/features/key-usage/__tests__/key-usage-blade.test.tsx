@@ -120,4 +120,17 @@ describe('Key vault | Key usage', () => {
       expect(await screen.findByText(/successful and 48 failed calls/)).toBeInTheDocument();
     });
   });
+
+  it('key usage over time: a stacked chart whose table view gives each day’s calls by outcome and why they failed', async () => {
+    await open('revoked', { key: 'bot-cmk-key' });
+    const chart = await screen.findByRole('region', { name: 'Key usage over time' });
+    await userEvent.click(within(chart).getByRole('switch', { name: 'Show as table' }));
+    const table = within(chart).getByRole('table', { name: 'Key usage over time, per day' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    // Oldest first, as the chart reads; today is the last day, its unwraps all refused.
+    expect(rows.at(-1)).toHaveTextContent(
+      /^\d{4}-\d{2}-\d{2}0090Refused: no access policy or role gives Bot Service CMEK Prod/,
+    );
+    expect(rows[0]).toHaveTextContent(/—$/);
+  });
 });
