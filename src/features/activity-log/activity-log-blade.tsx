@@ -27,6 +27,7 @@ import { StatusIcon, type StatusKind } from '../../portal/status-icon';
 import { VirtualTable, type Column } from '../../portal/virtual-table';
 import type { ActivitySpan } from '../../queries/history';
 import { NotYetLogged } from './not-yet-logged';
+import { EmptyRange } from './empty-range';
 import { OperationDetails } from './operation-details';
 import { TimeSpanPicker, type SpanChoice } from './time-span-picker';
 import { useActivityLog } from './use-activity-log';
@@ -245,6 +246,17 @@ export default function ActivityLogBlade() {
           </Button>
         )}
       </div>
+      {!correlationId && range && !log.isLoading && !log.error && operations.length === 0 && (
+        <EmptyRange
+          range={range}
+          choice={choice}
+          onWiden={(preset) => (
+            setChoice(preset),
+            setSpan({ preset, asked: Date.now() }),
+            setSelectedKey(undefined)
+          )}
+        />
+      )}
       <VirtualTable
         label="Activity log"
         columns={columns}

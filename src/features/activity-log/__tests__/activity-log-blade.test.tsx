@@ -196,4 +196,15 @@ describe('Activity log', () => {
       expect(screen.getByText(/AuthorizationFailed/)).toBeInTheDocument();
     });
   });
+
+  it('an empty range says which range it looked at and offers the next wider one, up to the 90 days Azure keeps', async () => {
+    await open('encrypted', contosoBotId);
+    const empty = await screen.findByText(/^No operation was recorded from /);
+    expect(empty).toHaveTextContent(/to now\.$/);
+    await userEvent.click(screen.getByRole('button', { name: 'Look at the last 7 days' }));
+    await waitFor(() =>
+      expect(screen.queryByText(/^No operation was recorded from /)).not.toBeInTheDocument(),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(/^[1-9]\d* of [1-9]\d* operations/);
+  });
 });
