@@ -4,7 +4,7 @@ import { dateTimeText } from '../../domain/time-text';
 import type { SpanChoice } from './time-span-picker';
 
 /** The preset after this one, or the whole retention for a custom range; none past 90 days. */
-export function widerPreset(choice: SpanChoice): (typeof timeSpanPresets)[number] | undefined {
+function widerPreset(choice: SpanChoice): (typeof timeSpanPresets)[number] | undefined {
   if (choice === 'custom') return timeSpanPresets[timeSpanPresets.length - 1];
   const i = timeSpanPresets.findIndex((p) => p.id === choice);
   return timeSpanPresets[i + 1];
