@@ -47,6 +47,20 @@ const sources = (...paths: string[]) =>
 const folders = (...paths: string[]) =>
   new RegExp(`[\\\\/]src[\\\\/](${paths.map((p) => escape(p).replace(/\//g, '[\\\\/]')).join('|')})[\\\\/]`);
 
+/**
+ * What only the charts use: the charts, d3, and the parts of Fluent packages (taken whole by the groups below) that
+ * only the charts need. One chunk, loaded with the first chart, so a page without one (the deep link to Encryption
+ * above all) does not load it.
+ */
+const chartsOnly = new RegExp(
+  [
+    '[\\\\/]node_modules[\\\\/](@fluentui[\\\\/](react-charts|chart-utilities|react-switch)|d3-[a-z-]+|internmap)[\\\\/]',
+    'react-button[\\\\/]lib[\\\\/]components[\\\\/]MenuButton[\\\\/]',
+    'react-positioning[\\\\/]lib[\\\\/](hooks[\\\\/]useSafeZoneArea|createVirtualElementFromClick|usePositioningSlideDirection|usePositioningMouseTarget)',
+    'react-motion-components-preview[\\\\/]lib[\\\\/]atoms[\\\\/]slide-atom',
+  ].join('|'),
+);
+
 const notOnEncryptionPath = [
   folders(
     'features/keys',
@@ -98,6 +112,8 @@ const notOnEncryptionPath = [
  * size, set the time to first content. The live sign-in page still loads only `boot`, `ui-core` and `start` (+ MSAL).
  */
 const chunkGroups = [
+  // First, so no group below pulls them in with a package it takes whole (react-button's MenuButton with the rest).
+  { name: 'charts', test: chartsOnly, priority: 10, includeDependenciesRecursively: false },
   // What the entry itself needs: it must not wait for React or Fluent (src/app/launch.ts).
   {
     name: 'boot',
@@ -219,7 +235,13 @@ const chunkGroups = [
     includeDependenciesRecursively: false,
   },
   // Our code two or more pages share (the twin keeps its own chunks).
-  { name: 'shared', test: /[\\/]src[\\/](?!mocks[\\/])/, minShareCount: 2, priority: 1 },
+  // Paths under src/ of ours only: packages keep their own src/ folders too (d3's), which are not ours to group.
+  {
+    name: 'shared',
+    test: (id: string) => !/[\\/]node_modules[\\/]/.test(id) && /[\\/]src[\\/](?!mocks[\\/])/.test(id),
+    minShareCount: 2,
+    priority: 1,
+  },
 ];
 
 export default defineConfig(({ command, mode }) => ({
