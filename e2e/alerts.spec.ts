@@ -49,7 +49,9 @@ test.describe('Azure Monitor alerts for a bot’s key', () => {
     await expect(bar).toContainText(/fired \d+ times in the last 24 hours/);
     // The demo has no portal to link to (its alerts are simulated): live mode links each alert (fired.ts).
     await openDemo(page, 'revoked', '#cmk');
-    await expect(page.getByText(/Azure Monitor fired alerts about 1 bot in the last 24 hours/)).toBeVisible({
+    await expect(
+      page.getByText(/Azure Monitor fired alerts that concern 1 bot in the last 24 hours/),
+    ).toBeVisible({
       timeout: 20_000,
     });
   });

@@ -140,3 +140,11 @@ export async function alertingResourcesQuery(
     systemTopics: of<SystemTopicResource>('microsoft.eventgrid/systemtopics'),
   };
 }
+
+/**
+ * Event Grid's own state of a subscription (its long-running write's outcome): one still being made, or that failed,
+ * delivers nothing yet.
+ */
+export function eventSubscriptionDelivers(s: EventSubscriptionResource): boolean {
+  return /^succeeded$/i.test(s.properties.provisioningState ?? 'Succeeded');
+}

@@ -6,7 +6,8 @@ import type {
   SystemTopicResource,
 } from '../../arm/types/alerts';
 import { coverageOf, tellingRules, type AlertingFacts } from '../alerts/coverage';
-import { emailProblem, planKeyAlerts, shortNameProblem, type KeyAlertTarget } from '../alerts/plan';
+import { planKeyAlerts, type KeyAlertTarget } from '../alerts/plan';
+import { emailProblem, shortNameProblem } from '../alerts/action-group-input';
 import { alertPlanAsBicep, alertPlanAsCli } from '../as-code/alerts-as-code';
 import { alertPortalUrl, firedFor } from '../alerts/fired';
 
@@ -123,7 +124,7 @@ describe('the alerts "Alert me if Azure Bot Service cannot use this key" writes'
     const q = (plan.resources[1]!.body.properties as ScheduledQueryRuleResource['properties']).criteria!
       .allOf![0]!.query!;
     expect(q.split('\n')[0]).toBe('AzureDiagnostics');
-    expect(q).toContain(`identity_claim_appid_g == '${appId}'`);
+    expect(q).toContain(`tostring(identity_claim_appid_g) =~ '${appId}'`);
   });
 
   it('as Bicep: one file per resource group, each resource waiting for the ones before it, nothing existing declared', () => {
@@ -135,6 +136,22 @@ describe('the alerts "Alert me if Azure Bot Service cannot use this key" writes'
     expect(bicep).toContain("'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15'");
     expect(bicep).toContain('dependsOn');
     expect(bicep).not.toMatch(/Microsoft\.(KeyVault\/vaults|BotService\/botServices)@/);
+  });
+
+  it('run again over existing rules, it keeps whom they tell and adds the chosen group', () => {
+    const first = planKeyAlerts(target(), { actionGroup: newGroup, watchBot: false });
+    const rule = first.resources.find((r) => r.kind === 'logAlert')!;
+    const theirs = `/subscriptions/${sub}/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/oncall`;
+    const again = planKeyAlerts(target({ existing: new Map([[rule.id.toLowerCase(), [theirs]]]) }), {
+      actionGroup: newGroup,
+      watchBot: false,
+    });
+    const updated = again.resources.find((r) => r.kind === 'logAlert')!;
+    expect(updated.keeps).toEqual([theirs]);
+    expect(
+      (updated.body.properties as ScheduledQueryRuleResource['properties']).actions?.actionGroups,
+    ).toEqual([theirs, first.resources[0]!.id]);
+    expect(again.resources.find((r) => r.kind === 'vaultActivityAlert')!.keeps).toBeUndefined();
   });
 
   it('checks the short name and the e-mail address before anything is sent', () => {
@@ -215,6 +232,27 @@ describe('who is told when this bot’s key fails', () => {
     expect(tellingRules(facts({ rules: other })).some((r) => r.watches === 'keyFailures')).toBe(false);
   });
 
+  it('an action group that could not be read, or an alert narrowed by a condition Keyguard cannot read, is no cover', () => {
+    const unreadGroups = facts({ actionGroups: [] });
+    expect(coverageOf(unreadGroups)).toBe('unknown');
+    const narrowed = facts({
+      activityAlerts: facts().activityAlerts!.map((a) => ({
+        ...a,
+        properties: {
+          ...a.properties,
+          condition: {
+            allOf: [
+              ...a.properties.condition.allOf,
+              { field: 'resourceType', equals: 'Microsoft.Compute/virtualMachines' },
+            ],
+          },
+        },
+      })),
+    });
+    expect(tellingRules(narrowed).some((r) => r.watches === 'vaultChanges')).toBe(false);
+    expect(coverageOf(narrowed)).toBe('partly');
+  });
+
   it('a list it could not read makes coverage unknown, never "not covered"', () => {
     expect(coverageOf(facts({ rules: undefined, activityAlerts: [] }))).toBe('unknown');
     expect(coverageOf(facts({ rules: [], activityAlerts: [], systemTopics: [] }))).toBe('none');
@@ -226,7 +264,13 @@ describe('alerts Azure Monitor fired', () => {
     id: `/subscriptions/${sub}/providers/Microsoft.AlertsManagement/alerts/${id}`,
     name: rule.split('/').pop()!,
     properties: {
-      essentials: { targetResource: target, alertRule: rule, startDateTime: at, monitorCondition: condition },
+      essentials: {
+        targetResource: target,
+        alertRule: rule,
+        startDateTime: at,
+        monitorCondition: condition,
+        signalType: 'Log',
+      },
     },
   });
   const rule = `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.Insights/scheduledQueryRules/failures`;

@@ -6,7 +6,12 @@ import type {
   ScheduledQueryRuleResource,
   SystemTopicResource,
 } from '../../arm/types/alerts';
-import { botWriteOperation, expiryEventTypes, vaultStoppingOperations } from './plan';
+import { botWriteOperation, expiryEventTypes } from './plan';
+import { eventSubscriptionDelivers } from '../../arm/operations/alerts';
+
+const accessPolicyWrite = 'Microsoft.KeyVault/vaults/accessPolicies/write';
+/** What counts as watching the vault: its access policies and the vault itself (firewall, purge protection). */
+const vaultChangesWatched = [accessPolicyWrite, 'Microsoft.KeyVault/vaults/write'];
 
 /** What Keyguard read about alerting around one bot; undefined lists were not read (or could not be). */
 export interface AlertingFacts {
@@ -23,7 +28,7 @@ export interface AlertingFacts {
   actionGroups?: ActionGroupResource[];
 }
 
-export type Watch = 'keyFailures' | 'vaultChanges' | 'botChanges' | 'keyExpiry';
+export type Watch = 'keyFailures' | 'vaultChanges' | 'accessChanges' | 'botChanges' | 'keyExpiry';
 
 export interface TellingRule {
   id: string;
@@ -45,29 +50,43 @@ const scopeCovers = (scope: string, id: string) => {
   return target === s || target.startsWith(`${s}/`);
 };
 
-function leaves(c: AlertRuleAnyOfOrLeafCondition[]): { field: string; values: string[] }[] {
-  return c.flatMap((x) =>
-    x.anyOf
-      ? [
-          {
-            field: 'operationName',
-            values: x.anyOf.flatMap((a) => (a.field ? [a.equals ?? '', ...(a.containsAny ?? [])] : [])),
-          },
-        ]
-      : x.field
-        ? [{ field: x.field, values: [x.equals ?? '', ...(x.containsAny ?? [])] }]
-        : [],
-  );
+type Leaf = { field: string; values: string[] };
+
+/** The alert's conditions as leaves; an `anyOf` becomes one leaf per field it names (undefined: a mix Keyguard does not read). */
+function leaves(c: AlertRuleAnyOfOrLeafCondition[]): Leaf[] | undefined {
+  const out: Leaf[] = [];
+  for (const x of c) {
+    if (x.anyOf) {
+      const fields = new Set(x.anyOf.map((a) => lower(a.field ?? '')));
+      if (fields.size !== 1) return undefined;
+      out.push({
+        field: [...fields][0]!,
+        values: x.anyOf.flatMap((a) => [a.equals ?? '', ...(a.containsAny ?? [])]),
+      });
+    } else if (x.field) out.push({ field: x.field, values: [x.equals ?? '', ...(x.containsAny ?? [])] });
+  }
+  return out;
 }
 
-/** Whether an Activity log alert fires on any of these operations (one with no operation condition fires on all). */
+/** Fields whose meaning Keyguard knows; any other condition may narrow the alert past what it covers. */
+const readable = ['category', 'operationname', 'status'];
+
+/**
+ * Whether an Activity log alert fires on every one of these operations when they succeed. Conditions Keyguard cannot
+ * read (resource type, caller, properties…) may narrow it, so such an alert is not counted: a gap is not hidden.
+ */
 function watchesOperations(a: ActivityLogAlertResource, ops: string[]): boolean {
   const conditions = leaves(a.properties.condition.allOf ?? []);
-  const category = conditions.find((c) => lower(c.field) === 'category');
-  if (category && !category.values.some((v) => lower(v) === 'administrative')) return false;
-  const named = conditions.filter((c) => lower(c.field) === 'operationname');
-  if (named.length === 0) return true;
-  return named.every((c) => c.values.some((v) => ops.some((op) => lower(op) === lower(v))));
+  if (!conditions || conditions.some((c) => !readable.includes(lower(c.field)))) return false;
+  const has = (field: string, value: string) =>
+    conditions
+      .filter((c) => lower(c.field) === field)
+      .every((c) => c.values.some((v) => lower(v) === lower(value)));
+  return (
+    has('category', 'Administrative') &&
+    has('status', 'Succeeded') &&
+    ops.every((op) => has('operationname', op))
+  );
 }
 
 /** A log search alert that sees Bot Service CMEK Prod fail on this vault's keys, in a workspace the vault logs to. */
@@ -115,11 +134,10 @@ export function tellingRules(f: AlertingFacts): TellingRule[] {
       enabled: a.properties.enabled !== false,
       actionGroups: groups,
     };
-    if (
-      a.properties.scopes.some((s) => scopeCovers(s, f.vaultId)) &&
-      watchesOperations(a, vaultStoppingOperations)
-    )
-      out.push({ ...base, watches: 'vaultChanges' });
+    const onVault = a.properties.scopes.some((s) => scopeCovers(s, f.vaultId));
+    if (onVault && watchesOperations(a, vaultChangesWatched)) out.push({ ...base, watches: 'vaultChanges' });
+    else if (onVault && watchesOperations(a, [accessPolicyWrite]))
+      out.push({ ...base, watches: 'accessChanges' });
     else if (
       a.properties.scopes.some((s) => scopeCovers(s, f.botId)) &&
       watchesOperations(a, [botWriteOperation])
@@ -136,7 +154,7 @@ export function tellingRules(f: AlertingFacts): TellingRule[] {
       name: s.name,
       kind: 'Event subscription',
       watches: 'keyExpiry',
-      enabled: true,
+      enabled: eventSubscriptionDelivers(s),
       actionGroups:
         d?.endpointType === 'MonitorAlert' ? groupsOf(d.properties.actionGroups ?? [], f.actionGroups) : [],
     });
@@ -144,8 +162,10 @@ export function tellingRules(f: AlertingFacts): TellingRule[] {
   return out;
 }
 
-/** A rule tells someone only when it and at least one of its action groups are on. */
-const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled !== false);
+/** A rule tells someone only when it and at least one of its action groups (read, and on) are. */
+const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled === true);
+/** A rule whose action groups could not be read may tell someone: then coverage is not known. */
+const mayTell = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled === undefined);
 
 /**
  * Covered: failures, vault changes and near expiry each tell someone. Unknown when a list could not be read: a gap
@@ -156,6 +176,8 @@ export function coverageOf(f: AlertingFacts, rules = tellingRules(f)): Coverage 
   const needed: Watch[] = ['keyFailures', 'vaultChanges', 'keyExpiry'];
   const have = needed.filter((w) => on.has(w)).length;
   if (have === needed.length) return 'covered';
+  const unread = rules.filter(mayTell).map((r) => r.watches);
+  if (needed.some((w) => !on.has(w) && unread.includes(w))) return 'unknown';
   const topic = f.systemTopics?.find((t) => lower(t.properties.source) === lower(f.vaultId));
   if (!f.rules || !f.activityAlerts || !f.systemTopics || (topic && !f.eventSubscriptions)) return 'unknown';
   return have === 0 ? 'none' : 'partly';

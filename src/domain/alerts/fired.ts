@@ -3,7 +3,7 @@ import type { FiredAlertResource } from '../../arm/types/alerts';
 export interface FiredSummary {
   /** Alerts about the bot, its vault, or from a rule that covers it. */
   count: number;
-  /** Of them, still firing (not resolved). */
+  /** Of them, log search alerts still firing (the only kind that resolves). */
   firing: number;
   latest: FiredAlertResource;
   latestMs: number;
@@ -28,7 +28,12 @@ export function firedFor(
   const latest = mine.reduce((x, y) => (at(y) > at(x) ? y : x));
   return {
     count: mine.length,
-    firing: mine.filter((a) => a.properties.essentials.monitorCondition !== 'Resolved').length,
+    // Only log search alerts resolve by themselves; Activity log and event alerts stay "Fired" once raised.
+    firing: mine.filter(
+      (a) =>
+        a.properties.essentials.signalType === 'Log' &&
+        a.properties.essentials.monitorCondition !== 'Resolved',
+    ).length,
     latest,
     latestMs: at(latest),
     ruleNames: [...new Set(mine.map((a) => a.name))],

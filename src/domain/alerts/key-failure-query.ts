@@ -24,7 +24,8 @@ export function keyFailureQuery(s: KeyFailureScope): string {
     s.resourceSpecific
       ? [
           'AZKVAuditLogs',
-          `| where OperationName in ${ops} and toint(HttpStatusCode) >= 400`,
+          // 429s are throttling that clients retry: not a key Bot Service cannot use.
+          `| where OperationName in ${ops} and toint(HttpStatusCode) >= 400 and toint(HttpStatusCode) != 429`,
           `| where tostring(Identity.claim.appid) == ${app}`,
           `| where _ResourceId =~ ${vault}`,
           "| extend KeyName = tostring(split(Id, '/')[4])",
@@ -33,8 +34,9 @@ export function keyFailureQuery(s: KeyFailureScope): string {
       : [
           'AzureDiagnostics',
           "| where ResourceProvider == 'MICROSOFT.KEYVAULT' and Category == 'AuditEvent'",
-          `| where OperationName in ${ops} and httpStatusCode_d >= 400`,
-          `| where identity_claim_appid_g == ${app}`,
+          `| where OperationName in ${ops} and httpStatusCode_d >= 400 and httpStatusCode_d != 429`,
+          // A GUID column: compared as text, whatever case Azure writes it in.
+          `| where tostring(identity_claim_appid_g) =~ ${app}`,
           `| where _ResourceId =~ ${vault}`,
           "| extend KeyName = tostring(split(id_s, '/')[4])",
           '| project TimeGenerated, _ResourceId, KeyName, OperationName, httpStatusCode_d, ResultSignature',

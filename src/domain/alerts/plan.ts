@@ -17,6 +17,11 @@ export interface KeyAlertTarget {
   appId: string;
   /** The vault's Event Grid system topic, when it has one: Azure allows one per source, so it is reused. */
   systemTopic?: { id: string; name: string };
+  /**
+   * Rules, alerts and event subscriptions that exist already under the names the plan writes, by lower-cased id, with
+   * the action groups they notify: a set-up run again adds its group to them and never takes one away.
+   */
+  existing?: ReadonlyMap<string, string[]>;
 }
 
 export type ActionGroupChoice =
@@ -56,6 +61,8 @@ export interface PlannedResource {
   body: { location?: string; kind?: string; tags?: Record<string, string>; properties: unknown };
   /** An existing resource the plan uses as it is: never written. */
   reused?: boolean;
+  /** It exists: it is written again, keeping these action groups besides the chosen one. */
+  keeps?: string[];
 }
 
 export interface KeyAlertPlan {
@@ -68,9 +75,10 @@ export interface KeyAlertPlan {
 const keyguardTag = { 'keyguard-alerts': 'bot-cmk' };
 
 /** Operations that can stop a bot using the vault's key (the seed doc: revoked access, firewall, purge). */
-export const vaultStoppingOperations = [
+const vaultStoppingOperations = [
   'Microsoft.KeyVault/vaults/accessPolicies/write',
   'Microsoft.KeyVault/vaults/write',
+  'Microsoft.KeyVault/vaults/delete',
   'Microsoft.Authorization/roleAssignments/delete',
 ];
 export const botWriteOperation = 'Microsoft.BotService/botServices/write';
@@ -85,16 +93,12 @@ const resourceGroupOf = (id: string) => {
 /** ARM names: letters, digits, hyphens; Keyguard's names stay short and readable. */
 const slug = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60);
 
-/** A new action group's short name: at most 12 characters (it is shown in SMS). */
-export function shortNameProblem(shortName: string): string | undefined {
-  if (!shortName.trim()) return 'Enter a short name.';
-  if (shortName.length > 12) return 'The short name can have at most 12 characters.';
-  return undefined;
-}
-
-export function emailProblem(email: string): string | undefined {
-  if (!email.trim()) return 'Enter the e-mail address to tell.';
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? undefined : `${email} is not an e-mail address.`;
+/** The action groups a resource notifies: those it had (when it exists) and the chosen one. */
+function notifying(t: KeyAlertTarget, id: string, groupId: string): { groups: string[]; keeps?: string[] } {
+  const had = t.existing?.get(id.toLowerCase());
+  if (!had) return { groups: [groupId] };
+  const others = had.filter((g) => g.toLowerCase() !== groupId.toLowerCase());
+  return { groups: [...others, groupId], keeps: others };
 }
 
 function actionGroupOf(t: KeyAlertTarget, choice: ActionGroupChoice): PlannedResource {
@@ -117,9 +121,9 @@ function actionGroupOf(t: KeyAlertTarget, choice: ActionGroupChoice): PlannedRes
   };
   return {
     kind: 'actionGroup',
-    id: `${rg}/providers/Microsoft.Insights/actionGroups/${slug(choice.name)}`,
+    id: `${rg}/providers/Microsoft.Insights/actionGroups/${choice.name}`,
     type: 'Microsoft.Insights/actionGroups',
-    title: `Action group ${slug(choice.name)}`,
+    title: `Action group ${choice.name}`,
     scope: rg,
     purpose: `E-mails ${choice.email.trim()} when any of these alerts fires.`,
     body: { location: 'Global', tags: keyguardTag, properties },
@@ -137,6 +141,9 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
   let missing: string | undefined;
   if (t.audit) {
     const ws = parseResourceId(t.audit.workspaceId);
+    const rg = resourceGroupOf(t.audit.workspaceId);
+    const id = `${rg}/providers/Microsoft.Insights/scheduledQueryRules/keyguard-cmk-${slug(t.vault.name)}-${slug(ws?.name ?? 'workspace')}`;
+    const to = notifying(t, id, group.id);
     const properties: ScheduledQueryRuleProperties = {
       displayName: `Bot Service cannot use a key in ${t.vault.name}`,
       description: `Azure Bot Service (Bot Service CMEK Prod) failed to wrap or unwrap with a key in ${t.vault.name}: bots using it stop. Made by Keyguard.`,
@@ -163,12 +170,12 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
         ],
       },
       autoMitigate: true,
-      actions: { actionGroups: [group.id] },
+      actions: { actionGroups: to.groups },
     };
-    const rg = resourceGroupOf(t.audit.workspaceId);
     resources.push({
       kind: 'logAlert',
-      id: `${rg}/providers/Microsoft.Insights/scheduledQueryRules/keyguard-cmk-${slug(t.vault.name)}-${slug(ws?.name ?? 'workspace')}`,
+      id,
+      keeps: to.keeps,
       type: 'Microsoft.Insights/scheduledQueryRules',
       title: 'Log search alert rule',
       scope: t.audit.workspaceId,
@@ -180,6 +187,8 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
     missing =
       'The vault sends no audit log to a Log Analytics workspace, so no alert can see Bot Service fail to use the key. Send the audit log first; the other alerts do not need it.';
   }
+  const vaultAlertId = `${resourceGroupOf(t.vault.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-vault-${slug(t.vault.name)}`;
+  const vaultTo = notifying(t, vaultAlertId, group.id);
   const vaultAlert: ActivityLogAlertProperties = {
     enabled: true,
     scopes: [t.vault.id],
@@ -187,14 +196,17 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
     condition: {
       allOf: [
         { field: 'category', equals: 'Administrative' },
+        // A change's Started event is followed by its Succeeded one: told once, of what happened.
+        { field: 'status', equals: 'Succeeded' },
         { anyOf: vaultStoppingOperations.map((op) => ({ field: 'operationName', equals: op })) },
       ],
     },
-    actions: { actionGroups: [{ actionGroupId: group.id }] },
+    actions: { actionGroups: vaultTo.groups.map((actionGroupId) => ({ actionGroupId })) },
   };
   resources.push({
     kind: 'vaultActivityAlert',
-    id: `${resourceGroupOf(t.vault.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-vault-${slug(t.vault.name)}`,
+    id: vaultAlertId,
+    keeps: vaultTo.keeps,
     type: 'Microsoft.Insights/activityLogAlerts',
     title: 'Activity log alert rule (vault)',
     scope: t.vault.id,
@@ -204,6 +216,8 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
   });
   if (o.watchBot && t.bot) {
     const bot = t.bot;
+    const botAlertId = `${resourceGroupOf(bot.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-bot-${slug(bot.name)}`;
+    const botTo = notifying(t, botAlertId, group.id);
     const botAlert: ActivityLogAlertProperties = {
       enabled: true,
       scopes: [bot.id],
@@ -211,14 +225,16 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       condition: {
         allOf: [
           { field: 'category', equals: 'Administrative' },
+          { field: 'status', equals: 'Succeeded' },
           { field: 'operationName', equals: botWriteOperation },
         ],
       },
-      actions: { actionGroups: [{ actionGroupId: group.id }] },
+      actions: { actionGroups: botTo.groups.map((actionGroupId) => ({ actionGroupId })) },
     };
     resources.push({
       kind: 'botActivityAlert',
-      id: `${resourceGroupOf(bot.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-bot-${slug(bot.name)}`,
+      id: botAlertId,
+      keeps: botTo.keeps,
       type: 'Microsoft.Insights/activityLogAlerts',
       title: 'Activity log alert rule (bot)',
       scope: bot.id,
@@ -251,6 +267,8 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
         },
       };
   resources.push(topic);
+  const expiryId = `${topic.id}/eventSubscriptions/keyguard-key-expiry`;
+  const expiryTo = notifying(t, expiryId, group.id);
   const subscription: EventSubscriptionProperties = {
     eventDeliverySchema: 'CloudEventSchemaV1_0',
     filter: { includedEventTypes: expiryEventTypes },
@@ -258,14 +276,15 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       endpointType: 'MonitorAlert',
       properties: {
         severity: 'Sev2',
-        actionGroups: [group.id],
+        actionGroups: expiryTo.groups,
         description: `A key in ${t.vault.name} expires within 30 days, or has expired. Made by Keyguard.`,
       },
     },
   };
   resources.push({
     kind: 'eventSubscription',
-    id: `${topic.id}/eventSubscriptions/keyguard-key-expiry`,
+    id: expiryId,
+    keeps: expiryTo.keeps,
     type: 'Microsoft.EventGrid/systemTopics/eventSubscriptions',
     title: 'Event subscription (near expiry)',
     scope: topic.id,

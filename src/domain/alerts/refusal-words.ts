@@ -31,6 +31,11 @@ export function alertWriteFailure(r: PlannedResource, error: unknown): { title: 
       title: `${provider} is not registered`,
       message: `Register ${provider} on subscription ${parseResourceId(r.id)?.subscriptionId ?? ''} (Subscription → Resource providers), then retry.`,
     };
+  if (error.status === 409)
+    return {
+      title: `Azure refused the ${r.title.toLowerCase()} for now`,
+      message: `${error.message} It may still be being made or changed: retry in a minute.`,
+    };
   if (error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429)
     return {
       title: `Azure refused the ${r.title.toLowerCase()}`,

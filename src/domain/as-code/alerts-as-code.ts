@@ -66,7 +66,7 @@ export function alertPlanAsBicep(plan: KeyAlertPlan): string {
         ].join('\n');
       });
       return [
-        `// az deployment group create --subscription ${sub} --resource-group ${rg} --template-file <this file>`,
+        `// az deployment group create --subscription ${shellWord(sub ?? '')} --resource-group ${shellWord(rg ?? '')} --template-file <this file>`,
         ...lines,
       ].join('\n\n');
     })

@@ -72,8 +72,8 @@ export function BulkConfirm({
           <ActionGroupFields state={group} showErrors />
           {!group.chosen && home?.resourceGroup && (
             <Text as="p">
-              The new action group is made once, in resource group {home.resourceGroup}, and every vault’s
-              alerts tell it.
+              The new action group is made in resource group {home.resourceGroup}, and every vault’s alerts
+              tell it.
             </Text>
           )}
         </>

@@ -50,9 +50,10 @@ export function CmkFiredAlerts({
     <MessageBar intent={firing > 0 ? 'error' : 'warning'} layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>
-          Azure Monitor fired alerts about {hit.length} bot{hit.length === 1 ? '' : 's'} in the last 24 hours
+          Azure Monitor fired alerts that concern {hit.length} bot{hit.length === 1 ? '' : 's'} in the last 24
+          hours
         </MessageBarTitle>
-        {firing > 0 ? `${firing} still firing. ` : 'Each has resolved since. '}
+        {firing > 0 ? `For ${firing}, a log search alert is still firing. ` : ''}
         {hit.slice(0, shownAtMost).map((h, i) => (
           <span key={h.row.id}>
             {i > 0 && ', '}

@@ -1,4 +1,10 @@
-import { systemTopicsList } from '../../arm/operations/alerts';
+import {
+  activityLogAlertsList,
+  scheduledQueryRulesList,
+  systemTopicEventSubscriptionsList,
+  systemTopicsList,
+} from '../../arm/operations/alerts';
+import { existingNotifications } from '../../domain/alerts/existing';
 import { diagnosticSettingsList } from '../../arm/operations/diagnostic-settings';
 import { workspacesGet } from '../../arm/operations/log-analytics';
 import { vaultsGet } from '../../arm/operations/vaults';
@@ -8,6 +14,7 @@ import { botServiceCmekApp } from '../../domain/bot-service-principal';
 import { planKeyAlerts } from '../../domain/alerts/plan';
 import { alertingResourcesQueryOptions, eventSubscriptionsQuery, writeAlertPlan } from '../alerts';
 import { BulkRefusal, type BulkContext, type BulkOutcome } from './bulk-types';
+import { describeError } from '../../domain/error-wording';
 
 /**
  * Sets up one vault's alerts in a bulk run: the vault, its audit settings, its workspace and its Event Grid topic are
@@ -21,8 +28,17 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
   const vault = await vaultsGet(vaultId);
   const audit = auditDestinations(await diagnosticSettingsList(vaultId)).find((d) => d.workspaceId);
   const workspace = audit?.workspaceId ? await workspacesGet(audit.workspaceId) : undefined;
-  const topics = await systemTopicsList(parseResourceId(vaultId)?.subscriptionId ?? '');
+  const vaultSub = parseResourceId(vaultId)?.subscriptionId ?? '';
+  const topics = await systemTopicsList(vaultSub);
   const topic = topics.find((t) => t.properties.source.toLowerCase() === vaultId.toLowerCase());
+  // What exists under the names the plan writes keeps whom it tells.
+  const existing = existingNotifications({
+    rules: audit?.workspaceId
+      ? await scheduledQueryRulesList(parseResourceId(audit.workspaceId)?.subscriptionId ?? '')
+      : [],
+    activityAlerts: await activityLogAlertsList(vaultSub),
+    eventSubscriptions: topic ? await systemTopicEventSubscriptionsList(topic.id) : [],
+  });
   const plan = planKeyAlerts(
     {
       vault: { id: vault.id, name: vault.name, location: vault.location ?? '' },
@@ -36,6 +52,7 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
           : undefined,
       appId,
       systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
+      existing,
     },
     { actionGroup: choice, watchBot: false },
   );
@@ -47,7 +64,16 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
       .filter((r) => r.kind === 'systemTopic')
       .map((r) => ctx.queryClient.invalidateQueries({ queryKey: eventSubscriptionsQuery(r.id).queryKey })),
   ]);
-  if (result.failedAt !== undefined) throw result.error;
+  if (result.failedAt !== undefined) {
+    const made = plan.resources.slice(0, result.failedAt).filter((r) => !r.reused).length;
+    const step = plan.resources[result.failedAt]!;
+    // Some were made: say how far it got, whatever the answer was (Retry writes the same again, which is safe).
+    if (made > 0)
+      throw new BulkRefusal(
+        `${made} of ${plan.resources.filter((r) => !r.reused).length} resources were made; then the ${step.title.toLowerCase()}: ${describeError(result.error).message} Retry writes them again, which is safe.`,
+      );
+    throw result.error;
+  }
   const made = plan.resources.filter((r) => !r.reused).length;
   return {
     state: 'done',

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { findDialog } from '../../../testing/dialogs';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
 import CmkPage from '../cmk-page';
@@ -34,13 +34,14 @@ describe('covering bots with alerts from the Customer-managed keys page', () => 
     const dialog = await findDialog(/^Set up alerts/);
     expect(dialog).toHaveTextContent(/billed per rule/);
     expect(dialog).toHaveTextContent(/in preview/);
-    const email = within(dialog).getByRole('textbox', { name: /E-mail address/ });
+    // `hidden`: Tabster may mark the open dialog hidden under a loaded happy-dom (testing/dialogs.ts).
+    const email = within(dialog).getByRole('textbox', { name: /E-mail address/, hidden: true });
     await userEvent.clear(email);
-    expect(within(dialog).getByRole('button', { name: /^Apply \d changes$/ })).toBeDisabled();
+    expect(dialogButton(dialog, /^Apply \d changes$/)).toBeDisabled();
     await userEvent.type(email, 'secops@contoso.com');
-    await userEvent.click(within(dialog).getByRole('button', { name: /^Apply \d changes$/ }));
+    await userEvent.click(dialogButton(dialog, /^Apply \d changes$/));
     await waitFor(
-      () => expect(within(progress()).getByRole('status')).toHaveTextContent(/finished, \d failed/),
+      () => expect(within(progress()).getByRole('status')).toHaveTextContent(/finished, .*not known/),
       {
         timeout: 8000,
       },

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contoso } from '../../../mocks/scenarios/contoso';
-import { findDialog } from '../../../testing/dialogs';
+import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
 import CmkPage from '../cmk-page';
@@ -20,11 +20,12 @@ async function openAndSelectAll() {
 async function choose(item: RegExp, confirm: RegExp) {
   const fixes = screen.getByRole('group', { name: 'Fixes for the selected bots' });
   await userEvent.click(within(fixes).getByRole('button', { name: item }));
+  // `hidden`: Tabster may mark the open dialog hidden under a loaded happy-dom (testing/dialogs.ts).
   const dialog = await findDialog(/.+/);
   const changes = within(dialog)
-    .getAllByRole('listitem')
+    .getAllByRole('listitem', { hidden: true })
     .map((li) => li.textContent);
-  await userEvent.click(within(dialog).getByRole('button', { name: confirm }));
+  await userEvent.click(dialogButton(dialog, confirm));
   return changes;
 }
 

@@ -1,7 +1,8 @@
 import { Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ActionGroupResource } from '../../../arm/types/alerts';
-import { emailProblem, shortNameProblem, type ActionGroupChoice } from '../../../domain/alerts/plan';
+import { emailProblem, shortNameProblem } from '../../../domain/alerts/action-group-input';
+import type { ActionGroupChoice } from '../../../domain/alerts/plan';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -9,7 +10,7 @@ const useStyles = makeStyles({
 
 const newGroup = 'new';
 const newLabel = 'A new action group that e-mails one address';
-const namePattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,59}$/;
+const namePattern = /^[A-Za-z0-9][A-Za-z0-9-]{0,59}$/;
 
 /** Who is told: an existing, enabled action group (offered first), or a new one with a name, short name and e-mail. */
 export function useActionGroupChoice(actionGroups: ActionGroupResource[], defaultEmail: string) {
@@ -22,9 +23,11 @@ export function useActionGroupChoice(actionGroups: ActionGroupResource[], defaul
   const errors = chosen
     ? {}
     : {
-        name: namePattern.test(name)
-          ? undefined
-          : 'Use 1 to 60 letters, digits, dots, hyphens and underscores.',
+        name: !namePattern.test(name)
+          ? 'Use 1 to 60 letters, digits and hyphens.'
+          : actionGroups.some((g) => g.name.toLowerCase() === name.toLowerCase())
+            ? 'An action group of this name exists: choose it above, or give the new one another name.'
+            : undefined,
         shortName: shortNameProblem(shortName),
         email: emailProblem(email),
       };

@@ -133,6 +133,7 @@ export function AlertSetupDialog({
               <MessageBar intent="success">
                 <MessageBarBody>
                   <MessageBarTitle>Alerts set up</MessageBarTitle>
+                  {plan.missing ? 'All but the failure alert, which needs the vault’s audit log first. ' : ''}
                   Azure Monitor now runs them; Keyguard runs nothing in the background.
                 </MessageBarBody>
               </MessageBar>

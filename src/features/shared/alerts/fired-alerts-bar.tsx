@@ -31,7 +31,9 @@ export function FiredAlertsBar({ botId, vaultId }: { botId: string; vaultId?: st
         <MessageBarTitle>Azure Monitor alert fired</MessageBarTitle>
         {fired.ruleNames.join(', ')} fired {fired.count === 1 ? 'once' : `${fired.count} times`} in the last
         24 hours, last {timeAgo(fired.latestMs, now)} ({dateTimeText(fired.latestMs)}).{' '}
-        {fired.firing > 0 ? `${fired.firing} still firing.` : 'Each has resolved since.'}{' '}
+        {fired.firing > 0
+          ? `${fired.firing} log search alert${fired.firing === 1 ? ' is' : 's are'} still firing.`
+          : 'No log search alert is still firing.'}{' '}
         {link && (
           <Link href={link} target="_blank" rel="noopener noreferrer" inline>
             Open the latest in the Azure portal

@@ -70,6 +70,8 @@ export function PlanTable({ plan, steps }: { plan: KeyAlertPlan; steps: StepStat
                   </>
                 ) : r.reused ? (
                   'Used as it is'
+                ) : r.keeps ? (
+                  `Update: it exists; its ${r.keeps.length} other action group${r.keeps.length === 1 ? '' : 's'} kept`
                 ) : (
                   'Create'
                 )}

@@ -45,7 +45,11 @@ export function useAlertSetup(botId: string) {
     );
     failedAt.current = result.failedAt;
     setRunning(false);
-    if (result.failedAt === undefined) handle.succeed(`Alerts set up for ${botName}`);
+    if (result.failedAt === undefined)
+      handle.succeed(
+        `Alerts set up for ${botName}`,
+        plan.missing ? 'No failure alert: the vault sends no audit log to a workspace.' : undefined,
+      );
     else handle.fail(`Alerts for ${botName} were not all set up`, plan.resources[result.failedAt]?.title);
     await refresh(plan);
   };

@@ -6,6 +6,7 @@ import { auditDestinations } from '../../../domain/audit-trail';
 import { botServiceCmekApp } from '../../../domain/bot-service-principal';
 import { coverageOf, tellingRules, type AlertingFacts } from '../../../domain/alerts/coverage';
 import type { KeyAlertTarget } from '../../../domain/alerts/plan';
+import { existingNotifications } from '../../../domain/alerts/existing';
 import {
   actionGroupsQuery,
   activityLogAlertsQuery,
@@ -73,8 +74,15 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
     (q) => q.isPending && q.fetchStatus !== 'idle',
   );
   const v = vault.data;
+  // Set up only on what was read: an unread topic list would plan a second topic, unread groups an unchecked name.
+  const readAll =
+    facts?.rules &&
+    facts.activityAlerts &&
+    facts.systemTopics &&
+    facts.actionGroups &&
+    (!topic || subscriptions.data);
   const target: KeyAlertTarget | undefined =
-    appId && v && settings.data && (!workspaceId || workspace.data)
+    appId && v && settings.data && readAll && (!workspaceId || workspace.data)
       ? {
           bot: botId ? { id: botId, name: parseResourceId(botId)?.name ?? botId } : undefined,
           vault: { id: v.id, name: v.name, location: v.location ?? '' },
@@ -88,6 +96,7 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
               : undefined,
           appId,
           systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
+          existing: facts ? existingNotifications(facts) : undefined,
         }
       : undefined;
   const refetch = () => {

@@ -13,6 +13,8 @@ import {
 import { AlertRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import { useSession } from '../../../auth/session';
+import type { ActionGroupResource } from '../../../arm/types/alerts';
+import type { KeyAlertTarget } from '../../../domain/alerts/plan';
 import type { Coverage, TellingRule, Watch } from '../../../domain/alerts/coverage';
 import { ArmErrorBar } from '../../../portal/arm-error-bar';
 import { StatusIcon, type StatusKind } from '../../../portal/status-icon';
@@ -31,6 +33,7 @@ const useStyles = makeStyles({
 const watchText: Record<Watch, string> = {
   keyFailures: 'Bot Service cannot wrap or unwrap with the key',
   vaultChanges: 'Access, firewall or purge protection of the vault changes',
+  accessChanges: 'The vault’s access policies change (not its firewall or purge protection)',
   botChanges: 'The bot itself changes',
   keyExpiry: 'A key version nears or passes its expiry',
 };
@@ -91,7 +94,8 @@ export function WhoIsTold({ botId, vaultId }: { botId?: string; vaultId: string 
   const s = useStyles();
   const session = useSession();
   const a = useBotAlerting(botId, vaultId);
-  const [open, setOpen] = useState(false);
+  // What the dialog plans for is fixed when it opens: a list read again meanwhile must not remount it mid-run.
+  const [opened, setOpened] = useState<{ target: KeyAlertTarget; actionGroups: ActionGroupResource[] }>();
   const c = coverageText[a.coverage];
   const why = !a.appId
     ? 'Keyguard does not know Bot Service CMEK Prod’s application in this cloud.'
@@ -123,18 +127,18 @@ export function WhoIsTold({ botId, vaultId }: { botId?: string; vaultId: string 
         disabled={why !== undefined}
         disabledFocusable={why !== undefined}
         title={why}
-        onClick={() => setOpen(true)}
+        onClick={() => a.target && setOpened({ target: a.target, actionGroups: a.actionGroups })}
       >
         Alert me if Azure Bot Service cannot use this key
       </Button>
       {why && !a.loading && <Text size={200}>{why}</Text>}
       <Suspense fallback={null}>
-        {open && a.target && (
+        {opened && (
           <AlertSetupDialog
-            target={a.target}
-            actionGroups={a.actionGroups}
+            target={opened.target}
+            actionGroups={opened.actionGroups}
             defaultEmail={session.account.username}
-            onClose={() => setOpen(false)}
+            onClose={() => setOpened(undefined)}
           />
         )}
       </Suspense>

@@ -1,5 +1,6 @@
 import { makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import { Suspense, useId, useState, type ReactNode } from 'react';
+import { ChartFallback } from './chart-fallback';
 
 const useStyles = makeStyles({
   frame: {
@@ -51,7 +52,9 @@ export function ChartFrame({
         table
       ) : (
         <div className={s.chart}>
-          <Suspense fallback={<Spinner size="small" label="Drawing the chart…" />}>{children}</Suspense>
+          <ChartFallback table={table}>
+            <Suspense fallback={<Spinner size="small" label="Drawing the chart…" />}>{children}</Suspense>
+          </ChartFallback>
         </div>
       )}
     </section>
