@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScenarioName } from '../../../mocks/scenarios';
 import { contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
 import { World } from '../../../mocks/store/world';
-import { dialogButton, findDialog } from '../../../testing/dialogs';
+import { dialogButton, findDialog, findInDialog, pickInDialog } from '../../../testing/dialogs';
 import { errorBar } from '../../../testing/toasts';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
@@ -229,27 +229,23 @@ describe('Bot | Encryption', () => {
     await open('ready');
     await userEvent.click(screen.getByRole('radio', { name: 'Customer-Managed Keys' }));
     await userEvent.click(screen.getByRole('button', { name: 'Select a key vault and a key' }));
-    await userEvent.click(await screen.findByRole('combobox', { name: 'Subscription' }));
-    await userEvent.click(await screen.findByRole('option', { name: /Contoso Security/ }));
-    await userEvent.type(
-      await screen.findByRole('searchbox', { name: 'Search key vaults' }),
-      'kv-contoso-cmk',
-    );
+    const picker = await findDialog('Select a key vault and a key');
+    await pickInDialog(picker, 'Subscription', /Contoso Security/);
+    await userEvent.type(await findInDialog(picker, 'searchbox', 'Search key vaults'), 'kv-contoso-cmk');
     // The list shows only what is in view, so the vault is chosen from the keyboard.
-    const vaults = screen.getByRole('listbox', { name: 'Key vaults' });
-    vaults.focus();
+    (await findInDialog(picker, 'listbox', 'Key vaults')).focus();
     await userEvent.keyboard('{Enter}');
-    const name = await screen.findByRole('textbox', { name: 'Create new key (RSA, wrap and unwrap)' });
+    const name = await findInDialog(picker, 'textbox', 'Create new key (RSA, wrap and unwrap)');
     const held = control.armFault({ kind: 'hold', method: 'PUT', pathIncludes: '/keys/bot-cmk-key-2027' });
     await userEvent.type(name, 'bot-cmk-key-2027');
-    await userEvent.click(screen.getByRole('button', { name: 'Create new key' }));
+    await userEvent.click(await findInDialog(picker, 'button', 'Create new key'));
     await waitFor(() =>
       expect(world().keys.get(World.keyKey(contosoVaultId, 'bot-cmk-key-2027'))).toBeDefined(),
     );
     await userEvent.clear(name);
     await userEvent.type(name, 'bot-cmk-key-2028');
     control.releaseFault(held.id);
-    expect(await screen.findByRole('button', { name: 'Create new key' })).toBeEnabled();
+    expect(await findInDialog(picker, 'button', 'Create new key')).toBeEnabled();
     expect(name).toHaveValue('bot-cmk-key-2028');
   });
 
@@ -257,12 +253,12 @@ describe('Bot | Encryption', () => {
     await open('fresh');
     await userEvent.click(screen.getByRole('radio', { name: 'Customer-Managed Keys' }));
     await userEvent.click(screen.getByRole('button', { name: 'Select a key vault and a key' }));
+    const picker = await findDialog('Select a key vault and a key');
     // The first subscription holds the bots and no vaults.
     expect(await screen.findByText(/This subscription has no key vaults you can see/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('combobox', { name: 'Subscription' }));
-    await userEvent.click(await screen.findByRole('option', { name: /Contoso Security/ }));
+    await pickInDialog(picker, 'Subscription', /Contoso Security/);
     expect(await screen.findByText(/of \d+ key vaults/)).toBeInTheDocument();
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search key vaults' }), 'zzz');
+    await userEvent.type(await findInDialog(picker, 'searchbox', 'Search key vaults'), 'zzz');
     expect(await screen.findByText(/No key vault name contains “zzz” \(of \d+\)/)).toBeInTheDocument();
   });
 
