@@ -137,27 +137,15 @@ function VirtualTableOf<T>({
           {virtualizer.getVirtualItems().map((v) => {
             const row = rows[v.index] as T;
             return (
-              <div
-                role="row"
+              <VirtualRow
                 key={rowKey(row)}
-                aria-rowindex={v.index + 2}
-                className={styles.row}
-                style={{
-                  gridTemplateColumns: template,
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: v.size,
-                  transform: `translateY(${v.start}px)`,
-                }}
-              >
-                {columns.map((c) => (
-                  <div role="cell" key={c.key} className={styles.cell}>
-                    {c.render(row)}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                columns={columns}
+                template={template}
+                index={v.index}
+                start={v.start}
+                size={v.size}
+              />
             );
           })}
         </div>
@@ -165,6 +153,57 @@ function VirtualTableOf<T>({
     </div>
   );
 }
+
+/**
+ * One row, skipped on re-render while it holds the same row, columns and place: while a long list scrolls, only the
+ * rows coming into view render (each holds Fluent controls), not every row in the window with them.
+ */
+const VirtualRow = memo(function VirtualRow<T>({
+  row,
+  columns,
+  template,
+  index,
+  start,
+  size,
+}: {
+  row: T;
+  columns: Column<T>[];
+  template: string;
+  index: number;
+  start: number;
+  size: number;
+}) {
+  const styles = useStyles();
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={styles.row}
+      style={{
+        gridTemplateColumns: template,
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: size,
+        transform: `translateY(${start}px)`,
+      }}
+    >
+      {columns.map((c) => (
+        <div role="cell" key={c.key} className={styles.cell}>
+          {c.render(row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(props: {
+  row: T;
+  columns: Column<T>[];
+  template: string;
+  index: number;
+  start: number;
+  size: number;
+}) => ReactNode;
 
 /**
  * Skips re-rendering when its columns, rows and row key are the same objects: a page that re-renders with every
