@@ -9,7 +9,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, useMemo } from 'react';
+import { lazy, memo, useMemo } from 'react';
 import { dateTimeText } from '../../domain/time-text';
 import { expiringKeys } from '../../domain/cmk/expiry';
 import type { CmkRow } from '../../domain/cmk/posture';
@@ -33,7 +33,7 @@ const postureLegends: [Tile, string][] = [
 ];
 
 /** The tenant at a glance: bots by posture (a segment filters the table) and the keys in use that expire soon. */
-export function CmkCharts({
+export const CmkCharts = memo(function CmkCharts({
   rows,
   counts,
   keyLists,
@@ -48,7 +48,10 @@ export function CmkCharts({
   onPick(tile: Tile): void;
 }) {
   const s = useStyles();
-  const slices = postureLegends.map(([tile, legend]) => ({ tile, legend, count: counts[tile] }));
+  const slices = useMemo(
+    () => postureLegends.map(([tile, legend]) => ({ tile, legend, count: counts[tile] })),
+    [counts],
+  );
   const expiring = useMemo(
     () =>
       expiringKeys(
@@ -133,4 +136,4 @@ export function CmkCharts({
       </div>
     </div>
   );
-}
+});

@@ -22,11 +22,13 @@ import {
   withPolicy,
   type SortColumn,
   type TableView,
+  type Tile,
 } from '../../domain/cmk/table';
 import { ArmErrorBar } from '../../portal/arm-error-bar';
 import { markContentShown } from '../../portal/content-shown';
 import { navigate } from '../../portal/navigation/router';
 import { cmkHash } from '../../portal/navigation/routes';
+import { useLatest } from '../../portal/use-latest';
 import { VirtualTable } from '../../portal/virtual-table';
 import { cmkColumns } from './cmk-columns';
 import { CmkTiles } from './cmk-tiles';
@@ -148,6 +150,11 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
       }),
     [setView, tile, deferredText, sort, direction],
   );
+  // Stable, so the charts (whose layout measures text) skip the re-render every keystroke in the filter brings.
+  const viewNow = useLatest({ shown, setView });
+  const [pickTile] = useState(
+    () => (t: Tile) => viewNow.current.setView({ ...viewNow.current.shown, tile: t }),
+  );
   const checking = cmk.checking > 0;
   // The charts come once the first check is done and then stay (a refresh redraws them, never takes them away).
   const [chartsShown, setChartsShown] = useState(false);
@@ -245,7 +252,7 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
               counts={counts}
               keyLists={cmk.keyLists}
               nowMs={cmk.nowMs}
-              onPick={(tile) => setView({ ...shown, tile })}
+              onPick={pickTile}
             />
           )}
         </>

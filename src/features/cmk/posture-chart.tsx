@@ -1,5 +1,6 @@
 import { DonutChart } from '@fluentui/react-charts';
 import { tokens } from '@fluentui/react-components';
+import { memo, useMemo } from 'react';
 import type { Tile } from '../../domain/cmk/table';
 
 export interface PostureSlice {
@@ -16,7 +17,7 @@ const colors: Partial<Record<Tile, string>> = {
 };
 
 /** Bots by posture; a segment (or its legend) filters the table as its tile does. */
-export default function PostureChart({
+export default memo(function PostureChart({
   slices,
   total,
   onPick,
@@ -25,19 +26,24 @@ export default function PostureChart({
   total: number;
   onPick(tile: Tile): void;
 }) {
+  // The same data object while the counts stand: the chart lays itself out again whenever it gets a new one.
+  const data = useMemo(
+    () => ({
+      chartTitle: 'Bots by posture',
+      chartData: slices.map((s) => ({
+        legend: s.legend,
+        data: s.count,
+        color: colors[s.tile],
+        onClick: () => onPick(s.tile),
+        xAxisCalloutData: s.legend,
+        yAxisCalloutData: `${s.count} bot${s.count === 1 ? '' : 's'}`,
+      })),
+    }),
+    [slices, onPick],
+  );
   return (
     <DonutChart
-      data={{
-        chartTitle: 'Bots by posture',
-        chartData: slices.map((s) => ({
-          legend: s.legend,
-          data: s.count,
-          color: colors[s.tile],
-          onClick: () => onPick(s.tile),
-          xAxisCalloutData: s.legend,
-          yAxisCalloutData: `${s.count} bot${s.count === 1 ? '' : 's'}`,
-        })),
-      }}
+      data={data}
       innerRadius={55}
       height={240}
       valueInsideDonut={total}
@@ -45,4 +51,4 @@ export default function PostureChart({
       showLabelsInPercent={false}
     />
   );
-}
+});
