@@ -20,6 +20,15 @@ test.describe('charts, each with its table view', () => {
     await usage.getByRole('switch', { name: 'Show as table' }).click();
     const table = usage.getByRole('table', { name: 'Key usage over time, per day' });
     await expect(table.getByRole('row').last()).toContainText('Refused: no access policy or role');
+    // Back to the chart: from its switch, Tab lands on the first day's stack, which reads out every series.
+    await usage.getByRole('switch', { name: 'Show as table' }).click();
+    await expect(usage.locator('svg').first()).toBeVisible();
+    await usage.getByRole('switch', { name: 'Show as table' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus')).toHaveAttribute(
+      'aria-label',
+      /Successful unwraps, \d+\. .*Failed unwraps, \d+\./,
+    );
     await openDemo(page, 'revoked', deepLink(contoso.botId, 'encryption'));
     await expect(chart(page, 'Key usage over time')).toBeVisible({ timeout: 20_000 });
   });
@@ -44,6 +53,31 @@ test.describe('charts, each with its table view', () => {
     await expiry.getByRole('switch', { name: 'Show as table' }).click();
     await expect(expiry.getByRole('table')).toContainText('kv-finance-cmk/finance-bots-key');
     await expect(expiry.getByRole('table')).toContainText('finance-expenses-bot');
+  });
+
+  test('the keyboard reaches each chart’s data points, and Enter on a posture segment filters', async ({
+    page,
+  }) => {
+    await openDemo(page, 'fleet', '#cmk');
+    const posture = chart(page, 'Bots by posture');
+    await expect(posture.locator('svg').first()).toBeVisible({ timeout: 20_000 });
+    const focused = page.locator(':focus');
+    // From the switch before the chart, Tab lands on its first segment, named by its legend and count.
+    await posture.getByRole('switch', { name: 'Show as table' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(focused).toHaveAttribute('aria-label', 'At risk, 9 bots.');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/view=at-risk/);
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+      'Showing 9 of 12 bots.',
+    );
+    const expiry = chart(page, 'Keys in use expiring in the next 90 days');
+    await expiry.getByRole('switch', { name: 'Show as table' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(focused).toHaveAttribute(
+      'aria-label',
+      /^kv-finance-cmk\/finance-bots-key .*finance-expenses-bot\.$/,
+    );
   });
 
   for (const theme of ['Light', 'Dark', 'High contrast']) {

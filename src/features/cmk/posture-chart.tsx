@@ -1,6 +1,6 @@
 import { DonutChart } from '@fluentui/react-charts';
 import { tokens } from '@fluentui/react-components';
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Tile } from '../../domain/cmk/table';
 
 export interface PostureSlice {
@@ -41,14 +41,29 @@ export default memo(function PostureChart({
     }),
     [slices, onPick],
   );
+  // Fluent's donut takes a segment's click but not Enter or Space on a focused segment: from the keyboard, the
+  // segment (named "<legend>, <n> bots.") filters the table as a click does.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const target = e.target as Element;
+    if (target.getAttribute('role') !== 'option' || target.tagName.toLowerCase() !== 'path') return;
+    const label = target.getAttribute('aria-label') ?? '';
+    const slice = slices.find((s) => label.startsWith(`${s.legend},`));
+    if (!slice) return;
+    e.preventDefault();
+    onPick(slice.tile);
+  };
   return (
-    <DonutChart
-      data={data}
-      innerRadius={55}
-      height={240}
-      valueInsideDonut={total}
-      hideLabels={false}
-      showLabelsInPercent={false}
-    />
+    // Only relays key presses from the segments inside, which are the focusable options.
+    <div role="presentation" onKeyDown={onKeyDown}>
+      <DonutChart
+        data={data}
+        innerRadius={55}
+        height={240}
+        valueInsideDonut={total}
+        hideLabels={false}
+        showLabelsInPercent={false}
+      />
+    </div>
   );
 });
