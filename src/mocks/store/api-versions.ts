@@ -1,6 +1,6 @@
 /**
  * The api-versions the twin serves, per provider: every version the provider publishes in Azure/azure-rest-api-specs
- * (the readme tags gathered in shared/reference/fleet-posture.md §4), so that Azure's SDKs and the az CLI, whatever
+ * (the readme tags of the Resource Manager REST specs), so that Azure's SDKs and the az CLI, whatever
  * version they default to, work against it. Anything else gets ARM's InvalidApiVersionParameter.
  */
 export const supportedApiVersions: Record<string, string[]> = {
