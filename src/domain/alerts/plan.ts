@@ -211,7 +211,7 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
     title: 'Activity log alert rule (vault)',
     scope: t.vault.id,
     purpose:
-      'Fires on access policy changes, vault changes (firewall, purge protection) and role assignment removals.',
+      'Fires on access policy changes, vault changes (firewall, purge protection) and role assignments removed at the vault. Not watched: a role given at the resource group or subscription (its removal is logged there).',
     body: { location: 'Global', tags: keyguardTag, properties: vaultAlert },
   });
   if (o.watchBot && t.bot) {
