@@ -158,6 +158,15 @@ function VirtualTableOf<T>({
  * One row, skipped on re-render while it holds the same row, columns and place: while a long list scrolls, only the
  * rows coming into view render (each holds Fluent controls), not every row in the window with them.
  */
+interface VirtualRowProps<T> {
+  row: T;
+  columns: Column<T>[];
+  template: string;
+  index: number;
+  start: number;
+  size: number;
+}
+
 const VirtualRow = memo(function VirtualRow<T>({
   row,
   columns,
@@ -165,14 +174,7 @@ const VirtualRow = memo(function VirtualRow<T>({
   index,
   start,
   size,
-}: {
-  row: T;
-  columns: Column<T>[];
-  template: string;
-  index: number;
-  start: number;
-  size: number;
-}) {
+}: VirtualRowProps<T>) {
   const styles = useStyles();
   return (
     <div
@@ -196,14 +198,7 @@ const VirtualRow = memo(function VirtualRow<T>({
       ))}
     </div>
   );
-}) as <T>(props: {
-  row: T;
-  columns: Column<T>[];
-  template: string;
-  index: number;
-  start: number;
-  size: number;
-}) => ReactNode;
+}) as <T>(props: VirtualRowProps<T>) => ReactNode;
 
 /**
  * Skips re-rendering when its columns, rows and row key are the same objects: a page that re-renders with every
