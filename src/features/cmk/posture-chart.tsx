@@ -3,7 +3,7 @@ import { tokens } from '@fluentui/react-components';
 import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { Tile } from '../../domain/cmk/table';
 
-export interface PostureSlice {
+interface PostureSlice {
   tile: Tile;
   legend: string;
   count: number;
