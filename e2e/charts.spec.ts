@@ -60,7 +60,14 @@ test.describe('charts, each with its table view', () => {
   }) => {
     await openDemo(page, 'fleet', '#cmk');
     const posture = chart(page, 'Bots by posture');
-    await expect(posture.locator('svg').first()).toBeVisible({ timeout: 20_000 });
+    // Every check done (the counts, and so the segments, no longer change) and the segment drawn.
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+      'Showing 12 of 12 bots.',
+      {
+        timeout: 20_000,
+      },
+    );
+    await expect(posture.getByRole('option', { name: 'At risk, 9 bots.' })).toBeVisible();
     const focused = page.locator(':focus');
     // From the switch before the chart, Tab lands on its first segment, named by its legend and count.
     await posture.getByRole('switch', { name: 'Show as table' }).focus();
