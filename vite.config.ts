@@ -102,6 +102,7 @@ const notOnEncryptionPath = [
     'features/bot-overview/message-test',
     'arm/direct-line',
     'portal/virtual-table',
+    'portal/plain-table',
     'portal/essentials',
   ),
 ];

@@ -1,19 +1,10 @@
-import {
-  Button,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, memo, useMemo } from 'react';
 import { dateTimeText } from '../../domain/time-text';
 import { expiringKeys } from '../../domain/cmk/expiry';
 import type { CmkRow } from '../../domain/cmk/posture';
 import type { Tile } from '../../domain/cmk/table';
+import { PlainTable } from '../../portal/plain-table';
 import { ChartFrame } from '../shared/charts/chart-frame';
 import type { Cmk } from './use-cmk';
 
@@ -71,28 +62,19 @@ export const CmkCharts = memo(function CmkCharts({
           title="Bots by posture"
           empty={counts.all ? undefined : 'No bots in the selected subscriptions.'}
           table={
-            <Table aria-label="Bots by posture" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Posture</TableHeaderCell>
-                  <TableHeaderCell>Bots</TableHeaderCell>
-                  <TableHeaderCell>Filter</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {slices.map((x) => (
-                  <TableRow key={x.tile}>
-                    <TableCell>{x.legend}</TableCell>
-                    <TableCell>{x.count}</TableCell>
-                    <TableCell>
-                      <Button size="small" onClick={() => onPick(x.tile)} disabled={x.count === 0}>
-                        Show these bots
-                      </Button>
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <PlainTable
+              label="Bots by posture"
+              headers={['Posture', 'Bots', 'Filter']}
+              items={slices}
+              itemKey={(x) => x.tile}
+              cells={(x) => [
+                x.legend,
+                x.count,
+                <Button key="pick" size="small" onClick={() => onPick(x.tile)} disabled={x.count === 0}>
+                  Show these bots
+                </Button>,
+              ]}
+            />
           }
         >
           <PostureChart slices={slices} total={counts.all} onPick={onPick} />
@@ -107,28 +89,18 @@ export const CmkCharts = memo(function CmkCharts({
               : 'No key version a bot uses expires in the next 90 days (among the keys Keyguard could read).'
           }
           table={
-            <Table aria-label="Keys in use expiring in the next 90 days" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Expires</TableHeaderCell>
-                  <TableHeaderCell>Key</TableHeaderCell>
-                  <TableHeaderCell>Version</TableHeaderCell>
-                  <TableHeaderCell>Bots on it</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {expiring.map((k) => (
-                  <TableRow key={k.keyId}>
-                    <TableCell>{dateTimeText(k.expMs)}</TableCell>
-                    <TableCell>
-                      {k.vaultName}/{k.keyName}
-                    </TableCell>
-                    <TableCell>{k.version.slice(0, 8)}…</TableCell>
-                    <TableCell>{k.bots.join(', ')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <PlainTable
+              label="Keys in use expiring in the next 90 days"
+              headers={['Expires', 'Key', 'Version', 'Bots on it']}
+              items={expiring}
+              itemKey={(k) => k.keyId}
+              cells={(k) => [
+                dateTimeText(k.expMs),
+                `${k.vaultName}/${k.keyName}`,
+                `${k.version.slice(0, 8)}…`,
+                k.bots.join(', '),
+              ]}
+            />
           }
         >
           <ExpiryChart keys={expiring} nowMs={nowMs} />

@@ -1,14 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
 import { lazy, useMemo } from 'react';
 import type { UsageRow } from '../../../domain/history/key-usage';
 import { usageByDay } from '../../../domain/history/key-usage-series';
+import { PlainTable } from '../../../portal/plain-table';
 import { ChartFrame } from './chart-frame';
 
 const KeyUsageChart = lazy(() => import('./key-usage-chart'));
@@ -38,30 +31,27 @@ export function KeyUsageOverTime({
           : `No wrap or unwrap call by Bot Service CMEK Prod in the last ${days} days.`
       }
       table={
-        <Table aria-label={`${title}, per day`} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Day (UTC)</TableHeaderCell>
-              <TableHeaderCell>Successful unwraps</TableHeaderCell>
-              <TableHeaderCell>Successful wraps</TableHeaderCell>
-              <TableHeaderCell>Failed unwraps</TableHeaderCell>
-              <TableHeaderCell>Failed wraps</TableHeaderCell>
-              <TableHeaderCell>Why calls failed</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {perDay.map((d) => (
-              <TableRow key={d.day}>
-                <TableCell>{dayText(d.day)}</TableCell>
-                <TableCell>{d.okUnwrap}</TableCell>
-                <TableCell>{d.okWrap}</TableCell>
-                <TableCell>{d.failedUnwrap}</TableCell>
-                <TableCell>{d.failedWrap}</TableCell>
-                <TableCell>{d.reasons.join('; ') || '—'}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <PlainTable
+          label={`${title}, per day`}
+          headers={[
+            'Day (UTC)',
+            'Successful unwraps',
+            'Successful wraps',
+            'Failed unwraps',
+            'Failed wraps',
+            'Why calls failed',
+          ]}
+          items={perDay}
+          itemKey={(d) => String(d.day)}
+          cells={(d) => [
+            dayText(d.day),
+            d.okUnwrap,
+            d.okWrap,
+            d.failedUnwrap,
+            d.failedWrap,
+            d.reasons.join('; ') || '—',
+          ]}
+        />
       }
     >
       <KeyUsageChart days={perDay} name={`${title}: calls per day by outcome`} />
