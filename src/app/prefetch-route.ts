@@ -28,7 +28,7 @@ function prefetchCmk(queryClient: QueryClient): Promise<void> {
   // the demo's Azure answers one request at a time, and Azure's own answers need not wait for each other either.
   const listed = scoped.then((scope) => scope && queryClient.prefetchQuery(cmkBotsQueryOptions(scope)));
   const vaults = scoped.then(() => queryClient.prefetchQuery(cmkVaultsQueryOptions('tenant')));
-  const firstPage = scoped.then((scope) => scope && firstPageIn(queryClient, scope));
+  const firstPage = scoped.then((scope) => scope && firstPageIn(queryClient, scope, listed));
   const settled = Promise.all([scoped, subscriptions, listed, vaults]).then(async ([scope]) => {
     if (!scope) return;
     const bots = queryClient.getQueryData(cmkBotsQueryOptions(scope).queryKey);
@@ -44,13 +44,20 @@ function prefetchCmk(queryClient: QueryClient): Promise<void> {
   return Promise.race([settled, firstPage]);
 }
 
-/** Resolves when the bots' query has set its first page (never rejects: a failure leaves it to the other reads). */
-function firstPageIn(queryClient: QueryClient, scope: GraphScope): Promise<void> {
+/**
+ * Resolves when the bots' query has set its first page, or when that query has settled (`done`: the page is in by
+ * then or never will be), so the cache is not listened to for the rest of the session. Never rejects.
+ */
+function firstPageIn(queryClient: QueryClient, scope: GraphScope, done: Promise<unknown>): Promise<void> {
   const key = cmkBotsFirstPageOptions(scope).queryKey;
   return new Promise((resolve) => {
     if (queryClient.getQueryData(key)) return resolve();
     const stop = queryClient.getQueryCache().subscribe(() => {
       if (!queryClient.getQueryData(key)) return;
+      stop();
+      resolve();
+    });
+    void done.finally(() => {
       stop();
       resolve();
     });
