@@ -10,7 +10,7 @@ import {
   systemTopicEventSubscriptionsList,
   systemTopicsList,
 } from '../arm/operations/alerts';
-import type { PlannedResource } from '../domain/alerts/plan';
+import type { PlannedResource } from '../domain/alerts/plan-parts';
 import { alertWriteFailure } from '../domain/alerts/refusal-words';
 import { queryKeys } from './keys';
 

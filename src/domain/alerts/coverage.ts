@@ -7,6 +7,7 @@ import type {
   SystemTopicResource,
 } from '../../arm/types/alerts';
 import { botWriteOperation, expiryEventTypes } from './plan';
+import { roleDeleteOperation, type InheritedCmekRoles } from './inherited-roles';
 import { eventSubscriptionDelivers } from '../../arm/operations/alerts';
 
 const accessPolicyWrite = 'Microsoft.KeyVault/vaults/accessPolicies/write';
@@ -26,9 +27,15 @@ export interface AlertingFacts {
   /** Event subscriptions of the vault's system topic. */
   eventSubscriptions?: EventSubscriptionResource[];
   actionGroups?: ActionGroupResource[];
+  /**
+   * Bot Service CMEK Prod's role assignments reaching the vault from above it (none on a vault with access policies);
+   * undefined when they could not be read.
+   */
+  inheritedRoles?: InheritedCmekRoles;
 }
 
-export type Watch = 'keyFailures' | 'vaultChanges' | 'accessChanges' | 'botChanges' | 'keyExpiry';
+export type Watch =
+  'keyFailures' | 'vaultChanges' | 'accessChanges' | 'roleChanges' | 'botChanges' | 'keyExpiry';
 
 export interface TellingRule {
   id: string;
@@ -78,6 +85,10 @@ const readable = ['category', 'operationname', 'status'];
 function watchesOperations(a: ActivityLogAlertResource, ops: string[]): boolean {
   const conditions = leaves(a.properties.condition.allOf ?? []);
   if (!conditions || conditions.some((c) => !readable.includes(lower(c.field)))) return false;
+  return watchesOperationsIn(conditions, ops);
+}
+
+function watchesOperationsIn(conditions: Leaf[], ops: string[]): boolean {
   const has = (field: string, value: string) =>
     conditions
       .filter((c) => lower(c.field) === field)
@@ -86,6 +97,23 @@ function watchesOperations(a: ActivityLogAlertResource, ops: string[]): boolean 
     has('category', 'Administrative') &&
     has('status', 'Succeeded') &&
     ops.every((op) => has('operationname', op))
+  );
+}
+
+/**
+ * Whether an Activity log alert fires when any of these role assignments is removed: its scopes hold them, it watches
+ * the removal, and a `resourceId` condition (when it has one) names every one of them.
+ */
+function watchesRoleRemovals(a: ActivityLogAlertResource, ids: string[]): boolean {
+  if (ids.length === 0 || !ids.every((id) => a.properties.scopes.some((s) => scopeCovers(s, id))))
+    return false;
+  const conditions = leaves(a.properties.condition.allOf ?? []);
+  if (!conditions || conditions.some((c) => ![...readable, 'resourceid'].includes(lower(c.field))))
+    return false;
+  const named = conditions.filter((c) => lower(c.field) === 'resourceid');
+  return (
+    watchesOperationsIn(conditions, [roleDeleteOperation]) &&
+    named.every((c) => ids.every((id) => c.values.some((v) => lower(v) === lower(id))))
   );
 }
 
@@ -139,6 +167,13 @@ export function tellingRules(f: AlertingFacts): TellingRule[] {
     else if (onVault && watchesOperations(a, [accessPolicyWrite]))
       out.push({ ...base, watches: 'accessChanges' });
     else if (
+      watchesRoleRemovals(
+        a,
+        (f.inheritedRoles?.watchable ?? []).map((r) => r.id),
+      )
+    )
+      out.push({ ...base, watches: 'roleChanges' });
+    else if (
       a.properties.scopes.some((s) => scopeCovers(s, f.botId)) &&
       watchesOperations(a, [botWriteOperation])
     )
@@ -168,14 +203,19 @@ const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enab
 const mayTell = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled === undefined);
 
 /**
- * Covered: failures, vault changes and near expiry each tell someone. Unknown when a list could not be read: a gap
- * Keyguard cannot see is not reported as covered, nor as uncovered.
+ * Covered: failures, vault changes and near expiry each tell someone, and so does the removal of a role reaching the
+ * vault from above it, when there is one. Unknown when a list could not be read: a gap Keyguard cannot see is not
+ * reported as covered, nor as uncovered.
  */
 export function coverageOf(f: AlertingFacts, rules = tellingRules(f)): Coverage {
   const on = new Set(rules.filter(tells).map((r) => r.watches));
   const needed: Watch[] = ['keyFailures', 'vaultChanges', 'keyExpiry'];
+  const roles = f.inheritedRoles;
+  if (roles && roles.watchable.length + roles.unwatchable.length > 0) needed.push('roleChanges');
+  // A role given at a management group: its removal is logged where no Activity log alert reads.
+  if (roles?.unwatchable.length) on.delete('roleChanges');
   const have = needed.filter((w) => on.has(w)).length;
-  if (have === needed.length) return 'covered';
+  if (have === needed.length) return roles ? 'covered' : 'unknown';
   const unread = rules.filter(mayTell).map((r) => r.watches);
   if (needed.some((w) => !on.has(w) && unread.includes(w))) return 'unknown';
   const topic = f.systemTopics?.find((t) => lower(t.properties.source) === lower(f.vaultId));

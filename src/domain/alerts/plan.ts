@@ -6,6 +6,8 @@ import type {
 } from '../../arm/types/alerts';
 import { parseResourceId } from '../../arm/resource-id';
 import { keyFailureQuery } from './key-failure-query';
+import { planRoleWatch, unwatchedRolesNote, type InheritedCmekRoles } from './inherited-roles';
+import { keyguardTag, notifying, resourceGroupOf, slug, type PlannedResource } from './plan-parts';
 
 /** The bot whose key is watched, its vault, and where the vault's audit log lands (if it does). */
 export interface KeyAlertTarget {
@@ -22,6 +24,8 @@ export interface KeyAlertTarget {
    * the action groups they notify: a set-up run again adds its group to them and never takes one away.
    */
   existing?: ReadonlyMap<string, string[]>;
+  /** On an RBAC vault: Bot Service CMEK Prod's role assignments that reach the vault from above it. */
+  inheritedRoles?: InheritedCmekRoles;
 }
 
 export type ActionGroupChoice =
@@ -41,38 +45,13 @@ export interface KeyAlertOptions {
   watchBot: boolean;
 }
 
-type PlannedKind =
-  | 'actionGroup'
-  | 'logAlert'
-  | 'vaultActivityAlert'
-  | 'botActivityAlert'
-  | 'systemTopic'
-  | 'eventSubscription';
-
-export interface PlannedResource {
-  kind: PlannedKind;
-  id: string;
-  type: string;
-  /** What it is, in the words the portal uses. */
-  title: string;
-  /** What it watches or where it runs. */
-  scope: string;
-  purpose: string;
-  body: { location?: string; kind?: string; tags?: Record<string, string>; properties: unknown };
-  /** An existing resource the plan uses as it is: never written. */
-  reused?: boolean;
-  /** It exists: it is written again, keeping these action groups besides the chosen one. */
-  keeps?: string[];
-}
-
 export interface KeyAlertPlan {
   resources: PlannedResource[];
   /** Why the failure alert is left out, when it is. */
   missing?: string;
+  /** Role assignments above the vault that no alert can watch, when there are some. */
+  unwatched?: string;
 }
-
-/** Marks what Keyguard made, so its own rules are recognised later and nothing else is taken for them. */
-const keyguardTag = { 'keyguard-alerts': 'bot-cmk' };
 
 /** Operations that can stop a bot using the vault's key (the seed doc: revoked access, firewall, purge). */
 const vaultStoppingOperations = [
@@ -83,23 +62,6 @@ const vaultStoppingOperations = [
 ];
 export const botWriteOperation = 'Microsoft.BotService/botServices/write';
 export const expiryEventTypes = ['Microsoft.KeyVault.KeyNearExpiry', 'Microsoft.KeyVault.KeyExpired'];
-
-const resourceGroupOf = (id: string) => {
-  const p = parseResourceId(id);
-  if (!p?.resourceGroup) throw new Error(`Not a resource in a resource group: ${id}`);
-  return `/subscriptions/${p.subscriptionId}/resourceGroups/${p.resourceGroup}`;
-};
-
-/** ARM names: letters, digits, hyphens; Keyguard's names stay short and readable. */
-const slug = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60);
-
-/** The action groups a resource notifies: those it had (when it exists) and the chosen one. */
-function notifying(t: KeyAlertTarget, id: string, groupId: string): { groups: string[]; keeps?: string[] } {
-  const had = t.existing?.get(id.toLowerCase());
-  if (!had) return { groups: [groupId] };
-  const others = had.filter((g) => g.toLowerCase() !== groupId.toLowerCase());
-  return { groups: [...others, groupId], keeps: others };
-}
 
 function actionGroupOf(t: KeyAlertTarget, choice: ActionGroupChoice): PlannedResource {
   if (choice.kind === 'existing')
@@ -143,7 +105,7 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
     const ws = parseResourceId(t.audit.workspaceId);
     const rg = resourceGroupOf(t.audit.workspaceId);
     const id = `${rg}/providers/Microsoft.Insights/scheduledQueryRules/keyguard-cmk-${slug(t.vault.name)}-${slug(ws?.name ?? 'workspace')}`;
-    const to = notifying(t, id, group.id);
+    const to = notifying(t.existing, id, group.id);
     const properties: ScheduledQueryRuleProperties = {
       displayName: `Bot Service cannot use a key in ${t.vault.name}`,
       description: `Azure Bot Service (Bot Service CMEK Prod) failed to wrap or unwrap with a key in ${t.vault.name}: bots using it stop. Made by Keyguard.`,
@@ -188,7 +150,7 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       'The vault sends no audit log to a Log Analytics workspace, so no alert can see Bot Service fail to use the key. Send the audit log first; the other alerts do not need it.';
   }
   const vaultAlertId = `${resourceGroupOf(t.vault.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-vault-${slug(t.vault.name)}`;
-  const vaultTo = notifying(t, vaultAlertId, group.id);
+  const vaultTo = notifying(t.existing, vaultAlertId, group.id);
   const vaultAlert: ActivityLogAlertProperties = {
     enabled: true,
     scopes: [t.vault.id],
@@ -211,13 +173,15 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
     title: 'Activity log alert rule (vault)',
     scope: t.vault.id,
     purpose:
-      'Fires on access policy changes, vault changes (firewall, purge protection) and role assignments removed at the vault. Not watched: a role given at the resource group or subscription (its removal is logged there).',
+      'Fires on access policy changes, vault changes (firewall, purge protection) and role assignments removed at the vault.',
     body: { location: 'Global', tags: keyguardTag, properties: vaultAlert },
   });
+  const roleWatch = t.inheritedRoles && planRoleWatch(t.vault, t.inheritedRoles, group.id, t.existing);
+  if (roleWatch) resources.push(roleWatch);
   if (o.watchBot && t.bot) {
     const bot = t.bot;
     const botAlertId = `${resourceGroupOf(bot.id)}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-bot-${slug(bot.name)}`;
-    const botTo = notifying(t, botAlertId, group.id);
+    const botTo = notifying(t.existing, botAlertId, group.id);
     const botAlert: ActivityLogAlertProperties = {
       enabled: true,
       scopes: [bot.id],
@@ -268,7 +232,7 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       };
   resources.push(topic);
   const expiryId = `${topic.id}/eventSubscriptions/keyguard-key-expiry`;
-  const expiryTo = notifying(t, expiryId, group.id);
+  const expiryTo = notifying(t.existing, expiryId, group.id);
   const subscription: EventSubscriptionProperties = {
     eventDeliverySchema: 'CloudEventSchemaV1_0',
     filter: { includedEventTypes: expiryEventTypes },
@@ -292,5 +256,5 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       'Raises an Azure Monitor alert (preview) when a key version is 30 days from expiry or has expired.',
     body: { properties: subscription },
   });
-  return { resources, missing };
+  return { resources, missing, unwatched: unwatchedRolesNote(t.inheritedRoles) };
 }

@@ -1,7 +1,7 @@
 import { isArmError } from '../../arm/errors';
 import { parseResourceId } from '../../arm/resource-id';
 import { describeError } from '../error-wording';
-import type { PlannedResource } from './plan';
+import type { PlannedResource } from './plan-parts';
 
 /** The role each kind of alerting resource needs (built-in roles; learn: Azure Monitor roles, Event Grid roles). */
 export function roleNeeded(r: Pick<PlannedResource, 'type' | 'id'>): { role: string; scope: string } {

@@ -1,6 +1,7 @@
 import { alertingApiVersion } from '../../arm/operations/alerts';
 import { parseResourceId } from '../../arm/resource-id';
-import type { KeyAlertPlan, PlannedResource } from '../alerts/plan';
+import type { KeyAlertPlan } from '../alerts/plan';
+import type { PlannedResource } from '../alerts/plan-parts';
 import { bicepLiteral, bicepString, shellWord, type BicepValue } from './bicep-syntax';
 
 const written = (plan: KeyAlertPlan) => plan.resources.filter((r) => !r.reused);

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { planKeyAlerts, type PlannedResource } from '../../domain/alerts/plan';
+import { planKeyAlerts } from '../../domain/alerts/plan';
+import type { PlannedResource } from '../../domain/alerts/plan-parts';
 import type { FaultKind } from '../../mocks/shared/faults';
 import { contosoBotId, contosoVaultId, contosoWorkspaceId } from '../../mocks/scenarios/contoso';
 import { control, resetTwin, testTwin } from '../../testing/twin';
