@@ -12,6 +12,9 @@ import { parseResourceId } from '../../arm/resource-id';
 import { auditDestinations } from '../../domain/audit-trail';
 import { botServiceCmekApp } from '../../domain/bot-service-principal';
 import { planKeyAlerts } from '../../domain/alerts/plan';
+import { inheritedRolesOf } from '../../domain/alerts/inherited-roles';
+import { roleAssignmentsListForScope } from '../../arm/operations/role-assignments';
+import { cmekPrincipalQuery } from '../cmek-principal';
 import { alertingResourcesQueryOptions, eventSubscriptionsQuery, writeAlertPlan } from '../alerts';
 import { BulkRefusal, type BulkContext, type BulkOutcome } from './bulk-types';
 import { describeError } from '../../domain/error-wording';
@@ -26,6 +29,15 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
   const appId = botServiceCmekApp.byCloud[ctx.cloud.name]?.appId;
   if (!appId) throw new BulkRefusal('Keyguard does not know Bot Service CMEK Prod in this cloud.');
   const vault = await vaultsGet(vaultId);
+  // On an RBAC vault, Bot Service CMEK Prod's roles given above it get their own watch.
+  const rbac = vault.properties.enableRbacAuthorization === true;
+  const inheritedRoles = inheritedRolesOf(
+    { id: vaultId, rbac },
+    rbac ? await roleAssignmentsListForScope(vaultId) : undefined,
+    rbac ? await ctx.queryClient.fetchQuery(cmekPrincipalQuery(ctx.cloud, ctx.tenantId)) : undefined,
+  );
+  if (!inheritedRoles)
+    throw new BulkRefusal('Keyguard cannot tell which roles give Bot Service CMEK Prod this vault’s keys.');
   const audit = auditDestinations(await diagnosticSettingsList(vaultId)).find((d) => d.workspaceId);
   const workspace = audit?.workspaceId ? await workspacesGet(audit.workspaceId) : undefined;
   const vaultSub = parseResourceId(vaultId)?.subscriptionId ?? '';
@@ -53,6 +65,7 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
       appId,
       systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
       existing,
+      inheritedRoles,
     },
     { actionGroup: choice, watchBot: false },
   );
@@ -77,8 +90,13 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
   const made = plan.resources.filter((r) => !r.reused).length;
   return {
     state: 'done',
-    message: plan.missing
-      ? `${made} resources set up; no failure alert: the vault sends no audit log to a workspace.`
-      : `${made} resources set up: failures, vault changes and near expiry each tell the action group.`,
+    message: [
+      plan.missing
+        ? `${made} resources set up; no failure alert: the vault sends no audit log to a workspace.`
+        : `${made} resources set up: failures, vault changes and near expiry each tell the action group.`,
+      plan.unwatched,
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }

@@ -99,6 +99,14 @@ export function AlertSetupDialog({
                 </MessageBarBody>
               </MessageBar>
             )}
+            {plan.unwatched && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>A role nobody can watch</MessageBarTitle>
+                  {plan.unwatched}
+                </MessageBarBody>
+              </MessageBar>
+            )}
             <PlanTable plan={plan} steps={setup.steps} />
             <Text>
               Your account needs{' '}

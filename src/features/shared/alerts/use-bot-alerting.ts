@@ -15,7 +15,9 @@ import {
   systemTopicsQuery,
 } from '../../../queries/alerts';
 import { diagnosticSettingsQuery, workspaceQuery } from '../../../queries/diagnostics';
-import { vaultQuery } from '../../../queries/resources';
+import { roleAssignmentsQuery, vaultQuery } from '../../../queries/resources';
+import { cmekPrincipalQuery } from '../../../queries/cmek-principal';
+import { inheritedRolesOf } from '../../../domain/alerts/inherited-roles';
 
 const subOf = (id: string) => parseResourceId(id)?.subscriptionId ?? '';
 const unique = (xs: string[]) => [...new Set(xs.filter(Boolean).map((x) => x.toLowerCase()))];
@@ -47,6 +49,14 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
   const topics = useQuery(systemTopicsQuery(subOf(vaultId)));
   const topic = topics.data?.find((t) => t.properties.source.toLowerCase() === vaultId.toLowerCase());
   const subscriptions = useQuery({ ...eventSubscriptionsQuery(topic?.id ?? ''), enabled: !!topic });
+  // An RBAC vault's access may come from a role given above it, whose removal only an alert there sees.
+  const rbac = vault.data ? vault.data.properties.enableRbacAuthorization === true : undefined;
+  const roles = useQuery({ ...roleAssignmentsQuery(vaultId), enabled: rbac === true });
+  const principal = useQuery({
+    ...cmekPrincipalQuery(session.cloud, session.account.tenantId),
+    enabled: rbac === true,
+  });
+  const inheritedRoles = inheritedRolesOf({ id: vaultId, rbac }, roles.data, principal.data);
 
   const all = <T>(qs: { data?: T[] }[]) =>
     qs.every((q) => q.data) ? qs.flatMap((q) => q.data ?? []) : undefined;
@@ -61,16 +71,17 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
         systemTopics: topics.data,
         eventSubscriptions: topic ? subscriptions.data : [],
         actionGroups: all(groups),
+        inheritedRoles,
       }
     : undefined;
   const telling = facts ? tellingRules(facts) : [];
   const coverage = facts ? coverageOf(facts, telling) : 'unknown';
   // The vault, its settings and workspace are the blades' own reads, which show their failures: only the alerting
   // lists' are said here.
-  const errors = [topics, subscriptions, ...rules, ...alerts, ...groups]
+  const errors = [topics, subscriptions, roles, principal, ...rules, ...alerts, ...groups]
     .map((q) => q.error)
     .filter((e): e is Error => e !== null);
-  const loading = [settings, vault, topics, ...rules, ...alerts, ...groups].some(
+  const loading = [settings, vault, topics, roles, principal, ...rules, ...alerts, ...groups].some(
     (q) => q.isPending && q.fetchStatus !== 'idle',
   );
   const v = vault.data;
@@ -80,7 +91,8 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
     facts.activityAlerts &&
     facts.systemTopics &&
     facts.actionGroups &&
-    (!topic || subscriptions.data);
+    (!topic || subscriptions.data) &&
+    inheritedRoles;
   const target: KeyAlertTarget | undefined =
     appId && v && settings.data && readAll && (!workspaceId || workspace.data)
       ? {
@@ -97,10 +109,12 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
           appId,
           systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
           existing: facts ? existingNotifications(facts) : undefined,
+          inheritedRoles,
         }
       : undefined;
   const refetch = () => {
     for (const q of [settings, topics, subscriptions, ...rules, ...alerts, ...groups]) void q.refetch();
+    if (rbac) for (const q of [roles, principal]) void q.refetch();
   };
   return {
     facts,

@@ -34,6 +34,7 @@ const watchText: Record<Watch, string> = {
   keyFailures: 'Bot Service cannot wrap or unwrap with the key',
   vaultChanges: 'Access, firewall or purge protection of the vault changes',
   accessChanges: 'The vault’s access policies change (not its firewall or purge protection)',
+  roleChanges: 'Bot Service CMEK Prod’s role given above the vault is removed',
   botChanges: 'The bot itself changes',
   keyExpiry: 'A key version nears or passes its expiry',
 };

@@ -1,0 +1,48 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, it } from 'vitest';
+import { contoso, contosoBotId, contosoVaultId } from '../../../../mocks/scenarios/contoso';
+import { dialogButton, findDialog } from '../../../../testing/dialogs';
+import { bladeContext, renderWithProviders } from '../../../../testing/render';
+import { control, resetTwin, testTwin } from '../../../../testing/twin';
+import { WhoIsTold } from '../who-is-told';
+
+const world = () => testTwin.managed.twin.world;
+const title = 'Alert me if Azure Bot Service cannot use this key';
+const keysRg = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`;
+const atGroup = `${keysRg}/providers/Microsoft.Authorization/roleAssignments/7c1f0e2a-4b3d-4e5f-8a9b-0c1d2e3f4a5b`;
+
+it('rbac, Bot Service CMEK Prod’s role given at the resource group: its removal gets its own alert there', async () => {
+  resetTwin('rbac');
+  const given = control.otherAdmin('PUT', `${atGroup}?api-version=2022-04-01`, {
+    properties: {
+      roleDefinitionId: `/subscriptions/${contoso.keysSub}/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6`,
+      principalId: world().cmekPrincipal(contoso.tenantId)!.objectId,
+      principalType: 'ServicePrincipal',
+    },
+  });
+  expect(given.status).toBe(201);
+  renderWithProviders(<WhoIsTold botId={contosoBotId} vaultId={contosoVaultId} />, {
+    blade: bladeContext(contosoBotId, 'encryption', 'Encryption'),
+  });
+  const button = await screen.findByRole('button', { name: title });
+  await waitFor(() => expect(button).toBeEnabled());
+  await userEvent.click(button);
+  const dialog = await findDialog(title);
+  const plan = within(dialog).getByRole('table', { name: 'What will be created', hidden: true });
+  expect(plan).toHaveTextContent(
+    /Activity log alert rule \(vault\).*Activity log alert rule \(role above the vault\)/,
+  );
+  expect(plan).toHaveTextContent(keysRg);
+  await userEvent.click(dialogButton(dialog, 'Create'));
+  expect(await within(dialog).findByText('Alerts set up')).toBeInTheDocument();
+  const watch = [...world().activityLogAlerts.values()].find(
+    (a) => a.name === 'keyguard-cmk-roles-kv-contoso-cmk',
+  );
+  expect(watch?.properties).toMatchObject({ scopes: [keysRg] });
+  await userEvent.click(dialogButton(dialog, 'Close'));
+  const rules = await screen.findByRole('table', { name: 'Alert rules that cover it' });
+  expect(rules).toHaveTextContent(/role given above the vault is removed/);
+  // rbac sends no audit log, so there is no failure rule: partly covered, and it says why.
+  expect(screen.getByText(/No failure alert: the vault sends no audit log/)).toBeInTheDocument();
+});
