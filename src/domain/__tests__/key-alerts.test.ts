@@ -188,7 +188,7 @@ describe('who is told when this bot’s key fails', () => {
         properties: { groupShortName: 'BotKeys', enabled: true },
       },
     ],
-    inheritedRoles: { watchable: [], unwatchable: [] },
+    cmekRoles: { atVault: [], above: [], unwatchable: [] },
     ...over,
   });
 

@@ -7,7 +7,7 @@ import type {
   SystemTopicResource,
 } from '../../arm/types/alerts';
 import { botWriteOperation, expiryEventTypes } from './plan';
-import { roleDeleteOperation, type InheritedCmekRoles } from './inherited-roles';
+import { roleDeleteOperation, type CmekRoles } from './cmek-roles';
 import { eventSubscriptionDelivers } from '../../arm/operations/alerts';
 
 const accessPolicyWrite = 'Microsoft.KeyVault/vaults/accessPolicies/write';
@@ -31,7 +31,7 @@ export interface AlertingFacts {
    * Bot Service CMEK Prod's role assignments reaching the vault from above it (none on a vault with access policies);
    * undefined when they could not be read.
    */
-  inheritedRoles?: InheritedCmekRoles;
+  cmekRoles?: CmekRoles;
 }
 
 export type Watch =
@@ -140,6 +140,10 @@ function groupsOf(ids: string[], known: ActionGroupResource[] | undefined) {
 /** Every rule that tells someone when this bot's key fails or is about to. */
 export function tellingRules(f: AlertingFacts): TellingRule[] {
   const out: TellingRule[] = [];
+  // Bot Service's role given at the vault: its removal is logged under the vault, so the vault's alert must watch it.
+  const vaultChanges = f.cmekRoles?.atVault.length
+    ? [...vaultChangesWatched, roleDeleteOperation]
+    : vaultChangesWatched;
   for (const r of f.rules ?? [])
     if (watchesKeyFailures(r, f))
       out.push({
@@ -163,13 +167,13 @@ export function tellingRules(f: AlertingFacts): TellingRule[] {
       actionGroups: groups,
     };
     const onVault = a.properties.scopes.some((s) => scopeCovers(s, f.vaultId));
-    if (onVault && watchesOperations(a, vaultChangesWatched)) out.push({ ...base, watches: 'vaultChanges' });
+    if (onVault && watchesOperations(a, vaultChanges)) out.push({ ...base, watches: 'vaultChanges' });
     else if (onVault && watchesOperations(a, [accessPolicyWrite]))
       out.push({ ...base, watches: 'accessChanges' });
     else if (
       watchesRoleRemovals(
         a,
-        (f.inheritedRoles?.watchable ?? []).map((r) => r.id),
+        (f.cmekRoles?.above ?? []).map((r) => r.id),
       )
     )
       out.push({ ...base, watches: 'roleChanges' });
@@ -210,8 +214,8 @@ const mayTell = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.en
 export function coverageOf(f: AlertingFacts, rules = tellingRules(f)): Coverage {
   const on = new Set(rules.filter(tells).map((r) => r.watches));
   const needed: Watch[] = ['keyFailures', 'vaultChanges', 'keyExpiry'];
-  const roles = f.inheritedRoles;
-  if (roles && roles.watchable.length + roles.unwatchable.length > 0) needed.push('roleChanges');
+  const roles = f.cmekRoles;
+  if (roles && roles.above.length + roles.unwatchable.length > 0) needed.push('roleChanges');
   // A role given at a management group: its removal is logged where no Activity log alert reads.
   if (roles?.unwatchable.length) on.delete('roleChanges');
   const have = needed.filter((w) => on.has(w)).length;

@@ -6,7 +6,7 @@ import type {
 } from '../../arm/types/alerts';
 import { parseResourceId } from '../../arm/resource-id';
 import { keyFailureQuery } from './key-failure-query';
-import { planRoleWatch, unwatchedRolesNote, type InheritedCmekRoles } from './inherited-roles';
+import { planRoleWatch, unwatchedRolesNote, type CmekRolesRead } from './cmek-roles';
 import { keyguardTag, notifying, resourceGroupOf, slug, type PlannedResource } from './plan-parts';
 
 /** The bot whose key is watched, its vault, and where the vault's audit log lands (if it does). */
@@ -25,7 +25,7 @@ export interface KeyAlertTarget {
    */
   existing?: ReadonlyMap<string, string[]>;
   /** On an RBAC vault: Bot Service CMEK Prod's role assignments that reach the vault from above it. */
-  inheritedRoles?: InheritedCmekRoles;
+  cmekRoles?: CmekRolesRead;
 }
 
 export type ActionGroupChoice =
@@ -176,7 +176,8 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       'Fires on access policy changes, vault changes (firewall, purge protection) and role assignments removed at the vault.',
     body: { location: 'Global', tags: keyguardTag, properties: vaultAlert },
   });
-  const roleWatch = t.inheritedRoles && planRoleWatch(t.vault, t.inheritedRoles, group.id, t.existing);
+  const roleWatch =
+    t.cmekRoles && t.cmekRoles !== 'unread' && planRoleWatch(t.vault, t.cmekRoles, group.id, t.existing);
   if (roleWatch) resources.push(roleWatch);
   if (o.watchBot && t.bot) {
     const bot = t.bot;
@@ -256,5 +257,5 @@ export function planKeyAlerts(t: KeyAlertTarget, o: KeyAlertOptions): KeyAlertPl
       'Raises an Azure Monitor alert (preview) when a key version is 30 days from expiry or has expired.',
     body: { properties: subscription },
   });
-  return { resources, missing, unwatched: unwatchedRolesNote(t.inheritedRoles) };
+  return { resources, missing, unwatched: unwatchedRolesNote(t.cmekRoles) };
 }

@@ -3,7 +3,7 @@ import type { DiagnosticSettingsResource } from '../../arm/types/monitor';
 import type { EventSubscriptionResource } from '../../arm/types/alerts';
 import { auditDestinations } from '../audit-trail';
 import { coverageOf, type Coverage } from './coverage';
-import type { InheritedCmekRoles } from './inherited-roles';
+import type { CmekRoles } from './cmek-roles';
 
 const lower = (s: string) => s.toLowerCase();
 
@@ -18,7 +18,7 @@ export function coverageByVault(
   settingsOf: (vaultId: string) => DiagnosticSettingsResource[] | undefined,
   subscriptionsOf: (topicId: string) => EventSubscriptionResource[] | undefined,
   appId: string,
-  inheritedRolesOf: (vaultId: string) => InheritedCmekRoles | undefined,
+  cmekRolesOf: (vaultId: string) => CmekRoles | undefined,
 ): Map<string, Coverage> {
   const out = new Map<string, Coverage>();
   for (const vaultId of vaultIds) {
@@ -40,7 +40,7 @@ export function coverageByVault(
             systemTopics: all.systemTopics,
             eventSubscriptions: topic ? subscriptionsOf(topic.id) : [],
             actionGroups: all.actionGroups,
-            inheritedRoles: inheritedRolesOf(vaultId),
+            cmekRoles: cmekRolesOf(vaultId),
           })
         : 'unknown',
     );

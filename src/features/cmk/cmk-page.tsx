@@ -195,6 +195,13 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
       {tab === 'bots' && (
         <>
           <CmkFiredAlerts rows={sectionRows} enabled={cmk.listed && cmk.checking === 0} tenant={tenant} />
+          {alerting.error ? (
+            <ArmErrorBar
+              error={alerting.error}
+              title="Who is told could not be read for every bot: their Alerts say Not known"
+              onRetry={alerting.retry}
+            />
+          ) : null}
           <CmkTiles
             counts={counts}
             current={tile}

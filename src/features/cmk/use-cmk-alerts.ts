@@ -3,12 +3,10 @@ import { useMemo } from 'react';
 import { useSession } from '../../auth/session';
 import { botServiceCmekApp } from '../../domain/bot-service-principal';
 import { coverageByVault } from '../../domain/alerts/tenant-coverage';
-import { inheritedRolesOf } from '../../domain/alerts/inherited-roles';
 import type { CmkRow } from '../../domain/cmk/posture';
 import { alertingResourcesQueryOptions, eventSubscriptionsQuery } from '../../queries/alerts';
-import { cmekPrincipalQuery } from '../../queries/cmek-principal';
-import { cmkVaultsQueryOptions, oneOfMany } from '../../queries/cmk';
-import { roleAssignmentsQuery } from '../../queries/resources';
+import { oneOfMany } from '../../queries/cmk';
+import { useCmkRoles } from './use-cmk-roles';
 import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 
 const lower = (s: string) => s.toLowerCase();
@@ -37,20 +35,8 @@ export function useCmkAlerts(rows: CmkRow[], enabled: boolean) {
     const wanted = new Set(vaultIds.map(lower));
     return (graph.data?.systemTopics ?? []).filter((t) => wanted.has(lower(t.properties.source)));
   }, [graph.data, vaultIds]);
-  // RBAC vaults: Bot Service CMEK Prod's roles given above the vault need their own watch (the risk checks read these).
-  const vaultRows = useQuery({ ...cmkVaultsQueryOptions('tenant'), enabled });
-  const principal = useQuery({ ...cmekPrincipalQuery(session.cloud, session.account.tenantId), enabled });
-  const rbacOf = useMemo(() => {
-    const rows = vaultRows.data;
-    if (!rows) return undefined;
-    const byId = new Map(rows.map((v) => [lower(v.id), v.properties.enableRbacAuthorization === true]));
-    return (id: string) => byId.get(lower(id));
-  }, [vaultRows.data]);
-  const rbacIds = useMemo(() => (rbacOf ? vaultIds.filter((id) => rbacOf(id)) : []), [rbacOf, vaultIds]);
-  const rolesData = useQueries({
-    queries: rbacIds.map((id) => ({ ...oneOfMany(roleAssignmentsQuery(id)), enabled })),
-    combine: dataOf,
-  });
+  // RBAC vaults: Bot Service CMEK Prod's roles given above the vault need their own watch.
+  const roles = useCmkRoles(vaultIds, enabled);
   const subscriptionsData = useQueries({
     queries: topics.map((t) => ({ ...eventSubscriptionsQuery(t.id), enabled })),
     combine: dataOf,
@@ -59,31 +45,24 @@ export function useCmkAlerts(rows: CmkRow[], enabled: boolean) {
     if (!graph.data || !appId) return undefined;
     const settingsBy = new Map(vaultIds.map((id, i) => [lower(id), settingsData[i]]));
     const subsBy = new Map(topics.map((t, i) => [lower(t.id), subscriptionsData[i]]));
-    const rolesBy = new Map(rbacIds.map((id, i) => [lower(id), rolesData[i]]));
     return coverageByVault(
       vaultIds,
       graph.data,
       (id) => settingsBy.get(lower(id)),
       (id) => subsBy.get(lower(id)),
       appId,
-      (id) => inheritedRolesOf({ id, rbac: rbacOf?.(id) }, rolesBy.get(lower(id)), principal.data),
+      roles.rolesOf,
     );
-  }, [
-    graph.data,
-    appId,
-    vaultIds,
-    topics,
-    settingsData,
-    subscriptionsData,
-    rbacIds,
-    rolesData,
-    rbacOf,
-    principal.data,
-  ]);
+  }, [graph.data, appId, vaultIds, topics, settingsData, subscriptionsData, roles.rolesOf]);
   return {
     /** Coverage by lower-cased vault id; undefined until read. */
     byVault,
-    error: graph.error,
+    error: graph.error ?? roles.error,
+    /** Reads again what failed. */
+    retry: () => {
+      if (graph.error) void graph.refetch();
+      roles.retry();
+    },
     resources: graph.data,
   };
 }

@@ -3,7 +3,7 @@ import { contoso, contosoBotId, contosoVaultId, contosoWorkspaceId } from '../sc
 import { resetTwin } from '../../testing/twin';
 import { advance, arm, hours, world } from './helpers';
 import { planKeyAlerts } from '../../domain/alerts/plan';
-import { inheritedRolesOf } from '../../domain/alerts/inherited-roles';
+import { cmekRolesOf } from '../../domain/alerts/cmek-roles';
 import { cmekRoleDefinitionId } from '../../domain/cmek';
 import { alertingApiVersion } from '../../arm/operations/alerts';
 import type { RoleAssignment } from '../../arm/types/resources';
@@ -44,15 +44,11 @@ describe('a role given above an RBAC vault is watched where its removal is logge
       'GET',
       `${contosoVaultId}/providers/Microsoft.Authorization/roleAssignments?$filter=atScope()`,
     );
-    const roles = inheritedRolesOf(
-      { id: contosoVaultId, rbac: true },
-      listed.body.value as RoleAssignment[],
-      {
-        status: 'found',
-        principal: { id: principalId, appId, displayName: 'Bot Service CMEK Prod' },
-      },
-    )!;
-    expect(roles.watchable.map((r) => r.id.toLowerCase())).toEqual([atGroup.toLowerCase()]);
+    const roles = cmekRolesOf({ id: contosoVaultId, rbac: true }, listed.body.value as RoleAssignment[], {
+      status: 'found',
+      principal: { id: principalId, appId, displayName: 'Bot Service CMEK Prod' },
+    })!;
+    expect(roles.above.map((r) => r.id.toLowerCase())).toEqual([atGroup.toLowerCase()]);
 
     const vault = world().vaults.get(contosoVaultId)!;
     const plan = planKeyAlerts(
@@ -61,7 +57,7 @@ describe('a role given above an RBAC vault is watched where its removal is logge
         vault: { id: vault.id, name: vault.name, location: vault.location },
         audit: { workspaceId: contosoWorkspaceId, workspaceLocation: 'westeurope', resourceSpecific: true },
         appId,
-        inheritedRoles: roles,
+        cmekRoles: roles,
       },
       {
         actionGroup: { kind: 'new', name: 'bot-keys', shortName: 'BotKeys', email: 'ops@contoso.com' },

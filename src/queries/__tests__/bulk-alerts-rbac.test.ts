@@ -61,3 +61,17 @@ it('a bulk run on a vault with access policies makes no role watch', async () =>
     'keyguard-cmk-vault-kv-contoso-cmk',
   ]);
 });
+
+it('a bulk run whose role read is refused sets up the rest and says the role is not watched', async () => {
+  resetTwin('rbac');
+  give(roleAt(keysRg, 2));
+  control.armFault({ kind: 'error403', method: 'GET', pathIncludes: 'roleAssignments', count: 5 });
+  const outcome = await cover();
+  expect(outcome).toMatchObject({
+    state: 'done',
+    message: expect.stringMatching(/could not read which roles/),
+  });
+  expect([...world().activityLogAlerts.values()].map((a) => a.name)).toEqual([
+    'keyguard-cmk-vault-kv-contoso-cmk',
+  ]);
+});

@@ -12,7 +12,7 @@ import { parseResourceId } from '../../arm/resource-id';
 import { auditDestinations } from '../../domain/audit-trail';
 import { botServiceCmekApp } from '../../domain/bot-service-principal';
 import { planKeyAlerts } from '../../domain/alerts/plan';
-import { inheritedRolesOf } from '../../domain/alerts/inherited-roles';
+import { cmekRolesOf, type CmekRolesRead } from '../../domain/alerts/cmek-roles';
 import { roleAssignmentsListForScope } from '../../arm/operations/role-assignments';
 import { cmekPrincipalQuery } from '../cmek-principal';
 import { alertingResourcesQueryOptions, eventSubscriptionsQuery, writeAlertPlan } from '../alerts';
@@ -29,15 +29,17 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
   const appId = botServiceCmekApp.byCloud[ctx.cloud.name]?.appId;
   if (!appId) throw new BulkRefusal('Keyguard does not know Bot Service CMEK Prod in this cloud.');
   const vault = await vaultsGet(vaultId);
-  // On an RBAC vault, Bot Service CMEK Prod's roles given above it get their own watch.
+  // On an RBAC vault, Bot Service CMEK Prod's roles given above it get their own watch; roles that cannot be read
+  // leave that one out (the result says so) rather than the vault's other alerts.
   const rbac = vault.properties.enableRbacAuthorization === true;
-  const inheritedRoles = inheritedRolesOf(
-    { id: vaultId, rbac },
-    rbac ? await roleAssignmentsListForScope(vaultId) : undefined,
-    rbac ? await ctx.queryClient.fetchQuery(cmekPrincipalQuery(ctx.cloud, ctx.tenantId)) : undefined,
-  );
-  if (!inheritedRoles)
-    throw new BulkRefusal('Keyguard cannot tell which roles give Bot Service CMEK Prod this vault’s keys.');
+  const cmekRoles: CmekRolesRead =
+    cmekRolesOf(
+      { id: vaultId, rbac },
+      rbac ? await roleAssignmentsListForScope(vaultId).catch(() => undefined) : undefined,
+      rbac
+        ? await ctx.queryClient.fetchQuery(cmekPrincipalQuery(ctx.cloud, ctx.tenantId)).catch(() => undefined)
+        : undefined,
+    ) ?? 'unread';
   const audit = auditDestinations(await diagnosticSettingsList(vaultId)).find((d) => d.workspaceId);
   const workspace = audit?.workspaceId ? await workspacesGet(audit.workspaceId) : undefined;
   const vaultSub = parseResourceId(vaultId)?.subscriptionId ?? '';
@@ -65,7 +67,7 @@ export async function coverVaultWithAlerts(vaultId: string, ctx: BulkContext): P
       appId,
       systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
       existing,
-      inheritedRoles,
+      cmekRoles,
     },
     { actionGroup: choice, watchBot: false },
   );

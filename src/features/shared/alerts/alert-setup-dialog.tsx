@@ -102,7 +102,7 @@ export function AlertSetupDialog({
             {plan.unwatched && (
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
-                  <MessageBarTitle>A role nobody can watch</MessageBarTitle>
+                  <MessageBarTitle>Not every role is watched</MessageBarTitle>
                   {plan.unwatched}
                 </MessageBarBody>
               </MessageBar>

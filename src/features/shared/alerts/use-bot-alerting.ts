@@ -17,7 +17,7 @@ import {
 import { diagnosticSettingsQuery, workspaceQuery } from '../../../queries/diagnostics';
 import { roleAssignmentsQuery, vaultQuery } from '../../../queries/resources';
 import { cmekPrincipalQuery } from '../../../queries/cmek-principal';
-import { inheritedRolesOf } from '../../../domain/alerts/inherited-roles';
+import { cmekRolesOf, type CmekRolesRead } from '../../../domain/alerts/cmek-roles';
 
 const subOf = (id: string) => parseResourceId(id)?.subscriptionId ?? '';
 const unique = (xs: string[]) => [...new Set(xs.filter(Boolean).map((x) => x.toLowerCase()))];
@@ -56,7 +56,12 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
     ...cmekPrincipalQuery(session.cloud, session.account.tenantId),
     enabled: rbac === true,
   });
-  const inheritedRoles = inheritedRolesOf({ id: vaultId, rbac }, roles.data, principal.data);
+  const cmekRoles = cmekRolesOf({ id: vaultId, rbac }, roles.data, principal.data);
+  // Once the reads have answered, roles that still cannot be told do not hold the other alerts back: the plan says
+  // the role is not watched, and coverage stays short of complete.
+  const rolesSettled =
+    rbac === false || (rbac === true && roles.status !== 'pending' && principal.status !== 'pending');
+  const planRoles: CmekRolesRead | undefined = cmekRoles ?? (rolesSettled ? 'unread' : undefined);
 
   const all = <T>(qs: { data?: T[] }[]) =>
     qs.every((q) => q.data) ? qs.flatMap((q) => q.data ?? []) : undefined;
@@ -71,7 +76,7 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
         systemTopics: topics.data,
         eventSubscriptions: topic ? subscriptions.data : [],
         actionGroups: all(groups),
-        inheritedRoles,
+        cmekRoles,
       }
     : undefined;
   const telling = facts ? tellingRules(facts) : [];
@@ -92,7 +97,7 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
     facts.systemTopics &&
     facts.actionGroups &&
     (!topic || subscriptions.data) &&
-    inheritedRoles;
+    planRoles;
   const target: KeyAlertTarget | undefined =
     appId && v && settings.data && readAll && (!workspaceId || workspace.data)
       ? {
@@ -109,7 +114,7 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
           appId,
           systemTopic: topic ? { id: topic.id, name: topic.name } : undefined,
           existing: facts ? existingNotifications(facts) : undefined,
-          inheritedRoles,
+          cmekRoles: planRoles,
         }
       : undefined;
   const refetch = () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActivityLogAlertResource } from '../../arm/types/alerts';
 import type { RoleAssignment } from '../../arm/types/resources';
 import { coverageOf, tellingRules, type AlertingFacts } from '../alerts/coverage';
-import { inheritedRolesOf } from '../alerts/inherited-roles';
+import { cmekRolesOf, type CmekRoles } from '../alerts/cmek-roles';
 import { planKeyAlerts, type KeyAlertTarget } from '../alerts/plan';
 import { cmekRoleDefinitionId } from '../cmek';
 import type { CmekPrincipalLookup } from '../bot-service-principal';
@@ -38,8 +38,8 @@ const found: CmekPrincipalLookup = {
   principal: { id: cmek, appId, displayName: 'Bot Service CMEK Prod', appOwnerOrganizationId: 'x' },
 };
 /** What the console reads for an RBAC vault: its assignments at and above it, and Microsoft's principal. */
-const inheritedCmekRoles = (id: string, assignments: RoleAssignment[], principalId: string) =>
-  inheritedRolesOf(
+const cmekRolesAround = (id: string, assignments: RoleAssignment[], principalId: string) =>
+  cmekRolesOf(
     { id, rbac: true },
     assignments,
     principalId === cmek ? found : { ...found, principal: { ...found.principal, id: principalId } },
@@ -54,35 +54,41 @@ const newGroup = { kind: 'new' as const, name: 'bot-keys', shortName: 'BotKeys',
 
 describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
   it('counts only its own CMEK role from the vault’s group, subscription or a management group', () => {
-    const roles = inheritedCmekRoles(
+    const roles = cmekRolesAround(
       vaultId,
       [atGroup, atSubscription, atManagementGroup, atVault, onKey, colleagues, readers, otherGroup],
       cmek.toUpperCase(),
     );
-    expect(roles.watchable.map((r) => r.id)).toEqual([atGroup.id, atSubscription.id]);
+    expect(roles.above.map((r) => r.id)).toEqual([atGroup.id, atSubscription.id]);
     expect(roles.unwatchable.map((r) => r.id)).toEqual([atManagementGroup.id]);
+    expect(roles.atVault.map((r) => r.id)).toEqual([atVault.id, onKey.id]);
   });
 
   it('is nothing to watch on a vault with access policies or without Microsoft’s principal; unknown when unread', () => {
-    const none = { watchable: [], unwatchable: [] };
-    expect(inheritedRolesOf({ id: vaultId, rbac: false }, undefined, undefined)).toEqual(none);
-    expect(inheritedRolesOf({ id: vaultId, rbac: undefined }, [atGroup], found)).toBeUndefined();
-    expect(inheritedRolesOf({ id: vaultId, rbac: true }, undefined, found)).toBeUndefined();
-    expect(inheritedRolesOf({ id: vaultId, rbac: true }, [atGroup], undefined)).toBeUndefined();
-    expect(inheritedRolesOf({ id: vaultId, rbac: true }, [atGroup], { status: 'missing', appId })).toEqual(
-      none,
-    );
+    const none = { atVault: [], above: [], unwatchable: [] };
+    expect(cmekRolesOf({ id: vaultId, rbac: false }, undefined, undefined)).toEqual(none);
+    expect(cmekRolesOf({ id: vaultId, rbac: undefined }, [atGroup], found)).toBeUndefined();
+    expect(cmekRolesOf({ id: vaultId, rbac: true }, undefined, found)).toBeUndefined();
+    expect(cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], undefined)).toBeUndefined();
+    expect(cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], { status: 'missing', appId })).toEqual(none);
     expect(
-      inheritedRolesOf({ id: vaultId, rbac: true }, [atGroup], {
+      cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], {
         status: 'unverifiable',
         cloud: 'x',
       } as never),
     ).toBeUndefined();
-    expect(inheritedRolesOf({ id: vaultId, rbac: true }, [atGroup], found)?.watchable).toHaveLength(1);
+    // A principal Keyguard cannot vouch for: it cannot tell whether Microsoft's holds a role, so nothing is "none".
+    expect(
+      cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], {
+        status: 'untrusted',
+        principal: found.principal,
+      } as never),
+    ).toBeUndefined();
+    expect(cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], found)?.above).toHaveLength(1);
   });
 
   it('gets an Activity log alert where its removal is logged, narrowed to the assignments’ ids', () => {
-    const group = planKeyAlerts(target({ inheritedRoles: inheritedCmekRoles(vaultId, [atGroup], cmek) }), {
+    const group = planKeyAlerts(target({ cmekRoles: cmekRolesAround(vaultId, [atGroup], cmek) }), {
       actionGroup: newGroup,
       watchBot: false,
     });
@@ -101,11 +107,11 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
       actions: { actionGroups: [{ actionGroupId: group.resources[0]!.id }] },
     });
     const both = planKeyAlerts(
-      target({ inheritedRoles: inheritedCmekRoles(vaultId, [atGroup, atSubscription], cmek) }),
+      target({ cmekRoles: cmekRolesAround(vaultId, [atGroup, atSubscription], cmek) }),
       { actionGroup: newGroup, watchBot: false },
     );
     expect(both.resources.find((r) => r.kind === 'roleActivityAlert')!.scope).toBe(subId);
-    const plain = planKeyAlerts(target({ inheritedRoles: { watchable: [], unwatchable: [] } }), {
+    const plain = planKeyAlerts(target({ cmekRoles: { atVault: [], above: [], unwatchable: [] } }), {
       actionGroup: newGroup,
       watchBot: false,
     });
@@ -114,7 +120,7 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
   });
 
   it('at a management group, the plan says nobody would be told, and coverage stays partial', () => {
-    const roles = inheritedCmekRoles(vaultId, [atGroup, atManagementGroup], cmek);
+    const roles = cmekRolesAround(vaultId, [atGroup, atManagementGroup], cmek);
     const plan = planKeyAlerts(
       target({
         audit: {
@@ -122,7 +128,7 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
           workspaceLocation: 'westeurope',
           resourceSpecific: true,
         },
-        inheritedRoles: roles,
+        cmekRoles: roles,
       }),
       { actionGroup: newGroup, watchBot: false },
     );
@@ -134,7 +140,7 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
   });
 
   it('covers the bot only when the role’s removal tells someone; unread roles are not called covered', () => {
-    const roles = inheritedCmekRoles(vaultId, [atGroup], cmek);
+    const roles = cmekRolesAround(vaultId, [atGroup], cmek);
     const plan = planKeyAlerts(
       target({
         audit: {
@@ -147,13 +153,93 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
     );
     expect(coverageOf(factsOf(plan.resources, roles))).toBe('partly');
     expect(coverageOf(factsOf(plan.resources, undefined))).toBe('unknown');
-    expect(coverageOf(factsOf(plan.resources, { watchable: [], unwatchable: [] }))).toBe('covered');
+    expect(coverageOf(factsOf(plan.resources, { atVault: [], above: [], unwatchable: [] }))).toBe('covered');
+  });
+});
+
+describe('coverage with Bot Service CMEK Prod’s roles', () => {
+  const workspaceId = `${rg}/providers/Microsoft.OperationalInsights/workspaces/ws`;
+  const audit = { workspaceId, workspaceLocation: 'westeurope', resourceSpecific: true };
+  const planned = (roles: CmekRoles) =>
+    planKeyAlerts(target({ audit, cmekRoles: roles }), { actionGroup: newGroup, watchBot: false }).resources;
+  const withAlert = (
+    resources: ReturnType<typeof planned>,
+    kind: string,
+    change: (p: ActivityLogAlertResource['properties']) => ActivityLogAlertResource['properties'],
+  ) =>
+    resources.map((r) =>
+      r.kind === kind
+        ? {
+            ...r,
+            body: {
+              ...r.body,
+              properties: change(r.body.properties as ActivityLogAlertResource['properties']),
+            },
+          }
+        : r,
+    );
+
+  it('a watch that names only some of the assignments, or is scoped elsewhere, does not count', () => {
+    const roles = cmekRolesAround(vaultId, [atGroup, atSubscription], cmek);
+    const resources = planned(roles);
+    expect(coverageOf(factsOf(resources, roles))).toBe('covered');
+    const some = withAlert(resources, 'roleActivityAlert', (p) => ({
+      ...p,
+      condition: {
+        allOf: [...p.condition.allOf.slice(0, 3), { anyOf: [{ field: 'resourceId', equals: atGroup.id }] }],
+      },
+    }));
+    expect(tellingRules(factsOf(some, roles)).some((r) => r.watches === 'roleChanges')).toBe(false);
+    expect(coverageOf(factsOf(some, roles))).toBe('partly');
+    const elsewhere = withAlert(resources, 'roleActivityAlert', (p) => ({ ...p, scopes: [rg] }));
+    expect(coverageOf(factsOf(elsewhere, roles))).toBe('partly');
+    const stale = withAlert(resources, 'roleActivityAlert', (p) => ({
+      ...p,
+      condition: {
+        allOf: [
+          ...p.condition.allOf.slice(0, 3),
+          {
+            anyOf: [
+              { field: 'resourceId', equals: `${atGroup.id}0` },
+              { field: 'resourceId', equals: atSubscription.id },
+            ],
+          },
+        ],
+      },
+    }));
+    expect(coverageOf(factsOf(stale, roles))).toBe('partly');
+  });
+
+  it('the role given at the vault: the vault’s alert must watch role removals too', () => {
+    const roles = cmekRolesAround(vaultId, [atVault], cmek);
+    const resources = planned(roles);
+    expect(coverageOf(factsOf(resources, roles))).toBe('covered');
+    const noRoleRemovals = withAlert(resources, 'vaultActivityAlert', (p) => ({
+      ...p,
+      condition: {
+        allOf: p.condition.allOf.map((c) =>
+          c.anyOf ? { anyOf: c.anyOf.filter((o) => !/roleAssignments/.test(o.equals ?? '')) } : c,
+        ),
+      },
+    }));
+    expect(coverageOf(factsOf(noRoleRemovals, roles))).toBe('partly');
+    // On a vault with access policies the same alert is enough.
+    expect(coverageOf(factsOf(noRoleRemovals, { atVault: [], above: [], unwatchable: [] }))).toBe('covered');
+  });
+
+  it('roles that could not be read leave the watch out of the plan, and the plan says so', () => {
+    const plan = planKeyAlerts(target({ audit, cmekRoles: 'unread' }), {
+      actionGroup: newGroup,
+      watchBot: false,
+    });
+    expect(plan.resources.some((r) => r.kind === 'roleActivityAlert')).toBe(false);
+    expect(plan.unwatched).toMatch(/could not read which roles .* not watched/);
   });
 });
 
 function factsOf(
   resources: ReturnType<typeof planKeyAlerts>['resources'],
-  inheritedRoles: AlertingFacts['inheritedRoles'],
+  cmekRoles: AlertingFacts['cmekRoles'],
 ): AlertingFacts {
   const as = <T>(...kinds: string[]) =>
     resources
@@ -176,6 +262,6 @@ function factsOf(
         properties: { groupShortName: 'BotKeys', enabled: true },
       },
     ],
-    inheritedRoles,
+    cmekRoles,
   };
 }

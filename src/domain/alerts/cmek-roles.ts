@@ -12,42 +12,45 @@ const lower = (s: string) => s.toLowerCase().replace(/\/+$/, '');
 const scopeOf = (a: RoleAssignment) =>
   a.properties.scope ?? a.id.replace(/\/providers\/Microsoft\.Authorization\/roleAssignments\/[^/]+$/i, '');
 
-interface InheritedRole {
+interface RoleAt {
   id: string;
   scope: string;
 }
 
-export interface InheritedCmekRoles {
-  /** At the vault's resource group or subscription: their removal is logged there, where an Activity log alert sees it. */
-  watchable: InheritedRole[];
+/** Bot Service CMEK Prod's assignments of the CMEK role that open an RBAC vault's keys, by where their removal is logged. */
+export interface CmekRoles {
+  /** At the vault or on one of its keys: logged under the vault, so the vault's own alert must watch role removals. */
+  atVault: RoleAt[];
+  /** At the vault's resource group or subscription: logged there, where an Activity log alert of its own sees it. */
+  above: RoleAt[];
   /**
-   * At a management group or the tenant root: their removal is logged at the tenant, which an Activity log alert
-   * (scoped to a subscription, a group or a resource) never reads.
+   * At a management group or the tenant root: logged at the tenant, which an Activity log alert (scoped to a
+   * subscription, a group or a resource) never reads.
    */
-  unwatchable: InheritedRole[];
+  unwatchable: RoleAt[];
 }
 
-/**
- * Bot Service CMEK Prod's assignments of the CMEK role (from a list read at the vault with `atScope()`, so it holds
- * those at and above it) that reach the vault from above. Those at the vault or on one of its keys are logged under
- * the vault, where its own Activity log alert already watches role assignments being removed.
- */
-function inheritedCmekRoles(
+/** What a plan knows of them: `'unread'` on an RBAC vault whose roles could not be read. */
+export type CmekRolesRead = CmekRoles | 'unread';
+
+const noRoles = (): CmekRoles => ({ atVault: [], above: [], unwatchable: [] });
+
+/** From a list read at the vault with `atScope()`, which holds the assignments at, above and below it. */
+function cmekRolesAround(
   vaultId: string,
   assignments: readonly RoleAssignment[],
   principalId: string,
-): InheritedCmekRoles {
+): CmekRoles {
   const vault = lower(vaultId);
-  const out: InheritedCmekRoles = { watchable: [], unwatchable: [] };
+  const out = noRoles();
   for (const a of assignments) {
     if (lower(a.properties.principalId) !== lower(principalId) || !isCmekRole(a.properties.roleDefinitionId))
       continue;
     const scope = lower(scopeOf(a));
-    if (scope === vault || scope.startsWith(`${vault}/`)) continue;
     const role = { id: a.id, scope: scopeOf(a) };
-    if (scope.startsWith('/subscriptions/')) {
-      if (vault.startsWith(`${scope}/`)) out.watchable.push(role);
-    } else out.unwatchable.push(role);
+    if (scope === vault || scope.startsWith(`${vault}/`)) out.atVault.push(role);
+    else if (!scope.startsWith('/subscriptions/')) out.unwatchable.push(role);
+    else if (vault.startsWith(`${scope}/`)) out.above.push(role);
   }
   return out;
 }
@@ -59,14 +62,14 @@ function inheritedCmekRoles(
  */
 export function planRoleWatch(
   vault: { id: string; name: string },
-  roles: InheritedCmekRoles,
+  roles: CmekRoles,
   groupId: string,
   existing: ReadonlyMap<string, string[]> | undefined,
 ): PlannedResource | undefined {
-  if (roles.watchable.length === 0) return undefined;
+  if (roles.above.length === 0) return undefined;
   const rg = resourceGroupOf(vault.id);
   const subscription = rg.replace(/\/resourceGroups\/[^/]+$/i, '');
-  const atSubscription = roles.watchable.some((r) => lower(r.scope) === lower(subscription));
+  const atSubscription = roles.above.some((r) => lower(r.scope) === lower(subscription));
   const scope = atSubscription ? subscription : rg;
   const id = `${rg}/providers/Microsoft.Insights/activityLogAlerts/keyguard-cmk-roles-${slug(vault.name)}`;
   const to = notifying(existing, id, groupId);
@@ -79,12 +82,12 @@ export function planRoleWatch(
         { field: 'category', equals: 'Administrative' },
         { field: 'status', equals: 'Succeeded' },
         { field: 'operationName', equals: roleDeleteOperation },
-        { anyOf: roles.watchable.map((r) => ({ field: 'resourceId', equals: r.id })) },
+        { anyOf: roles.above.map((r) => ({ field: 'resourceId', equals: r.id })) },
       ],
     },
     actions: { actionGroups: to.groups.map((actionGroupId) => ({ actionGroupId })) },
   };
-  const n = roles.watchable.length;
+  const n = roles.above.length;
   return {
     kind: 'roleActivityAlert',
     id,
@@ -97,8 +100,10 @@ export function planRoleWatch(
   };
 }
 
-/** What no alert of Keyguard's can watch, said before the set-up runs: undefined when everything is watched. */
-export function unwatchedRolesNote(roles: InheritedCmekRoles | undefined): string | undefined {
+/** What no alert of Keyguard's watches, said before the set-up runs: undefined when everything is watched. */
+export function unwatchedRolesNote(roles: CmekRolesRead | undefined): string | undefined {
+  if (roles === 'unread')
+    return "Keyguard could not read which roles give Bot Service CMEK Prod this vault's keys, so a role given at its resource group or subscription is not watched. The other alerts do not need them; set up again once the roles can be read.";
   const n = roles?.unwatchable.length ?? 0;
   if (n === 0) return undefined;
   const where = [...new Set(roles!.unwatchable.map((r) => r.scope))].join(', ');
@@ -106,17 +111,18 @@ export function unwatchedRolesNote(roles: InheritedCmekRoles | undefined): strin
 }
 
 /**
- * The inherited roles to watch for one vault, or undefined when Keyguard cannot tell (the vault's mode, its role
- * assignments or Microsoft's principal not read, or a cloud where the principal cannot be verified): then coverage is
- * not called complete. A vault with access policies has none; nor does a tenant without Microsoft's principal.
+ * The roles to watch for one vault, or undefined when Keyguard cannot tell (the vault's mode, its role assignments or
+ * Microsoft's principal not read, or a principal it cannot vouch for): then coverage is never called complete. A vault
+ * with access policies has none; nor does a tenant without Microsoft's principal.
  */
-export function inheritedRolesOf(
+export function cmekRolesOf(
   vault: { id: string; rbac: boolean | undefined },
   assignments: readonly RoleAssignment[] | undefined,
   principal: CmekPrincipalLookup | undefined,
-): InheritedCmekRoles | undefined {
-  if (vault.rbac === false) return { watchable: [], unwatchable: [] };
-  if (vault.rbac === undefined || !principal || principal.status === 'unverifiable') return undefined;
-  if (principal.status !== 'found') return { watchable: [], unwatchable: [] };
-  return assignments ? inheritedCmekRoles(vault.id, assignments, principal.principal.id) : undefined;
+): CmekRoles | undefined {
+  if (vault.rbac === false) return noRoles();
+  if (vault.rbac === undefined || !principal) return undefined;
+  if (principal.status === 'missing') return noRoles();
+  if (principal.status !== 'found') return undefined;
+  return assignments ? cmekRolesAround(vault.id, assignments, principal.principal.id) : undefined;
 }

@@ -1,0 +1,83 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { RoleAssignment } from '../../arm/types/resources';
+import type { Vault } from '../../arm/types/key-vault';
+import { useSession } from '../../auth/session';
+import { cmekRolesOf, type CmekRoles } from '../../domain/alerts/cmek-roles';
+import { isBare } from '../../domain/cmk/key-facts';
+import { cmekPrincipalQuery } from '../../queries/cmek-principal';
+import { cmkVaultsQueryOptions, oneOfMany } from '../../queries/cmk';
+import { roleAssignmentsQuery, vaultQuery } from '../../queries/resources';
+
+const lower = (s: string) => s.toLowerCase();
+
+interface Reads<T> {
+  data: (T | undefined)[];
+  error: Error | undefined;
+  refetch: () => void;
+}
+
+/** Stable, so TanStack keeps the combined answer the same object while no read changes. */
+function combineReads<T>(results: { data?: T; error: Error | null; refetch: () => unknown }[]): Reads<T> {
+  return {
+    data: results.map((r) => r.data),
+    error: results.find((r) => r.error)?.error ?? undefined,
+    refetch: () => {
+      for (const r of results) if (r.error) void r.refetch();
+    },
+  };
+}
+
+/**
+ * Bot Service CMEK Prod's roles on each of these vaults (none on a vault with access policies), for the page's Alerts
+ * column: the permission model as the vault itself says where Resource Graph's row lacks it (as the risk checks read
+ * it), the RBAC vaults' role assignments, and Microsoft's principal. Undefined for a vault whose roles cannot be told.
+ */
+export function useCmkRoles(vaultIds: string[], enabled: boolean) {
+  const session = useSession();
+  const rows = useQuery({ ...cmkVaultsQueryOptions('tenant'), enabled });
+  const principal = useQuery({ ...cmekPrincipalQuery(session.cloud, session.account.tenantId), enabled });
+  const rowOf = useMemo(() => new Map((rows.data ?? []).map((v) => [lower(v.id), v])), [rows.data]);
+  const bareIds = useMemo(
+    () =>
+      vaultIds.filter((id) => {
+        const row = rowOf.get(lower(id));
+        return row !== undefined && isBare(row);
+      }),
+    [vaultIds, rowOf],
+  );
+  const armVaults = useQueries({
+    queries: bareIds.map((id) => ({ ...oneOfMany(vaultQuery(id)), enabled })),
+    combine: combineReads<Vault>,
+  });
+  const rbacOf = useMemo(() => {
+    const fromArm = new Map(bareIds.map((id, i) => [lower(id), armVaults.data[i]]));
+    return (id: string): boolean | undefined => {
+      const row = rowOf.get(lower(id));
+      if (!row) return undefined;
+      const vault = isBare(row) ? fromArm.get(lower(id)) : row;
+      return vault ? vault.properties.enableRbacAuthorization === true : undefined;
+    };
+  }, [bareIds, armVaults.data, rowOf]);
+  const rbacIds = useMemo(() => vaultIds.filter((id) => rbacOf(id)), [vaultIds, rbacOf]);
+  const roles = useQueries({
+    queries: rbacIds.map((id) => ({ ...oneOfMany(roleAssignmentsQuery(id)), enabled })),
+    combine: combineReads<RoleAssignment[]>,
+  });
+  const rolesOf = useMemo(() => {
+    const byId = new Map(rbacIds.map((id, i) => [lower(id), roles.data[i]]));
+    return (id: string): CmekRoles | undefined =>
+      cmekRolesOf({ id, rbac: rbacOf(id) }, byId.get(lower(id)), principal.data);
+  }, [rbacIds, roles.data, rbacOf, principal.data]);
+  return {
+    rolesOf,
+    /** The first read that failed: those vaults' coverage stays not known. */
+    error: rows.error ?? principal.error ?? armVaults.error ?? roles.error ?? undefined,
+    retry: () => {
+      if (rows.error) void rows.refetch();
+      if (principal.error) void principal.refetch();
+      armVaults.refetch();
+      roles.refetch();
+    },
+  };
+}
