@@ -45,6 +45,11 @@ const cmekRolesAround = (id: string, assignments: RoleAssignment[], principalId:
     principalId === cmek ? found : { ...found, principal: { ...found.principal, id: principalId } },
   )!;
 
+const audit = {
+  workspaceId: `${rg}/providers/Microsoft.OperationalInsights/workspaces/ws`,
+  workspaceLocation: 'westeurope',
+  resourceSpecific: true,
+};
 const target = (over: Partial<KeyAlertTarget> = {}): KeyAlertTarget => ({
   vault: { id: vaultId, name: 'kv-bots', location: 'westeurope' },
   appId,
@@ -123,11 +128,7 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
     const roles = cmekRolesAround(vaultId, [atGroup, atManagementGroup], cmek);
     const plan = planKeyAlerts(
       target({
-        audit: {
-          workspaceId: `${rg}/providers/Microsoft.OperationalInsights/workspaces/ws`,
-          workspaceLocation: 'westeurope',
-          resourceSpecific: true,
-        },
+        audit,
         cmekRoles: roles,
       }),
       { actionGroup: newGroup, watchBot: false },
@@ -143,11 +144,7 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
     const roles = cmekRolesAround(vaultId, [atGroup], cmek);
     const plan = planKeyAlerts(
       target({
-        audit: {
-          workspaceId: `${rg}/providers/Microsoft.OperationalInsights/workspaces/ws`,
-          workspaceLocation: 'westeurope',
-          resourceSpecific: true,
-        },
+        audit,
       }),
       { actionGroup: newGroup, watchBot: false },
     );
@@ -158,8 +155,6 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
 });
 
 describe('coverage with Bot Service CMEK Prod’s roles', () => {
-  const workspaceId = `${rg}/providers/Microsoft.OperationalInsights/workspaces/ws`;
-  const audit = { workspaceId, workspaceLocation: 'westeurope', resourceSpecific: true };
   const planned = (roles: CmekRoles) =>
     planKeyAlerts(target({ audit, cmekRoles: roles }), { actionGroup: newGroup, watchBot: false }).resources;
   const withAlert = (

@@ -3,23 +3,13 @@ import { expect, it } from 'vitest';
 import { clouds } from '../../arm/clouds';
 import { contoso, contosoVaultId } from '../../mocks/scenarios/contoso';
 import { control, resetTwin, testTwin } from '../../testing/twin';
+import { giveCmekRole } from '../../testing/cmek-role';
 import { coverVaultWithAlerts } from '../mutations/bulk-alerts';
 
 const world = () => testTwin.managed.twin.world;
 const keysRg = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`;
 const roleAt = (scope: string, n: number) =>
   `${scope}/providers/Microsoft.Authorization/roleAssignments/3e9b2c1d-7a6f-4b8e-9c0d-1e2f3a4b5c6${n}`;
-
-function give(id: string) {
-  const r = control.otherAdmin('PUT', `${id}?api-version=2022-04-01`, {
-    properties: {
-      roleDefinitionId: `/subscriptions/${contoso.keysSub}/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6`,
-      principalId: world().cmekPrincipal(contoso.tenantId)!.objectId,
-      principalType: 'ServicePrincipal',
-    },
-  });
-  expect(r.status).toBe(201);
-}
 
 const cover = () =>
   coverVaultWithAlerts(contosoVaultId, {
@@ -34,8 +24,8 @@ const cover = () =>
 
 it('a bulk run on an RBAC vault watches Bot Service CMEK Prod’s role given at the subscription and group', async () => {
   resetTwin('rbac');
-  give(roleAt(`/subscriptions/${contoso.keysSub}`, 1));
-  give(roleAt(keysRg, 2));
+  giveCmekRole(roleAt(`/subscriptions/${contoso.keysSub}`, 1));
+  giveCmekRole(roleAt(keysRg, 2));
   const outcome = await cover();
   expect(outcome.state).toBe('done');
   const watch = [...world().activityLogAlerts.values()].find((a) => a.name.startsWith('keyguard-cmk-roles-'));
@@ -64,7 +54,7 @@ it('a bulk run on a vault with access policies makes no role watch', async () =>
 
 it('a bulk run whose role read is refused sets up the rest and says the role is not watched', async () => {
   resetTwin('rbac');
-  give(roleAt(keysRg, 2));
+  giveCmekRole(roleAt(keysRg, 2));
   control.armFault({ kind: 'error403', method: 'GET', pathIncludes: 'roleAssignments', count: 5 });
   const outcome = await cover();
   expect(outcome).toMatchObject({

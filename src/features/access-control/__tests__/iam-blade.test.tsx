@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { contoso, contosoBotId, contosoVaultId } from '../../../mocks/scenarios/contoso';
+import { contoso, contosoVaultId } from '../../../mocks/scenarios/contoso';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { bladeContext, renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
+import { giveCmekRole, putBotOnVaultKey } from '../../../testing/cmek-role';
 import IamBlade from '../iam-blade';
 
 const world = () => testTwin.managed.twin.world;
@@ -19,34 +20,8 @@ const cmekRole = () =>
 /** rbac, with Bot Service CMEK Prod given its role and the bot then put on the vault's key. */
 function rbacVaultInUse() {
   resetTwin('rbac');
-  expect(
-    control.otherAdmin(
-      'PUT',
-      `${contosoVaultId}/providers/Microsoft.Authorization/roleAssignments/${roleId}?api-version=2022-04-01`,
-      {
-        properties: {
-          roleDefinitionId: `/subscriptions/${contoso.keysSub}/providers/Microsoft.Authorization/roleDefinitions/${encryptionUser}`,
-          principalId: cmekId(),
-          principalType: 'ServicePrincipal',
-        },
-      },
-    ).status,
-  ).toBe(201);
-  const version = world().key(contosoVaultId, 'bot-cmk-key')!.versions.at(-1)!.version;
-  const bot = control.otherAdmin('GET', `${contosoBotId}?api-version=2022-09-15`).body as {
-    properties: { displayName: string; endpoint: string; msaAppId: string };
-  };
-  const { displayName, endpoint, msaAppId } = bot.properties;
-  const patch = control.otherAdmin('PATCH', `${contosoBotId}?api-version=2022-09-15`, {
-    properties: {
-      displayName,
-      endpoint,
-      msaAppId,
-      isCmekEnabled: true,
-      cmekKeyVaultUrl: `https://${contoso.vaultName}.vault.azure.net/keys/bot-cmk-key/${version}`,
-    },
-  });
-  expect(patch.status).toBe(200);
+  giveCmekRole(`${contosoVaultId}/providers/Microsoft.Authorization/roleAssignments/${roleId}`);
+  putBotOnVaultKey();
 }
 
 function open() {

@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
-import { contoso, contosoBotId } from '../../../mocks/scenarios/contoso';
+import { contoso } from '../../../mocks/scenarios/contoso';
 import { auditSettingByPriya } from '../../../mocks/scenarios/contoso-past';
 import { dialogButton, findDialog } from '../../../testing/dialogs';
 import { renderWithProviders } from '../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../testing/twin';
+import { giveCmekRole, putBotOnVaultKey } from '../../../testing/cmek-role';
 import CmkPage from '../cmk-page';
 
 const world = () => testTwin.managed.twin.world;
@@ -15,31 +16,8 @@ const atGroup = `${keysRg}/providers/Microsoft.Authorization/roleAssignments/2b7
 /** rbac, with Bot Service CMEK Prod's role given at the vault's resource group and the bot put on the vault's key. */
 function rbacBotOnKeyRoleAtGroup() {
   resetTwin('rbac');
-  const given = control.otherAdmin('PUT', `${atGroup}?api-version=2022-04-01`, {
-    properties: {
-      roleDefinitionId: `/subscriptions/${contoso.keysSub}/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6`,
-      principalId: world().cmekPrincipal(contoso.tenantId)!.objectId,
-      principalType: 'ServicePrincipal',
-    },
-  });
-  expect(given.status).toBe(201);
-  const version = world()
-    .key(`${keysRg}/providers/Microsoft.KeyVault/vaults/${contoso.vaultName}`, 'bot-cmk-key')!
-    .versions.at(-1)!.version;
-  const bot = control.otherAdmin('GET', `${contosoBotId}?api-version=2022-09-15`).body as {
-    properties: { displayName: string; endpoint: string; msaAppId: string };
-  };
-  const { displayName, endpoint, msaAppId } = bot.properties;
-  const patch = control.otherAdmin('PATCH', `${contosoBotId}?api-version=2022-09-15`, {
-    properties: {
-      displayName,
-      endpoint,
-      msaAppId,
-      isCmekEnabled: true,
-      cmekKeyVaultUrl: `https://${contoso.vaultName}.vault.azure.net/keys/bot-cmk-key/${version}`,
-    },
-  });
-  expect(patch.status).toBe(200);
+  giveCmekRole(atGroup);
+  putBotOnVaultKey();
 }
 
 async function openPage() {

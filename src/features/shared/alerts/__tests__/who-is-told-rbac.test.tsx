@@ -5,23 +5,13 @@ import { contoso, contosoBotId, contosoVaultId } from '../../../../mocks/scenari
 import { dialogButton, findDialog } from '../../../../testing/dialogs';
 import { bladeContext, renderWithProviders } from '../../../../testing/render';
 import { control, resetTwin, testTwin } from '../../../../testing/twin';
+import { giveCmekRole } from '../../../../testing/cmek-role';
 import { WhoIsTold } from '../who-is-told';
 
 const world = () => testTwin.managed.twin.world;
 const title = 'Alert me if Azure Bot Service cannot use this key';
 const keysRg = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`;
 const atGroup = `${keysRg}/providers/Microsoft.Authorization/roleAssignments/7c1f0e2a-4b3d-4e5f-8a9b-0c1d2e3f4a5b`;
-
-function giveRoleAtGroup() {
-  const given = control.otherAdmin('PUT', `${atGroup}?api-version=2022-04-01`, {
-    properties: {
-      roleDefinitionId: `/subscriptions/${contoso.keysSub}/providers/Microsoft.Authorization/roleDefinitions/e147488a-f6f5-4113-8e2d-b22465e65bf6`,
-      principalId: world().cmekPrincipal(contoso.tenantId)!.objectId,
-      principalType: 'ServicePrincipal',
-    },
-  });
-  expect(given.status).toBe(201);
-}
 
 async function openSetUp() {
   renderWithProviders(<WhoIsTold botId={contosoBotId} vaultId={contosoVaultId} />, {
@@ -35,7 +25,7 @@ async function openSetUp() {
 
 it('rbac, Bot Service CMEK Prod’s role given at the resource group: its removal gets its own alert there', async () => {
   resetTwin('rbac');
-  giveRoleAtGroup();
+  giveCmekRole(atGroup);
   const dialog = await openSetUp();
   const plan = within(dialog).getByRole('table', { name: 'What will be created', hidden: true });
   expect(plan).toHaveTextContent(
@@ -57,7 +47,7 @@ it('rbac, Bot Service CMEK Prod’s role given at the resource group: its remova
 
 it('rbac, the roles cannot be read: the other alerts are still offered, and the plan says the role is not watched', async () => {
   resetTwin('rbac');
-  giveRoleAtGroup();
+  giveCmekRole(atGroup);
   control.armFault({ kind: 'error403', method: 'GET', pathIncludes: 'roleAssignments', count: 20 });
   const dialog = await openSetUp();
   expect(dialog).toHaveTextContent(/could not read which roles give Bot Service CMEK Prod/);
