@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contoso, contosoBotId, contosoVaultId, contosoWorkspaceId } from '../scenarios/contoso';
+import { contoso, contosoVaultId, contosoWorkspaceId } from '../scenarios/contoso';
 import { resetTwin, testTwin } from '../../testing/twin';
-import { arm, world } from './helpers';
+import { arm, contosoAlertPlan, world, writePlan } from './helpers';
 import { keyFailureQuery } from '../../domain/alerts/key-failure-query';
-import { planKeyAlerts } from '../../domain/alerts/plan';
-import { alertingApiVersion } from '../../arm/operations/alerts';
 
 const rg = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`;
 const groupId = `${rg}/providers/Microsoft.Insights/actionGroups/keyguard-team`;
@@ -203,23 +201,7 @@ describe('the twin holds alerting resources with Azure Monitor’s and Event Gri
   });
 
   it('accepts every resource Keyguard’s plan writes, exactly as the console sends them', async () => {
-    const vault = world().vaults.get(contosoVaultId)!;
-    const plan = planKeyAlerts(
-      {
-        bot: { id: contosoBotId, name: 'bot' },
-        vault: { id: vault.id, name: vault.name, location: vault.location },
-        audit: { workspaceId: contosoWorkspaceId, workspaceLocation: 'westeurope', resourceSpecific: true },
-        appId,
-      },
-      {
-        actionGroup: { kind: 'new', name: 'bot-keys', shortName: 'BotKeys', email: 'ops@contoso.com' },
-        watchBot: true,
-      },
-    );
-    for (const r of plan.resources) {
-      const res = await arm('PUT', r.id, r.body, alertingApiVersion(r.type));
-      expect([r.kind, res.status, res.body?.error]).toEqual([r.kind, 201, undefined]);
-    }
+    await writePlan(contosoAlertPlan({ watchBot: true }));
   });
 });
 

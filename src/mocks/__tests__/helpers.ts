@@ -1,4 +1,9 @@
+import { expect } from 'vitest';
+import { alertingApiVersion } from '../../arm/operations/alerts';
+import type { CmekRolesRead } from '../../domain/alerts/cmek-roles';
+import { planKeyAlerts } from '../../domain/alerts/plan';
 import { testTwin } from '../../testing/twin';
+import { contosoBotId, contosoVaultId, contosoWorkspaceId } from '../scenarios/contoso';
 
 export const base = 'https://management.azure.com';
 
@@ -29,3 +34,29 @@ function guessVersion(path: string): string {
 export const hours = (n: number) => n * 60 * 60 * 1000;
 export const advance = (ms: number) => testTwin.managed.twin.clock.advance(ms);
 export const world = () => testTwin.managed.twin.world;
+
+/** Keyguard's alert plan for Contoso's bot and vault, its audit log in the security workspace, as the console makes it. */
+export function contosoAlertPlan(options: { watchBot: boolean; cmekRoles?: CmekRolesRead }) {
+  const vault = world().vaults.get(contosoVaultId)!;
+  return planKeyAlerts(
+    {
+      bot: { id: contosoBotId, name: 'bot' },
+      vault: { id: vault.id, name: vault.name, location: vault.location },
+      audit: { workspaceId: contosoWorkspaceId, workspaceLocation: 'westeurope', resourceSpecific: true },
+      appId: '27a762be-14e7-4f92-899c-151877d6d497',
+      cmekRoles: options.cmekRoles,
+    },
+    {
+      actionGroup: { kind: 'new', name: 'bot-keys', shortName: 'BotKeys', email: 'ops@contoso.com' },
+      watchBot: options.watchBot,
+    },
+  );
+}
+
+/** Writes every resource of a plan, each at the api-version the console sends for its type. */
+export async function writePlan(plan: ReturnType<typeof contosoAlertPlan>) {
+  for (const r of plan.resources) {
+    const res = await arm('PUT', r.id, r.body, alertingApiVersion(r.type));
+    expect([r.kind, res.status, res.body?.error]).toEqual([r.kind, 201, undefined]);
+  }
+}

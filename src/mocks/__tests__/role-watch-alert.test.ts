@@ -1,11 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { contoso, contosoBotId, contosoVaultId, contosoWorkspaceId } from '../scenarios/contoso';
+import { contoso, contosoVaultId } from '../scenarios/contoso';
 import { resetTwin } from '../../testing/twin';
-import { advance, arm, hours, world } from './helpers';
-import { planKeyAlerts } from '../../domain/alerts/plan';
+import { advance, arm, contosoAlertPlan, hours, world, writePlan } from './helpers';
 import { cmekRolesOf } from '../../domain/alerts/cmek-roles';
 import { cmekRoleDefinitionId } from '../../domain/cmek';
-import { alertingApiVersion } from '../../arm/operations/alerts';
 import type { RoleAssignment } from '../../arm/types/resources';
 
 const keysRg = `/subscriptions/${contoso.keysSub}/resourceGroups/${contoso.keysRg}`;
@@ -50,26 +48,10 @@ describe('a role given above an RBAC vault is watched where its removal is logge
     })!;
     expect(roles.above.map((r) => r.id.toLowerCase())).toEqual([atGroup.toLowerCase()]);
 
-    const vault = world().vaults.get(contosoVaultId)!;
-    const plan = planKeyAlerts(
-      {
-        bot: { id: contosoBotId, name: 'bot' },
-        vault: { id: vault.id, name: vault.name, location: vault.location },
-        audit: { workspaceId: contosoWorkspaceId, workspaceLocation: 'westeurope', resourceSpecific: true },
-        appId,
-        cmekRoles: roles,
-      },
-      {
-        actionGroup: { kind: 'new', name: 'bot-keys', shortName: 'BotKeys', email: 'ops@contoso.com' },
-        watchBot: false,
-      },
-    );
+    const plan = contosoAlertPlan({ watchBot: false, cmekRoles: roles });
     const watch = plan.resources.find((r) => r.kind === 'roleActivityAlert')!;
     expect(watch.scope).toBe(keysRg);
-    for (const r of plan.resources) {
-      const res = await arm('PUT', r.id, r.body, alertingApiVersion(r.type));
-      expect([r.kind, res.status, res.body?.error]).toEqual([r.kind, 201, undefined]);
-    }
+    await writePlan(plan);
 
     // Another principal's role removed in the same group: nothing fires.
     expect((await arm('DELETE', otherAtGroup)).status).toBe(200);
