@@ -58,24 +58,29 @@ const target = (over: Partial<KeyAlertTarget> = {}): KeyAlertTarget => ({
 const newGroup = { kind: 'new' as const, name: 'bot-keys', shortName: 'BotKeys', email: 'ops@contoso.com' };
 
 describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
-  it('counts only its own CMEK role from the vault’s group, subscription or a management group', () => {
+  it('counts every role of its own, by where its removal is logged: the vault, its group or subscription, the tenant', () => {
     const roles = cmekRolesAround(
       vaultId,
       [atGroup, atSubscription, atManagementGroup, atVault, onKey, colleagues, readers, otherGroup],
       cmek.toUpperCase(),
     );
-    expect(roles.above.map((r) => r.id)).toEqual([atGroup.id, atSubscription.id]);
+    // Its Reader role counts too: Keyguard cannot tell which of its roles the bots rely on.
+    expect(roles.above.map((r) => r.id)).toEqual([atGroup.id, atSubscription.id, readers.id]);
     expect(roles.unwatchable.map((r) => r.id)).toEqual([atManagementGroup.id]);
     expect(roles.atVault.map((r) => r.id)).toEqual([atVault.id, onKey.id]);
+    expect(roles.rbac).toBe(true);
   });
 
   it('is nothing to watch on a vault with access policies or without Microsoft’s principal; unknown when unread', () => {
     const none = { atVault: [], above: [], unwatchable: [] };
-    expect(cmekRolesOf({ id: vaultId, rbac: false }, undefined, undefined)).toEqual(none);
+    expect(cmekRolesOf({ id: vaultId, rbac: false }, undefined, undefined)).toEqual({ rbac: false, ...none });
     expect(cmekRolesOf({ id: vaultId, rbac: undefined }, [atGroup], found)).toBeUndefined();
     expect(cmekRolesOf({ id: vaultId, rbac: true }, undefined, found)).toBeUndefined();
     expect(cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], undefined)).toBeUndefined();
-    expect(cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], { status: 'missing', appId })).toEqual(none);
+    expect(cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], { status: 'missing', appId })).toEqual({
+      rbac: true,
+      ...none,
+    });
     expect(
       cmekRolesOf({ id: vaultId, rbac: true }, [atGroup], {
         status: 'unverifiable',
@@ -116,10 +121,13 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
       { actionGroup: newGroup, watchBot: false },
     );
     expect(both.resources.find((r) => r.kind === 'roleActivityAlert')!.scope).toBe(subId);
-    const plain = planKeyAlerts(target({ cmekRoles: { atVault: [], above: [], unwatchable: [] } }), {
-      actionGroup: newGroup,
-      watchBot: false,
-    });
+    const plain = planKeyAlerts(
+      target({ cmekRoles: { rbac: true, atVault: [], above: [], unwatchable: [] } }),
+      {
+        actionGroup: newGroup,
+        watchBot: false,
+      },
+    );
     expect(plain.resources.some((r) => r.kind === 'roleActivityAlert')).toBe(false);
     expect(plain.unwatched).toBeUndefined();
   });
@@ -150,7 +158,9 @@ describe('Bot Service CMEK Prod’s role given above an RBAC vault', () => {
     );
     expect(coverageOf(factsOf(plan.resources, roles))).toBe('partly');
     expect(coverageOf(factsOf(plan.resources, undefined))).toBe('unknown');
-    expect(coverageOf(factsOf(plan.resources, { atVault: [], above: [], unwatchable: [] }))).toBe('covered');
+    expect(coverageOf(factsOf(plan.resources, { rbac: true, atVault: [], above: [], unwatchable: [] }))).toBe(
+      'covered',
+    );
   });
 });
 
@@ -205,8 +215,9 @@ describe('coverage with Bot Service CMEK Prod’s roles', () => {
     expect(coverageOf(factsOf(stale, roles))).toBe('partly');
   });
 
-  it('the role given at the vault: the vault’s alert must watch role removals too', () => {
-    const roles = cmekRolesAround(vaultId, [atVault], cmek);
+  it('on an RBAC vault the vault’s alert must watch role removals, even with no role seen at the vault', () => {
+    // A role on a key is not in the vault's atScope() list, but its removal is logged under the vault.
+    const roles = cmekRolesAround(vaultId, [], cmek);
     const resources = planned(roles);
     expect(coverageOf(factsOf(resources, roles))).toBe('covered');
     const noRoleRemovals = withAlert(resources, 'vaultActivityAlert', (p) => ({
@@ -219,7 +230,8 @@ describe('coverage with Bot Service CMEK Prod’s roles', () => {
     }));
     expect(coverageOf(factsOf(noRoleRemovals, roles))).toBe('partly');
     // On a vault with access policies the same alert is enough.
-    expect(coverageOf(factsOf(noRoleRemovals, { atVault: [], above: [], unwatchable: [] }))).toBe('covered');
+    const accessPolicies = { rbac: false, atVault: [], above: [], unwatchable: [] };
+    expect(coverageOf(factsOf(noRoleRemovals, accessPolicies))).toBe('covered');
   });
 
   it('roles that could not be read leave the watch out of the plan, and the plan says so', () => {
@@ -228,7 +240,7 @@ describe('coverage with Bot Service CMEK Prod’s roles', () => {
       watchBot: false,
     });
     expect(plan.resources.some((r) => r.kind === 'roleActivityAlert')).toBe(false);
-    expect(plan.unwatched).toMatch(/could not read which roles .* not watched/);
+    expect(plan.unwatched).toMatch(/could not tell which roles .* not watched/);
   });
 });
 

@@ -188,7 +188,7 @@ describe('who is told when this bot’s key fails', () => {
         properties: { groupShortName: 'BotKeys', enabled: true },
       },
     ],
-    cmekRoles: { atVault: [], above: [], unwatchable: [] },
+    cmekRoles: { rbac: false, atVault: [], above: [], unwatchable: [] },
     ...over,
   });
 

@@ -1,7 +1,6 @@
 import type { ActivityLogAlertProperties } from '../../arm/types/alerts';
 import type { RoleAssignment } from '../../arm/types/resources';
 import type { CmekPrincipalLookup } from '../bot-service-principal';
-import { isCmekRole } from '../cmek';
 import { keyguardTag, notifying, resourceGroupOf, slug, type PlannedResource } from './plan-parts';
 
 export const roleDeleteOperation = 'Microsoft.Authorization/roleAssignments/delete';
@@ -17,9 +16,15 @@ interface RoleAt {
   scope: string;
 }
 
-/** Bot Service CMEK Prod's assignments of the CMEK role that open an RBAC vault's keys, by where their removal is logged. */
+/**
+ * Bot Service CMEK Prod's role assignments that reach a vault, by where their removal is logged. Every role of the
+ * principal counts, not only Key Vault Crypto Service Encryption User: another one (Crypto User, Administrator, a
+ * custom role) may be what opens the keys, and Keyguard cannot tell which one the bots rely on.
+ */
 export interface CmekRoles {
-  /** At the vault or on one of its keys: logged under the vault, so the vault's own alert must watch role removals. */
+  /** The vault uses Azure RBAC: then the vault's own alert must watch role removals (one on a key is logged there). */
+  rbac: boolean;
+  /** At the vault (read with `atScope()`, which lists the vault's and its ancestors', never its keys'). */
   atVault: RoleAt[];
   /** At the vault's resource group or subscription: logged there, where an Activity log alert of its own sees it. */
   above: RoleAt[];
@@ -30,22 +35,24 @@ export interface CmekRoles {
   unwatchable: RoleAt[];
 }
 
-/** What a plan knows of them: `'unread'` on an RBAC vault whose roles could not be read. */
+/**
+ * What a plan knows of them: `'unread'` on an RBAC vault whose roles Keyguard could not tell (not read, or Microsoft's
+ * principal not read or not confirmed).
+ */
 export type CmekRolesRead = CmekRoles | 'unread';
 
-const noRoles = (): CmekRoles => ({ atVault: [], above: [], unwatchable: [] });
+const noRoles = (rbac: boolean): CmekRoles => ({ rbac, atVault: [], above: [], unwatchable: [] });
 
-/** From a list read at the vault with `atScope()`, which holds the assignments at, above and below it. */
+/** From a list read at the vault with `atScope()`: the assignments at the vault and at its ancestors. */
 function cmekRolesAround(
   vaultId: string,
   assignments: readonly RoleAssignment[],
   principalId: string,
 ): CmekRoles {
   const vault = lower(vaultId);
-  const out = noRoles();
+  const out = noRoles(true);
   for (const a of assignments) {
-    if (lower(a.properties.principalId) !== lower(principalId) || !isCmekRole(a.properties.roleDefinitionId))
-      continue;
+    if (lower(a.properties.principalId) !== lower(principalId)) continue;
     const scope = lower(scopeOf(a));
     const role = { id: a.id, scope: scopeOf(a) };
     if (scope === vault || scope.startsWith(`${vault}/`)) out.atVault.push(role);
@@ -76,7 +83,7 @@ export function planRoleWatch(
   const properties: ActivityLogAlertProperties = {
     enabled: true,
     scopes: [scope],
-    description: `Bot Service CMEK Prod's role on ${vault.name}, given at its ${atSubscription ? 'subscription' : 'resource group'}, is removed: the bots using its keys stop. Made by Keyguard.`,
+    description: `A role of Bot Service CMEK Prod reaching ${vault.name} from its ${atSubscription ? 'subscription or resource group' : 'resource group'} is removed: the bots using its keys may stop. Made by Keyguard.`,
     condition: {
       allOf: [
         { field: 'category', equals: 'Administrative' },
@@ -95,7 +102,7 @@ export function planRoleWatch(
     type: 'Microsoft.Insights/activityLogAlerts',
     title: `Activity log alert rule (role above the vault)`,
     scope,
-    purpose: `Fires when ${n === 1 ? 'the role assignment' : `one of the ${n} role assignments`} giving Bot Service CMEK Prod the vault's keys from its ${atSubscription ? 'subscription or resource group' : 'resource group'} is removed; no other role change there.`,
+    purpose: `Fires when ${n === 1 ? 'the role assignment' : `one of the ${n} role assignments`} giving Bot Service CMEK Prod a role on the vault from its ${atSubscription ? 'subscription or resource group' : 'resource group'} is removed; no other role change there.`,
     body: { location: 'Global', tags: keyguardTag, properties },
   };
 }
@@ -103,11 +110,12 @@ export function planRoleWatch(
 /** What no alert of Keyguard's watches, said before the set-up runs: undefined when everything is watched. */
 export function unwatchedRolesNote(roles: CmekRolesRead | undefined): string | undefined {
   if (roles === 'unread')
-    return "Keyguard could not read which roles give Bot Service CMEK Prod this vault's keys, so a role given at its resource group or subscription is not watched. The other alerts do not need them; set up again once the roles can be read.";
-  const n = roles?.unwatchable.length ?? 0;
-  if (n === 0) return undefined;
-  const where = [...new Set(roles!.unwatchable.map((r) => r.scope))].join(', ');
-  return `Bot Service CMEK Prod also holds the vault's role from ${where}. Its removal is logged at the tenant, which Activity log alerts cannot watch: nobody would be told of it until the bots' unwraps fail (and then only by the failure alert, which needs the vault's audit log).`;
+    return "Keyguard could not tell which roles give Bot Service CMEK Prod this vault's keys (the vault's role assignments or Microsoft's principal could not be read or confirmed), so a role given at its resource group or subscription is not watched. The other alerts do not need them.";
+  if (!roles?.unwatchable.length) return undefined;
+  const where = [
+    ...new Set(roles.unwatchable.map((r) => (lower(r.scope) === '' ? 'the tenant root' : r.scope))),
+  ];
+  return `Bot Service CMEK Prod holds a role on the vault from ${where.join(', ')}. Its removal is logged at the tenant, which Activity log alerts cannot watch: nobody would be told of it until the bots' unwraps fail (and then only by the failure alert, which needs the vault's audit log).`;
 }
 
 /**
@@ -120,9 +128,9 @@ export function cmekRolesOf(
   assignments: readonly RoleAssignment[] | undefined,
   principal: CmekPrincipalLookup | undefined,
 ): CmekRoles | undefined {
-  if (vault.rbac === false) return noRoles();
+  if (vault.rbac === false) return noRoles(false);
   if (vault.rbac === undefined || !principal) return undefined;
-  if (principal.status === 'missing') return noRoles();
+  if (principal.status === 'missing') return noRoles(true);
   if (principal.status !== 'found') return undefined;
   return assignments ? cmekRolesAround(vault.id, assignments, principal.principal.id) : undefined;
 }

@@ -28,8 +28,8 @@ export interface AlertingFacts {
   eventSubscriptions?: EventSubscriptionResource[];
   actionGroups?: ActionGroupResource[];
   /**
-   * Bot Service CMEK Prod's role assignments reaching the vault from above it (none on a vault with access policies);
-   * undefined when they could not be read.
+   * Bot Service CMEK Prod's role assignments on the vault and above it (none on a vault with access policies);
+   * undefined when Keyguard cannot tell them.
    */
   cmekRoles?: CmekRoles;
 }
@@ -140,8 +140,8 @@ function groupsOf(ids: string[], known: ActionGroupResource[] | undefined) {
 /** Every rule that tells someone when this bot's key fails or is about to. */
 export function tellingRules(f: AlertingFacts): TellingRule[] {
   const out: TellingRule[] = [];
-  // Bot Service's role given at the vault: its removal is logged under the vault, so the vault's alert must watch it.
-  const vaultChanges = f.cmekRoles?.atVault.length
+  // On an RBAC vault a role removed at the vault (or on a key) is logged under it: the vault's alert must watch that.
+  const vaultChanges = f.cmekRoles?.rbac
     ? [...vaultChangesWatched, roleDeleteOperation]
     : vaultChangesWatched;
   for (const r of f.rules ?? [])
@@ -207,9 +207,10 @@ const tells = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enab
 const mayTell = (r: TellingRule) => r.enabled && r.actionGroups.some((g) => g.enabled === undefined);
 
 /**
- * Covered: failures, vault changes and near expiry each tell someone, and so does the removal of a role reaching the
- * vault from above it, when there is one. Unknown when a list could not be read: a gap Keyguard cannot see is not
- * reported as covered, nor as uncovered.
+ * Covered: failures, vault changes (on an RBAC vault, role removals at the vault included) and near expiry each tell
+ * someone, and so does the removal of a role given above the vault, when there is one. Never covered while such a role
+ * sits where no alert can watch it (a management group), or while Bot Service's roles are not known. Unknown when a
+ * list could not be read: a gap Keyguard cannot see is not reported as covered, nor as uncovered.
  */
 export function coverageOf(f: AlertingFacts, rules = tellingRules(f)): Coverage {
   const on = new Set(rules.filter(tells).map((r) => r.watches));

@@ -24,7 +24,10 @@ export interface KeyAlertTarget {
    * the action groups they notify: a set-up run again adds its group to them and never takes one away.
    */
   existing?: ReadonlyMap<string, string[]>;
-  /** On an RBAC vault: Bot Service CMEK Prod's role assignments that reach the vault from above it. */
+  /**
+   * Bot Service CMEK Prod's roles on the vault (none on a vault with access policies; `'unread'` when Keyguard could not
+   * tell them): one given above the vault gets its own watch.
+   */
   cmekRoles?: CmekRolesRead;
 }
 
@@ -49,7 +52,7 @@ export interface KeyAlertPlan {
   resources: PlannedResource[];
   /** Why the failure alert is left out, when it is. */
   missing?: string;
-  /** Role assignments above the vault that no alert can watch, when there are some. */
+  /** Bot Service's roles the plan leaves unwatched, and why (at a management group, or not known): else undefined. */
   unwatched?: string;
 }
 

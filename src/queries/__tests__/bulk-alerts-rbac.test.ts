@@ -59,7 +59,7 @@ it('a bulk run whose role read is refused sets up the rest and says the role is 
   const outcome = await cover();
   expect(outcome).toMatchObject({
     state: 'done',
-    message: expect.stringMatching(/could not read which roles/),
+    message: expect.stringMatching(/could not tell which roles/),
   });
   expect([...world().activityLogAlerts.values()].map((a) => a.name)).toEqual([
     'keyguard-cmk-vault-kv-contoso-cmk',

@@ -50,7 +50,7 @@ it('rbac, the roles cannot be read: the other alerts are still offered, and the 
   giveCmekRole(atGroup);
   control.armFault({ kind: 'error403', method: 'GET', pathIncludes: 'roleAssignments', count: 20 });
   const dialog = await openSetUp();
-  expect(dialog).toHaveTextContent(/could not read which roles give Bot Service CMEK Prod/);
+  expect(dialog).toHaveTextContent(/could not tell which roles give Bot Service CMEK Prod/);
   const plan = within(dialog).getByRole('table', { name: 'What will be created', hidden: true });
   expect(plan).toHaveTextContent(/Activity log alert rule \(vault\)/);
   expect(plan).not.toHaveTextContent(/role above the vault/);
