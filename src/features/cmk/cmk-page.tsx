@@ -198,7 +198,7 @@ export default function CmkPage({ tenant, query }: { tenant?: string; query: Rec
           {alerting.error ? (
             <ArmErrorBar
               error={alerting.error}
-              title="Who is told could not be read for every bot: their Alerts say Not known"
+              title="Not everything about who is told could be read: some bots’ Alerts may say Not known"
               onRetry={alerting.retry}
             />
           ) : null}

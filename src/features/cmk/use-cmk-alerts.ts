@@ -36,7 +36,7 @@ export function useCmkAlerts(rows: CmkRow[], enabled: boolean) {
     return (graph.data?.systemTopics ?? []).filter((t) => wanted.has(lower(t.properties.source)));
   }, [graph.data, vaultIds]);
   // RBAC vaults: Bot Service CMEK Prod's roles given above the vault need their own watch.
-  const roles = useCmkRoles(vaultIds, enabled);
+  const roles = useCmkRoles(vaultIds);
   const subscriptionsData = useQueries({
     queries: topics.map((t) => ({ ...eventSubscriptionsQuery(t.id), enabled })),
     combine: dataOf,

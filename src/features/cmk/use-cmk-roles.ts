@@ -30,13 +30,18 @@ function combineReads<T>(results: { data?: T; error: Error | null; refetch: () =
 
 /**
  * Bot Service CMEK Prod's roles on each of these vaults (none on a vault with access policies), for the page's Alerts
- * column: the permission model as the vault itself says where Resource Graph's row lacks it (as the risk checks read
- * it), the RBAC vaults' role assignments, and Microsoft's principal. Undefined for a vault whose roles cannot be told.
+ * column: the permission model as the vault itself says where Resource Graph's row lacks it, the RBAC vaults' role
+ * assignments, and Microsoft's principal. Undefined for a vault whose roles cannot be told.
+ *
+ * The risk checks read all of these (same keys) and own their failures: here they are only looked at, never fetched
+ * on mount. An observer switched on over a failed read would fetch it again, which the page counts as checking, which
+ * switched this one off again: a loop. Retry reads again only what failed.
  */
-export function useCmkRoles(vaultIds: string[], enabled: boolean) {
+export function useCmkRoles(vaultIds: string[]) {
   const session = useSession();
-  const rows = useQuery({ ...cmkVaultsQueryOptions('tenant'), enabled });
-  const principal = useQuery({ ...cmekPrincipalQuery(session.cloud, session.account.tenantId), enabled });
+  const passive = { enabled: false } as const;
+  const rows = useQuery({ ...cmkVaultsQueryOptions('tenant'), ...passive });
+  const principal = useQuery({ ...cmekPrincipalQuery(session.cloud, session.account.tenantId), ...passive });
   const rowOf = useMemo(() => new Map((rows.data ?? []).map((v) => [lower(v.id), v])), [rows.data]);
   const bareIds = useMemo(
     () =>
@@ -47,7 +52,7 @@ export function useCmkRoles(vaultIds: string[], enabled: boolean) {
     [vaultIds, rowOf],
   );
   const armVaults = useQueries({
-    queries: bareIds.map((id) => ({ ...oneOfMany(vaultQuery(id)), enabled })),
+    queries: bareIds.map((id) => ({ ...oneOfMany(vaultQuery(id)), ...passive })),
     combine: combineReads<Vault>,
   });
   const rbacOf = useMemo(() => {
@@ -61,7 +66,7 @@ export function useCmkRoles(vaultIds: string[], enabled: boolean) {
   }, [bareIds, armVaults.data, rowOf]);
   const rbacIds = useMemo(() => vaultIds.filter((id) => rbacOf(id)), [vaultIds, rbacOf]);
   const roles = useQueries({
-    queries: rbacIds.map((id) => ({ ...oneOfMany(roleAssignmentsQuery(id)), enabled })),
+    queries: rbacIds.map((id) => ({ ...oneOfMany(roleAssignmentsQuery(id)), ...passive })),
     combine: combineReads<RoleAssignment[]>,
   });
   const rolesOf = useMemo(() => {

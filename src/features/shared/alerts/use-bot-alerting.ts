@@ -51,10 +51,12 @@ export function useBotAlerting(botId: string | undefined, vaultId: string) {
   const subscriptions = useQuery({ ...eventSubscriptionsQuery(topic?.id ?? ''), enabled: !!topic });
   // An RBAC vault's access may come from a role given above it, whose removal only an alert there sees.
   const rbac = vault.data ? vault.data.properties.enableRbacAuthorization === true : undefined;
-  const roles = useQuery({ ...roleAssignmentsQuery(vaultId), enabled: rbac === true });
+  // Readiness reads these too and owns their failures, as above.
+  const roles = useQuery({ ...roleAssignmentsQuery(vaultId), enabled: rbac === true, retryOnMount: false });
   const principal = useQuery({
     ...cmekPrincipalQuery(session.cloud, session.account.tenantId),
     enabled: rbac === true,
+    retryOnMount: false,
   });
   const cmekRoles = cmekRolesOf({ id: vaultId, rbac }, roles.data, principal.data);
   // Once the reads have answered, roles that still cannot be told do not hold the other alerts back: the plan says
