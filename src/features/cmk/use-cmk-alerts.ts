@@ -6,7 +6,9 @@ import { coverageByVault } from '../../domain/alerts/tenant-coverage';
 import type { CmkRow } from '../../domain/cmk/posture';
 import { alertingResourcesQueryOptions, eventSubscriptionsQuery } from '../../queries/alerts';
 import { oneOfMany } from '../../queries/cmk';
+import { combineReads } from './combine-reads';
 import { useCmkRoles } from './use-cmk-roles';
+import type { DiagnosticSettingsResource } from '../../arm/types/monitor';
 import { diagnosticSettingsQuery } from '../../queries/diagnostics';
 
 const lower = (s: string) => s.toLowerCase();
@@ -27,10 +29,13 @@ export function useCmkAlerts(rows: CmkRow[], enabled: boolean) {
     for (const r of rows) if (r.cmek && r.vaultId) ids.set(lower(r.vaultId), r.vaultId);
     return [...ids.values()];
   }, [rows]);
-  const settingsData = useQueries({
-    queries: vaultIds.map((id) => ({ ...oneOfMany(diagnosticSettingsQuery(id)), enabled })),
-    combine: dataOf,
+  // The risk checks read these (same keys) and own their failures: only looked at here. Switched on over a failed
+  // read, an observer read it again, which the page counted as checking, which switched it off again: a loop.
+  const settings = useQueries({
+    queries: vaultIds.map((id) => ({ ...oneOfMany(diagnosticSettingsQuery(id)), enabled: false })),
+    combine: combineReads<DiagnosticSettingsResource[]>,
   });
+  const settingsData = settings.data;
   const topics = useMemo(() => {
     const wanted = new Set(vaultIds.map(lower));
     return (graph.data?.systemTopics ?? []).filter((t) => wanted.has(lower(t.properties.source)));
@@ -61,6 +66,7 @@ export function useCmkAlerts(rows: CmkRow[], enabled: boolean) {
     /** Reads again what failed. */
     retry: () => {
       if (graph.error) void graph.refetch();
+      settings.refetch();
       roles.retry();
     },
     resources: graph.data,

@@ -8,25 +8,9 @@ import { isBare } from '../../domain/cmk/key-facts';
 import { cmekPrincipalQuery } from '../../queries/cmek-principal';
 import { cmkVaultsQueryOptions, oneOfMany } from '../../queries/cmk';
 import { roleAssignmentsQuery, vaultQuery } from '../../queries/resources';
+import { combineReads } from './combine-reads';
 
 const lower = (s: string) => s.toLowerCase();
-
-interface Reads<T> {
-  data: (T | undefined)[];
-  error: Error | undefined;
-  refetch: () => void;
-}
-
-/** Stable, so TanStack keeps the combined answer the same object while no read changes. */
-function combineReads<T>(results: { data?: T; error: Error | null; refetch: () => unknown }[]): Reads<T> {
-  return {
-    data: results.map((r) => r.data),
-    error: results.find((r) => r.error)?.error ?? undefined,
-    refetch: () => {
-      for (const r of results) if (r.error) void r.refetch();
-    },
-  };
-}
 
 /**
  * Bot Service CMEK Prod's roles on each of these vaults (none on a vault with access policies), for the page's Alerts
